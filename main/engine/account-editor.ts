@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { POOLS, type CredentialRef } from '../../shared/model';
+import { ContractError, type AccountConfigView, type AccountDraft } from '../../shared/contract';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
+import type { Environment } from '../secrets/credential-resolver';
+import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig } from '../store/config-schema';
+import { toRunnable } from './runnable-account';
+
+/** A new account id from its label: readable in config files and keychain entries, unique by a suffix. */
+export function newAccountId(label: string, taken: ReadonlySet<string>): string {
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'account';
+  if (!taken.has(base)) return base;
+  for (;;) {
+    const candidate = `${base}-${randomBytes(2).toString('hex')}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+export function modeFields(draft: Pick<AccountDraft, 'pool' | 'mode'>): string[] {
+  const mode = POOLS[draft.pool].modes.find((candidate) => candidate.id === draft.mode);
+  if (!mode) {
+    throw new ContractError('invalid_request', `${POOLS[draft.pool].name} has no connection mode "${draft.mode}".`);
+  }
+  return mode.fields.map((field) => field.name);
+}
+
+/** Applies a draft to the stored config: which secrets to write, which references the config keeps. */
+export function applyDraft(
+  draft: AccountDraft,
+  existing: AccountConfig | undefined,
+  secrets: Readonly<Record<string, string>>,
+  id: string,
+): { config: AccountConfig; toStore: Record<string, string>; toDelete: string[] } {
+  const fields = modeFields(draft);
+  const credentials: Record<string, CredentialRef> = {};
+  const toStore: Record<string, string> = {};
+  for (const field of fields) {
+    const typed = secrets[field]?.trim();
+    if (typed) {
+      credentials[field] = { keychain: true };
+      toStore[field] = typed;
+    } else if (existing?.credentials[field]) {
+      credentials[field] = existing.credentials[field];
+    } else {
+      throw new ContractError('invalid_request', `Enter the ${field} for this account.`);
+    }
+  }
+  const toDelete = Object.keys(existing?.credentials ?? {}).filter((field) => !fields.includes(field));
+  const config: AccountConfig = {
+    id,
+    pool: draft.pool,
+    label: draft.label.trim(),
+    credentials,
+    ...(draft.baseUrl ? { baseUrl: draft.baseUrl } : {}),
+    ...(draft.pollIntervalSec && draft.pollIntervalSec !== DEFAULT_POLL_INTERVAL_SEC ? { pollIntervalSec: draft.pollIntervalSec } : {}),
+    ...(draft.options?.subaccounts ? { subaccounts: draft.options.subaccounts } : {}),
+  };
+  return { config, toStore, toDelete };
+}
+
+/** The config as the UI may see it: references and whether a secret is present, never a value. */
+export async function toConfigView(account: AccountConfig, store: SecretStore, env: Environment): Promise<AccountConfigView> {
+  const runnable = toRunnable(account);
+  const credentials: AccountConfigView['credentials'] = [];
+  for (const [field, ref] of Object.entries(account.credentials)) {
+    if ('env' in ref) {
+      credentials.push({ field, source: 'env', env: ref.env, hasSecret: Boolean(env[ref.env]) });
+      continue;
+    }
+    let hasSecret = false;
+    try {
+      hasSecret = Boolean(await store.get(account.id, field));
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    }
+    credentials.push({ field, source: 'keychain', env: null, hasSecret });
+  }
+  return {
+    id: account.id,
+    pool: account.pool,
+    label: account.label,
+    baseUrl: account.baseUrl ?? null,
+    pollIntervalSec: runnable.pollIntervalSec,
+    mode: runnable.mode,
+    options: account.subaccounts ? { subaccounts: account.subaccounts } : {},
+    credentials,
+  };
+}

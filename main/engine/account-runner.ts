@@ -1,0 +1,194 @@
+import {
+  NO_HASHRATE,
+  NO_WORKERS,
+  addCounts,
+  countWorkers,
+  type AccountStatus,
+  type AccountSummary,
+  type Worker,
+} from '../../shared/model';
+import type { WorkersDelta } from '../../shared/contract';
+import { scrubSecrets } from '../secrets/credential-resolver';
+import type { PoolAdapter, PoolReading } from '../pools/adapter';
+import type { HttpClient } from '../pools/http-client';
+import { isPoolError } from '../pools/pool-error';
+import { STATUS_BY_ERROR_KIND } from './account-status';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
+import { diffWorkers, indexWorkers } from './worker-diff';
+import type { RunnableAccount } from './runnable-account';
+
+export interface AccountRunnerDeps {
+  clock: Clock;
+  adapter: PoolAdapter;
+  http: HttpClient;
+  resolveCredentials(account: RunnableAccount): Promise<Record<string, string>>;
+  onSummary(summary: AccountSummary): void;
+  onWorkersDelta(delta: WorkersDelta): void;
+  logger: Logger;
+  random?: () => number;
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** Polls one account on its own schedule; a slow or broken account never delays another. */
+export class AccountRunner {
+  private reading: PoolReading | null = null;
+  private workerIndex = new Map<string, Worker>();
+  private status: AccountStatus = 'pending';
+  private message: string | null = null;
+  private lastGoodAtMs: number | null = null;
+  private lastPollAtMs: number | null = null;
+  private nextPollAtMs: number | null = null;
+  private failures = 0;
+  private timer: unknown = null;
+  private inFlight: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private running = false;
+
+  constructor(
+    readonly account: RunnableAccount,
+    private readonly deps: AccountRunnerDeps,
+  ) {}
+
+  start(initialDelayMs = 0): void {
+    this.running = true;
+    this.schedule(initialDelayMs);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.cancelTimer();
+    this.nextPollAtMs = null;
+    this.abort?.abort();
+  }
+
+  /** Polls now (or joins the poll under way) and resolves when it is done. */
+  pollNow(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    this.cancelTimer();
+    this.inFlight = this.pollOnce().finally(() => {
+      this.inFlight = null;
+      if (this.running) this.schedule(this.delayAfterPoll());
+    });
+    return this.inFlight;
+  }
+
+  workers(): Worker[] {
+    return this.reading?.workers ?? [];
+  }
+
+  summary(): AccountSummary {
+    const reading = this.reading;
+    const workerCounts =
+      reading && reading.workers.length > 0
+        ? countWorkers(reading.workers)
+        : (reading?.groups ?? []).reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
+    return {
+      id: this.account.id,
+      pool: this.account.pool,
+      label: this.account.label,
+      status: this.status,
+      message: this.message,
+      limitations: reading?.limitations ?? [],
+      stale: reading !== null && this.lastPollAtMs !== this.lastGoodAtMs,
+      lastGoodAt: iso(this.lastGoodAtMs),
+      lastPollAt: iso(this.lastPollAtMs),
+      nextPollAt: iso(this.nextPollAtMs),
+      poolAccountName: reading?.poolAccountName ?? null,
+      hashrate: reading?.hashrate ?? NO_HASHRATE,
+      workers: workerCounts,
+      groups: reading?.groups ?? [],
+      balances: reading?.balances ?? [],
+      payouts: reading?.payouts ?? [],
+      revenue: reading?.revenue ?? [],
+    };
+  }
+
+  private retryAfterMs: number | undefined;
+
+  private delayAfterPoll(): number {
+    return nextPollDelay(this.account.pollIntervalSec * 1000, this.failures, this.deps.random ?? Math.random, this.retryAfterMs);
+  }
+
+  private schedule(delayMs: number): void {
+    this.cancelTimer();
+    if (!this.running) return;
+    this.nextPollAtMs = this.deps.clock.now() + delayMs;
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = null;
+      void this.pollNow();
+    }, delayMs);
+    this.deps.onSummary(this.summary());
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async pollOnce(): Promise<void> {
+    const { clock, adapter, logger } = this.deps;
+    const startedAt = clock.now();
+    this.abort = new AbortController();
+    const deadline = clock.setTimeout(() => this.abort?.abort(), POLL_DEADLINE_MS);
+    let secrets: string[] = [];
+    try {
+      const credentials = await this.deps.resolveCredentials(this.account);
+      secrets = Object.values(credentials);
+      const reading = await adapter.poll({
+        baseUrl: this.account.baseUrl,
+        credentials,
+        options: { subaccounts: this.account.subaccounts },
+        http: this.deps.http,
+        now: () => clock.now(),
+        signal: this.abort.signal,
+        previous: this.reading,
+      });
+      this.acceptReading(reading, clock.now());
+      logger.info(`account ${this.account.id}: polled in ${clock.now() - startedAt} ms, ${reading.workers.length} workers`);
+    } catch (error) {
+      this.recordFailure(error, secrets, clock.now());
+    } finally {
+      clock.clearTimeout(deadline);
+      this.abort = null;
+    }
+    this.deps.onSummary(this.summary());
+  }
+
+  private acceptReading(reading: PoolReading, atMs: number): void {
+    const diff = diffWorkers(this.workerIndex, reading.workers);
+    this.reading = reading;
+    this.workerIndex = indexWorkers(reading.workers);
+    this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
+    this.message = reading.limitations.length > 0 ? reading.limitations.join(' ') : null;
+    this.lastGoodAtMs = atMs;
+    this.lastPollAtMs = atMs;
+    this.failures = 0;
+    this.retryAfterMs = undefined;
+    if (diff.upserted.length > 0 || diff.removed.length > 0) {
+      this.deps.onWorkersDelta({ accountId: this.account.id, ...diff, total: reading.workers.length });
+    }
+  }
+
+  private recordFailure(error: unknown, secrets: readonly string[], atMs: number): void {
+    this.failures += 1;
+    this.lastPollAtMs = atMs;
+    if (isPoolError(error)) {
+      this.status = STATUS_BY_ERROR_KIND[error.kind];
+      this.message = scrubSecrets(error.message, secrets);
+      this.retryAfterMs = error.details.retryAfterMs;
+    } else {
+      this.status = 'error';
+      this.message = scrubSecrets(
+        `PoolWatch failed while reading this account (${(error as Error)?.message ?? 'unknown error'}). It keeps trying; please report this if it persists.`,
+        secrets,
+      );
+      this.retryAfterMs = undefined;
+    }
+    this.deps.logger.warn(`account ${this.account.id} (${this.account.label}): ${this.status}: ${this.message}`);
+  }
+}

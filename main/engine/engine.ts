@@ -1,0 +1,335 @@
+import { POOLS, countWorkers, type AccountSummary } from '../../shared/model';
+import {
+  ContractError,
+  type AccountDraft,
+  type ConnectionTestResult,
+  type RequestChannel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/contract';
+import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
+import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
+import { isPoolError } from '../pools/pool-error';
+import type { PoolAdapter } from '../pools/adapter';
+import type { AccountConfig, AppConfig } from '../store/config-schema';
+import type { ConfigRepository } from '../store/config-repository';
+import { AccountRunner } from './account-runner';
+import { STATUS_BY_ERROR_KIND } from './account-status';
+import { applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
+import { systemClock, type Clock } from './clock';
+import { silentLogger, type Logger } from './logger';
+import { toRunnable, type RunnableAccount } from './runnable-account';
+import type { EngineEvent, EngineService } from './service';
+import type { HttpLimits } from '../pools/http-client';
+
+export interface EngineOptions {
+  config: ConfigRepository;
+  secrets: SecretStore;
+  env?: Environment;
+  clock?: Clock;
+  logger?: Logger;
+  httpLimits?: Partial<HttpLimits>;
+  /** Spread first polls over this many ms so a restart does not hit every pool at once. */
+  startSpreadMs?: number;
+  random?: () => number;
+}
+
+/** A test connection gives up sooner than a background poll: a person is waiting. */
+const TEST_TIMEOUT_MS = 20_000;
+
+/** Hosts the per-account runners and answers the UI's requests; the same in Electron and headless mode. */
+export class Engine implements EngineService {
+  private config: AppConfig = { accounts: [] };
+  private readonly runners = new Map<string, AccountRunner>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private paused = false;
+  private started = false;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly env: Environment;
+
+  constructor(private readonly options: EngineOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.env = options.env ?? process.env;
+  }
+
+  /** Loads the config and starts polling every account. */
+  async start(): Promise<void> {
+    this.config = await this.options.config.load();
+    this.started = true;
+    for (const account of this.config.accounts) this.startRunner(account);
+  }
+
+  /** Loads the config without scheduling: for one-shot polls (CLI). */
+  async load(): Promise<void> {
+    this.config = await this.options.config.load();
+    for (const account of this.config.accounts) this.createRunner(account);
+  }
+
+  stop(): void {
+    this.started = false;
+    for (const runner of this.runners.values()) runner.stop();
+  }
+
+  /** Polls every account once, concurrently, and resolves when all are done. */
+  async pollAll(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.pollNow()));
+  }
+
+  summaries(): AccountSummary[] {
+    return this.config.accounts.flatMap((account) => {
+      const runner = this.runners.get(account.id);
+      return runner ? [runner.summary()] : [];
+    });
+  }
+
+  workersOf(accountId: string) {
+    return this.runners.get(accountId)?.workers() ?? [];
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    for (const runner of this.runners.values()) {
+      if (paused) runner.stop();
+      else if (this.started) runner.start(0);
+    }
+    this.emit({ channel: 'state:paused', payload: { paused } });
+    this.logger.info(paused ? 'polling paused' : 'polling resumed');
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    // Each branch returns the response type of its own channel; TypeScript cannot narrow C through the switch.
+    const respond = (value: unknown): ResponseOf<C> => value as ResponseOf<C>;
+    switch (channel) {
+      case 'accounts:list':
+        return respond(await this.listAccounts());
+      case 'accounts:save': {
+        const { account, secrets } = request as RequestOf<'accounts:save'>;
+        return respond(await this.saveAccount(account, secrets));
+      }
+      case 'accounts:remove':
+        return respond(await this.removeAccount((request as RequestOf<'accounts:remove'>).id));
+      case 'accounts:test': {
+        const { account, secrets } = request as RequestOf<'accounts:test'>;
+        return respond(await this.testAccount(account, secrets));
+      }
+      case 'state:get':
+        return respond({ paused: this.paused, accounts: this.summaries() });
+      case 'workers:get': {
+        const { accountId } = request as RequestOf<'workers:get'>;
+        this.requireAccount(accountId);
+        return respond({ accountId, workers: this.workersOf(accountId) });
+      }
+      case 'engine:set-paused':
+        this.setPaused((request as RequestOf<'engine:set-paused'>).paused);
+        return respond({ paused: this.paused });
+      case 'engine:poll-now': {
+        const { accountId } = request as RequestOf<'engine:poll-now'>;
+        const targets = accountId ? [this.requireRunner(accountId)] : [...this.runners.values()];
+        for (const runner of targets) void runner.pollNow();
+        return respond({ started: targets.length });
+      }
+    }
+    throw new ContractError('invalid_request', `Unknown channel "${String(channel)}".`);
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error(`event listener failed on ${event.channel}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private requireAccount(id: string): AccountConfig {
+    const account = this.config.accounts.find((candidate) => candidate.id === id);
+    if (!account) throw new ContractError('not_found', `There is no account "${id}".`);
+    return account;
+  }
+
+  private requireRunner(id: string): AccountRunner {
+    this.requireAccount(id);
+    const runner = this.runners.get(id);
+    if (!runner) throw new ContractError('not_found', `Account "${id}" is not running.`);
+    return runner;
+  }
+
+  private adapterFor(pool: AccountConfig['pool']): PoolAdapter {
+    const adapter = createAdapter(pool);
+    if (!adapter) throw new ContractError('invalid_request', `${POOLS[pool].name} is not supported yet.`);
+    return adapter;
+  }
+
+  private createRunner(account: AccountConfig): AccountRunner | null {
+    const adapter = createAdapter(account.pool);
+    if (!adapter) {
+      this.logger.warn(`account ${account.id}: ${POOLS[account.pool].name} is not supported yet; skipped`);
+      return null;
+    }
+    const runner = new AccountRunner(toRunnable(account), {
+      clock: this.clock,
+      adapter,
+      http: createPoolHttpClient(adapter, this.options.httpLimits),
+      resolveCredentials: (runnable: RunnableAccount) =>
+        resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
+      onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),
+      onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
+      logger: this.logger,
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
+    this.runners.set(account.id, runner);
+    return runner;
+  }
+
+  private startRunner(account: AccountConfig): void {
+    const runner = this.createRunner(account);
+    if (!runner) return;
+    if (this.paused) {
+      this.emit({ channel: 'state:account', payload: runner.summary() });
+      return;
+    }
+    const spread = this.options.startSpreadMs ?? 0;
+    runner.start(Math.round((this.options.random ?? Math.random)() * spread));
+  }
+
+  private stopRunner(id: string): void {
+    this.runners.get(id)?.stop();
+    this.runners.delete(id);
+  }
+
+  private async listAccounts() {
+    return Promise.all(this.config.accounts.map((account) => toConfigView(account, this.options.secrets, this.env)));
+  }
+
+  private async saveAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>) {
+    const adapter = this.adapterFor(draft.pool);
+    const existing = draft.id ? this.requireAccount(draft.id) : undefined;
+    if (existing && existing.pool !== draft.pool) {
+      throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
+    }
+    const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
+    const { config, toStore, toDelete } = applyDraft(draft, existing, secrets, id);
+    const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, toStore), draft.mode);
+    if (problem) throw new ContractError('invalid_request', problem);
+
+    try {
+      for (const [field, value] of Object.entries(toStore)) await this.options.secrets.set(id, field, value);
+      for (const field of toDelete) await this.options.secrets.delete(id, field);
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
+      throw error;
+    }
+    const accounts = existing
+      ? this.config.accounts.map((account) => (account.id === id ? config : account))
+      : [...this.config.accounts, config];
+    await this.persist({ ...this.config, accounts });
+    this.stopRunner(id);
+    this.startRunner(config);
+    this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
+    return toConfigView(config, this.options.secrets, this.env);
+  }
+
+  /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
+  private async mergedSecrets(config: AccountConfig, typed: Record<string, string>): Promise<Record<string, string>> {
+    const merged: Record<string, string> = {};
+    for (const [field, ref] of Object.entries(config.credentials)) {
+      if (typed[field]) merged[field] = typed[field];
+      else if ('env' in ref) merged[field] = this.env[ref.env] ?? '';
+      else merged[field] = (await this.options.secrets.get(config.id, field).catch(() => null)) ?? '';
+    }
+    return merged;
+  }
+
+  private async removeAccount(id: string) {
+    const account = this.requireAccount(id);
+    this.stopRunner(id);
+    await this.persist({ ...this.config, accounts: this.config.accounts.filter((candidate) => candidate.id !== id) });
+    for (const [field, ref] of Object.entries(account.credentials)) {
+      if ('keychain' in ref) await this.options.secrets.delete(id, field).catch(() => false);
+    }
+    this.emit({ channel: 'state:account-removed', payload: { id } });
+    this.logger.info(`account ${id}: removed`);
+    return { removed: true };
+  }
+
+  private async persist(config: AppConfig): Promise<void> {
+    try {
+      await this.options.config.save(config);
+    } catch (error) {
+      throw new ContractError(
+        'config_error',
+        `Could not write the settings to ${this.options.config.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
+      );
+    }
+    this.config = config;
+  }
+
+  /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */
+  private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
+    const adapter = this.adapterFor(draft.pool);
+    const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
+    const credentials: Record<string, string> = {};
+    for (const field of modeFields(draft)) {
+      const typed = secrets[field]?.trim();
+      if (typed) {
+        credentials[field] = typed;
+        continue;
+      }
+      const ref = existing?.credentials[field];
+      if (!ref || !existing) return failedTest('error', `Enter the ${field} to test the connection.`);
+      try {
+        Object.assign(credentials, await resolveCredentials(existing.id, { [field]: ref }, this.options.secrets, this.env));
+      } catch (error) {
+        return failedTest('error', (error as Error).message);
+      }
+    }
+    const problem = adapter.validateCredentials?.(credentials, draft.mode);
+    if (problem) return failedTest('error', problem);
+
+    const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
+    try {
+      const reading = await adapter.poll({
+        baseUrl: draft.baseUrl ?? defaultBaseUrl(draft.pool, draft.mode),
+        credentials,
+        options: { subaccounts: draft.options?.subaccounts },
+        http: createPoolHttpClient(adapter, { ...this.options.httpLimits, maxRetries: 0 }),
+        now: () => this.clock.now(),
+        signal,
+        previous: null,
+      });
+      const limited = reading.limitations.length > 0;
+      return {
+        ok: true,
+        status: limited ? 'permission_limited' : 'ok',
+        message: limited ? reading.limitations.join(' ') : null,
+        limitations: reading.limitations,
+        workers: countWorkers(reading.workers),
+        groups: reading.groups.map((group) => group.name),
+      };
+    } catch (error) {
+      const secretsUsed = Object.values(credentials);
+      if (isPoolError(error)) {
+        return failedTest(STATUS_BY_ERROR_KIND[error.kind], scrubSecrets(error.message, secretsUsed));
+      }
+      return failedTest('error', scrubSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
+    }
+  }
+}
+
+function failedTest(status: ConnectionTestResult['status'], message: string): ConnectionTestResult {
+  return { ok: false, status, message, limitations: [], workers: null, groups: [] };
+}

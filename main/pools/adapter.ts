@@ -1,0 +1,38 @@
+import type { Balance, Group, HashrateWindows, Payout, PoolId, RevenueEstimate, Worker } from '../../shared/model';
+import type { HttpClient } from './http-client';
+
+/** Everything one successful poll learned about an account, already normalized (H/s, ISO times). */
+export interface PoolReading {
+  poolAccountName: string | null;
+  hashrate: HashrateWindows;
+  groups: Group[];
+  workers: Worker[];
+  balances: Balance[];
+  payouts: Payout[];
+  revenue: RevenueEstimate[];
+  /** What this key may not read, one sentence each; non-empty makes the account permission_limited. */
+  limitations: string[];
+}
+
+/** What an adapter gets for one poll. */
+export interface PollContext {
+  baseUrl: string;
+  /** Credential values by field name, resolved from the keychain or the environment just for this poll. */
+  credentials: Readonly<Record<string, string>>;
+  options: { subaccounts?: Array<{ name: string; coin: string }> | undefined };
+  http: HttpClient;
+  now: () => number;
+  signal?: AbortSignal;
+  /** The previous successful reading, for adapters that derive rates from counters. */
+  previous: PoolReading | null;
+}
+
+/** One pool's client: reads an account and maps it to the shared model. Throws PoolError when it cannot. */
+export interface PoolAdapter {
+  readonly pool: PoolId;
+  poll(context: PollContext): Promise<PoolReading>;
+  /** Checks credentials' form before any request (a private key that does not parse); returns a message or null. */
+  validateCredentials?(credentials: Readonly<Record<string, string>>, mode: string): string | null;
+  /** Turns a URL into one safe to log. */
+  redactUrl?(url: string): string;
+}

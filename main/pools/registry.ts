@@ -1,0 +1,30 @@
+import { POOLS, type PoolId } from '../../shared/model';
+import type { PoolAdapter } from './adapter';
+import { createHttpClient, type HttpClient, type HttpLimits } from './http-client';
+import { createSbiAdapter, SBI_OBSERVER_BASE_URL } from './sbi/sbi-adapter';
+
+/** Creates the adapter for a pool, or null where PoolWatch does not support it yet. */
+export function createAdapter(pool: PoolId): PoolAdapter | null {
+  switch (pool) {
+    case 'sbi':
+      return createSbiAdapter();
+    case 'spider':
+    case 'webminepool':
+    case 'stratumsphere':
+      return null;
+  }
+}
+
+/** The pool's address for a connection mode, unless the account overrides it. */
+export function defaultBaseUrl(pool: PoolId, mode: string): string {
+  if (pool === 'sbi' && mode === 'observer') return SBI_OBSERVER_BASE_URL;
+  return POOLS[pool].defaultBaseUrl;
+}
+
+export function createPoolHttpClient(adapter: PoolAdapter, limits?: Partial<HttpLimits>): HttpClient {
+  return createHttpClient({
+    poolName: POOLS[adapter.pool].name,
+    ...(limits ? { limits } : {}),
+    ...(adapter.redactUrl ? { redactUrl: adapter.redactUrl } : {}),
+  });
+}

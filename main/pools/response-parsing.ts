@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { HttpResponse } from './http-client';
+import { PoolError } from './pool-error';
+
+/** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
+export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {
+  const text = response.text.trimStart();
+  if (text.startsWith('<')) {
+    throw new PoolError(
+      'bad_response',
+      `${poolName} answered ${what} with an HTML page (HTTP ${response.status}) instead of JSON. The pool may be under maintenance, or the base URL points at a website rather than the API.`,
+      { httpStatus: response.status },
+    );
+  }
+  if (text === '') {
+    throw new PoolError('bad_response', `${poolName} sent an empty answer to ${what} (HTTP ${response.status}).`, {
+      httpStatus: response.status,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new PoolError(
+      'bad_response',
+      `${poolName} sent invalid JSON for ${what} (HTTP ${response.status}). This is likely a pool-side fault; it is retried at the next poll.`,
+      { httpStatus: response.status },
+    );
+  }
+}
+
+/** Checks a decoded body against the shape the adapter expects; names the first fields that differ. */
+export function parseShape<T>(schema: z.ZodType<T>, value: unknown, poolName: string, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'body'} (${issue.message})`)
+    .join(', ');
+  throw new PoolError(
+    'bad_response',
+    `${poolName} sent an unexpected ${what}: ${fields}. The pool's API may have changed; PoolWatch keeps the last good data.`,
+  );
+}

@@ -1,0 +1,282 @@
+import type { z } from 'zod';
+import { countWorkers, sumHashrates, workerKey, type Group, type Payout, type Worker } from '../../../shared/model';
+import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
+import { PoolError } from '../pool-error';
+import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
+import {
+  coinCode,
+  earningV1ToPayout,
+  earningV2ToPayout,
+  toCounts,
+  toRevenue,
+  toWindows,
+  toWorker,
+  txPayoutToPayout,
+  unpaidBalances,
+} from './sbi-mapping';
+import {
+  accountSchema,
+  earningV1Schema,
+  earningV2Schema,
+  observerHashratesSchema,
+  observerStatusSchema,
+  pageSchema,
+  revenueSchema,
+  subaccountsSchema,
+  txPayoutSchema,
+  workerSchema,
+} from './sbi-schemas';
+
+/** Workers per page: no maximum is documented; 200 is what other clients use (NOTES.md). */
+export const SBI_WORKER_PAGE_SIZE = 200;
+/** Refuse absurd totals instead of paging forever: far above the largest accounts seen (30,579 workers). */
+export const SBI_MAX_WORKERS = 250_000;
+/** How far back earnings and payouts are read on each poll. */
+const FINANCIAL_WINDOW_DAYS = 30;
+const PAYOUTS_KEPT = 50;
+/** Observer links come from pool.sbicrypto.com, not the API host. */
+export const SBI_OBSERVER_BASE_URL = 'https://pool.sbicrypto.com';
+
+const workerPage = pageSchema(workerSchema);
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Accepts a bare observer key or an observer link carrying it as `linkId`. */
+export function observerKeyFrom(input: string): string {
+  const trimmed = input.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      const linkId = new URL(trimmed).searchParams.get('linkId');
+      if (linkId) return linkId;
+    } catch {
+      // not a URL after all: use as typed
+    }
+  }
+  return trimmed;
+}
+
+function authFrom(credentials: Readonly<Record<string, string>>): SbiAuth {
+  const { apiKey, apiSecret, observerKey } = credentials;
+  if (apiKey && apiSecret) return { kind: 'api-key', apiKey: apiKey.trim(), apiSecret: apiSecret.trim() };
+  if (observerKey) return { kind: 'observer', observerKey: observerKeyFrom(observerKey) };
+  throw new PoolError('config', 'This SBI Crypto Pool account needs an API key and secret, or an observer key. Edit the account to add them.');
+}
+
+/** Reads every page of a Spring-paged worker list. */
+async function readAllWorkers(
+  fetchPage: (page: number) => Promise<z.infer<typeof workerPage>>,
+  fallbackGroup: string,
+): Promise<Worker[]> {
+  const first = await fetchPage(0);
+  const total = first.totalElements ?? first.content.length;
+  if (total > SBI_MAX_WORKERS) {
+    throw new PoolError(
+      'bad_response',
+      `${SBI_NAME} reports ${total} workers, more than PoolWatch reads (${SBI_MAX_WORKERS}). Use a key limited to fewer subaccounts.`,
+    );
+  }
+  const pages = [first];
+  const pageSize = Math.max(1, first.size ?? first.content.length);
+  const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
+  if (totalPages > 1) {
+    const rest = Array.from({ length: Math.min(totalPages, Math.ceil(SBI_MAX_WORKERS / pageSize)) - 1 }, (_, index) =>
+      fetchPage(index + 1),
+    );
+    pages.push(...(await Promise.all(rest)));
+  }
+  // Workers can shift between pages while we read; keep one entry per (subaccount, name).
+  const byKey = new Map<string, Worker>();
+  for (const page of pages) {
+    for (const raw of page.content) {
+      const worker = toWorker(raw, fallbackGroup);
+      byKey.set(workerKey(worker), worker);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | null }>, workers: readonly Worker[]): Group[] {
+  return names.map(({ name, coin }) => {
+    const members = workers.filter((worker) => worker.group === name);
+    return { name, coin, hashrate: sumHashrates(members.map((w) => w.hashrate)), workers: countWorkers(members) };
+  });
+}
+
+async function pollWithApiKey(client: SbiClient, context: PollContext): Promise<PoolReading> {
+  const account = await client.get({ path: 'api/external/v1/account', what: 'the account summary', permission: 'READ', schema: accountSchema });
+  const subaccounts = await client.tryGet({
+    path: 'api/external/v1/subaccounts',
+    what: 'the subaccount details',
+    permission: 'READ',
+    schema: subaccountsSchema,
+  });
+  const workers = await readAllWorkers(
+    (page) =>
+      client.get({
+        path: 'api/external/v1/workers',
+        // The docs name both page/size and pageNumber/pageSize for this endpoint; send both.
+        query: { page, size: SBI_WORKER_PAGE_SIZE, pageNumber: page, pageSize: SBI_WORKER_PAGE_SIZE, sort: 'name,asc' },
+        what: 'the worker list',
+        permission: 'READ',
+        schema: workerPage,
+      }),
+    account.subaccounts[0]?.subaccountName ?? 'default',
+  );
+
+  const groups: Group[] = subaccounts.ok
+    ? subaccounts.value.subaccounts.map((sub) => ({
+        name: sub.subaccountName,
+        coin: sub.currentMiningCurrency ? coinCode(sub.currentMiningCurrency) : null,
+        hashrate: toWindows(sub.hashrate),
+        workers: toCounts(sub.workerStatus, sub.totalWorkers),
+      }))
+    : groupsFromWorkers(
+        account.subaccounts.map((sub) => ({
+          name: sub.subaccountName,
+          coin: sub.currentMiningCurrency ? coinCode(sub.currentMiningCurrency) : null,
+        })),
+        workers,
+      );
+
+  const limitations: string[] = [];
+  if (!subaccounts.ok) {
+    limitations.push(`Subaccount details are unavailable (HTTP ${subaccounts.status}: ${subaccounts.reason}); group figures are computed from the worker list.`);
+  }
+  const financials = await readFinancials(client, context.now(), limitations);
+
+  return {
+    poolAccountName: account.name ?? null,
+    hashrate: toWindows(account.hashrate),
+    groups,
+    workers,
+    ...financials,
+    limitations,
+  };
+}
+
+async function readFinancials(
+  client: SbiClient,
+  nowMs: number,
+  limitations: string[],
+): Promise<Pick<PoolReading, 'balances' | 'payouts' | 'revenue'>> {
+  const from = day(nowMs - FINANCIAL_WINDOW_DAYS * 86_400_000);
+  const to = day(nowMs);
+  const noFinancials = (status: number, reason: string): string =>
+    status === 403
+      ? `Earnings, payouts and revenue are hidden: this API key lacks the FINANCIALS permission (${reason}). Add it to the key in SBI Crypto Pool to see them here.`
+      : `Earnings are not available from this address (HTTP ${status}: ${reason}).`;
+
+  let earnings: Payout[] = [];
+  const v2 = await client.tryGet({
+    path: 'api/external/v2/earnings',
+    query: { startDate: from, endDate: to, page: 0, size: 100, sort: 'earningsFor,desc' },
+    what: 'the earnings (v2)',
+    permission: 'FINANCIALS',
+    schema: pageSchema(earningV2Schema),
+  });
+  if (v2.ok) {
+    earnings = v2.value.content.map(earningV2ToPayout);
+  } else if (v2.status === 403) {
+    limitations.push(noFinancials(403, v2.reason));
+    return { balances: [], payouts: [], revenue: [] };
+  } else {
+    // v2 missing (older deployment): fall back to v1, whose amounts are base units.
+    const v1 = await client.tryGet({
+      path: 'api/external/v1/earnings',
+      query: { fromDate: from, toDate: to, page: 0, size: 100 },
+      what: 'the earnings (v1)',
+      permission: 'FINANCIALS',
+      schema: pageSchema(earningV1Schema),
+    });
+    if (v1.ok) earnings = v1.value.content.map(earningV1ToPayout);
+    else limitations.push(noFinancials(v1.status, v1.reason));
+  }
+
+  const tx = await client.tryGet({
+    path: 'api/external/v1/payouts',
+    query: { startDate: from, endDate: to, page: 0, size: PAYOUTS_KEPT, sort: 'paidOn,desc' },
+    what: 'the payout transactions',
+    permission: 'FINANCIALS',
+    schema: pageSchema(txPayoutSchema),
+  });
+  if (!tx.ok && tx.status === 403) {
+    limitations.push('Payout transactions are visible only to the account owner\'s key; payouts are shown from earnings instead.');
+  }
+  const payouts = tx.ok ? tx.value.content.map(txPayoutToPayout) : earnings;
+
+  const revenue = await client.tryGet({
+    path: 'api/external/v1/revenue',
+    what: 'the estimated revenue',
+    permission: 'FINANCIALS',
+    schema: revenueSchema,
+  });
+  if (!revenue.ok) limitations.push(`Estimated revenue is unavailable (HTTP ${revenue.status}: ${revenue.reason}).`);
+
+  return {
+    balances: unpaidBalances(earnings),
+    payouts: [...payouts].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '')).slice(0, PAYOUTS_KEPT),
+    revenue: revenue.ok ? toRevenue(revenue.value.estimatedRevenues) : [],
+  };
+}
+
+async function pollWithObserverKey(client: SbiClient): Promise<PoolReading> {
+  const status = await client.get({
+    path: 'api/observer/v1/workers/status',
+    what: 'the worker status',
+    permission: 'OBSERVER',
+    schema: observerStatusSchema,
+  });
+  const hashrates = await client.get({
+    path: 'api/observer/v1/workers/hashrates',
+    query: { ranges: '10,60,1440' },
+    what: 'the subaccount hashrate',
+    permission: 'OBSERVER',
+    schema: observerHashratesSchema,
+  });
+  const subaccount = Object.values(status.status)[0]?.name ?? Object.keys(hashrates.hashrate)[0] ?? 'observed';
+  const workers = await readAllWorkers(
+    (page) =>
+      client.get({
+        path: 'api/observer/v1/workers/details',
+        query: { hashrateRanges: '10,60,1440', page, size: SBI_WORKER_PAGE_SIZE, sort: 'name,asc' },
+        what: 'the worker list',
+        permission: 'OBSERVER',
+        schema: workerPage,
+      }),
+    subaccount,
+  );
+  const groups: Group[] = Object.values(status.status).map((entry) => ({
+    name: entry.name,
+    coin: null,
+    hashrate: toWindows(hashrates.hashrate[entry.name]),
+    workers: toCounts({ online: entry.online, offline: entry.offline, dead: entry.dead }),
+  }));
+  return {
+    poolAccountName: null,
+    hashrate: sumHashrates(groups.map((group) => group.hashrate)),
+    groups,
+    workers,
+    balances: [],
+    payouts: [],
+    revenue: [],
+    limitations: [],
+  };
+}
+
+export function createSbiAdapter(): PoolAdapter {
+  return {
+    pool: 'sbi',
+    async poll(context) {
+      const auth = authFrom(context.credentials);
+      const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);
+      return auth.kind === 'api-key' ? pollWithApiKey(client, context) : pollWithObserverKey(client);
+    },
+    validateCredentials(credentials, mode) {
+      if (mode === 'observer') return credentials.observerKey?.trim() ? null : 'Enter the observer key or paste the observer link.';
+      if (!credentials.apiKey?.trim() || !credentials.apiSecret?.trim()) return 'Enter both the API key and the API secret.';
+      return null;
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import {
+  countWorkers,
+  type AmountUnit,
+  type Balance,
+  type HashrateWindows,
+  type Payout,
+  type PayoutStatus,
+  type RevenueEstimate,
+  type Worker,
+  type WorkerCounts,
+  type WorkerState,
+} from '../../../shared/model';
+import { mhsToHps } from '../../../shared/units';
+import type { coinRef, earningV1Schema, earningV2Schema, txPayoutSchema, workerSchema } from './sbi-schemas';
+
+/** SBI sends [10m, 1h, 1d] in MH/s; PoolWatch keeps H/s. */
+export function toWindows(mhs: ReadonlyArray<number | null> | null | undefined): HashrateWindows {
+  const at = (index: number): number | null => {
+    const value = mhs?.[index];
+    return value === undefined || value === null || !Number.isFinite(value) || value < 0 ? null : mhsToHps(value);
+  };
+  return { h10m: at(0), h1h: at(1), h24h: at(2) };
+}
+
+const STATE_MAP: Record<string, WorkerState> = { ONLINE: 'online', OFFLINE: 'offline', DEAD: 'dead' };
+
+/** ONLINE/OFFLINE/DEAD per the docs; an empty string has been seen live and means "unknown". */
+export function toWorkerState(state: string | null | undefined): WorkerState {
+  return STATE_MAP[(state ?? '').trim().toUpperCase()] ?? 'unknown';
+}
+
+/** Normalizes an ISO time with offset ("2021-09-17T10:04:49.000+00:00") to UTC ISO, or null. */
+export function toIsoTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+export function coinCode(coin: z.infer<typeof coinRef> | null | undefined): string {
+  if (!coin) return 'UNKNOWN';
+  return (typeof coin === 'string' ? coin : coin.code).toUpperCase();
+}
+
+export function toWorker(raw: z.infer<typeof workerSchema>, fallbackGroup: string): Worker {
+  return {
+    name: raw.name,
+    group: raw.subaccount ?? raw.subaccountName ?? fallbackGroup,
+    state: toWorkerState(raw.state),
+    hashrate: toWindows(raw.hashrates),
+    lastShareAt: toIsoTime(raw.lastShareTime),
+    rejectRate: null,
+  };
+}
+
+/** Worker counts from a {ONLINE|online: n, ...} map, as the account and subaccount endpoints send them. */
+export function toCounts(status: Record<string, number> | null | undefined, total?: number | null): WorkerCounts {
+  const get = (key: string): number => {
+    const entry = Object.entries(status ?? {}).find(([name]) => name.toLowerCase() === key);
+    return entry ? Math.max(0, Math.round(entry[1])) : 0;
+  };
+  const online = get('online');
+  const offline = get('offline');
+  const dead = get('dead');
+  const known = online + offline + dead;
+  const all = total === null || total === undefined ? known : Math.max(known, Math.round(total));
+  return { online, offline, dead, unknown: all - known, total: all };
+}
+
+export { countWorkers };
+
+const PAYOUT_STATUS_MAP: Record<string, PayoutStatus> = {
+  NEW: 'new',
+  PENDING: 'pending',
+  POSTED: 'posted',
+  CONFIRMED: 'confirmed',
+  FAILED: 'failed',
+};
+
+export function toPayoutStatus(state: string | null | undefined): PayoutStatus {
+  return PAYOUT_STATUS_MAP[(state ?? '').toUpperCase()] ?? 'unknown';
+}
+
+export function earningV2ToPayout(raw: z.infer<typeof earningV2Schema>): Payout {
+  return {
+    id: raw.earningsId,
+    coin: coinCode(raw.coin),
+    amount: raw.netOwed ?? raw.grossOwed ?? 0,
+    unit: 'coin',
+    status: toPayoutStatus(raw.state),
+    txId: raw.txId ?? null,
+    at: toIsoTime(raw.paidOn) ?? toIsoTime(raw.earningsFor),
+    group: raw.subaccountName ?? null,
+  };
+}
+
+/** v1 amounts look like integer base units (satoshi); that is unconfirmed, so the unit says 'base-unit'. */
+export function earningV1ToPayout(raw: z.infer<typeof earningV1Schema>): Payout {
+  return {
+    id: raw.id,
+    coin: coinCode(raw.coin),
+    amount: raw.amount,
+    unit: 'base-unit',
+    status: toPayoutStatus(raw.status),
+    txId: raw.transactionId ?? null,
+    at: toIsoTime(raw.created),
+    group: raw.subaccountName ?? raw.subaccount?.name ?? null,
+  };
+}
+
+export function txPayoutToPayout(raw: z.infer<typeof txPayoutSchema>): Payout {
+  return {
+    id: raw.internalTxId,
+    coin: coinCode(raw.coin),
+    amount: raw.amount,
+    unit: 'coin',
+    status: toPayoutStatus(raw.state),
+    txId: raw.txId ?? null,
+    at: toIsoTime(raw.paidOn),
+    group: null,
+  };
+}
+
+/** Unpaid = earnings not sent yet (PENDING or NEW), summed per subaccount and coin. */
+export function unpaidBalances(earnings: readonly Payout[]): Balance[] {
+  const totals = new Map<string, Balance>();
+  for (const earning of earnings) {
+    if (earning.status !== 'new' && earning.status !== 'pending') continue;
+    const key = `${earning.group ?? ''}\u0000${earning.coin}\u0000${earning.unit}`;
+    const balance = totals.get(key) ?? { coin: earning.coin, unpaid: 0, unit: earning.unit, group: earning.group };
+    balance.unpaid += earning.amount;
+    totals.set(key, balance);
+  }
+  return [...totals.values()];
+}
+
+export function toRevenue(
+  byDate: Record<string, Array<{ subaccountName?: string | null | undefined; coin: z.infer<typeof coinRef>; amount: number }>>,
+  unit: AmountUnit = 'coin',
+): RevenueEstimate[] {
+  return Object.entries(byDate)
+    .flatMap(([date, rows]) =>
+      rows.map((row) => ({
+        day: (toIsoTime(date) ?? date).slice(0, 10),
+        coin: coinCode(row.coin),
+        amount: row.amount,
+        unit,
+        group: row.subaccountName ?? null,
+      })),
+    )
+    .sort((a, b) => a.day.localeCompare(b.day));
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { detectMode } from '../../shared/model';
+import { AppConfigSchema, type AppConfig } from './config-schema';
+
+/** A config file that cannot be used; the message names the file, the account and the field. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function accountName(raw: unknown, index: number): string {
+  const id = (raw as { id?: unknown })?.id;
+  return typeof id === 'string' ? `account "${id}"` : `account #${index + 1}`;
+}
+
+/** Secrets never live in config: a string where a reference belongs is refused without echoing it. */
+function refusePlainSecrets(raw: unknown, file: string): void {
+  const accounts = (raw as { accounts?: unknown })?.accounts;
+  if (!Array.isArray(accounts)) return;
+  accounts.forEach((account, index) => {
+    const credentials = (account as { credentials?: unknown })?.credentials;
+    if (!credentials || typeof credentials !== 'object') return;
+    for (const [field, value] of Object.entries(credentials)) {
+      if (typeof value === 'string') {
+        throw new ConfigError(
+          `${file}: ${accountName(account, index)} has a plain-text secret in credentials.${field}. PoolWatch does not read secrets from ` +
+            `config files: remove it, then add the secret in the app (it goes to the keychain) or use {"env": "VARIABLE_NAME"}.`,
+        );
+      }
+    }
+  });
+}
+
+/** Validates a parsed config; the file name is only for messages. */
+export function parseConfig(raw: unknown, file: string): AppConfig {
+  refusePlainSecrets(raw, file);
+  const parsed = AppConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    const where =
+      path[0] === 'accounts' && typeof path[1] === 'number'
+        ? `${accountName((raw as { accounts: unknown[] }).accounts[path[1]], path[1])}, field ${path.slice(2).join('.') || '(whole entry)'}`
+        : path.join('.') || 'top level';
+    throw new ConfigError(`${file}: invalid config at ${where}: ${issue?.message ?? 'unknown problem'}.`);
+  }
+  const seen = new Set<string>();
+  for (const account of parsed.data.accounts) {
+    if (seen.has(account.id)) throw new ConfigError(`${file}: account id "${account.id}" is used twice; ids must be unique.`);
+    seen.add(account.id);
+    if (!detectMode(account.pool, Object.keys(account.credentials))) {
+      throw new ConfigError(
+        `${file}: account "${account.id}" lacks credentials for ${account.pool}: see the README for the fields each pool needs.`,
+      );
+    }
+  }
+  return parsed.data;
+}
+
+/** Reads a config file. A missing file is an empty config when `missingIsEmpty`, else an error. */
+export async function readConfigFile(file: string, options: { missingIsEmpty: boolean }): Promise<AppConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingIsEmpty) return { accounts: [] };
+    throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message}).`);
+  }
+  return parseConfig(raw, file);
+}
+
+/** Writes the config atomically (temp file + rename) and readable by the owner only. */
+export async function writeConfigFile(file: string, config: AppConfig): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  await rename(temp, file);
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  eventChannels,
+  isEventChannel,
+  isRequestChannel,
+  requestChannels,
+  type EventChannel,
+  type EventOf,
+  type RequestChannel,
+  type RequestOf,
+  type ResponseOf,
+} from './channels';
+
+export const ERROR_CODES = ['invalid_request', 'not_found', 'keychain_unavailable', 'config_error', 'internal'] as const;
+export type ContractErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error the engine reports to the UI: a code for the program, a sentence for the person. */
+export class ContractError extends Error {
+  constructor(
+    readonly code: ContractErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+export const ErrorBodySchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+/** How a request's outcome crosses a transport: a value or an error, never a thrown object. */
+export const ResultEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorBodySchema }),
+]);
+export type ResultEnvelope = z.infer<typeof ResultEnvelopeSchema>;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Validates a request payload received by the engine. Throws ContractError('invalid_request'). */
+export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): RequestOf<C> {
+  if (!isRequestChannel(channel)) throw new ContractError('invalid_request', `Unknown channel "${String(channel)}".`);
+  const parsed = requestChannels[channel].request.safeParse(payload);
+  if (!parsed.success) {
+    throw new ContractError('invalid_request', `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data as RequestOf<C>;
+}
+
+/** Validates a response received by the UI. Throws ContractError('internal') on a mismatch. */
+export function parseResponse<C extends RequestChannel>(channel: C, envelope: unknown): ResponseOf<C> {
+  const outer = ResultEnvelopeSchema.safeParse(envelope);
+  if (!outer.success) throw new ContractError('internal', `Malformed ${channel} response from the engine.`);
+  if (!outer.data.ok) throw new ContractError(outer.data.error.code, outer.data.error.message);
+  const parsed = requestChannels[channel].response.safeParse(outer.data.value);
+  if (!parsed.success) {
+    throw new ContractError('internal', `Invalid ${channel} response from the engine: ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data as ResponseOf<C>;
+}
+
+/** Validates an event payload received by the UI; returns null (and the caller drops it) when invalid. */
+export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): EventOf<C> | null {
+  if (!isEventChannel(channel)) return null;
+  const parsed = eventChannels[channel].safeParse(payload);
+  return parsed.success ? (parsed.data as EventOf<C>) : null;
+}
+
+export function toErrorEnvelope(error: unknown): ResultEnvelope {
+  if (error instanceof ContractError) return { ok: false, error: { code: error.code, message: error.message } };
+  // Unknown errors are reported without their stack or internals: those can hold paths or secrets.
+  return { ok: false, error: { code: 'internal', message: 'The engine failed to handle the request; see the log.' } };
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import {
+  ACCOUNT_STATUSES,
+  PAYOUT_STATUSES,
+  POOL_IDS,
+  WORKER_STATES,
+  type AccountSummary,
+  type Balance,
+  type Group,
+  type HashrateWindows,
+  type Payout,
+  type RevenueEstimate,
+  type Worker,
+  type WorkerCounts,
+} from '../model';
+
+// Each schema is checked against its model type with `satisfies`, so the two cannot drift apart.
+
+const isoTime = z.string().min(1).max(64);
+const hps = z.number().finite().nonnegative();
+
+export const HashrateWindowsSchema = z.object({
+  h10m: hps.nullable(),
+  h1h: hps.nullable(),
+  h24h: hps.nullable(),
+}) satisfies z.ZodType<HashrateWindows>;
+
+export const WorkerCountsSchema = z.object({
+  online: z.number().int().nonnegative(),
+  offline: z.number().int().nonnegative(),
+  dead: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+}) satisfies z.ZodType<WorkerCounts>;
+
+export const WorkerSchema = z.object({
+  name: z.string(),
+  group: z.string(),
+  state: z.enum(WORKER_STATES),
+  hashrate: HashrateWindowsSchema,
+  lastShareAt: isoTime.nullable(),
+  rejectRate: z.number().finite().nullable(),
+}) satisfies z.ZodType<Worker>;
+
+export const GroupSchema = z.object({
+  name: z.string(),
+  coin: z.string().nullable(),
+  hashrate: HashrateWindowsSchema,
+  workers: WorkerCountsSchema,
+}) satisfies z.ZodType<Group>;
+
+const amountUnit = z.enum(['coin', 'base-unit']);
+
+export const PayoutSchema = z.object({
+  id: z.string(),
+  coin: z.string(),
+  amount: z.number().finite(),
+  unit: amountUnit,
+  status: z.enum(PAYOUT_STATUSES),
+  txId: z.string().nullable(),
+  at: isoTime.nullable(),
+  group: z.string().nullable(),
+}) satisfies z.ZodType<Payout>;
+
+export const BalanceSchema = z.object({
+  coin: z.string(),
+  unpaid: z.number().finite(),
+  unit: amountUnit,
+  group: z.string().nullable(),
+}) satisfies z.ZodType<Balance>;
+
+export const RevenueEstimateSchema = z.object({
+  day: z.string(),
+  coin: z.string(),
+  amount: z.number().finite(),
+  unit: amountUnit,
+  group: z.string().nullable(),
+}) satisfies z.ZodType<RevenueEstimate>;
+
+export const PoolIdSchema = z.enum(POOL_IDS);
+
+export const AccountSummarySchema = z.object({
+  id: z.string(),
+  pool: PoolIdSchema,
+  label: z.string(),
+  status: z.enum(ACCOUNT_STATUSES),
+  message: z.string().nullable(),
+  limitations: z.array(z.string()),
+  stale: z.boolean(),
+  lastGoodAt: isoTime.nullable(),
+  lastPollAt: isoTime.nullable(),
+  nextPollAt: isoTime.nullable(),
+  poolAccountName: z.string().nullable(),
+  hashrate: HashrateWindowsSchema,
+  workers: WorkerCountsSchema,
+  groups: z.array(GroupSchema),
+  balances: z.array(BalanceSchema),
+  payouts: z.array(PayoutSchema),
+  revenue: z.array(RevenueEstimateSchema),
+}) satisfies z.ZodType<AccountSummary>;
+
+/** Account ids appear in file names and keychain entries: keep them plain. */
+export const AccountIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'account id: 1-63 lower-case letters, digits or dashes, starting with a letter or digit');
+
+export const CredentialRefSchema = z.union([
+  z.object({ keychain: z.literal(true) }).strict(),
+  z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict(),
+]);
+
+/** Pool-specific account options (Spider subaccounts to watch, for instance). */
+export const AccountOptionsSchema = z
+  .object({
+    subaccounts: z.array(z.object({ name: z.string().min(1), coin: z.string().min(1) })).optional(),
+  })
+  .strict();
+
+/** What the UI sends to create or change an account. Secrets travel separately and only towards the engine. */
+export const AccountDraftSchema = z.object({
+  id: AccountIdSchema.optional(),
+  pool: PoolIdSchema,
+  label: z.string().trim().min(1, 'a label is required').max(80),
+  baseUrl: z.string().url().nullable().optional(),
+  pollIntervalSec: z.number().int().min(10).max(3600).optional(),
+  mode: z.string().min(1),
+  options: AccountOptionsSchema.optional(),
+});
+export type AccountDraft = z.infer<typeof AccountDraftSchema>;
+
+/** Secret values keyed by field name; an empty or missing field keeps what the keychain holds. */
+export const SecretValuesSchema = z.record(z.string(), z.string().max(16_384));
+
+export const CredentialViewSchema = z.object({
+  field: z.string(),
+  source: z.enum(['keychain', 'env']),
+  env: z.string().nullable(),
+  /** Whether a value is there to use. The value itself never leaves the engine. */
+  hasSecret: z.boolean(),
+});
+
+export const AccountConfigViewSchema = z.object({
+  id: AccountIdSchema,
+  pool: PoolIdSchema,
+  label: z.string(),
+  baseUrl: z.string().nullable(),
+  pollIntervalSec: z.number().int(),
+  mode: z.string(),
+  options: AccountOptionsSchema,
+  credentials: z.array(CredentialViewSchema),
+});
+export type AccountConfigView = z.infer<typeof AccountConfigViewSchema>;
+
+export const ConnectionTestResultSchema = z.object({
+  ok: z.boolean(),
+  status: z.enum(ACCOUNT_STATUSES),
+  message: z.string().nullable(),
+  limitations: z.array(z.string()),
+  workers: WorkerCountsSchema.nullable(),
+  groups: z.array(z.string()),
+});
+export type ConnectionTestResult = z.infer<typeof ConnectionTestResultSchema>;
+
+export const EngineStateSchema = z.object({
+  paused: z.boolean(),
+  accounts: z.array(AccountSummarySchema),
+});
+export type EngineState = z.infer<typeof EngineStateSchema>;
+
+export const WorkerListSchema = z.object({ accountId: z.string(), workers: z.array(WorkerSchema) });
+
+export const WorkersDeltaSchema = z.object({
+  accountId: z.string(),
+  upserted: z.array(WorkerSchema),
+  removed: z.array(z.object({ group: z.string(), name: z.string() })),
+  total: z.number().int().nonnegative(),
+});
+export type WorkersDelta = z.infer<typeof WorkersDeltaSchema>;

@@ -1,0 +1,48 @@
+import type { HashrateWindows } from './hashrate';
+
+/** online = sending shares; offline = briefly silent; dead = silent for long; unknown = the pool did not say. */
+export const WORKER_STATES = ['online', 'offline', 'dead', 'unknown'] as const;
+export type WorkerState = (typeof WORKER_STATES)[number];
+
+export interface Worker {
+  name: string;
+  /** The group (SBI subaccount, Spider subaccount, Stratumsphere scheduler...) the worker belongs to. */
+  group: string;
+  state: WorkerState;
+  hashrate: HashrateWindows;
+  /** ISO-8601 time of the last accepted share, when the pool reports it. */
+  lastShareAt: string | null;
+  /** Share of rejected work, 0..1, where the pool reports it. */
+  rejectRate: number | null;
+}
+
+export interface WorkerCounts {
+  online: number;
+  offline: number;
+  dead: number;
+  unknown: number;
+  total: number;
+}
+
+export const NO_WORKERS: WorkerCounts = { online: 0, offline: 0, dead: 0, unknown: 0, total: 0 };
+
+/** Workers are identified by group and name together: names repeat across subaccounts. */
+export function workerKey(worker: Pick<Worker, 'group' | 'name'>): string {
+  return `${worker.group}\u0000${worker.name}`;
+}
+
+export function countWorkers(workers: readonly Pick<Worker, 'state'>[]): WorkerCounts {
+  const counts = { online: 0, offline: 0, dead: 0, unknown: 0, total: workers.length };
+  for (const worker of workers) counts[worker.state] += 1;
+  return counts;
+}
+
+export function addCounts(a: WorkerCounts, b: WorkerCounts): WorkerCounts {
+  return {
+    online: a.online + b.online,
+    offline: a.offline + b.offline,
+    dead: a.dead + b.dead,
+    unknown: a.unknown + b.unknown,
+    total: a.total + b.total,
+  };
+}

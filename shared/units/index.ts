@@ -1,0 +1,2 @@
+export * from './hashrate-format';
+export * from './time-format';
