@@ -105,6 +105,7 @@ export class AccountRunner {
       balances: reading?.balances ?? [],
       payouts: reading?.payouts ?? [],
       revenue: reading?.revenue ?? [],
+      stratumServers: reading?.stratumServers ?? [],
     };
   }
 

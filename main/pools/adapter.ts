@@ -1,4 +1,4 @@
-import type { Balance, Group, HashrateWindows, Payout, PoolId, RevenueEstimate, Worker } from '../../shared/model';
+import type { Balance, Group, HashrateWindows, Payout, PoolId, RevenueEstimate, StratumServerGroup, Worker } from '../../shared/model';
 import type { HttpClient } from './http-client';
 
 /** Everything one successful poll learned about an account, already normalized (H/s, ISO times). */
@@ -10,6 +10,7 @@ export interface PoolReading {
   balances: Balance[];
   payouts: Payout[];
   revenue: RevenueEstimate[];
+  stratumServers: StratumServerGroup[];
   /** What this key may not read, one sentence each; non-empty makes the account permission_limited. */
   limitations: string[];
 }

@@ -97,6 +97,7 @@ export const AccountSummarySchema = z.object({
   balances: z.array(BalanceSchema),
   payouts: z.array(PayoutSchema),
   revenue: z.array(RevenueEstimateSchema),
+  stratumServers: z.array(z.object({ name: z.string(), coins: z.array(z.string()), urls: z.array(z.string()) })),
 }) satisfies z.ZodType<AccountSummary>;
 
 /** Account ids appear in file names and keychain entries: keep them plain. */

@@ -40,4 +40,13 @@ export interface AccountSummary {
   balances: Balance[];
   payouts: Payout[];
   revenue: RevenueEstimate[];
+  /** Where miners point their rigs (SBI subpools), where the pool says. */
+  stratumServers: StratumServerGroup[];
+}
+
+export interface StratumServerGroup {
+  name: string;
+  coins: string[];
+  /** stratum+tcp://host:port */
+  urls: string[];
 }

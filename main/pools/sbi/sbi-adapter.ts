@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { countWorkers, sumHashrates, workerKey, type Group, type Payout, type Worker } from '../../../shared/model';
+import { countWorkers, sumHashrates, workerKey, type Group, type Payout, type StratumServerGroup, type Worker } from '../../../shared/model';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
 import { PoolError } from '../pool-error';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
@@ -23,6 +23,7 @@ import {
   pageSchema,
   revenueSchema,
   subaccountsSchema,
+  subpoolsSchema,
   txPayoutSchema,
   workerSchema,
 } from './sbi-schemas';
@@ -38,6 +39,10 @@ const PAYOUTS_KEPT = 50;
 export const SBI_OBSERVER_BASE_URL = 'https://pool.sbicrypto.com';
 
 const workerPage = pageSchema(workerSchema);
+/** Subpools (stratum servers) change rarely: read them at most this often. */
+const SUBPOOLS_REFRESH_MS = 60 * 60_000;
+
+type StratumCache = { atMs: number; groups: StratumServerGroup[] } | null;
 
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -104,7 +109,22 @@ function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | n
   });
 }
 
-async function pollWithApiKey(client: SbiClient, context: PollContext): Promise<PoolReading> {
+/** Reads the subpools' stratum servers, reusing the last answer for an hour; a 403/404 just leaves them out. */
+async function readStratumServers(client: SbiClient, nowMs: number, cache: { current: StratumCache }): Promise<StratumServerGroup[]> {
+  if (cache.current && nowMs - cache.current.atMs < SUBPOOLS_REFRESH_MS) return cache.current.groups;
+  const subpools = await client.tryGet({ path: 'api/external/v1/subpools', what: 'the subpool list', permission: 'READ', schema: subpoolsSchema });
+  const groups = subpools.ok
+    ? subpools.value.map((subpool) => ({
+        name: subpool.name,
+        coins: subpool.coins,
+        urls: subpool.stratumServers.map((server) => `stratum+tcp://${server.host}:${server.port}`),
+      }))
+    : [];
+  cache.current = { atMs: nowMs, groups };
+  return groups;
+}
+
+async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { current: StratumCache }): Promise<PoolReading> {
   const account = await client.get({ path: 'api/external/v1/account', what: 'the account summary', permission: 'READ', schema: accountSchema });
   const subaccounts = await client.tryGet({
     path: 'api/external/v1/subaccounts',
@@ -145,6 +165,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext): Promise<
     limitations.push(`Subaccount details are unavailable (HTTP ${subaccounts.status}: ${subaccounts.reason}); group figures are computed from the worker list.`);
   }
   const financials = await readFinancials(client, context.now(), limitations);
+  const stratumServers = await readStratumServers(client, context.now(), cache);
 
   return {
     poolAccountName: account.name ?? null,
@@ -152,6 +173,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext): Promise<
     groups,
     workers,
     ...financials,
+    stratumServers,
     limitations,
   };
 }
@@ -261,17 +283,19 @@ async function pollWithObserverKey(client: SbiClient): Promise<PoolReading> {
     balances: [],
     payouts: [],
     revenue: [],
+    stratumServers: [],
     limitations: [],
   };
 }
 
 export function createSbiAdapter(): PoolAdapter {
+  const stratumCache: { current: StratumCache } = { current: null };
   return {
     pool: 'sbi',
     async poll(context) {
       const auth = authFrom(context.credentials);
       const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);
-      return auth.kind === 'api-key' ? pollWithApiKey(client, context) : pollWithObserverKey(client);
+      return auth.kind === 'api-key' ? pollWithApiKey(client, context, stratumCache) : pollWithObserverKey(client);
     },
     validateCredentials(credentials, mode) {
       if (mode === 'observer') return credentials.observerKey?.trim() ? null : 'Enter the observer key or paste the observer link.';

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../store/config-file';
+import { pollCommand, serveCommand, type CliIo } from './commands';
+import { defaultConfigPath } from './default-paths';
+import { USAGE } from './usage';
+
+const consoleIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`--port must be a number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+/** Runs the CLI; resolves to the exit code (serve resolves only when stopped). */
+export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = join(__dirname, '..', 'renderer')): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  try {
+    if (command === 'poll') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { config: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'boolean' } },
+        strict: true,
+      });
+      if (!values.config) throw new ConfigError('poll needs --config FILE.');
+      return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false }, io);
+    }
+    if (command === 'serve') {
+      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, port: { type: 'string' } }, strict: true });
+      const running = await serveCommand(
+        { config: values.config ?? defaultConfigPath(), port: parsePort(values.port), staticDir },
+        io,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          void running.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 1;
+  } catch (error) {
+    if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`poolwatch: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

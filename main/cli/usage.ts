@@ -1,0 +1,16 @@
+export const USAGE = `poolwatch — watch mining-pool accounts
+
+Usage:
+  poolwatch serve [--config FILE] [--port N]
+      Run the monitor headless and serve its web UI on 127.0.0.1 only.
+      Prints the URL to open; it carries a random access token.
+      API clients send "Authorization: Bearer <token>" (GET /api/snapshot).
+  poolwatch poll --config FILE [--json] [--workers]
+      Poll every account once, print the snapshot and exit.
+      --json prints the snapshot JSON document (schemaVersion 1); --workers adds each worker.
+  poolwatch --help
+      Show this help.
+
+Config file: JSON {"accounts": [{"id", "pool", "label", "baseUrl"?, "pollIntervalSec"?, "credentials"}]}.
+Credentials are references, never values: {"keychain": true} or {"env": "VARIABLE_NAME"}.
+Exit codes: 0 done; 1 bad config or arguments.`;

@@ -1,0 +1,21 @@
+import type { EngineService } from '../engine/service';
+import type { WebContentsLike } from './ipc-ports';
+
+/** Pushes every engine event to one window while it lives; returns the function that stops. */
+export function forwardEngineEvents(engine: Pick<EngineService, 'subscribe'>, contents: WebContentsLike): () => void {
+  let unsubscribe: (() => void) | null = null;
+  const stop = (): void => {
+    unsubscribe?.();
+    unsubscribe = null;
+  };
+  unsubscribe = engine.subscribe((event) => {
+    // Sending to destroyed contents throws; the 'destroyed' listener below normally stops us first.
+    if (contents.isDestroyed()) {
+      stop();
+      return;
+    }
+    contents.send(event.channel, event.payload);
+  });
+  contents.once('destroyed', stop);
+  return stop;
+}

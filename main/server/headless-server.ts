@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Worker, AccountSummary } from '../../shared/model';
+import { buildSnapshotJson } from '../engine/snapshot-json';
+import type { EngineService } from '../engine/service';
+import type { Logger } from '../engine/logger';
+import {
+  bearerToken,
+  isAllowedHost,
+  isAllowedOrigin,
+  tokenFromProtocols,
+  tokensMatch,
+  WS_PROTOCOL,
+} from './request-guard';
+import { readStaticFile } from './static-files';
+import { runWsSession } from './ws-session';
+
+/** The same policy as the renderer's meta tag, sent as a header too. */
+export const HEADLESS_CSP =
+  "default-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+/** WebSocket close code telling the browser its token was refused. */
+export const WS_CLOSE_BAD_TOKEN = 4401;
+
+export interface HeadlessEngine extends EngineService {
+  workersOf(accountId: string): readonly Worker[];
+  summaries(): AccountSummary[];
+}
+
+export interface HeadlessServerOptions {
+  engine: HeadlessEngine;
+  /** Folder of the built renderer (index.html, app.js, styles.css). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface HeadlessServer {
+  port: number;
+  token: string;
+  /** The address to open in a browser; carries the token in the fragment, which browsers never send. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function reply(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': HEADLESS_CSP,
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.end(body);
+}
+
+/** Serves the UI and the engine contract on 127.0.0.1 only, behind a random token. */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const now = options.now ?? Date.now;
+  const { engine, logger } = options;
+  let port = 0;
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
+      reply(res, 403, 'Forbidden: PoolWatch answers only to its own loopback address.');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokensMatch(token, bearerToken(req.headers))) {
+        reply(res, 401, JSON.stringify({ error: 'unauthorized', message: 'Send Authorization: Bearer <token> as printed by poolwatch serve.' }), 'application/json');
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/api/snapshot') {
+        const withWorkers = url.searchParams.get('workers') === '1' || url.searchParams.get('workers') === 'true';
+        const snapshot = buildSnapshotJson(now(), engine.summaries(), withWorkers ? (id) => engine.workersOf(id) : undefined);
+        reply(res, 200, JSON.stringify(snapshot), 'application/json');
+        return;
+      }
+      reply(res, 404, JSON.stringify({ error: 'not_found' }), 'application/json');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      reply(res, 405, 'Method not allowed');
+      return;
+    }
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) {
+      reply(res, 404, 'Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': HEADLESS_CSP,
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((error: Error) => {
+      logger.error(`headless: ${req.method} failed: ${error.message}`);
+      if (!res.headersSent) reply(res, 500, 'Internal error');
+    });
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname !== '/ws' || !isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
+      if (!tokensMatch(token, presented)) {
+        // Accept-then-close lets the browser tell "bad token" from "server down".
+        ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
+        return;
+      }
+      runWsSession(ws, engine, logger);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

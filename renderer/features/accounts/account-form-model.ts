@@ -1,0 +1,128 @@
+import { AccountDraftSchema, type AccountConfigView, type AccountDraft } from '../../../shared/contract';
+import { POOLS, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
+
+export const DEFAULT_POLL_INTERVAL_SEC = 60;
+export const MIN_POLL_INTERVAL_SEC = 10;
+export const MAX_POLL_INTERVAL_SEC = 3600;
+
+/** What the form's plain inputs hold, as typed. Secrets are kept apart (SecretInputs) and never stored. */
+export interface AccountFormValues {
+  pool: PoolId;
+  mode: string;
+  label: string;
+  baseUrl: string;
+  pollIntervalSec: string;
+}
+
+export type SecretInputs = Readonly<Record<string, string>>;
+
+export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'secrets';
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export function newAccountValues(pool: PoolId = 'sbi'): AccountFormValues {
+  return { pool, mode: POOLS[pool].modes[0]?.id ?? '', label: '', baseUrl: '', pollIntervalSec: String(DEFAULT_POLL_INTERVAL_SEC) };
+}
+
+export function valuesFromConfig(config: AccountConfigView): AccountFormValues {
+  return {
+    pool: config.pool,
+    mode: config.mode,
+    label: config.label,
+    baseUrl: config.baseUrl ?? '',
+    pollIntervalSec: String(config.pollIntervalSec),
+  };
+}
+
+/** Switching pools picks the new pool's first connection mode unless the current one also exists there. */
+export function withPool(values: AccountFormValues, pool: PoolId): AccountFormValues {
+  const keepsMode = POOLS[pool].modes.some((mode) => mode.id === values.mode);
+  return { ...values, pool, mode: keepsMode ? values.mode : (POOLS[pool].modes[0]?.id ?? '') };
+}
+
+export function selectedMode(values: AccountFormValues): ConnectionMode | null {
+  const modes = POOLS[values.pool].modes;
+  return modes.find((mode) => mode.id === values.mode) ?? null;
+}
+
+export type SecretState = { kind: 'stored' } | { kind: 'env'; env: string; present: boolean } | { kind: 'missing' };
+
+/** What the engine holds for one credential field of an existing account (never the value itself). */
+export function secretState(field: CredentialField, existing: AccountConfigView | null): SecretState {
+  const view = existing?.credentials.find((credential) => credential.field === field.name);
+  if (view === undefined) return { kind: 'missing' };
+  if (view.source === 'env') return { kind: 'env', env: view.env ?? '', present: view.hasSecret };
+  return view.hasSecret ? { kind: 'stored' } : { kind: 'missing' };
+}
+
+/** The typed secrets of the chosen mode, trimmed; empty ones are left out, which keeps the stored value. */
+export function collectSecrets(mode: ConnectionMode, inputs: SecretInputs): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const field of mode.fields) {
+    const value = (inputs[field.name] ?? '').trim();
+    if (value !== '') secrets[field.name] = value;
+  }
+  return secrets;
+}
+
+/** Labels of fields that have neither a typed value nor one the engine already holds. */
+export function missingSecretLabels(mode: ConnectionMode, inputs: SecretInputs, existing: AccountConfigView | null): string[] {
+  return mode.fields
+    .filter((field) => (inputs[field.name] ?? '').trim() === '' && secretState(field, existing).kind === 'missing')
+    .map((field) => field.label);
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Turns the form into an AccountDraft, or says what to fix, field by field. */
+export function buildDraft(
+  values: AccountFormValues,
+  existing: AccountConfigView | null,
+): { ok: true; draft: AccountDraft } | { ok: false; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const label = values.label.trim();
+  if (label === '') errors.label = 'Enter a label.';
+  else if (label.length > 80) errors.label = 'Keep the label to 80 characters.';
+
+  const baseUrl = values.baseUrl.trim();
+  if (baseUrl !== '' && !isHttpUrl(baseUrl)) errors.baseUrl = 'Enter a full address starting with https:// or http://.';
+
+  const pollIntervalSec = Number(values.pollIntervalSec.trim());
+  if (
+    values.pollIntervalSec.trim() === '' ||
+    !Number.isInteger(pollIntervalSec) ||
+    pollIntervalSec < MIN_POLL_INTERVAL_SEC ||
+    pollIntervalSec > MAX_POLL_INTERVAL_SEC
+  ) {
+    errors.pollIntervalSec = `Enter whole seconds from ${MIN_POLL_INTERVAL_SEC} to ${MAX_POLL_INTERVAL_SEC}.`;
+  }
+
+  if (selectedMode(values) === null) errors.mode = 'Choose a connection mode.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const draft: AccountDraft = {
+    pool: values.pool,
+    mode: values.mode,
+    label,
+    baseUrl: baseUrl === '' ? null : baseUrl,
+    pollIntervalSec,
+    ...(existing === null ? {} : { id: existing.id, options: existing.options }),
+  };
+  // The shared schema has the last word, so the form never sends what the engine would refuse.
+  const parsed = AccountDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      const key: FormField = field === 'label' || field === 'baseUrl' || field === 'pollIntervalSec' || field === 'mode' ? field : 'pool';
+      errors[key] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, draft: parsed.data };
+}

@@ -1,0 +1,325 @@
+import { useState, type FormEvent } from 'react';
+import type { AccountConfigView, ConnectionTestResult } from '../../../shared/contract';
+import { POOL_IDS, POOLS, type CredentialField, type PoolId } from '../../../shared/model';
+import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
+import {
+  buildDraft,
+  collectSecrets,
+  MAX_POLL_INTERVAL_SEC,
+  MIN_POLL_INTERVAL_SEC,
+  missingSecretLabels,
+  newAccountValues,
+  secretState,
+  selectedMode,
+  valuesFromConfig,
+  withPool,
+  type AccountFormValues,
+  type FormErrors,
+  type SecretInputs,
+} from './account-form-model';
+
+type TestOutcome = { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; message: string };
+
+interface AccountFormProps {
+  /** The account being edited, or null to add one. */
+  existing: AccountConfigView | null;
+  onSaved(config: AccountConfigView): void;
+  onCancel(): void;
+}
+
+const SUPPORTED_POOLS_TEXT = `Supported pools: ${POOL_IDS.map((id) => POOLS[id].name).join(', ')}.`;
+
+function isPoolId(value: string): value is PoolId {
+  return (POOL_IDS as readonly string[]).includes(value);
+}
+
+export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
+  const api = useApi();
+  const [values, setValues] = useState<AccountFormValues>(() => (existing === null ? newAccountValues() : valuesFromConfig(existing)));
+  // Secrets live only here, only until the next test or save finishes; they are never put in a store.
+  const [secrets, setSecrets] = useState<SecretInputs>({});
+  const [secretsCleared, setSecretsCleared] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [testOutcome, setTestOutcome] = useState<TestOutcome | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const mode = selectedMode(values);
+  const pool = POOLS[values.pool];
+  const idPrefix = existing === null ? 'new-account' : `account-${existing.id}`;
+
+  function update(patch: Partial<AccountFormValues>) {
+    setValues((current) => ({ ...current, ...patch }));
+  }
+
+  /** Validates the form; returns what to send, or null after showing what to fix. */
+  function prepare() {
+    const built = buildDraft(values, existing);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return null;
+    }
+    if (mode === null) return null;
+    const missing = missingSecretLabels(mode, secrets, existing);
+    if (missing.length > 0) {
+      setErrors({ secrets: `Enter the ${missing.join(' and ')}.` });
+      return null;
+    }
+    setErrors({});
+    return { account: built.draft, secrets: collectSecrets(mode, secrets) };
+  }
+
+  function forgetSecrets() {
+    setSecrets({});
+    setSecretsCleared(true);
+  }
+
+  async function testConnection() {
+    const request = prepare();
+    if (request === null) return;
+    setBusy('test');
+    setTestOutcome(null);
+    setSaveError(null);
+    try {
+      setTestOutcome({ kind: 'result', result: await api.accounts.test(request) });
+    } catch (error) {
+      setTestOutcome({ kind: 'error', message: errorMessage(error) });
+    } finally {
+      forgetSecrets();
+      setBusy(null);
+    }
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const request = prepare();
+    if (request === null) return;
+    setBusy('save');
+    setSaveError(null);
+    try {
+      const saved = await api.accounts.save(request);
+      forgetSecrets();
+      onSaved(saved);
+    } catch (error) {
+      forgetSecrets();
+      setSaveError(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <form className="card account-form" onSubmit={(event) => void save(event)} noValidate data-testid="account-form">
+      <h2>{existing === null ? 'New account' : `Edit “${existing.label}”`}</h2>
+
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${idPrefix}-pool`}>Pool</label>
+          <select
+            id={`${idPrefix}-pool`}
+            value={values.pool}
+            disabled={existing !== null}
+            aria-describedby={`${idPrefix}-pool-hint`}
+            onChange={(event) => {
+              if (isPoolId(event.target.value)) setValues((current) => withPool(current, event.target.value as PoolId));
+            }}
+          >
+            {POOL_IDS.map((id) => (
+              <option key={id} value={id}>
+                {POOLS[id].name}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${idPrefix}-pool-hint`}>
+            {existing === null ? SUPPORTED_POOLS_TEXT : 'To watch another pool, add a new account.'}
+          </p>
+          <FieldError message={errors.pool} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-mode`}>Connection</label>
+          <select id={`${idPrefix}-mode`} value={values.mode} onChange={(event) => update({ mode: event.target.value })}>
+            {pool.modes.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errors.mode} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-label`}>Label</label>
+          <input
+            id={`${idPrefix}-label`}
+            value={values.label}
+            maxLength={80}
+            onChange={(event) => update({ label: event.target.value })}
+            aria-invalid={errors.label !== undefined}
+          />
+          <FieldError message={errors.label} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-base-url`}>Base URL</label>
+          <input
+            id={`${idPrefix}-base-url`}
+            type="url"
+            value={values.baseUrl}
+            placeholder={pool.defaultBaseUrl}
+            onChange={(event) => update({ baseUrl: event.target.value })}
+            aria-invalid={errors.baseUrl !== undefined}
+            spellCheck={false}
+          />
+          <p className="hint">Leave empty to use the pool&apos;s own address.</p>
+          <FieldError message={errors.baseUrl} />
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-poll-interval`}>Poll interval (s)</label>
+          <input
+            id={`${idPrefix}-poll-interval`}
+            type="number"
+            inputMode="numeric"
+            min={MIN_POLL_INTERVAL_SEC}
+            max={MAX_POLL_INTERVAL_SEC}
+            step={1}
+            value={values.pollIntervalSec}
+            onChange={(event) => update({ pollIntervalSec: event.target.value })}
+            aria-invalid={errors.pollIntervalSec !== undefined}
+          />
+          <FieldError message={errors.pollIntervalSec} />
+        </div>
+      </div>
+
+      {mode !== null && (
+        <fieldset className="secrets">
+          <legend>Credentials</legend>
+          {mode.fields.map((field) => (
+            <SecretInput
+              key={`${mode.id}-${field.name}`}
+              id={`${idPrefix}-secret-${field.name}`}
+              field={field}
+              existing={existing}
+              value={secrets[field.name] ?? ''}
+              onChange={(value) => {
+                setSecretsCleared(false);
+                setSecrets((current) => ({ ...current, [field.name]: value }));
+              }}
+            />
+          ))}
+          {secretsCleared && existing === null && (
+            <p className="hint">Secrets are cleared after each test or save; enter them again to save.</p>
+          )}
+          <FieldError message={errors.secrets} />
+        </fieldset>
+      )}
+
+      <div className="form-actions">
+        <button type="button" onClick={() => void testConnection()} disabled={busy !== null}>
+          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="submit" className="primary" disabled={busy !== null}>
+          Save
+        </button>
+        <button type="button" className="quiet" onClick={onCancel} disabled={busy === 'save'}>
+          Cancel
+        </button>
+        {busy === 'save' && <span className="muted">Saving…</span>}
+      </div>
+
+      {testOutcome !== null && <TestOutcomeView outcome={testOutcome} />}
+      {saveError !== null && (
+        <p className="banner tone-problem" role="alert" data-testid="save-error">
+          {saveError}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function FieldError({ message }: { message: string | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+function SecretInput({
+  id,
+  field,
+  existing,
+  value,
+  onChange,
+}: {
+  id: string;
+  field: CredentialField;
+  existing: AccountConfigView | null;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const state = secretState(field, existing);
+  const keepsStored = state.kind !== 'missing';
+  const hint =
+    state.kind === 'stored'
+      ? 'stored in keychain — leave empty to keep it'
+      : state.kind === 'env'
+        ? `from environment variable ${state.env}${state.present ? '' : ' (not set)'} — leave empty to keep it`
+        : null;
+  const common = {
+    id,
+    value,
+    autoComplete: 'off',
+    spellCheck: false,
+    placeholder: keepsStored ? 'leave empty to keep' : undefined,
+    'aria-describedby': hint === null ? undefined : `${id}-hint`,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {field.multiline ? (
+        <textarea {...common} rows={4} className={field.secret ? 'secret-text' : undefined} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} type={field.secret ? 'password' : 'text'} onChange={(event) => onChange(event.target.value)} />
+      )}
+      {hint !== null && (
+        <p className="hint" id={`${id}-hint`} data-testid={`secret-hint-${field.name}`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TestOutcomeView({ outcome }: { outcome: TestOutcome }) {
+  if (outcome.kind === 'error') {
+    return (
+      <div className="banner tone-problem" role="alert" data-testid="test-result" data-ok="false">
+        <p>{outcome.message}</p>
+      </div>
+    );
+  }
+  const { result } = outcome;
+  const tone = !result.ok ? 'problem' : result.status === 'ok' ? 'ok' : 'warning';
+  const headline = result.ok
+    ? `Connection OK${result.workers === null ? '' : ` — ${result.workers.total} workers`}`
+    : (result.message ?? `Connection failed: ${ACCOUNT_STATUS_LABELS[result.status]}.`);
+  return (
+    <div className={`banner tone-${tone}`} role="status" data-testid="test-result" data-ok={String(result.ok)} data-status={result.status}>
+      <p>{headline}</p>
+      {result.ok && result.message !== null && <p>{result.message}</p>}
+      {result.groups.length > 0 && <p>Groups: {result.groups.join(', ')}</p>}
+      {result.limitations.length > 0 && (
+        <ul>
+          {result.limitations.map((limitation) => (
+            <li key={limitation}>{limitation}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { AccountSummary } from '../../../shared/model';
+import type { StateFilter } from './worker-rows';
+
+const STATE_OPTIONS: readonly { value: StateFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'online', label: 'Online' },
+  { value: 'offline', label: 'Offline' },
+  { value: 'dead', label: 'Dead' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
+function isStateFilter(value: string): value is StateFilter {
+  return STATE_OPTIONS.some((option) => option.value === value);
+}
+
+interface WorkersToolbarProps {
+  accounts: readonly Pick<AccountSummary, 'id' | 'label'>[];
+  accountId: string | null;
+  onAccountChange(accountId: string | null): void;
+  stateFilter: StateFilter;
+  onStateFilterChange(state: StateFilter): void;
+  nameFilter: string;
+  onNameFilterChange(name: string): void;
+}
+
+export function WorkersToolbar(props: WorkersToolbarProps) {
+  return (
+    <div className="toolbar">
+      <div className="field">
+        <label htmlFor="workers-account">Account</label>
+        <select
+          id="workers-account"
+          value={props.accountId ?? ''}
+          onChange={(event) => props.onAccountChange(event.target.value === '' ? null : event.target.value)}
+        >
+          <option value="">All accounts</option>
+          {props.accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="workers-state">State</label>
+        <select
+          id="workers-state"
+          value={props.stateFilter}
+          onChange={(event) => {
+            if (isStateFilter(event.target.value)) props.onStateFilterChange(event.target.value);
+          }}
+        >
+          {STATE_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field grow">
+        <label htmlFor="workers-name">Filter by name</label>
+        <input
+          id="workers-name"
+          type="search"
+          value={props.nameFilter}
+          onChange={(event) => props.onNameFilterChange(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AccountConfigView, EngineState } from '../../shared/contract';
+import type { AccountSummary } from '../../shared/model';
+import { sortConfigs, summariesFromState, withoutSummary, withSummary, type AccountSummaries } from './accounts-reducers';
+
+export interface AccountsState extends AccountSummaries {
+  paused: boolean;
+  /** True once the first state.get answered. */
+  stateLoaded: boolean;
+  stateError: string | null;
+  configs: readonly AccountConfigView[];
+  configsLoaded: boolean;
+  configsError: string | null;
+  replaceState(state: EngineState): void;
+  setStateError(message: string): void;
+  upsertSummary(summary: AccountSummary): void;
+  removeAccount(id: string): void;
+  setPaused(paused: boolean): void;
+  replaceConfigs(configs: readonly AccountConfigView[]): void;
+  setConfigsError(message: string): void;
+}
+
+export type AccountsStore = StoreApi<AccountsState>;
+
+export function createAccountsStore(): AccountsStore {
+  return createStore<AccountsState>()((set, get) => ({
+    byId: {},
+    ids: [],
+    paused: false,
+    stateLoaded: false,
+    stateError: null,
+    configs: [],
+    configsLoaded: false,
+    configsError: null,
+    replaceState(state) {
+      set({ ...summariesFromState(state), paused: state.paused, stateLoaded: true, stateError: null });
+    },
+    setStateError(message) {
+      set({ stateError: message });
+    },
+    upsertSummary(summary) {
+      set(withSummary(get(), summary));
+    },
+    removeAccount(id) {
+      const { configs } = get();
+      set({ ...withoutSummary(get(), id), configs: configs.filter((config) => config.id !== id) });
+    },
+    setPaused(paused) {
+      set({ paused });
+    },
+    replaceConfigs(configs) {
+      set({ configs: sortConfigs(configs), configsLoaded: true, configsError: null });
+    },
+    setConfigsError(message) {
+      set({ configsError: message });
+    },
+  }));
+}

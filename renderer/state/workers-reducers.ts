@@ -1,0 +1,73 @@
+import type { WorkersDelta } from '../../shared/contract';
+import { workerKey, type Worker } from '../../shared/model';
+
+/** One account's workers as the UI holds them, keyed by workerKey (group + NUL + name). */
+export interface WorkerListEntry {
+  status: 'loading' | 'ready' | 'error';
+  workers: ReadonlyMap<string, Worker>;
+  /** Bumped whenever `workers` changes, so views can memoize sorted lists on it. */
+  version: number;
+  error: string | null;
+  /** The load whose answer this entry waits for; older answers are ignored. */
+  requestId: number;
+}
+
+/** 'out-of-sync': the delta applied, but the worker count disagrees with the engine's: reload the list. */
+export type DeltaOutcome = 'applied' | 'ignored' | 'out-of-sync';
+
+const NO_WORKER_MAP: ReadonlyMap<string, Worker> = new Map();
+
+export function workerMapFrom(workers: readonly Worker[]): Map<string, Worker> {
+  const map = new Map<string, Worker>();
+  for (const worker of workers) map.set(workerKey(worker), worker);
+  return map;
+}
+
+/** Keeps the workers already shown while a fresh list loads. */
+export function startLoading(entry: WorkerListEntry | undefined, requestId: number): WorkerListEntry {
+  return {
+    status: 'loading',
+    workers: entry?.workers ?? NO_WORKER_MAP,
+    version: entry?.version ?? 0,
+    error: null,
+    requestId,
+  };
+}
+
+export function finishLoading(
+  entry: WorkerListEntry | undefined,
+  requestId: number,
+  workers: readonly Worker[],
+): WorkerListEntry | undefined {
+  if (entry === undefined || entry.requestId !== requestId) return entry;
+  return { status: 'ready', workers: workerMapFrom(workers), version: entry.version + 1, error: null, requestId };
+}
+
+export function failLoading(
+  entry: WorkerListEntry | undefined,
+  requestId: number,
+  message: string,
+): WorkerListEntry | undefined {
+  if (entry === undefined || entry.requestId !== requestId) return entry;
+  return { ...entry, status: 'error', error: message };
+}
+
+/**
+ * Applies a workers delta to a loaded list. Deltas that arrive while the list is loading are dropped:
+ * they were sent before the answer, which already includes them.
+ */
+export function applyWorkersDelta(
+  entry: WorkerListEntry | undefined,
+  delta: WorkersDelta,
+): { entry: WorkerListEntry | undefined; outcome: DeltaOutcome } {
+  if (entry === undefined || entry.status !== 'ready') return { entry, outcome: 'ignored' };
+  let next = entry;
+  if (delta.upserted.length > 0 || delta.removed.length > 0) {
+    // Copying the map (~1 ms per 10,000 workers, once per poll) keeps every published entry immutable.
+    const workers = new Map(entry.workers);
+    for (const worker of delta.upserted) workers.set(workerKey(worker), worker);
+    for (const removed of delta.removed) workers.delete(workerKey(removed));
+    next = { ...entry, workers, version: entry.version + 1 };
+  }
+  return { entry: next, outcome: next.workers.size === delta.total ? 'applied' : 'out-of-sync' };
+}

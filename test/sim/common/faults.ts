@@ -1,0 +1,292 @@
+// Fault injection shared by the pool simulators: rules are matched by path prefix and
+// consumed per request; respondWithFault turns a taken fault into bytes on the wire.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import { renderBody, writeSimResponse, type JsonSerializer, type SimResponse } from './http-io';
+
+export type MalformedVariant = 'invalid-json' | 'wrong-types' | 'missing-fields' | 'html' | 'huge' | 'truncated';
+
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; body?: string }
+  | { kind: 'rate-limit'; retryAfterSec: number }
+  | { kind: 'malformed'; variant: MalformedVariant }
+  | { kind: 'reset' }
+  | { kind: 'hang' };
+
+export interface FaultRule {
+  fault: Fault;
+  pathPrefix?: string;
+  /** how many requests the rule applies to; default Infinity */
+  remaining?: number;
+}
+
+export interface FaultController {
+  add(rule: FaultRule): void;
+  clear(): void;
+  /** internal: consumes one use of the first rule matching the path */
+  take(path: string): Fault | null;
+}
+
+const MALFORMED_VARIANTS: readonly MalformedVariant[] = ['invalid-json', 'wrong-types', 'missing-fields', 'html', 'huge', 'truncated'];
+
+export function createFaultController(): FaultController {
+  let rules: Array<{ fault: Fault; pathPrefix: string; remaining: number }> = [];
+  return {
+    add(rule) {
+      const checked = parseFaultRule(rule);
+      rules.push({ fault: checked.fault, pathPrefix: checked.pathPrefix ?? '', remaining: checked.remaining ?? Infinity });
+    },
+    clear() {
+      rules = [];
+    },
+    take(path) {
+      const index = rules.findIndex((rule) => path.startsWith(rule.pathPrefix));
+      const rule = rules[index];
+      if (!rule) return null;
+      rule.remaining -= 1;
+      if (rule.remaining <= 0) rules.splice(index, 1);
+      return rule.fault;
+    },
+  };
+}
+
+/** Validates an untrusted rule (e.g. from a control endpoint); throws Error with a readable message. */
+export function parseFaultRule(input: unknown): FaultRule {
+  if (!isRecord(input)) throw new Error('fault rule must be an object');
+  const fault = parseFault(input.fault);
+  const rule: FaultRule = { fault };
+  if (input.pathPrefix !== undefined && input.pathPrefix !== null) {
+    if (typeof input.pathPrefix !== 'string') throw new Error('pathPrefix must be a string');
+    rule.pathPrefix = input.pathPrefix;
+  }
+  if (input.remaining !== undefined && input.remaining !== null) {
+    const remaining = input.remaining;
+    const valid = remaining === Infinity || (typeof remaining === 'number' && Number.isInteger(remaining) && remaining > 0);
+    if (!valid) throw new Error('remaining must be a positive integer');
+    rule.remaining = remaining as number;
+  }
+  return rule;
+}
+
+function parseFault(input: unknown): Fault {
+  if (!isRecord(input)) throw new Error('fault must be an object with a kind');
+  switch (input.kind) {
+    case 'latency':
+      return { kind: 'latency', ms: requireNumber(input.ms, 'latency ms', 0, 600_000) };
+    case 'status': {
+      const status = requireNumber(input.status, 'status', 100, 599);
+      if (input.body !== undefined && typeof input.body !== 'string') throw new Error('status body must be a string');
+      return input.body === undefined ? { kind: 'status', status } : { kind: 'status', status, body: input.body };
+    }
+    case 'rate-limit':
+      return { kind: 'rate-limit', retryAfterSec: requireNumber(input.retryAfterSec, 'retryAfterSec', 0, 86_400) };
+    case 'malformed': {
+      const variant = MALFORMED_VARIANTS.find((known) => known === input.variant);
+      if (!variant) throw new Error(`malformed variant must be one of ${MALFORMED_VARIANTS.join(', ')}`);
+      return { kind: 'malformed', variant };
+    }
+    case 'reset':
+      return { kind: 'reset' };
+    case 'hang':
+      return { kind: 'hang' };
+    default:
+      throw new Error('fault kind must be latency, status, rate-limit, malformed, reset or hang');
+  }
+}
+
+function requireNumber(value: unknown, label: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${label} must be an integer in ${min}..${max}`);
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface FaultResponseOptions {
+  serialize: JsonSerializer;
+  /** pool-specific: the normal JSON body with types broken (e.g. hashrate arrays as strings) */
+  wrongTypes?: (body: unknown) => unknown;
+  /** pool-specific: the normal JSON body with required fields removed */
+  missingFields?: (body: unknown) => unknown;
+  /** pool-specific error body for status and rate-limit faults without an explicit body */
+  errorResponse?: (status: number) => SimResponse;
+  /** size of the 'huge' body; default 50 MiB */
+  hugeBytes?: number;
+}
+
+/**
+ * Sends the normal response (built lazily by produce) or the fault instead.
+ * Resolves when the response is written, abandoned (reset, hang) or the client went away.
+ */
+export async function respondWithFault(
+  fault: Fault | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  produce: () => SimResponse | Promise<SimResponse>,
+  options: FaultResponseOptions,
+): Promise<void> {
+  const { serialize } = options;
+  if (!fault) {
+    writeSimResponse(res, await produce(), serialize);
+    return;
+  }
+  switch (fault.kind) {
+    case 'latency': {
+      const stillOpen = await delayUnlessClosed(fault.ms, res);
+      if (stillOpen) writeSimResponse(res, await produce(), serialize);
+      return;
+    }
+    case 'status': {
+      const response = fault.body === undefined ? errorResponse(fault.status, options) : { status: fault.status, rawBody: fault.body, headers: { 'Content-Type': guessContentType(fault.body) } };
+      writeSimResponse(res, { ...response, status: fault.status }, serialize);
+      return;
+    }
+    case 'rate-limit': {
+      const response = errorResponse(429, options);
+      writeSimResponse(res, { ...response, status: 429, headers: { ...response.headers, 'Retry-After': String(fault.retryAfterSec) } }, serialize);
+      return;
+    }
+    case 'malformed':
+      await respondMalformed(fault.variant, res, await produce(), options);
+      return;
+    case 'reset':
+      req.socket.destroy();
+      return;
+    case 'hang':
+      // never answer; the simulator's close() destroys the socket
+      req.resume();
+      return;
+  }
+}
+
+function errorResponse(status: number, options: FaultResponseOptions): SimResponse {
+  if (options.errorResponse) return options.errorResponse(status);
+  return { status, body: { status, error: STATUS_CODES[status] ?? 'Error' } };
+}
+
+function guessContentType(body: string): string {
+  const start = body.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'application/json';
+  if (start.startsWith('<')) return 'text/html;charset=UTF-8';
+  return 'text/plain;charset=UTF-8';
+}
+
+async function respondMalformed(variant: MalformedVariant, res: ServerResponse, normal: SimResponse, options: FaultResponseOptions): Promise<void> {
+  const { serialize } = options;
+  const status = normal.status === 204 ? 200 : normal.status;
+  const normalText = renderBody(normal, serialize) ?? '';
+  const jsonHeaders = { ...normal.headers, 'Content-Type': normal.headers?.['Content-Type'] ?? 'application/json' };
+  switch (variant) {
+    case 'invalid-json':
+      writeSimResponse(res, { status, headers: jsonHeaders, rawBody: breakJson(normalText) }, serialize);
+      return;
+    case 'wrong-types': {
+      const mutate = options.wrongTypes ?? numbersToStrings;
+      writeSimResponse(res, { status, headers: jsonHeaders, rawBody: JSON.stringify(mutate(plainJson(normal.body))) }, serialize);
+      return;
+    }
+    case 'missing-fields': {
+      const mutate = options.missingFields ?? dropTopLevelFields;
+      writeSimResponse(res, { status, headers: jsonHeaders, rawBody: JSON.stringify(mutate(plainJson(normal.body))) }, serialize);
+      return;
+    }
+    case 'html':
+      writeSimResponse(res, { status: 200, headers: { 'Content-Type': 'text/html;charset=UTF-8' }, rawBody: MAINTENANCE_PAGE }, serialize);
+      return;
+    case 'truncated':
+      writeTruncated(res, status, jsonHeaders, normalText.length > 1 ? normalText : '{"content":[]}');
+      return;
+    case 'huge':
+      await streamHugeJson(res, options.hugeBytes ?? 50 * 1024 * 1024);
+      return;
+  }
+}
+
+/** A trailing comma before the final bracket: complete HTTP response, unparseable body. */
+function breakJson(text: string): string {
+  if (text.length === 0) return '{';
+  return `${text.slice(0, -1)},${text.slice(-1)}`;
+}
+
+function plainJson(body: unknown): unknown {
+  return body === undefined ? {} : JSON.parse(JSON.stringify(body));
+}
+
+function numbersToStrings(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(numbersToStrings);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersToStrings(item)]));
+  }
+  return value;
+}
+
+function dropTopLevelFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(() => ({}));
+  return {};
+}
+
+function writeTruncated(res: ServerResponse, status: number, headers: Record<string, string>, text: string): void {
+  const full = Buffer.from(text);
+  res.writeHead(status, { ...headers, 'Content-Length': String(full.length) });
+  // promise a full body, deliver half, then drop the connection
+  res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
+}
+
+async function streamHugeJson(res: ServerResponse, totalBytes: number): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  const item = '{"name":"padding-worker","state":"ONLINE","lastShareTime":"2021-09-17T10:04:49.000+00:00","hashrates":[1.0E7,1.0E7,1.0E7]},';
+  const chunk = item.repeat(Math.max(1, Math.floor(65_536 / item.length)));
+  let written = 0;
+  const open = '{"content":[';
+  res.write(open);
+  written += open.length;
+  while (written < totalBytes) {
+    if (res.destroyed) return;
+    const piece = written + chunk.length > totalBytes ? item.repeat(Math.max(1, Math.ceil((totalBytes - written) / item.length))) : chunk;
+    written += piece.length;
+    if (!res.write(piece)) {
+      const drained = await waitForDrainOrClose(res);
+      if (!drained) return;
+    }
+  }
+  res.end('{"name":"last"}]}');
+}
+
+function waitForDrainOrClose(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onDrain = (): void => finish(true);
+    const onClose = (): void => finish(false);
+    const finish = (drained: boolean): void => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(drained && !res.destroyed);
+    };
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+function delayUnlessClosed(ms: number, res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(!res.destroyed);
+    }, ms);
+    res.on('close', onClose);
+  });
+}
+
+// served with 200, as captive portals and maintenance proxies do
+const MAINTENANCE_PAGE = `<!DOCTYPE html>
+<html><head><title>Service temporarily unavailable</title></head>
+<body><h1>We'll be back soon</h1><p>The service is undergoing scheduled maintenance.</p></body></html>
+`;

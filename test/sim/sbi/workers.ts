@@ -1,0 +1,94 @@
+// Worker model: state and hashrates are derived lazily from the sim clock and a few stored times.
+import { MS_PER_MINUTE } from '../common/iso-time';
+import { unitHash } from '../common/seeded-random';
+
+export type WorkerState = 'ONLINE' | 'OFFLINE' | 'DEAD';
+/** what the API prints; an empty string has been seen live */
+export type DisplayedState = WorkerState | '';
+
+export const WORKER_STATES: readonly WorkerState[] = ['ONLINE', 'OFFLINE', 'DEAD'];
+export const ONLINE_WITHIN_MS = 2 * MS_PER_MINUTE;
+export const OFFLINE_WITHIN_MS = 10 * MS_PER_MINUTE;
+/** hashrates and running workers' share times change once per bucket, so pages of one poll agree */
+export const RATE_BUCKET_MS = 10_000;
+export const DEFAULT_RANGES_MIN: readonly number[] = [10, 60, 1440];
+
+export type RateTriple = [number, number, number];
+
+export interface WorkerRecord {
+  readonly name: string;
+  readonly subaccountId: number;
+  readonly subaccountName: string;
+  readonly seed: number;
+  readonly baseMhs: number;
+  /** start of the current (or last) run of shares */
+  runStartMs: number;
+  /** last share time once the worker stopped; null while it keeps sending shares */
+  stoppedAtMs: number | null;
+  showsEmptyState: boolean;
+  /** changes whenever the record changes, to invalidate memoized rates */
+  stamp: number;
+  memo: { bucketMs: number; stamp: number; rates: RateTriple } | null;
+}
+
+export function rateBucket(nowMs: number): number {
+  return Math.floor(nowMs / RATE_BUCKET_MS) * RATE_BUCKET_MS;
+}
+
+export function lastShareAt(worker: WorkerRecord, nowMs: number): number {
+  if (worker.stoppedAtMs !== null) return worker.stoppedAtMs;
+  const bucketMs = rateBucket(nowMs);
+  // 0-10 s before the bucket start: a few seconds old, never in the future, never going backwards
+  const jitterMs = Math.floor(unitHash(worker.seed ^ 0x5bd1e995, bucketMs / RATE_BUCKET_MS) * 10_000);
+  return Math.min(nowMs, Math.max(worker.runStartMs, bucketMs - jitterMs));
+}
+
+export function derivedState(worker: WorkerRecord, nowMs: number): WorkerState {
+  const ageMs = nowMs - lastShareAt(worker, nowMs);
+  if (ageMs < ONLINE_WITHIN_MS) return 'ONLINE';
+  if (ageMs <= OFFLINE_WITHIN_MS) return 'OFFLINE';
+  return 'DEAD';
+}
+
+export function displayedState(worker: WorkerRecord, nowMs: number): DisplayedState {
+  return worker.showsEmptyState ? '' : derivedState(worker, nowMs);
+}
+
+/** Average MH/s over [startMs, endMs]: base rate times the share of the window the worker ran, with a slow wander. */
+export function rateOverWindow(worker: WorkerRecord, startMs: number, endMs: number, presentMs: number): number {
+  const windowMs = endMs - startMs;
+  if (windowMs <= 0) return 0;
+  const activeEnd = worker.stoppedAtMs === null ? presentMs : Math.min(worker.stoppedAtMs, presentMs);
+  const overlapMs = Math.min(activeEnd, endMs) - Math.max(worker.runStartMs, startMs);
+  if (overlapMs <= 0) return 0;
+  return worker.baseMhs * (overlapMs / windowMs) * wander(worker.seed, windowMs, endMs);
+}
+
+function wander(seed: number, windowMs: number, endMs: number): number {
+  const amplitude = windowMs <= 10 * MS_PER_MINUTE ? 0.05 : windowMs <= 60 * MS_PER_MINUTE ? 0.025 : 0.008;
+  const phase = ((seed % 1000) / 1000) * 2 * Math.PI;
+  const slow = Math.sin((2 * Math.PI * endMs) / (47 * MS_PER_MINUTE) + phase);
+  const perPoll = windowMs <= 10 * MS_PER_MINUTE ? (unitHash(seed, Math.floor(endMs / RATE_BUCKET_MS)) - 0.5) * 0.02 : 0;
+  return 1 + amplitude * slow + perPoll;
+}
+
+export function ratesForRanges(worker: WorkerRecord, nowMs: number, rangesMin: readonly number[]): number[] {
+  const presentMs = rateBucket(nowMs);
+  return rangesMin.map((minutes) => rateOverWindow(worker, presentMs - minutes * MS_PER_MINUTE, presentMs, presentMs));
+}
+
+/** [10m, 1h, 1d] MH/s, memoized per rate bucket */
+export function defaultRates(worker: WorkerRecord, nowMs: number): RateTriple {
+  const bucketMs = rateBucket(nowMs);
+  const memo = worker.memo;
+  if (memo && memo.bucketMs === bucketMs && memo.stamp === worker.stamp) return memo.rates;
+  const [tenMinutes = 0, hour = 0, day = 0] = ratesForRanges(worker, nowMs, DEFAULT_RANGES_MIN);
+  const rates: RateTriple = [tenMinutes, hour, day];
+  worker.memo = { bucketMs, stamp: worker.stamp, rates };
+  return rates;
+}
+
+export function compareNames(a: string, b: string): number {
+  // UTF-16 code unit order, like Java's String.compareTo
+  return a < b ? -1 : a > b ? 1 : 0;
+}
