@@ -60,8 +60,8 @@ export function workerStateAlerts(
     return [
       {
         accountId: account.id,
-        title: `Worker ${only.state} in ${account.label}`,
-        body: `${only.name} (${only.group}) stopped sending shares.`,
+        title: `Worker offline in ${account.label}`,
+        body: `${only.group ? `${only.name} (${only.group})` : only.name} stopped sending shares.`,
       },
     ];
   }

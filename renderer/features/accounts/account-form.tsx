@@ -123,7 +123,8 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             disabled={existing !== null}
             aria-describedby={`${idPrefix}-pool-hint`}
             onChange={(event) => {
-              if (isPoolId(event.target.value)) setValues((current) => withPool(current, event.target.value as PoolId));
+              const next = event.target.value;
+              if (isPoolId(next)) setValues((current) => withPool(current, next));
             }}
           >
             {POOL_IDS.map((id) => (

@@ -11,16 +11,18 @@ export type StateFilter = 'all' | WorkerState;
 export interface WorkerColumn {
   key: WorkerSortKey;
   title: string;
+  /** Right-aligned figures. */
+  numeric: boolean;
 }
 
 export const WORKER_COLUMNS: readonly WorkerColumn[] = [
-  { key: 'name', title: 'Name' },
-  { key: 'group', title: 'Group' },
-  { key: 'state', title: 'State' },
-  { key: 'h10m', title: 'Hashrate 10m' },
-  { key: 'h1h', title: 'Hashrate 1h' },
-  { key: 'h24h', title: 'Hashrate 24h' },
-  { key: 'lastShare', title: 'Last share' },
+  { key: 'name', title: 'Name', numeric: false },
+  { key: 'group', title: 'Group', numeric: false },
+  { key: 'state', title: 'State', numeric: false },
+  { key: 'h10m', title: 'Hashrate 10m', numeric: true },
+  { key: 'h1h', title: 'Hashrate 1h', numeric: true },
+  { key: 'h24h', title: 'Hashrate 24h', numeric: true },
+  { key: 'lastShare', title: 'Last share', numeric: true },
 ];
 
 export const DEFAULT_WORKER_SORT: WorkerSort = { key: 'name', direction: 'asc' };

@@ -80,7 +80,7 @@ function SortableHeader({
   const active = sort.key === column.key;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <div role="columnheader" aria-sort={ariaSort} data-sort-key={column.key}>
+    <div role="columnheader" aria-sort={ariaSort} data-sort-key={column.key} className={column.numeric ? 'number' : undefined}>
       <button type="button" className={`sort-button${active ? ' active' : ''}`} onClick={() => onSort(column.key)}>
         {column.title}
         <span className="sort-arrow" aria-hidden="true">

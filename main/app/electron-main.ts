@@ -1,0 +1,98 @@
+import { BrowserWindow, Tray, app, ipcMain, nativeImage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { Engine } from '../engine/engine';
+import { createStderrLogger } from '../engine/logger';
+import { createKeytarStore } from '../secrets/keytar-store';
+import { fileConfigRepository } from '../store/config-repository';
+import { registerEngineHandlers } from '../ipc/engine-handlers';
+import { createTrustedSenderCheck } from '../ipc/trusted-sender';
+import { resolveAppPaths } from './app-paths';
+import { withContentSecurityPolicy } from './content-security-policy';
+import { createElectronNotifierPort, createElectronTrayPort } from './electron-ports';
+import { MainWindow } from './main-window';
+import { installNavigationGuard } from './navigation-guard';
+import { connectNotifications } from './notifier';
+import { TrayController } from './tray-controller';
+import { mainWindowOptions } from './window-options';
+
+/** Windows groups notifications under this id; keep it equal to electron-builder's appId. */
+export const APP_USER_MODEL_ID = 'io.poolwatch.desktop';
+/** First polls are spread over this long so a login-time start does not hit every pool at once. */
+const START_SPREAD_MS = 5_000;
+/** Started with this flag (autostart at login), the app opens no window until asked. */
+const HIDDEN_FLAG = '--hidden';
+
+const logger = createStderrLogger('poolwatch-desktop');
+const paths = resolveAppPaths(__dirname);
+
+// Before the lock: a test profile is its own instance.
+const userDataOverride = process.env['POOLWATCH_USER_DATA'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  runDesktop();
+}
+
+function runDesktop(): void {
+  const engine = new Engine({
+    config: fileConfigRepository(join(app.getPath('userData'), 'config.json')),
+    secrets: createKeytarStore(),
+    logger,
+    startSpreadMs: START_SPREAD_MS,
+  });
+  registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(paths.rendererIndexUrl), logger);
+
+  const mainWindow = new MainWindow({
+    createWindow: () => new BrowserWindow(mainWindowOptions({ preloadPath: paths.preloadFile, iconPath: paths.appIconFile })),
+    rendererIndexFile: paths.rendererIndexFile,
+    engine,
+    logger,
+  });
+  const openWindow = (): void => {
+    if (app.isReady()) mainWindow.open();
+  };
+  let tray: Tray | null = null; // Held here: a collected Tray disappears from the screen.
+  let trayController: TrayController | null = null;
+
+  app.on('web-contents-created', (_event, contents) => {
+    installNavigationGuard(contents, { appPageUrl: paths.rendererIndexUrl, openExternal: (url) => shell.openExternal(url), logger });
+  });
+  app.on('second-instance', openWindow);
+  app.on('activate', openWindow);
+  // Listening is enough to keep the app alive in the tray when the last window closes.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', () => {
+    trayController?.stop();
+    engine.stop();
+  });
+
+  void app.whenReady().then(async () => {
+    if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    });
+
+    tray = new Tray(nativeImage.createFromPath(join(paths.iconsDir, 'tray-unknown.png')));
+    tray.on('click', openWindow);
+    trayController = new TrayController({
+      port: createElectronTrayPort(tray, paths.iconsDir),
+      engine,
+      onOpen: openWindow,
+      onQuit: () => app.quit(),
+    });
+    trayController.start();
+    const notifier = createElectronNotifierPort(openWindow);
+    connectNotifications(engine, notifier, logger);
+
+    if (!process.argv.includes(HIDDEN_FLAG)) openWindow();
+    try {
+      await engine.start();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.error(`engine: could not start: ${reason}`);
+      notifier.show('PoolWatch could not start polling', reason);
+    }
+  });
+}

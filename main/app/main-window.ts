@@ -1,0 +1,62 @@
+import type { EngineService } from '../engine/service';
+import { forwardEngineEvents } from '../ipc/event-forwarding';
+import type { WebContentsLike } from '../ipc/ipc-ports';
+import { silentLogger, type Logger } from '../engine/logger';
+
+/** The BrowserWindow calls the manager uses; tests pass a fake. */
+export interface BrowserWindowLike {
+  readonly webContents: WebContentsLike;
+  loadFile(file: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  show(): void;
+  focus(): void;
+  isMinimized(): boolean;
+  restore(): void;
+  isDestroyed(): boolean;
+}
+
+export interface MainWindowOptions {
+  createWindow: () => BrowserWindowLike;
+  rendererIndexFile: string;
+  engine: Pick<EngineService, 'subscribe'>;
+  logger?: Logger;
+}
+
+/**
+ * At most one window, created on demand and destroyed on close (the app lives on in the tray);
+ * it receives engine events while it exists.
+ */
+export class MainWindow {
+  private window: BrowserWindowLike | null = null;
+
+  constructor(private readonly options: MainWindowOptions) {}
+
+  isOpen(): boolean {
+    return this.window !== null;
+  }
+
+  /** Shows the window, creating it if needed, and brings it to the front. */
+  open(): void {
+    const existing = this.window;
+    if (existing && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return;
+    }
+    const window = this.options.createWindow();
+    this.window = window;
+    const stopForwarding = forwardEngineEvents(this.options.engine, window.webContents);
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      stopForwarding();
+      if (this.window === window) this.window = null;
+    });
+    window.loadFile(this.options.rendererIndexFile).catch((error: unknown) => {
+      (this.options.logger ?? silentLogger).error(
+        `window: could not load the renderer: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { AccountSummary } from '../../shared/model';
+import { formatHashrate } from '../../shared/units';
+import { FAILING_STATUSES } from '../alerts/simple-rules';
+
+export const TRAY_LEVELS = ['ok', 'warning', 'problem', 'unknown'] as const;
+export type TrayLevel = (typeof TRAY_LEVELS)[number];
+/** File name, without extension, of a tray image in the icons folder (build/icons/tray-<level>.png). */
+export type TrayIconName = `tray-${TrayLevel}`;
+
+export interface TrayState {
+  level: TrayLevel;
+  tooltip: string;
+  iconName: TrayIconName;
+}
+
+/** Windows keeps 128 UTF-16 units of a tray tooltip, the terminating NUL included. */
+export const MAX_TOOLTIP_LENGTH = 127;
+
+function hasWarning(account: AccountSummary): boolean {
+  if (account.status === 'permission_limited' || account.stale) return true;
+  const silent = account.workers.offline + account.workers.dead;
+  return silent > 0 && account.workers.online > 0;
+}
+
+export function trayLevel(accounts: readonly AccountSummary[]): TrayLevel {
+  if (accounts.every((account) => account.status === 'pending')) return 'unknown';
+  if (accounts.some((account) => FAILING_STATUSES.has(account.status))) return 'problem';
+  if (accounts.some(hasWarning)) return 'warning';
+  return 'ok';
+}
+
+/** Sum of each account's 10-minute hashrate (its 1-hour one where the pool gives no 10-minute figure); null if none. */
+export function totalHashrateHps(accounts: readonly AccountSummary[]): number | null {
+  let total: number | null = null;
+  for (const account of accounts) {
+    const hps = account.hashrate.h10m ?? account.hashrate.h1h;
+    if (hps !== null) total = (total ?? 0) + hps;
+  }
+  return total;
+}
+
+function levelWords(level: TrayLevel, accounts: readonly AccountSummary[]): string {
+  switch (level) {
+    case 'ok':
+      return 'all accounts OK';
+    case 'warning':
+      return 'needs attention';
+    case 'problem': {
+      const failing = accounts.filter((account) => FAILING_STATUSES.has(account.status)).length;
+      return `${failing} account${failing === 1 ? '' : 's'} failing`;
+    }
+    case 'unknown':
+      return accounts.length === 0 ? 'no accounts yet' : 'waiting for the first poll';
+  }
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
+}
+
+/** What the tray shows for the accounts' summaries: icon, level and a one-line tooltip. */
+export function computeTrayState(accounts: readonly AccountSummary[], paused: boolean): TrayState {
+  const level = trayLevel(accounts);
+  const parts = [`PoolWatch — ${levelWords(level, accounts)}`];
+  if (accounts.length > 0) {
+    const online = accounts.reduce((sum, account) => sum + account.workers.online, 0);
+    const total = accounts.reduce((sum, account) => sum + account.workers.total, 0);
+    parts.push(formatHashrate(totalHashrateHps(accounts)), `${online}/${total} workers online`);
+  }
+  if (paused) parts.push('paused');
+  return { level, tooltip: clip(parts.join(' · ')), iconName: `tray-${level}` };
+}

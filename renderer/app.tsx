@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { ConnectionIndicator } from './components/connection-indicator';
+import { TokenRejectedScreen } from './components/message-screen';
+import { PauseToggle } from './components/pause-toggle';
+import { AccountsScreen } from './features/accounts/accounts-screen';
+import { OverviewScreen } from './features/overview/overview-screen';
+import { WorkersScreen } from './features/workers/workers-screen';
+import { useAccountsStore, useConnectionStore } from './state/app-stores';
+import { routeHref, type Route, type Screen } from './state/route';
+import { useRoute } from './state/use-route';
+
+const NAV_ITEMS: readonly { screen: Screen; title: string; route: Route }[] = [
+  { screen: 'overview', title: 'Overview', route: { screen: 'overview' } },
+  { screen: 'workers', title: 'Workers', route: { screen: 'workers', accountId: null } },
+  { screen: 'accounts', title: 'Accounts', route: { screen: 'accounts', adding: false } },
+];
+
+export function App() {
+  const route = useRoute();
+  const tokenRejected = useConnectionStore((state) => state.connection.problem === 'token-rejected');
+  if (tokenRejected) return <TokenRejectedScreen />;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">PoolWatch</span>
+        <nav className="tabs" aria-label="Screens">
+          {NAV_ITEMS.map((item) => (
+            <a key={item.screen} href={routeHref(item.route)} className="tab" aria-current={route.screen === item.screen ? 'page' : undefined}>
+              {item.title}
+            </a>
+          ))}
+        </nav>
+        <div className="header-tools">
+          <PauseToggle />
+          <ConnectionIndicator />
+        </div>
+      </header>
+      <main className="app-main">
+        <StateProblems />
+        <CurrentScreen route={route} />
+      </main>
+    </div>
+  );
+}
+
+function CurrentScreen({ route }: { route: Route }): ReactNode {
+  switch (route.screen) {
+    case 'overview':
+      return <OverviewScreen />;
+    case 'workers':
+      return <WorkersScreen accountId={route.accountId} />;
+    case 'accounts':
+      return <AccountsScreen adding={route.adding} />;
+  }
+}
+
+/** The engine's state could not be read: say so above whatever screen is open. */
+function StateProblems() {
+  const stateError = useAccountsStore((state) => state.stateError);
+  if (stateError === null) return null;
+  return (
+    <p className="banner tone-problem" role="alert">
+      Could not read the engine state: {stateError}
+    </p>
+  );
+}

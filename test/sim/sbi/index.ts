@@ -1,0 +1,65 @@
+// SBI Crypto Pool simulator: a real HTTP server on 127.0.0.1 that behaves like the documented API.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFaultController } from '../common/faults';
+import { createSbiRequestHandler } from './router';
+import { createSimControl } from './sim-control';
+import type { SbiSim, SbiSimOptions, SbiSimRequestLogEntry } from './types';
+import { createWorkerQueries } from './worker-query';
+import { addWorker, createWorld, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
+
+export type { FaultController, Fault, FaultRule } from '../common/faults';
+export type { SbiPermission, SbiSim, SbiSimKey, SbiSimObserverKey, SbiSimOptions, SbiSimRequestLogEntry, SbiSimSubaccountOption } from './types';
+
+export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> {
+  const world = createWorld({
+    ...(options.now && { now: options.now }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(options.subaccounts && { subaccounts: options.subaccounts }),
+  });
+  const faults = createFaultController();
+  const requestLog: SbiSimRequestLogEntry[] = [];
+  const queries = createWorkerQueries(() => world.version);
+  let sim: SbiSim | undefined;
+  const control = createSimControl(() => {
+    if (!sim) throw new Error('simulator is still starting');
+    return sim;
+  }, world);
+  const server = createServer(createSbiRequestHandler({ world, queries, faults, requestLog, control }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  sim = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    accountName: world.accountName,
+    fullKey: world.keys.fullKey,
+    observerKeys: world.keys.observerKeys,
+    addKey: (spec) => world.keys.add(spec),
+    revokeKey: (apiKey) => world.keys.revoke(apiKey),
+    faults,
+    advanceClock: (ms) => world.clock.advance(ms),
+    stopWorker: (subaccount, workerName) => stopWorker(world, subaccount, workerName),
+    startWorker: (subaccount, workerName) => startWorker(world, subaccount, workerName),
+    setWorkerLastShare: (subaccount, workerName, atMs) => setWorkerLastShare(world, subaccount, workerName, atMs),
+    addWorker: (subaccount, workerName) => addWorker(world, subaccount, workerName),
+    workerNames: (subaccount) => workerNames(world, subaccount),
+    advancePayouts: () => world.ledger.advance(world.clock.now()),
+    failNextPayout: () => world.ledger.failNext(),
+    requestLog,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // hung requests, streams and keep-alive sockets would otherwise hold close() open
+        server.closeAllConnections();
+      }),
+  };
+  return sim;
+}

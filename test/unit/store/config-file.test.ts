@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, parseConfig, readConfigFile, writeConfigFile } from '../../../main/store/config-file';
+
+const sbi = { id: 'farm', pool: 'sbi', label: 'Farm', credentials: { apiKey: { keychain: true }, apiSecret: { env: 'SBI_SECRET' } } };
+
+function configError(raw: unknown): ConfigError {
+  try {
+    parseConfig(raw, 'config.json');
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error;
+  }
+  return assert.fail('expected a ConfigError');
+}
+
+describe('config file', () => {
+  it('accepts keychain and env references and optional fields', () => {
+    const config = parseConfig({ accounts: [{ ...sbi, baseUrl: 'http://127.0.0.1:8080', pollIntervalSec: 30 }] }, 'config.json');
+    assert.equal(config.accounts[0]?.pollIntervalSec, 30);
+    assert.deepEqual(config.accounts[0]?.credentials.apiSecret, { env: 'SBI_SECRET' });
+  });
+
+  it('refuses a plain-text secret without repeating it', () => {
+    const secret = 'Zx9-very-secret-value';
+    const error = configError({ accounts: [{ ...sbi, credentials: { apiKey: { keychain: true }, apiSecret: secret } }] });
+    assert.match(error.message, /account "farm" has a plain-text secret in credentials\.apiSecret/);
+    assert.match(error.message, /keychain|env/);
+    assert.ok(!error.message.includes(secret));
+  });
+
+  it('names the account and field of a schema problem', () => {
+    assert.match(configError({ accounts: [{ ...sbi, pool: 'antpool' }] }).message, /account "farm", field pool/);
+    assert.match(configError({ accounts: [{ ...sbi, pollIntervalSec: 1 }] }).message, /field pollIntervalSec/);
+    assert.match(configError({ accounts: [{ ...sbi, credentials: { apiKey: { env: 'bad name' } } }] }).message, /credentials/);
+    assert.match(configError({ accounts: [sbi, sbi] }).message, /used twice/);
+    assert.match(configError({ accounts: [{ ...sbi, credentials: { apiKey: { keychain: true } } }] }).message, /lacks credentials/);
+    assert.match(configError({ accounts: 'none' }).message, /accounts/);
+  });
+
+  it('accepts an observer-key-only SBI account', () => {
+    const config = parseConfig({ accounts: [{ id: 'obs', pool: 'sbi', label: 'Observed', credentials: { observerKey: { keychain: true } } }] }, 'c');
+    assert.equal(config.accounts.length, 1);
+  });
+
+  it('reads files: missing is empty only when allowed; bad JSON is named', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    assert.deepEqual(await readConfigFile(join(dir, 'none.json'), { missingIsEmpty: true }), { accounts: [] });
+    await assert.rejects(readConfigFile(join(dir, 'none.json'), { missingIsEmpty: false }), /cannot read the config file \(ENOENT\)/);
+    await writeFile(join(dir, 'bad.json'), '{"accounts": [');
+    await assert.rejects(readConfigFile(join(dir, 'bad.json'), { missingIsEmpty: false }), /not valid JSON/);
+  });
+
+  it('writes atomically, owner-readable only, and reads back the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'nested', 'config.json');
+    const config = parseConfig({ accounts: [sbi] }, 'x');
+    await writeConfigFile(file, config);
+    assert.deepEqual(await readConfigFile(file, { missingIsEmpty: false }), config);
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.ok((await readFile(file, 'utf8')).endsWith('\n'));
+  });
+});
