@@ -6,20 +6,31 @@ export interface AppPaths {
   /** The file: URL the IPC sender check and the navigation guard accept. */
   rendererIndexUrl: string;
   preloadFile: string;
-  /** Tray images (tray-<level>.png and @2x), copied from build/icons by the build. */
+  /** Tray images: tray-<level>.png and their @2x twins. */
   iconsDir: string;
-  /** The 256 px app icon, copied from build/icon.png by the build. */
+  /** The 256 px window icon (Linux, Windows); may be absent in a package, so check before use. */
   appIconFile: string;
 }
 
-/** Paths of the built app, relative to the bundled main script's folder (dist/main). */
-export function resolveAppPaths(mainDir: string): AppPaths {
+export interface PackagingInfo {
+  isPackaged: boolean;
+  /** process.resourcesPath: where electron-builder's extraResources land. */
+  resourcesPath: string;
+}
+
+/**
+ * Paths of the built app from the bundled main script's folder (dist/main). Icons come from build/ in a
+ * checkout and from resources/icons (electron-builder.yml extraResources) in a package.
+ */
+export function resolveAppPaths(mainDir: string, packaging: PackagingInfo): AppPaths {
   const rendererIndexFile = join(mainDir, '..', 'renderer', 'index.html');
+  const buildDir = join(mainDir, '..', '..', 'build');
+  const iconsDir = packaging.isPackaged ? join(packaging.resourcesPath, 'icons') : join(buildDir, 'icons');
   return {
     rendererIndexFile,
     rendererIndexUrl: pathToFileURL(rendererIndexFile).href,
     preloadFile: join(mainDir, '..', 'preload', 'preload.js'),
-    iconsDir: join(mainDir, '..', 'icons'),
-    appIconFile: join(mainDir, '..', 'icons', 'icon.png'),
+    iconsDir,
+    appIconFile: packaging.isPackaged ? join(iconsDir, 'icon.png') : join(buildDir, 'icon.png'),
   };
 }

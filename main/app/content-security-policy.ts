@@ -1,13 +1,14 @@
 /**
- * The renderer's Content-Security-Policy, for both the meta tag in index.html and the response header.
- * 'unsafe-inline' styles: React and the chart library set style attributes. No frame-ancestors: meta tags ignore it.
+ * The renderer's Content-Security-Policy in Electron, sent as a response header. index.html carries its own
+ * meta policy (with `ws:` for headless mode); where both apply the browser enforces both, so the stricter wins.
+ * Inline style attributes are not needed: React sets styles through the CSSOM, which CSP does not restrict.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data:",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

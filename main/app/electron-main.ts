@@ -1,4 +1,5 @@
 import { BrowserWindow, Tray, app, ipcMain, nativeImage, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine';
 import { createStderrLogger } from '../engine/logger';
@@ -16,14 +17,14 @@ import { TrayController } from './tray-controller';
 import { mainWindowOptions } from './window-options';
 
 /** Windows groups notifications under this id; keep it equal to electron-builder's appId. */
-export const APP_USER_MODEL_ID = 'io.poolwatch.desktop';
+export const APP_USER_MODEL_ID = 'dev.poolwatch.app';
 /** First polls are spread over this long so a login-time start does not hit every pool at once. */
 const START_SPREAD_MS = 5_000;
 /** Started with this flag (autostart at login), the app opens no window until asked. */
 const HIDDEN_FLAG = '--hidden';
 
 const logger = createStderrLogger('poolwatch-desktop');
-const paths = resolveAppPaths(__dirname);
+const paths = resolveAppPaths(__dirname, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
 
 // Before the lock: a test profile is its own instance.
 const userDataOverride = process.env['POOLWATCH_USER_DATA'];
@@ -45,7 +46,13 @@ function runDesktop(): void {
   registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(paths.rendererIndexUrl), logger);
 
   const mainWindow = new MainWindow({
-    createWindow: () => new BrowserWindow(mainWindowOptions({ preloadPath: paths.preloadFile, iconPath: paths.appIconFile })),
+    createWindow: () =>
+      new BrowserWindow(
+        mainWindowOptions({
+          preloadPath: paths.preloadFile,
+          ...(existsSync(paths.appIconFile) ? { iconPath: paths.appIconFile } : {}),
+        }),
+      ),
     rendererIndexFile: paths.rendererIndexFile,
     engine,
     logger,
@@ -70,6 +77,8 @@ function runDesktop(): void {
 
   void app.whenReady().then(async () => {
     if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+    // Belt and braces: whether webRequest sees file: loads has varied by version (electron/electron#23485);
+    // the meta tag in index.html is the policy that always applies.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
     });

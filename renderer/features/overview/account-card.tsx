@@ -55,6 +55,7 @@ export function AccountCard({ account, nowMs, paused }: { account: AccountSummar
       {account.groups.length > 0 && <GroupsTable account={account} />}
       {account.balances.length > 0 && <BalancesTable account={account} />}
       {account.payouts.length > 0 && <PayoutsTable account={account} />}
+      {account.stratumServers.length > 0 && <StratumServers account={account} />}
     </article>
   );
 }
@@ -139,6 +140,28 @@ function PayoutsTable({ account }: { account: AccountSummary }) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** Where miners point their rigs, so the card answers "what was that pool address again?". */
+function StratumServers({ account }: { account: AccountSummary }) {
+  return (
+    <section className="card-section">
+      <h3>Stratum servers</h3>
+      <ul className="stratum-list">
+        {account.stratumServers.map((server) => (
+          <li key={server.name}>
+            <span>
+              {server.name}
+              {server.coins.length > 0 && <span className="muted"> ({server.coins.join(', ')})</span>}
+            </span>
+            {server.urls.map((url) => (
+              <code key={url}>{url}</code>
+            ))}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

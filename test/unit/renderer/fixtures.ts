@@ -30,6 +30,7 @@ export function makeSummary(overrides: Partial<AccountSummary> & Pick<AccountSum
     balances: [],
     payouts: [],
     revenue: [],
+    stratumServers: [],
     ...overrides,
   };
 }

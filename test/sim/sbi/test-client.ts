@@ -1,17 +1,46 @@
-// Shared helpers for the SBI simulator integration tests.
-import { startSbiSim, type SbiSim, type SbiSimKey, type SbiSimOptions } from '../sim/sbi/index';
+// Small fetch helpers and response shapes for tests that talk to the SBI simulator over HTTP.
+import { startSbiSim } from './index';
+import type { SbiSim, SbiSimKey, SbiSimOptions } from './types';
 
 /** mid-month, midday UTC: month defaults and "today" are unambiguous */
-export const BASE_MS = Date.UTC(2024, 4, 15, 12, 0, 0);
+export const SBI_TEST_BASE_MS = Date.UTC(2024, 4, 15, 12, 0, 0);
 
-export const SMALL_ACCOUNT: NonNullable<SbiSimOptions['subaccounts']> = [
+export const SMALL_SBI_ACCOUNT: NonNullable<SbiSimOptions['subaccounts']> = [
   { name: 'alpha', coin: 'BTC', workers: 50, deadShare: 0.2, offlineShare: 0.1 },
   { name: 'beta', coin: 'BCH', workers: 12 },
   { name: 'gamma', coin: 'BTC', workers: 10 },
 ];
 
-export async function withSim(options: SbiSimOptions, run: (sim: SbiSim) => Promise<void>): Promise<void> {
-  const sim = await startSbiSim({ now: () => BASE_MS, seed: 7, ...options });
+export interface SbiPage<T> {
+  content: T[];
+  first: boolean;
+  last: boolean;
+  totalElements: number;
+  totalPages: number;
+  size: number;
+  number: number;
+  numberOfElements: number;
+  sort: { field: string; ascending: boolean };
+}
+
+export interface SbiWorkerRow {
+  name: string;
+  state: string;
+  lastShareTime: string;
+  subaccountId: number;
+  subaccount: string;
+  hashrates: number[];
+}
+
+export interface SbiStatusCounts {
+  online: number;
+  offline: number;
+  dead: number;
+}
+
+/** Starts a simulator on a fixed clock, runs the test, always closes it. */
+export async function withSbiSim(options: SbiSimOptions, run: (sim: SbiSim) => Promise<void>): Promise<void> {
+  const sim = await startSbiSim({ now: () => SBI_TEST_BASE_MS, seed: 7, ...options });
   try {
     await run(sim);
   } finally {
@@ -19,7 +48,8 @@ export async function withSim(options: SbiSimOptions, run: (sim: SbiSim) => Prom
   }
 }
 
-export interface CallOptions {
+export interface SbiCallOptions {
+  /** default: the full key; null sends no key headers */
   key?: Pick<SbiSimKey, 'apiKey' | 'apiSecret'> | null;
   method?: string;
   accept?: string;
@@ -28,7 +58,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export function call(sim: SbiSim, path: string, options: CallOptions = {}): Promise<Response> {
+export function sbiCall(sim: SbiSim, path: string, options: SbiCallOptions = {}): Promise<Response> {
   const key = options.key === undefined ? sim.fullKey : options.key;
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
   if (key) {
@@ -43,8 +73,8 @@ export function call(sim: SbiSim, path: string, options: CallOptions = {}): Prom
   });
 }
 
-export async function getJson<T = any>(sim: SbiSim, path: string, options: CallOptions = {}): Promise<{ status: number; body: T; response: Response }> {
-  const response = await call(sim, path, options);
+export async function sbiJson<T>(sim: SbiSim, path: string, options: SbiCallOptions = {}): Promise<{ status: number; body: T; response: Response }> {
+  const response = await sbiCall(sim, path, options);
   const text = await response.text();
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T, response };
 }
@@ -59,6 +89,6 @@ export function observerKeyOf(sim: SbiSim, subaccount: string): string {
   return found.key;
 }
 
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+export function isoDay(atMs: number): string {
+  return new Date(atMs).toISOString().slice(0, 10);
 }

@@ -1,0 +1,118 @@
+// `npm run demo`: starts the pool simulators and PoolWatch against them. Where the Electron binary is
+// missing (it cannot be downloaded everywhere), it says so and starts the headless mode instead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { startSbiSim } from '../test/sim/sbi';
+
+const root = resolve(__dirname, '..');
+const demoDir = join(root, '.tmp', 'demo');
+
+/** The Electron executable, or null with the reason it cannot be used. */
+function findElectron(): { path: string } | { reason: string } {
+  try {
+    const path = createRequire(__filename)('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) return { path };
+    return { reason: 'the electron package has no binary' };
+  } catch (error) {
+    return { reason: (error as Error).message.split('\n')[0] ?? 'electron is not installed' };
+  }
+}
+
+async function main(): Promise<void> {
+  const sbi = await startSbiSim({ seed: 7 });
+  const readOnly = sbi.addKey({ permissions: ['READ'] });
+  const observer = sbi.observerKeys.find((key) => key.subaccount === 'usonly') ?? sbi.observerKeys[0]!;
+  console.log(`SBI Crypto Pool simulator on ${sbi.url}`);
+
+  // The demo's credentials are the simulator's random keys, passed by environment: nothing secret is written.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    POOLWATCH_DEMO_SBI_KEY: sbi.fullKey.apiKey,
+    POOLWATCH_DEMO_SBI_SECRET: sbi.fullKey.apiSecret,
+    POOLWATCH_DEMO_SBI_RO_KEY: readOnly.apiKey,
+    POOLWATCH_DEMO_SBI_RO_SECRET: readOnly.apiSecret,
+    POOLWATCH_DEMO_SBI_OBSERVER: observer.key,
+  };
+  const config = {
+    accounts: [
+      {
+        id: 'demo-sbi',
+        pool: 'sbi',
+        label: 'SBI farm (demo)',
+        baseUrl: sbi.url,
+        pollIntervalSec: 15,
+        credentials: { apiKey: { env: 'POOLWATCH_DEMO_SBI_KEY' }, apiSecret: { env: 'POOLWATCH_DEMO_SBI_SECRET' } },
+      },
+      {
+        id: 'demo-sbi-readonly',
+        pool: 'sbi',
+        label: 'SBI read-only key (demo)',
+        baseUrl: sbi.url,
+        pollIntervalSec: 30,
+        credentials: { apiKey: { env: 'POOLWATCH_DEMO_SBI_RO_KEY' }, apiSecret: { env: 'POOLWATCH_DEMO_SBI_RO_SECRET' } },
+      },
+      {
+        id: 'demo-sbi-observer',
+        pool: 'sbi',
+        label: `SBI observer: ${observer.subaccount} (demo)`,
+        baseUrl: sbi.url,
+        pollIntervalSec: 30,
+        credentials: { observerKey: { env: 'POOLWATCH_DEMO_SBI_OBSERVER' } },
+      },
+    ],
+  };
+
+  const profile = join(demoDir, 'profile');
+  await mkdir(profile, { recursive: true });
+  const configFile = join(demoDir, 'config.json');
+  await writeFile(configFile, JSON.stringify(config, null, 2));
+  await writeFile(join(profile, 'config.json'), JSON.stringify(config, null, 2));
+
+  // Keep the demo lively: a worker drops out and comes back, payouts move along.
+  const rigs = sbi.workerNames('usonly');
+  let tick = 0;
+  const scenario = setInterval(() => {
+    tick += 1;
+    const rig = rigs[tick % rigs.length];
+    if (rig) {
+      if (tick % 2 === 1) sbi.stopWorker('usonly', rig);
+      else sbi.startWorker('usonly', rigs[(tick - 1) % rigs.length]!);
+    }
+    if (tick % 5 === 0) sbi.advancePayouts();
+  }, 45_000);
+
+  const electron = findElectron();
+  let app: ChildProcess;
+  if ('path' in electron) {
+    console.log('Starting the PoolWatch desktop app (look for the tray icon).');
+    app = spawn(electron.path, [join(root, 'dist/main/electron-main.js')], {
+      env: { ...env, POOLWATCH_USER_DATA: profile },
+      stdio: 'inherit',
+    });
+  } else {
+    console.log(`The Electron binary is not installed here (${electron.reason}).`);
+    console.log('Starting the headless mode instead: open the URL below in a browser.');
+    app = spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', '--config', configFile, '--port', process.env.POOLWATCH_DEMO_PORT ?? '0'], {
+      env,
+      stdio: 'inherit',
+    });
+  }
+
+  const shutdown = async (): Promise<void> => {
+    clearInterval(scenario);
+    app.kill('SIGTERM');
+    await sbi.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  app.once('exit', () => void shutdown());
+}
+
+main().catch((error: Error) => {
+  console.error(`demo: ${error.message}`);
+  process.exit(1);
+});
