@@ -8,6 +8,7 @@ import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { captureLogger } from '../support/capture-logger';
 import { memoryConfig } from '../support/memory-config';
 import { memorySecrets } from '../support/memory-secrets';
+import { waitFor } from '../support/wait-for';
 
 const FAST_HTTP = { timeoutMs: 2_000, maxRetries: 1, maxRetryWaitMs: 50 };
 
@@ -45,13 +46,6 @@ async function engineFor(entries: Array<{ account: AccountConfig; env: Record<st
   return { engine, logger, deltas, summaries, summary };
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('SBI adapter + engine against the simulator', () => {
   let sim: SbiSim;

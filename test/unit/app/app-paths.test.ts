@@ -1,0 +1,23 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { resolveAppPaths } from '../../../main/app/app-paths';
+
+describe('resolveAppPaths', () => {
+  const mainDir = join('/', 'opt', 'poolwatch', 'dist', 'main');
+
+  it('finds the renderer and the preload beside dist/main', () => {
+    const paths = resolveAppPaths(mainDir, { isPackaged: false, resourcesPath: '/unused' });
+    assert.equal(paths.rendererIndexFile, join('/', 'opt', 'poolwatch', 'dist', 'renderer', 'index.html'));
+    assert.equal(paths.preloadFile, join('/', 'opt', 'poolwatch', 'dist', 'preload', 'preload.js'));
+    assert.match(paths.rendererIndexUrl, /^file:\/\/.*\/dist\/renderer\/index\.html$/);
+  });
+
+  it('takes icons from build/ in a checkout and from resources/ in a package', () => {
+    const dev = resolveAppPaths(mainDir, { isPackaged: false, resourcesPath: '/unused' });
+    assert.equal(dev.iconsDir, join('/', 'opt', 'poolwatch', 'build', 'icons'));
+    assert.equal(dev.appIconFile, join('/', 'opt', 'poolwatch', 'build', 'icon.png'));
+    const packaged = resolveAppPaths(mainDir, { isPackaged: true, resourcesPath: '/opt/PoolWatch/resources' });
+    assert.equal(packaged.iconsDir, join('/opt/PoolWatch/resources', 'icons'));
+  });
+});

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { POOLS } from '../../../shared/model';
+import {
+  buildDraft,
+  collectSecrets,
+  missingSecretLabels,
+  newAccountValues,
+  secretState,
+  selectedMode,
+  valuesFromConfig,
+  withPool,
+} from '../../../renderer/features/accounts/account-form-model';
+import { makeConfig } from './fixtures';
+
+const sbiApiKey = POOLS.sbi.modes[0]!;
+
+describe('account form: values', () => {
+  it('starts a new account with the pool\'s first mode and a 60 s interval', () => {
+    const values = newAccountValues('spider');
+    assert.equal(values.mode, 'signed');
+    assert.equal(values.pollIntervalSec, '60');
+    assert.equal(values.baseUrl, '');
+  });
+
+  it('fills the form from a saved account', () => {
+    const values = valuesFromConfig(makeConfig({ id: 'main', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: 120, mode: 'observer' }));
+    assert.deepEqual(values, { pool: 'sbi', mode: 'observer', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: '120' });
+  });
+
+  it('switching pools picks a mode the new pool has', () => {
+    const sbi = { ...newAccountValues('sbi'), mode: 'observer' };
+    const spider = withPool(sbi, 'spider');
+    assert.equal(spider.mode, 'signed');
+    assert.equal(selectedMode(spider)?.fields.length, 2);
+    assert.equal(withPool({ ...newAccountValues('sbi') }, 'stratumsphere').mode, 'api-key');
+  });
+});
+
+describe('account form: buildDraft', () => {
+  it('builds a draft for a new account, base URL empty meaning the default', () => {
+    const result = buildDraft({ ...newAccountValues('sbi'), label: '  Main farm ' }, null);
+    assert.ok(result.ok);
+    assert.deepEqual(result.draft, { pool: 'sbi', mode: 'api-key', label: 'Main farm', baseUrl: null, pollIntervalSec: 60 });
+  });
+
+  it('keeps the id and pool options when editing', () => {
+    const existing = makeConfig({ id: 'spider-1', pool: 'spider', mode: 'signed', options: { subaccounts: [{ name: 's1', coin: 'BTC' }] } });
+    const result = buildDraft({ ...valuesFromConfig(existing), pollIntervalSec: '30' }, existing);
+    assert.ok(result.ok);
+    assert.equal(result.draft.id, 'spider-1');
+    assert.deepEqual(result.draft.options, { subaccounts: [{ name: 's1', coin: 'BTC' }] });
+    assert.equal(result.draft.pollIntervalSec, 30);
+  });
+
+  it('says what to fix: label, base URL, interval', () => {
+    const result = buildDraft({ ...newAccountValues('sbi'), label: ' ', baseUrl: 'pool.example', pollIntervalSec: '5' }, null);
+    assert.ok(!result.ok);
+    assert.deepEqual(Object.keys(result.errors).sort(), ['baseUrl', 'label', 'pollIntervalSec']);
+    assert.ok(!buildDraft({ ...newAccountValues('sbi'), label: 'x', pollIntervalSec: '60.5' }, null).ok);
+    assert.ok(!buildDraft({ ...newAccountValues('sbi'), label: 'x', pollIntervalSec: '3601' }, null).ok);
+    assert.ok(!buildDraft({ ...newAccountValues('sbi'), label: 'x', baseUrl: 'ftp://pool.example' }, null).ok);
+    assert.ok(buildDraft({ ...newAccountValues('sbi'), label: 'x', pollIntervalSec: '10', baseUrl: 'http://127.0.0.1:8080' }, null).ok);
+  });
+
+  it('refuses a mode the pool does not have', () => {
+    const result = buildDraft({ ...newAccountValues('webminepool'), label: 'x', mode: 'api-key' }, null);
+    assert.ok(!result.ok);
+    assert.ok(result.errors.mode);
+  });
+});
+
+describe('account form: secrets', () => {
+  it('sends only typed, trimmed values of the chosen mode', () => {
+    assert.deepEqual(collectSecrets(sbiApiKey, { apiKey: ' key \n', apiSecret: '', observerKey: 'other mode' }), { apiKey: 'key' });
+  });
+
+  it('requires every secret for a new account', () => {
+    assert.deepEqual(missingSecretLabels(sbiApiKey, { apiKey: 'k' }, null), ['API secret']);
+    assert.deepEqual(missingSecretLabels(sbiApiKey, { apiKey: 'k', apiSecret: 's' }, null), []);
+  });
+
+  it('lets an edit keep stored secrets by leaving them empty, but not missing ones', () => {
+    const stored = makeConfig({ id: 'a' });
+    assert.deepEqual(missingSecretLabels(sbiApiKey, {}, stored), []);
+    const halfStored = makeConfig({
+      id: 'b',
+      credentials: [
+        { field: 'apiKey', source: 'keychain', env: null, hasSecret: true },
+        { field: 'apiSecret', source: 'keychain', env: null, hasSecret: false },
+      ],
+    });
+    assert.deepEqual(missingSecretLabels(sbiApiKey, {}, halfStored), ['API secret']);
+  });
+
+  it('describes where a stored secret lives', () => {
+    const config = makeConfig({
+      id: 'a',
+      credentials: [
+        { field: 'apiKey', source: 'keychain', env: null, hasSecret: true },
+        { field: 'apiSecret', source: 'env', env: 'SBI_SECRET', hasSecret: false },
+      ],
+    });
+    assert.deepEqual(secretState(sbiApiKey.fields[0]!, config), { kind: 'stored' });
+    assert.deepEqual(secretState(sbiApiKey.fields[1]!, config), { kind: 'env', env: 'SBI_SECRET', present: false });
+    assert.deepEqual(secretState(sbiApiKey.fields[0]!, null), { kind: 'missing' });
+  });
+});

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseRoute, routeHref, type Route } from '../../../renderer/state/route';
+
+describe('routes', () => {
+  it('parses screens from the fragment, overview by default', () => {
+    assert.deepEqual(parseRoute(''), { screen: 'overview' });
+    assert.deepEqual(parseRoute('#/nonsense'), { screen: 'overview' });
+    assert.deepEqual(parseRoute('#/workers'), { screen: 'workers', accountId: null });
+    assert.deepEqual(parseRoute('#/workers/sbi-main'), { screen: 'workers', accountId: 'sbi-main' });
+    assert.deepEqual(parseRoute('#/accounts'), { screen: 'accounts', adding: false });
+    assert.deepEqual(parseRoute('#/accounts/new'), { screen: 'accounts', adding: true });
+  });
+
+  it('round-trips every route through its href', () => {
+    const routes: Route[] = [
+      { screen: 'overview' },
+      { screen: 'workers', accountId: null },
+      { screen: 'workers', accountId: 'a b/c' },
+      { screen: 'accounts', adding: true },
+      { screen: 'accounts', adding: false },
+    ];
+    for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);
+  });
+});
