@@ -107,6 +107,12 @@ describe('faults', () => {
       }
       await reader.cancel();
       assert.ok(received >= 1024 * 1024 && received < 50 * 1024 * 1024);
+      // the server logs a request when its response closes: a stream that kept going would never close
+      const deadline = performance.now() + 2_000;
+      while (!sim.requestLog.some((entry) => entry.path === WORKERS) && performance.now() < deadline) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      assert.equal(sim.requestLog.filter((entry) => entry.path === WORKERS).length, 1, 'aborted stream closed on the server');
 
       const full = await sbiCall(sim, WORKERS);
       const bytes = (await full.arrayBuffer()).byteLength;

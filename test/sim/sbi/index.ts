@@ -20,10 +20,11 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
   const faults = createFaultController();
   const requestLog: SbiSimRequestLogEntry[] = [];
   const queries = createWorkerQueries(() => world.version);
-  let sim: SbiSim | undefined;
+  // the control API needs the finished SbiSim, which needs the bound port
+  const started: { sim?: SbiSim } = {};
   const control = createSimControl(() => {
-    if (!sim) throw new Error('simulator is still starting');
-    return sim;
+    if (!started.sim) throw new Error('simulator is still starting');
+    return started.sim;
   }, world);
   const server = createServer(createSbiRequestHandler({ world, queries, faults, requestLog, control }));
 
@@ -36,7 +37,7 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
   });
   const port = (server.address() as AddressInfo).port;
 
-  sim = {
+  const sim: SbiSim = {
     url: `http://127.0.0.1:${port}`,
     port,
     accountName: world.accountName,
@@ -61,5 +62,6 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
         server.closeAllConnections();
       }),
   };
+  started.sim = sim;
   return sim;
 }
