@@ -95,13 +95,14 @@ function runDesktop(): void {
     const notifier = createElectronNotifierPort(openWindow);
     connectNotifications(engine, notifier, logger);
 
-    if (!process.argv.includes(HIDDEN_FLAG)) openWindow();
     try {
+      // Loads the config before the window asks for state, so the first screen already lists the accounts.
       await engine.start();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       logger.error(`engine: could not start: ${reason}`);
       notifier.show('PoolWatch could not start polling', reason);
     }
+    if (!process.argv.includes(HIDDEN_FLAG)) openWindow();
   });
 }

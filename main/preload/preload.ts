@@ -1,3 +1,5 @@
+// First: configures zod before shared/contract creates its schemas.
+import './zod-jitless';
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL_NAME, createBridgeApi } from './bridge-api';
 

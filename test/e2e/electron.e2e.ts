@@ -1,0 +1,77 @@
+import { test, expect, _electron, type ElectronApplication } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the desktop shell is exercised by the GitHub Actions workflow';
+const MAIN_SCRIPT = join(__dirname, '..', '..', 'dist', 'main', 'electron-main.js');
+
+/** The Electron executable, or null where npm skipped the download (the package's index throws then). */
+function electronBinary(): string | null {
+  try {
+    const resolved: unknown = createRequire(__filename)('electron');
+    return typeof resolved === 'string' && existsSync(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One account whose credentials come from the environment (no keychain needed) and whose pool never answers. */
+const E2E_CONFIG = {
+  accounts: [
+    {
+      id: 'e2e-sbi',
+      pool: 'sbi',
+      label: 'E2E farm',
+      baseUrl: 'http://127.0.0.1:9',
+      pollIntervalSec: 3600,
+      credentials: { apiKey: { env: 'POOLWATCH_E2E_API_KEY' }, apiSecret: { env: 'POOLWATCH_E2E_API_SECRET' } },
+    },
+  ],
+};
+
+function childEnv(userData: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return { ...env, POOLWATCH_USER_DATA: userData, POOLWATCH_E2E_API_KEY: 'e2e-key', POOLWATCH_E2E_API_SECRET: 'e2e-secret' };
+}
+
+test.describe('desktop shell (Electron)', () => {
+  test('opens the window and renders the Overview through the preload bridge', async ({}, testInfo) => {
+    const executablePath = electronBinary();
+    if (executablePath === null) {
+      console.log(SKIP_REASON);
+      test.skip(true, SKIP_REASON);
+      return;
+    }
+
+    const userData = await mkdtemp(join(tmpdir(), 'poolwatch-e2e-'));
+    await writeFile(join(userData, 'config.json'), JSON.stringify(E2E_CONFIG, null, 2));
+    let app: ElectronApplication | null = null;
+    try {
+      app = await _electron.launch({ executablePath, args: [MAIN_SCRIPT], env: childEnv(userData) });
+      await app.context().tracing.start({ screenshots: true, snapshots: true });
+      const window = await app.firstWindow();
+      try {
+        await expect(window.getByRole('heading', { name: 'Overview' })).toBeVisible();
+        // The account list arrived over IPC, so the sender check accepted the real window.
+        await expect(window.getByText('E2E farm')).toBeVisible();
+        const exposure = await window.evaluate(() => {
+          const scope = globalThis as Record<string, unknown>;
+          return { bridge: typeof scope['poolwatch'], require: typeof scope['require'], process: typeof scope['process'] };
+        });
+        expect(exposure).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' });
+      } catch (error) {
+        await window.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
+        await app.context().tracing.stop({ path: testInfo.outputPath('trace.zip') });
+        throw error;
+      }
+    } finally {
+      await app?.close();
+      await rm(userData, { recursive: true, force: true });
+    }
+  });
+});
