@@ -1,3 +1,5 @@
+// First: configures zod before shared/contract creates its schemas.
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context';

@@ -16,15 +16,19 @@ export interface TrayState {
 /** Windows keeps 128 UTF-16 units of a tray tooltip, the terminating NUL included. */
 export const MAX_TOOLTIP_LENGTH = 127;
 
+/** Every worker silent: the farm is down even if the pool answers fine. */
+function allWorkersDown(account: AccountSummary): boolean {
+  return account.workers.total > 0 && account.workers.online === 0 && account.workers.unknown < account.workers.total;
+}
+
+// Dead workers alone do not warn: pools keep long-gone rigs listed as DEAD (73% of SBI's sample account).
 function hasWarning(account: AccountSummary): boolean {
-  if (account.status === 'permission_limited' || account.stale) return true;
-  const silent = account.workers.offline + account.workers.dead;
-  return silent > 0 && account.workers.online > 0;
+  return account.status === 'permission_limited' || account.stale || account.workers.offline > 0;
 }
 
 export function trayLevel(accounts: readonly AccountSummary[]): TrayLevel {
   if (accounts.every((account) => account.status === 'pending')) return 'unknown';
-  if (accounts.some((account) => FAILING_STATUSES.has(account.status))) return 'problem';
+  if (accounts.some((account) => FAILING_STATUSES.has(account.status) || allWorkersDown(account))) return 'problem';
   if (accounts.some(hasWarning)) return 'warning';
   return 'ok';
 }
@@ -47,6 +51,7 @@ function levelWords(level: TrayLevel, accounts: readonly AccountSummary[]): stri
       return 'needs attention';
     case 'problem': {
       const failing = accounts.filter((account) => FAILING_STATUSES.has(account.status)).length;
+      if (failing === 0) return 'all workers down';
       return `${failing} account${failing === 1 ? '' : 's'} failing`;
     }
     case 'unknown':

@@ -98,6 +98,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
     if (request === null) return;
     setBusy('save');
     setSaveError(null);
+    setTestOutcome(null);
     try {
       const saved = await api.accounts.save(request);
       forgetSecrets();

@@ -48,7 +48,7 @@ export function AccountCard({ account, nowMs, paused }: { account: AccountSummar
       <section className="card-section">
         <h3>Workers</h3>
         <p>
-          <WorkerCountsLine counts={account.workers} /> <a href={routeHref({ screen: 'workers', accountId: account.id })}>Show workers</a>
+          <WorkerCountsLine counts={account.workers} /> <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open worker list</a>
         </p>
       </section>
 

@@ -25,18 +25,23 @@ describe('trayLevel', () => {
     assert.equal(trayLevel([account('pending'), account('unreachable')]), 'problem');
   });
 
-  it('is warning for limited permissions, stale data, or silent workers beside online ones', () => {
+  it('is warning for limited permissions, stale data, or offline workers', () => {
     assert.equal(trayLevel([account('ok'), account('permission_limited')]), 'warning');
     assert.equal(trayLevel([account('ok', { stale: true })]), 'warning');
     assert.equal(trayLevel([account('ok', { workers: counts(3, 1) })]), 'warning');
-    assert.equal(trayLevel([account('ok', { workers: counts(3, 0, 2) })]), 'warning');
+  });
+
+  it('is problem when every worker of an account is silent', () => {
+    assert.equal(trayLevel([account('ok'), account('ok', { workers: counts(0, 3) })]), 'problem');
+    assert.equal(trayLevel([account('ok', { workers: counts(0, 0, 4) })]), 'problem');
+    assert.equal(computeTrayState([account('ok', { workers: counts(0, 2) })], false).tooltip.includes('all workers down'), true);
   });
 
   it('is ok otherwise, including accounts still pending beside good ones', () => {
     assert.equal(trayLevel([account('ok'), account('pending')]), 'ok');
     assert.equal(trayLevel([account('ok', { workers: counts(5, 0, 0, 2) })]), 'ok');
-    // Silent workers count only where the account has online ones (the rule as specified).
-    assert.equal(trayLevel([account('ok', { workers: counts(0, 3) })]), 'ok');
+    // Pools keep long-gone rigs as DEAD; dead workers beside online ones are not a warning.
+    assert.equal(trayLevel([account('ok', { workers: counts(3, 0, 2) })]), 'ok');
     assert.equal(trayLevel([account('ok', { workers: counts(0) })]), 'ok');
   });
 });
