@@ -40,6 +40,7 @@ async function main() {
           platform: 'node',
           target: 'chrome130',
           format: 'cjs',
+          minify: true,
           external: ['electron'],
         })
       : Promise.resolve(),
