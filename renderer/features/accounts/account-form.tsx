@@ -38,7 +38,7 @@ function isPoolId(value: string): value is PoolId {
 export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const api = useApi();
   const [values, setValues] = useState<AccountFormValues>(() => (existing === null ? newAccountValues() : valuesFromConfig(existing)));
-  // Secrets live only here, only until the next test or save finishes; they are never put in a store.
+  // Secrets live only in this form's state until a save succeeds or the form closes; never in a store.
   const [secrets, setSecrets] = useState<SecretInputs>({});
   const [secretsCleared, setSecretsCleared] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -87,7 +87,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
     } catch (error) {
       setTestOutcome({ kind: 'error', message: errorMessage(error) });
     } finally {
-      forgetSecrets();
+      // Secrets stay in this form (never in a store) so "Test connection" then "Save" needs no retyping.
       setBusy(null);
     }
   }
@@ -104,7 +104,6 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       forgetSecrets();
       onSaved(saved);
     } catch (error) {
-      forgetSecrets();
       setSaveError(errorMessage(error));
     } finally {
       setBusy(null);
@@ -213,7 +212,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             />
           ))}
           {secretsCleared && existing === null && (
-            <p className="hint">Secrets are cleared after each test or save; enter them again to save.</p>
+            <p className="hint">Secrets were cleared after saving; enter them again to change them.</p>
           )}
           <FieldError message={errors.secrets} />
         </fieldset>
