@@ -45,7 +45,8 @@ test.describe('headless mode in Chromium', () => {
 
     // Nothing secret reached the page, its storage, or the settings file.
     const pageText = await page.content();
-    const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+    // Evaluated in the page, where the DOM's storage exists (this file is typed for Node).
+    const storage = String(await page.evaluate('JSON.stringify({ ...sessionStorage, ...localStorage })'));
     const settings = await readFile(serve.configFile, 'utf8');
     for (const where of [pageText, storage, settings]) expect(where).not.toContain(sim.fullKey.apiSecret);
     expect(settings).toContain('"keychain": true');
