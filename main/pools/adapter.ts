@@ -1,4 +1,14 @@
-import type { Balance, Group, HashrateWindows, Payout, PoolId, RevenueEstimate, StratumServerGroup, Worker } from '../../shared/model';
+import type {
+  Balance,
+  Group,
+  HashrateSeries,
+  HashrateWindows,
+  Payout,
+  PoolId,
+  RevenueEstimate,
+  StratumServerGroup,
+  Worker,
+} from '../../shared/model';
 import type { HttpClient } from './http-client';
 
 /** Everything one successful poll learned about an account, already normalized (H/s, ISO times). */
@@ -11,6 +21,10 @@ export interface PoolReading {
   payouts: Payout[];
   revenue: RevenueEstimate[];
   stratumServers: StratumServerGroup[];
+  /** The pool's own hashrate history, where it offers one (used to fill charts on first run). */
+  history?: HashrateSeries[];
+  /** Actual earnings per day, where the pool reports them (Spider day profit). */
+  dailyEarnings?: RevenueEstimate[];
   /** What this key may not read, one sentence each; non-empty makes the account permission_limited. */
   limitations: string[];
 }

@@ -2,6 +2,9 @@ import { POOLS, type PoolId } from '../../shared/model';
 import type { PoolAdapter } from './adapter';
 import { createHttpClient, type HttpClient, type HttpLimits } from './http-client';
 import { createSbiAdapter, SBI_OBSERVER_BASE_URL } from './sbi/sbi-adapter';
+import { createSpiderAdapter } from './spider';
+import { createStratumsphereAdapter } from './stratumsphere';
+import { createWebMinePoolAdapter } from './webminepool';
 
 /** Creates the adapter for a pool, or null where PoolWatch does not support it yet. */
 export function createAdapter(pool: PoolId): PoolAdapter | null {
@@ -9,9 +12,11 @@ export function createAdapter(pool: PoolId): PoolAdapter | null {
     case 'sbi':
       return createSbiAdapter();
     case 'spider':
+      return createSpiderAdapter();
     case 'webminepool':
+      return createWebMinePoolAdapter();
     case 'stratumsphere':
-      return null;
+      return createStratumsphereAdapter();
   }
 }
 

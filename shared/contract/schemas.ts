@@ -40,6 +40,7 @@ export const WorkerSchema = z.object({
   hashrate: HashrateWindowsSchema,
   lastShareAt: isoTime.nullable(),
   rejectRate: z.number().finite().nullable(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 }) satisfies z.ZodType<Worker>;
 
 export const GroupSchema = z.object({
@@ -47,6 +48,7 @@ export const GroupSchema = z.object({
   coin: z.string().nullable(),
   hashrate: HashrateWindowsSchema,
   workers: WorkerCountsSchema,
+  attributes: z.record(z.string(), z.string()).optional(),
 }) satisfies z.ZodType<Group>;
 
 const amountUnit = z.enum(['coin', 'base-unit']);
@@ -67,6 +69,8 @@ export const BalanceSchema = z.object({
   unpaid: z.number().finite(),
   unit: amountUnit,
   group: z.string().nullable(),
+  totalEarned: z.number().finite().nullable().optional(),
+  valueSatoshi: z.number().finite().nullable().optional(),
 }) satisfies z.ZodType<Balance>;
 
 export const RevenueEstimateSchema = z.object({

@@ -8,4 +8,6 @@ export interface Group {
   coin: string | null;
   hashrate: HashrateWindows;
   workers: WorkerCounts;
+  /** Pool-specific facts worth showing, label -> value (Stratumsphere scheduler type, algorithm, location). */
+  attributes?: Record<string, string>;
 }

@@ -4,3 +4,4 @@ export * from './group';
 export * from './money';
 export * from './account';
 export * from './credentials';
+export * from './history';

@@ -25,6 +25,10 @@ export interface Balance {
   unpaid: number;
   unit: AmountUnit;
   group: string | null;
+  /** Everything earned so far, where the pool says (Spider totalProfit). */
+  totalEarned?: number | null;
+  /** What the unpaid amount is worth in BTC satoshi, where the pool gives a rate (WebMinePool). */
+  valueSatoshi?: number | null;
 }
 
 /** A pool's estimate of what a group earns in a day. */

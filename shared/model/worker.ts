@@ -14,6 +14,8 @@ export interface Worker {
   lastShareAt: string | null;
   /** Share of rejected work, 0..1, where the pool reports it. */
   rejectRate: number | null;
+  /** Pool-specific facts worth showing, label -> value (Stratumsphere connections and stability, WebMinePool hash count). */
+  attributes?: Record<string, string | number | boolean | null>;
 }
 
 export interface WorkerCounts {

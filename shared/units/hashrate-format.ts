@@ -1,3 +1,4 @@
+import type { PoolId } from '../model/account';
 import type { HashrateHps } from '../model/hashrate';
 
 /** 'si' steps by 1000 (most pools); 'binary' steps by 1024 (Stratumsphere's own display). */
@@ -30,4 +31,9 @@ export const MHS_TO_HPS = 1e6;
 /** Converts a MH/s figure (SBI reports these) to H/s. */
 export function mhsToHps(mhs: number): HashrateHps {
   return mhs * MHS_TO_HPS;
+}
+
+/** Stratumsphere's own pages count 1 KH/s as 1024 H/s; show its accounts the way its users know them. */
+export function unitSystemFor(pool: PoolId): UnitSystem {
+  return pool === 'stratumsphere' ? 'binary' : 'si';
 }
