@@ -15,10 +15,10 @@ function findElectron(): { path: string } | { reason: string } {
   try {
     const path = createRequire(__filename)('electron') as unknown;
     if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: 'the electron package has no binary' };
-  } catch (error) {
-    return { reason: (error as Error).message.split('\n')[0] ?? 'electron is not installed' };
+  } catch {
+    // The electron package throws when its binary was never downloaded.
   }
+  return { reason: 'it was not downloaded, e.g. installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
 }
 
 async function main(): Promise<void> {
