@@ -1,20 +1,22 @@
 import type { HashrateWindows } from '../../shared/model';
-import { formatHashrate } from '../../shared/units';
+import { formatHashrate, type UnitSystem } from '../../shared/units';
+import { unitSystemNote } from './hashrate-units';
 
-export function HashrateWindowsList({ hashrate }: { hashrate: HashrateWindows }) {
+export function HashrateWindowsList({ hashrate, system }: { hashrate: HashrateWindows; system: UnitSystem }) {
+  const format = (hps: number | null) => formatHashrate(hps, system);
   return (
-    <dl className="hashrate-windows">
+    <dl className="hashrate-windows" title={unitSystemNote(system) ?? undefined}>
       <div>
         <dt>10m</dt>
-        <dd>{formatHashrate(hashrate.h10m)}</dd>
+        <dd>{format(hashrate.h10m)}</dd>
       </div>
       <div>
         <dt>1h</dt>
-        <dd>{formatHashrate(hashrate.h1h)}</dd>
+        <dd>{format(hashrate.h1h)}</dd>
       </div>
       <div>
         <dt>24h</dt>
-        <dd>{formatHashrate(hashrate.h24h)}</dd>
+        <dd>{format(hashrate.h24h)}</dd>
       </div>
     </dl>
   );

@@ -1,5 +1,6 @@
 import { AccountDraftSchema, type AccountConfigView, type AccountDraft } from '../../../shared/contract';
 import { POOLS, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
+import { formatSubaccounts, parseSubaccounts } from './subaccounts-text';
 
 export const DEFAULT_POLL_INTERVAL_SEC = 60;
 export const MIN_POLL_INTERVAL_SEC = 10;
@@ -12,15 +13,24 @@ export interface AccountFormValues {
   label: string;
   baseUrl: string;
   pollIntervalSec: string;
+  /** Spider only: "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
+  subaccounts: string;
 }
 
 export type SecretInputs = Readonly<Record<string, string>>;
 
-export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'secrets';
+export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'subaccounts' | 'secrets';
 export type FormErrors = Partial<Record<FormField, string>>;
 
 export function newAccountValues(pool: PoolId = 'sbi'): AccountFormValues {
-  return { pool, mode: POOLS[pool].modes[0]?.id ?? '', label: '', baseUrl: '', pollIntervalSec: String(DEFAULT_POLL_INTERVAL_SEC) };
+  return {
+    pool,
+    mode: POOLS[pool].modes[0]?.id ?? '',
+    label: '',
+    baseUrl: '',
+    pollIntervalSec: String(DEFAULT_POLL_INTERVAL_SEC),
+    subaccounts: '',
+  };
 }
 
 export function valuesFromConfig(config: AccountConfigView): AccountFormValues {
@@ -30,6 +40,7 @@ export function valuesFromConfig(config: AccountConfigView): AccountFormValues {
     label: config.label,
     baseUrl: config.baseUrl ?? '',
     pollIntervalSec: String(config.pollIntervalSec),
+    subaccounts: formatSubaccounts(config.options.subaccounts),
   };
 }
 
@@ -104,7 +115,10 @@ export function buildDraft(
   }
 
   if (selectedMode(values) === null) errors.mode = 'Choose a connection mode.';
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const options = draftOptions(values, existing);
+  if (!options.ok) errors.subaccounts = options.error;
+  if (!options.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const draft: AccountDraft = {
     pool: values.pool,
@@ -112,17 +126,37 @@ export function buildDraft(
     label,
     baseUrl: baseUrl === '' ? null : baseUrl,
     pollIntervalSec,
-    ...(existing === null ? {} : { id: existing.id, options: existing.options }),
+    ...(existing === null ? {} : { id: existing.id }),
+    ...(options.value === undefined ? {} : { options: options.value }),
   };
   // The shared schema has the last word, so the form never sends what the engine would refuse.
   const parsed = AccountDraftSchema.safeParse(draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      const key: FormField = field === 'label' || field === 'baseUrl' || field === 'pollIntervalSec' || field === 'mode' ? field : 'pool';
+      const key: FormField =
+        field === 'label' || field === 'baseUrl' || field === 'pollIntervalSec' || field === 'mode'
+          ? field
+          : field === 'options'
+            ? 'subaccounts'
+            : 'pool';
       errors[key] ??= issue.message;
     }
     return { ok: false, errors };
   }
   return { ok: true, draft: parsed.data };
+}
+
+/**
+ * The draft's pool options. Spider's come from the subaccounts input (empty: discover them all);
+ * other pools keep whatever the saved account has.
+ */
+function draftOptions(
+  values: AccountFormValues,
+  existing: AccountConfigView | null,
+): { ok: true; value: AccountDraft['options'] } | { ok: false; error: string } {
+  if (values.pool !== 'spider') return { ok: true, value: existing?.options };
+  const parsed = parseSubaccounts(values.subaccounts);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: parsed.subaccounts.length > 0 ? { subaccounts: parsed.subaccounts } : {} };
 }

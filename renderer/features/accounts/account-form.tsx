@@ -4,6 +4,7 @@ import { POOL_IDS, POOLS, type CredentialField, type PoolId } from '../../../sha
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
+import { capitalize, countText, termsFor } from '../pool-terms';
 import {
   buildDraft,
   collectSecrets,
@@ -19,6 +20,8 @@ import {
   type FormErrors,
   type SecretInputs,
 } from './account-form-model';
+import { credentialHelp } from './credential-help';
+import { SubaccountsField } from './subaccounts-field';
 
 type TestOutcome = { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; message: string };
 
@@ -195,8 +198,17 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         </div>
       </div>
 
+      {values.pool === 'spider' && (
+        <SubaccountsField
+          id={`${idPrefix}-subaccounts`}
+          value={values.subaccounts}
+          error={errors.subaccounts}
+          onChange={(subaccounts) => update({ subaccounts })}
+        />
+      )}
+
       {mode !== null && (
-        <fieldset className="secrets">
+        <fieldset className="secrets" aria-describedby={`${idPrefix}-credential-help`}>
           <legend>Credentials</legend>
           {mode.fields.map((field) => (
             <SecretInput
@@ -211,6 +223,9 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
               }}
             />
           ))}
+          <p className="hint" id={`${idPrefix}-credential-help`} data-testid="credential-help">
+            {credentialHelp(values.pool, mode.id)}
+          </p>
           {secretsCleared && existing === null && (
             <p className="hint">Secrets were cleared after saving; enter them again to change them.</p>
           )}
@@ -231,7 +246,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         {busy === 'save' && <span className="muted">Saving…</span>}
       </div>
 
-      {testOutcome !== null && <TestOutcomeView outcome={testOutcome} />}
+      {testOutcome !== null && <TestOutcomeView outcome={testOutcome} pool={values.pool} />}
       {saveError !== null && (
         <p className="banner tone-problem" role="alert" data-testid="save-error">
           {saveError}
@@ -296,7 +311,7 @@ function SecretInput({
   );
 }
 
-function TestOutcomeView({ outcome }: { outcome: TestOutcome }) {
+function TestOutcomeView({ outcome, pool }: { outcome: TestOutcome; pool: PoolId }) {
   if (outcome.kind === 'error') {
     return (
       <div className="banner tone-problem" role="alert" data-testid="test-result" data-ok="false">
@@ -305,15 +320,20 @@ function TestOutcomeView({ outcome }: { outcome: TestOutcome }) {
     );
   }
   const { result } = outcome;
+  const terms = termsFor(pool);
   const tone = !result.ok ? 'problem' : result.status === 'ok' ? 'ok' : 'warning';
   const headline = result.ok
-    ? `Connection OK${result.workers === null ? '' : ` — ${result.workers.total} workers`}`
+    ? `Connection OK${result.workers === null ? '' : ` — ${countText(result.workers.total, terms.worker)}`}`
     : (result.message ?? `Connection failed: ${ACCOUNT_STATUS_LABELS[result.status]}.`);
   return (
     <div className={`banner tone-${tone}`} role="status" data-testid="test-result" data-ok={String(result.ok)} data-status={result.status}>
       <p>{headline}</p>
       {result.ok && result.message !== null && <p>{result.message}</p>}
-      {result.groups.length > 0 && <p>Groups: {result.groups.join(', ')}</p>}
+      {result.groups.length > 0 && (
+        <p>
+          {capitalize(terms.group.many)}: {result.groups.join(', ')}
+        </p>
+      )}
       {result.limitations.length > 0 && (
         <ul>
           {result.limitations.map((limitation) => (

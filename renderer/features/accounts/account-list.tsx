@@ -4,6 +4,7 @@ import { POOLS } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { secretState } from './account-form-model';
+import { formatSubaccounts } from './subaccounts-text';
 
 interface AccountListProps {
   configs: readonly AccountConfigView[];
@@ -50,6 +51,9 @@ function AccountListItem({ config, onEdit, onRemoved }: { config: AccountConfigV
           {pool.name} · {mode?.label ?? config.mode} · every {config.pollIntervalSec} s · id <code>{config.id}</code>
         </p>
         {config.baseUrl !== null && <p className="muted">Base URL: {config.baseUrl}</p>}
+        {config.pool === 'spider' && (
+          <p className="muted">Subaccounts: {formatSubaccounts(config.options.subaccounts) || 'every one the key can see'}</p>
+        )}
         {mode !== undefined && (
           <ul className="credential-list">
             {mode.fields.map((field) => {

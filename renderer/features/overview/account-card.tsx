@@ -1,16 +1,16 @@
 import { POOLS, type AccountSummary } from '../../../shared/model';
-import { formatHashrate } from '../../../shared/units';
-import { formatAmount, formatDateTime } from '../../components/format-amount';
+import { unitSystemFor } from '../../../shared/units';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
-import { currentHashrateHps, recentPayouts } from './overview-totals';
+import { capitalize, countText, termsFor } from '../pool-terms';
+import { GroupsTable } from './groups-table';
+import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
 
-const PAYOUTS_SHOWN = 5;
-
 export function AccountCard({ account, nowMs, paused }: { account: AccountSummary; nowMs: number; paused: boolean }) {
+  const terms = termsFor(account.pool);
   return (
     <article className="card account-card" data-testid={`account-card-${account.id}`}>
       <header className="account-card-header">
@@ -42,105 +42,25 @@ export function AccountCard({ account, nowMs, paused }: { account: AccountSummar
 
       <section className="card-section">
         <h3>Hashrate</h3>
-        <HashrateWindowsList hashrate={account.hashrate} />
+        <HashrateWindowsList hashrate={account.hashrate} system={unitSystemFor(account.pool)} />
       </section>
 
       <section className="card-section">
-        <h3>Workers</h3>
+        <h3>{capitalize(terms.worker.many)}</h3>
         <p>
-          <WorkerCountsLine counts={account.workers} /> <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open worker list</a>
+          <span className="worker-total">{countText(account.workers.total, terms.worker)}</span>
+          {': '}
+          <WorkerCountsLine counts={account.workers} />{' '}
+          <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open {terms.worker.one} list</a>
         </p>
       </section>
 
       {account.groups.length > 0 && <GroupsTable account={account} />}
       {account.balances.length > 0 && <BalancesTable account={account} />}
+      {account.revenue.length > 0 && <RevenueTable account={account} />}
       {account.payouts.length > 0 && <PayoutsTable account={account} />}
       {account.stratumServers.length > 0 && <StratumServers account={account} />}
     </article>
-  );
-}
-
-function GroupsTable({ account }: { account: AccountSummary }) {
-  return (
-    <section className="card-section">
-      <h3>Groups</h3>
-      <table className="compact-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Coin</th>
-            <th scope="col">Hashrate</th>
-            <th scope="col">Workers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {account.groups.map((group) => (
-            <tr key={group.name}>
-              <td>{group.name}</td>
-              <td>{group.coin ?? '—'}</td>
-              <td>{formatHashrate(currentHashrateHps(group.hashrate))}</td>
-              <td>
-                <WorkerCountsLine counts={group.workers} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function BalancesTable({ account }: { account: AccountSummary }) {
-  return (
-    <section className="card-section">
-      <h3>Balances</h3>
-      <table className="compact-table">
-        <thead>
-          <tr>
-            <th scope="col">Coin</th>
-            <th scope="col">Unpaid</th>
-            <th scope="col">Group</th>
-          </tr>
-        </thead>
-        <tbody>
-          {account.balances.map((balance, index) => (
-            <tr key={`${balance.coin}-${balance.group ?? ''}-${index}`}>
-              <td>{balance.coin}</td>
-              <td className="number">{formatAmount(balance.unpaid, balance.unit, balance.coin)}</td>
-              <td>{balance.group ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function PayoutsTable({ account }: { account: AccountSummary }) {
-  return (
-    <section className="card-section">
-      <h3>Recent payouts</h3>
-      <table className="compact-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Status</th>
-            <th scope="col">Group</th>
-          </tr>
-        </thead>
-        <tbody>
-          {recentPayouts(account.payouts, PAYOUTS_SHOWN).map((payout) => (
-            <tr key={payout.id}>
-              <td>{formatDateTime(payout.at)}</td>
-              <td className="number">{formatAmount(payout.amount, payout.unit, payout.coin)}</td>
-              <td>{payout.status}</td>
-              <td>{payout.group ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }
 

@@ -7,7 +7,7 @@ import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
 import { routeHref } from '../../state/route';
 import { AccountCard } from './account-card';
-import { totalHashrateHps, totalWorkerCounts } from './overview-totals';
+import { fleetTotalUnitNote, totalHashrateHps, totalWorkerCounts } from './overview-totals';
 
 const STALE_TEXT_REFRESH_MS = 10_000;
 
@@ -18,6 +18,7 @@ export function OverviewScreen() {
   const now = useNow(STALE_TEXT_REFRESH_MS);
   const totalHashrate = useMemo(() => totalHashrateHps(accounts), [accounts]);
   const totals = useMemo(() => totalWorkerCounts(accounts), [accounts]);
+  const unitNote = fleetTotalUnitNote(accounts);
 
   if (!stateLoaded) return <p className="muted">Loading accounts…</p>;
   if (accounts.length === 0) {
@@ -36,10 +37,10 @@ export function OverviewScreen() {
         Overview
       </h1>
       <div className="totals card">
-        <div className="total">
-          <span className="total-label">Total hashrate</span>
+        <div className="total" title={unitNote ?? undefined}>
+          <span className="total-label">Total hashrate{unitNote !== null && ' (SI units)'}</span>
           <span className="total-value" data-testid="total-hashrate">
-            {formatHashrate(totalHashrate)}
+            {formatHashrate(totalHashrate, 'si')}
           </span>
         </div>
         {WORKER_STATES.map((state) => (

@@ -1,4 +1,5 @@
 import { addCounts, NO_WORKERS, type AccountSummary, type HashrateHps, type HashrateWindows, type Payout, type WorkerCounts } from '../../../shared/model';
+import { unitSystemFor } from '../../../shared/units';
 
 /** The hashrate an account counts for in totals: the 10-minute average, else the hourly one. */
 export function currentHashrateHps(hashrate: HashrateWindows): HashrateHps | null {
@@ -23,4 +24,13 @@ export function totalWorkerCounts(accounts: readonly Pick<AccountSummary, 'worke
 export function recentPayouts(payouts: readonly Payout[], count: number): Payout[] {
   const time = (payout: Payout) => (payout.at === null ? Number.POSITIVE_INFINITY : Date.parse(payout.at) || 0);
   return [...payouts].sort((a, b) => time(b) - time(a)).slice(0, count);
+}
+
+/**
+ * Why the fleet total reads differently from a Stratumsphere card: sums across pools stay in SI units,
+ * while those cards use 1024-based ones. Null when no account uses another unit system.
+ */
+export function fleetTotalUnitNote(accounts: readonly Pick<AccountSummary, 'pool'>[]): string | null {
+  if (!accounts.some((account) => unitSystemFor(account.pool) !== 'si')) return null;
+  return 'Total in SI units (1 KH/s = 1000 H/s). Stratumsphere cards show 1024-based units (1 KH/s = 1024 H/s), as Stratumsphere does.';
 }

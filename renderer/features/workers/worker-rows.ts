@@ -1,6 +1,11 @@
 import { WORKER_STATES, workerKey, type Worker, type WorkerState } from '../../../shared/model';
+import { attributeNumber, type AttributeColumn, type AttributeValue } from '../../components/attributes';
+import { capitalize, type PoolTerms } from '../pool-terms';
 
-export type WorkerSortKey = 'name' | 'group' | 'state' | 'h10m' | 'h1h' | 'h24h' | 'lastShare';
+export type BuiltinSortKey = 'name' | 'group' | 'state' | 'h10m' | 'h1h' | 'h24h' | 'lastShare';
+/** Attribute columns sort under `attr:<label>`, so a label can never clash with a built-in key. */
+export type AttributeSortKey = `attr:${string}`;
+export type WorkerSortKey = BuiltinSortKey | AttributeSortKey;
 export type SortDirection = 'asc' | 'desc';
 export interface WorkerSort {
   key: WorkerSortKey;
@@ -15,15 +20,29 @@ export interface WorkerColumn {
   numeric: boolean;
 }
 
-export const WORKER_COLUMNS: readonly WorkerColumn[] = [
-  { key: 'name', title: 'Name', numeric: false },
-  { key: 'group', title: 'Group', numeric: false },
-  { key: 'state', title: 'State', numeric: false },
-  { key: 'h10m', title: 'Hashrate 10m', numeric: true },
-  { key: 'h1h', title: 'Hashrate 1h', numeric: true },
-  { key: 'h24h', title: 'Hashrate 24h', numeric: true },
-  { key: 'lastShare', title: 'Last share', numeric: true },
-];
+export function attributeSortKey(label: string): AttributeSortKey {
+  return `attr:${label}`;
+}
+
+/** The table's columns: the built-in ones in the pool's words, then the pool's own attributes. */
+export function workerColumns(terms: PoolTerms, attributes: readonly AttributeColumn[]): WorkerColumn[] {
+  return [
+    // "Name" stays put for every pool: the header names the list (Rentals, Users) already.
+    { key: 'name', title: 'Name', numeric: false },
+    { key: 'group', title: capitalize(terms.group.one), numeric: false },
+    { key: 'state', title: 'State', numeric: false },
+    { key: 'h10m', title: 'Hashrate 10m', numeric: true },
+    { key: 'h1h', title: 'Hashrate 1h', numeric: true },
+    { key: 'h24h', title: 'Hashrate 24h', numeric: true },
+    { key: 'lastShare', title: 'Last share', numeric: true },
+    ...attributes.map((column) => ({ key: attributeSortKey(column.label), title: column.title, numeric: column.numeric })),
+  ];
+}
+
+/** The sort to apply: the chosen one while its column exists, else the default (another account's attribute). */
+export function effectiveSort(sort: WorkerSort, columns: readonly WorkerColumn[]): WorkerSort {
+  return columns.some((column) => column.key === sort.key) ? sort : DEFAULT_WORKER_SORT;
+}
 
 export const DEFAULT_WORKER_SORT: WorkerSort = { key: 'name', direction: 'asc' };
 
@@ -92,7 +111,20 @@ const stateRank: Record<WorkerState, number> = Object.fromEntries(WORKER_STATES.
   number
 >;
 
-function sortValue(row: WorkerRow, key: WorkerSortKey): string | number | null {
+/** What a row sorts by: one type per built-in key; attribute columns may mix types. */
+type SortValue = string | number | boolean | null;
+
+/**
+ * An attribute's sort value: numbers (also numeric text such as "2") by value, yes/no as booleans,
+ * other text naturally; an empty or missing value is null, so it goes last like a missing hashrate.
+ */
+export function attributeSortValue(value: AttributeValue | undefined): SortValue {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'boolean') return value;
+  return attributeNumber(value) ?? naturalSortKey(String(value));
+}
+
+function sortValue(row: WorkerRow, key: WorkerSortKey): SortValue {
   switch (key) {
     case 'name':
       return row.nameSortKey;
@@ -108,6 +140,8 @@ function sortValue(row: WorkerRow, key: WorkerSortKey): string | number | null {
       return row.worker.hashrate.h24h;
     case 'lastShare':
       return row.lastShareMs;
+    default:
+      return attributeSortValue(row.worker.attributes?.[key.slice('attr:'.length)]);
   }
 }
 
@@ -115,9 +149,17 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareValues(a: string | number, b: string | number): number {
+/** Where a column mixes types, numbers come first, then yes/no, then text. */
+function typeRank(value: string | number | boolean): number {
+  return typeof value === 'number' ? 0 : typeof value === 'boolean' ? 1 : 2;
+}
+
+/** Orders two present sort values: by value within a type, by typeRank across types. */
+export function compareSortValues(a: string | number | boolean, b: string | number | boolean): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareStrings(String(a), String(b));
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  return typeRank(a) - typeRank(b);
 }
 
 function tieBreak(a: WorkerRow, b: WorkerRow): number {
@@ -141,7 +183,7 @@ export function sortWorkerRows(rows: readonly WorkerRow[], sort: WorkerSort): Wo
       if (a.value === b.value) return tieBreak(a.row, b.row);
       return a.value === null ? 1 : -1;
     }
-    return sign * compareValues(a.value, b.value) || tieBreak(a.row, b.row);
+    return sign * compareSortValues(a.value, b.value) || tieBreak(a.row, b.row);
   });
   return keyed.map((entry) => entry.row);
 }

@@ -1,25 +1,35 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import type { AttributeColumn } from '../../components/attributes';
+import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
+import { workerGridTemplate } from './worker-grid';
 import { WorkerRowView } from './worker-row-view';
-import { WORKER_COLUMNS, type WorkerRow, type WorkerSort, type WorkerSortKey } from './worker-rows';
+import type { WorkerColumn, WorkerRow, WorkerSort, WorkerSortKey } from './worker-rows';
 
 /** Must match `.worker-row { height }` in styles.css: the virtualizer positions rows by it. */
 export const WORKER_ROW_HEIGHT_PX = 34;
 const OVERSCAN_ROWS = 12;
 
 interface WorkerTableProps {
+  /** "Workers", "Rentals", "Users": names the table for assistive technology. */
+  title: string;
   rows: readonly WorkerRow[];
+  columns: readonly WorkerColumn[];
+  /** The pool attribute columns among `columns` (the last ones), for the row cells. */
+  attributes: readonly AttributeColumn[];
   sort: WorkerSort;
   onSort(key: WorkerSortKey): void;
   showAccount: boolean;
 }
 
-export function WorkerTable({ rows, sort, onSort, showAccount }: WorkerTableProps) {
+export function WorkerTable({ title, rows, columns, attributes, sort, onSort, showAccount }: WorkerTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const nowMs = useNow(10_000);
   const accountsById = useAccountsStore((state) => state.byId);
+  const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById)), [accountsById]);
+  const gridTemplate = workerGridTemplate(showAccount, attributes.length);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -28,7 +38,7 @@ export function WorkerTable({ rows, sort, onSort, showAccount }: WorkerTableProp
     overscan: OVERSCAN_ROWS,
   });
 
-  const headers = WORKER_COLUMNS.map((column) => <SortableHeader key={column.key} column={column} sort={sort} onSort={onSort} />);
+  const headers = columns.map((column) => <SortableHeader key={column.key} column={column} sort={sort} onSort={onSort} />);
   if (showAccount) {
     headers.splice(
       1,
@@ -40,9 +50,9 @@ export function WorkerTable({ rows, sort, onSort, showAccount }: WorkerTableProp
   }
 
   return (
-    <div className="worker-table" role="table" aria-label="Workers" aria-rowcount={rows.length + 1}>
+    <div className="worker-table" role="table" aria-label={title} aria-rowcount={rows.length + 1}>
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`worker-grid worker-header${showAccount ? ' with-account' : ''}`}>
+        <div role="row" aria-rowindex={1} className="worker-grid worker-header" style={{ gridTemplateColumns: gridTemplate }}>
           {headers}
         </div>
       </div>
@@ -56,6 +66,9 @@ export function WorkerTable({ rows, sort, onSort, showAccount }: WorkerTableProp
                 key={item.key}
                 row={row}
                 accountLabel={showAccount ? (accountsById[row.accountId]?.label ?? row.accountId) : null}
+                unitSystem={unitSystemOf(row.accountId, unitSystems)}
+                attributes={attributes}
+                gridTemplate={gridTemplate}
                 nowMs={nowMs}
                 topPx={item.start}
                 rowIndex={item.index + 2}
@@ -68,20 +81,12 @@ export function WorkerTable({ rows, sort, onSort, showAccount }: WorkerTableProp
   );
 }
 
-function SortableHeader({
-  column,
-  sort,
-  onSort,
-}: {
-  column: (typeof WORKER_COLUMNS)[number];
-  sort: WorkerSort;
-  onSort(key: WorkerSortKey): void;
-}) {
+function SortableHeader({ column, sort, onSort }: { column: WorkerColumn; sort: WorkerSort; onSort(key: WorkerSortKey): void }) {
   const active = sort.key === column.key;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <div role="columnheader" aria-sort={ariaSort} data-sort-key={column.key} className={column.numeric ? 'number' : undefined}>
-      <button type="button" className={`sort-button${active ? ' active' : ''}`} onClick={() => onSort(column.key)}>
+      <button type="button" className={`sort-button${active ? ' active' : ''}`} onClick={() => onSort(column.key)} title={column.title}>
         {column.title}
         <span className="sort-arrow" aria-hidden="true">
           {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}

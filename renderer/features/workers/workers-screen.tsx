@@ -8,6 +8,7 @@ import { ensureWorkersLoaded, loadWorkers } from '../../state/loaders';
 import { navigate } from '../../state/use-route';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import { staleMarkerText } from '../overview/staleness';
+import { capitalize, countText, termsFor } from '../pool-terms';
 import { useWorkerRows } from './use-worker-rows';
 import { DEFAULT_WORKER_SORT, toggleSort, type StateFilter, type WorkerSort } from './worker-rows';
 import { WorkerTable } from './worker-table';
@@ -25,7 +26,10 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
   const [sort, setSort] = useState<WorkerSort>(DEFAULT_WORKER_SORT);
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [nameFilter, setNameFilter] = useState('');
-  const view = useWorkerRows(selectedIds, sort, { state: stateFilter, name: nameFilter });
+  const selectedPool = accountId === null ? null : (accounts.find((account) => account.id === accountId)?.pool ?? null);
+  const terms = termsFor(selectedPool);
+  const view = useWorkerRows(selectedIds, sort, { state: stateFilter, name: nameFilter }, { terms, withAttributes: accountId !== null });
+  const title = capitalize(terms.worker.many);
 
   useEffect(() => {
     for (const id of selectedIds) ensureWorkersLoaded(api, appStores.workers, id);
@@ -37,7 +41,7 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
   return (
     <section aria-labelledby="workers-title">
       <h1 id="workers-title" className="screen-title">
-        Workers
+        {title}
       </h1>
       <WorkersToolbar
         accounts={accounts}
@@ -50,12 +54,26 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
       />
       {unknownAccount && <p className="banner tone-problem">There is no account with id “{accountId}”.</p>}
       <StaleBanner accounts={selectedAccounts} />
-      <LoadProblems ids={selectedIds} entries={view.entries} accounts={selectedAccounts} onRetry={(id) => void loadWorkers(api, appStores.workers, id)} />
+      <LoadProblems
+        ids={selectedIds}
+        entries={view.entries}
+        accounts={selectedAccounts}
+        what={terms.worker.many}
+        onRetry={(id) => void loadWorkers(api, appStores.workers, id)}
+      />
       <p className="worker-count" data-testid="worker-count" data-shown={view.rows.length} data-total={view.total}>
-        {view.rows.length} of {view.total} workers
+        {view.rows.length.toLocaleString('en-US')} of {countText(view.total, terms.worker)}
         {view.entries.some((entry) => entry?.status === 'loading') && <span className="muted"> · loading…</span>}
       </p>
-      <WorkerTable rows={view.rows} sort={sort} onSort={(key) => setSort((current) => toggleSort(current, key))} showAccount={accountId === null} />
+      <WorkerTable
+        title={title}
+        rows={view.rows}
+        columns={view.columns}
+        attributes={view.attributes}
+        sort={view.sort}
+        onSort={(key) => setSort(toggleSort(view.sort, key))}
+        showAccount={accountId === null}
+      />
     </section>
   );
 }
@@ -79,23 +97,26 @@ function LoadProblems({
   ids,
   entries,
   accounts,
+  what,
   onRetry,
 }: {
   ids: readonly string[];
   entries: readonly (WorkerListEntry | undefined)[];
   accounts: readonly AccountSummary[];
+  /** "workers", "rentals", "users". */
+  what: string;
   onRetry(accountId: string): void;
 }) {
   const failed = ids.flatMap((id, index) => {
     const entry = entries[index];
-    return entry?.status === 'error' ? [{ id, message: entry.error ?? 'Could not load workers.' }] : [];
+    return entry?.status === 'error' ? [{ id, message: entry.error ?? `Could not load ${what}.` }] : [];
   });
   if (failed.length === 0) return null;
   return (
     <div className="banner tone-problem" role="alert">
       {failed.map(({ id, message }) => (
         <p key={id}>
-          Could not load workers for “{accounts.find((account) => account.id === id)?.label ?? id}”: {message}{' '}
+          Could not load {what} for “{accounts.find((account) => account.id === id)?.label ?? id}”: {message}{' '}
           <button type="button" onClick={() => onRetry(id)}>
             Retry
           </button>

@@ -25,7 +25,14 @@ describe('account form: values', () => {
 
   it('fills the form from a saved account', () => {
     const values = valuesFromConfig(makeConfig({ id: 'main', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: 120, mode: 'observer' }));
-    assert.deepEqual(values, { pool: 'sbi', mode: 'observer', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: '120' });
+    assert.deepEqual(values, {
+      pool: 'sbi',
+      mode: 'observer',
+      label: 'Main',
+      baseUrl: 'http://127.0.0.1:9000',
+      pollIntervalSec: '120',
+      subaccounts: '',
+    });
   });
 
   it('switching pools picks a mode the new pool has', () => {
@@ -44,13 +51,46 @@ describe('account form: buildDraft', () => {
     assert.deepEqual(result.draft, { pool: 'sbi', mode: 'api-key', label: 'Main farm', baseUrl: null, pollIntervalSec: 60 });
   });
 
-  it('keeps the id and pool options when editing', () => {
+  it('keeps the id and the saved Spider subaccounts when editing (coins lower-case)', () => {
     const existing = makeConfig({ id: 'spider-1', pool: 'spider', mode: 'signed', options: { subaccounts: [{ name: 's1', coin: 'BTC' }] } });
-    const result = buildDraft({ ...valuesFromConfig(existing), pollIntervalSec: '30' }, existing);
+    const values = valuesFromConfig(existing);
+    assert.equal(values.subaccounts, 's1:btc');
+    const result = buildDraft({ ...values, pollIntervalSec: '30' }, existing);
     assert.ok(result.ok);
     assert.equal(result.draft.id, 'spider-1');
-    assert.deepEqual(result.draft.options, { subaccounts: [{ name: 's1', coin: 'BTC' }] });
+    assert.deepEqual(result.draft.options, { subaccounts: [{ name: 's1', coin: 'btc' }] });
     assert.equal(result.draft.pollIntervalSec, 30);
+  });
+
+  it('keeps saved options of other pools as they are', () => {
+    const existing = makeConfig({ id: 'sbi-1', options: {} });
+    const result = buildDraft(valuesFromConfig(existing), existing);
+    assert.ok(result.ok);
+    assert.deepEqual(result.draft.options, {});
+  });
+
+  it('sends the typed Spider subaccounts, or none to discover them all', () => {
+    const typed = buildDraft({ ...newAccountValues('spider'), label: 'Spider', subaccounts: 'main:BTC, backup:ltc' }, null);
+    assert.ok(typed.ok);
+    assert.deepEqual(typed.draft.options, { subaccounts: [{ name: 'main', coin: 'btc' }, { name: 'backup', coin: 'ltc' }] });
+
+    const existing = makeConfig({ id: 'spider-1', pool: 'spider', mode: 'signed', options: { subaccounts: [{ name: 's1', coin: 'btc' }] } });
+    const cleared = buildDraft({ ...valuesFromConfig(existing), subaccounts: '  ' }, existing);
+    assert.ok(cleared.ok);
+    assert.deepEqual(cleared.draft.options, {});
+  });
+
+  it('shows a bad subaccounts entry as an error on that field only', () => {
+    const result = buildDraft({ ...newAccountValues('spider'), label: 'Spider', subaccounts: 'main:btc, backup' }, null);
+    assert.ok(!result.ok);
+    assert.deepEqual(Object.keys(result.errors), ['subaccounts']);
+    assert.match(result.errors.subaccounts ?? '', /backup/);
+  });
+
+  it('ignores the subaccounts text for pools other than Spider', () => {
+    const result = buildDraft({ ...newAccountValues('sbi'), label: 'x', subaccounts: 'not: valid: at all,' }, null);
+    assert.ok(result.ok);
+    assert.equal(result.draft.options, undefined);
   });
 
   it('says what to fix: label, base URL, interval', () => {

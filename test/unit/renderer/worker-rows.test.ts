@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Worker } from '../../../shared/model';
+import { discoverAttributeColumns } from '../../../renderer/components/attributes';
+import { GENERIC_TERMS, POOL_TERMS } from '../../../renderer/features/pool-terms';
+import { workerGridTemplate } from '../../../renderer/features/workers/worker-grid';
 import {
+  attributeSortKey,
+  attributeSortValue,
   buildWorkerRows,
+  compareSortValues,
+  DEFAULT_WORKER_SORT,
+  effectiveSort,
   filterWorkerRows,
   naturalSortKey,
   sortWorkerRows,
   toggleSort,
+  workerColumns,
   type WorkerRow,
   type WorkerSort,
 } from '../../../renderer/features/workers/worker-rows';
@@ -135,5 +144,88 @@ describe('buildWorkerRows', () => {
     assert.equal(second[0], first[0]);
     assert.notEqual(second[1], first[1]);
     assert.equal(second[1]?.lastShareMs, Date.parse('2025-02-01T00:00:00Z'));
+  });
+});
+
+describe('worker columns', () => {
+  it('names the group column in the pool\'s words and keeps "Name" first', () => {
+    const titles = (terms: typeof GENERIC_TERMS) => workerColumns(terms, []).map((column) => column.title);
+    assert.deepEqual(titles(GENERIC_TERMS).slice(0, 2), ['Name', 'Group']);
+    assert.deepEqual(titles(POOL_TERMS.sbi).slice(0, 2), ['Name', 'Subaccount']);
+    assert.deepEqual(titles(POOL_TERMS.stratumsphere).slice(0, 2), ['Name', 'Scheduler']);
+    assert.deepEqual(titles(POOL_TERMS.webminepool).slice(0, 2), ['Name', 'Site']);
+    assert.equal(titles(GENERIC_TERMS).length, 7);
+  });
+
+  it('adds one sortable column per attribute, after the built-in ones', () => {
+    const attributes = discoverAttributeColumns([makeWorker({ name: 'r', attributes: { connections: 2, stable: true, rejectedHps: null } })]);
+    const columns = workerColumns(POOL_TERMS.stratumsphere, attributes);
+    assert.deepEqual(
+      columns.slice(7).map((column) => [column.key, column.title, column.numeric]),
+      [
+        ['attr:connections', 'Connections', true],
+        ['attr:stable', 'Stable', false],
+        ['attr:rejectedHps', 'Rejected', true],
+      ],
+    );
+  });
+
+  it('falls back to the default sort when the sorted attribute column is gone', () => {
+    const withStable = workerColumns(POOL_TERMS.stratumsphere, discoverAttributeColumns([{ attributes: { stable: true } }]));
+    const sort: WorkerSort = { key: attributeSortKey('stable'), direction: 'desc' };
+    assert.equal(effectiveSort(sort, withStable), sort);
+    assert.equal(effectiveSort(sort, workerColumns(GENERIC_TERMS, [])), DEFAULT_WORKER_SORT);
+    const byState: WorkerSort = { key: 'state', direction: 'asc' };
+    assert.equal(effectiveSort(byState, workerColumns(GENERIC_TERMS, [])), byState);
+  });
+
+  it('sizes the grid for the account and attribute columns', () => {
+    const tracks = (template: string) => template.split('minmax(').length - 1;
+    assert.equal(tracks(workerGridTemplate(true, 0)), tracks(workerGridTemplate(false, 0)) + 1);
+    assert.doesNotMatch(workerGridTemplate(false, 0), /5\.5rem/);
+    assert.match(workerGridTemplate(false, 3), /repeat\(3, minmax\(5\.5rem, 1fr\)\)$/);
+  });
+});
+
+describe('sorting by attributes', () => {
+  const rentals: Worker[] = [
+    makeWorker({ name: 'a', attributes: { connections: 10, stable: true, rejected: '0.5' } }),
+    makeWorker({ name: 'b', attributes: { connections: '2', stable: false, rejected: 'n/a' } }),
+    makeWorker({ name: 'c', attributes: { connections: null, stable: true, rejected: 0.1 } }),
+    makeWorker({ name: 'd' }),
+    makeWorker({ name: 'e', attributes: { connections: 9, stable: 'unknown', rejected: true } }),
+  ];
+  const sorted = (label: string, direction: 'asc' | 'desc') => names(sortWorkerRows(rowsOf(rentals), { key: attributeSortKey(label), direction }));
+
+  it('sorts numbers by value, numeric text included, missing values last both ways', () => {
+    assert.deepEqual(sorted('connections', 'asc'), ['b', 'e', 'a', 'c', 'd']);
+    assert.deepEqual(sorted('connections', 'desc'), ['a', 'e', 'b', 'c', 'd']);
+  });
+
+  it('sorts yes/no with no first, ties by name', () => {
+    assert.deepEqual(sorted('stable', 'asc'), ['b', 'a', 'c', 'e', 'd']);
+  });
+
+  it('orders mixed types numbers, then yes/no, then text', () => {
+    assert.deepEqual(sorted('rejected', 'asc'), ['c', 'a', 'e', 'b', 'd']);
+    assert.deepEqual(sorted('rejected', 'desc'), ['b', 'e', 'a', 'c', 'd']);
+  });
+
+  it('compares present values within and across types', () => {
+    assert.ok(compareSortValues(2, 10) < 0);
+    assert.ok(compareSortValues(false, true) < 0);
+    assert.ok(compareSortValues(naturalSortKey('rig-2'), naturalSortKey('rig-10')) < 0);
+    assert.ok(compareSortValues(1e9, false) < 0);
+    assert.ok(compareSortValues(true, 'a') < 0);
+    assert.equal(compareSortValues('x', 'x'), 0);
+  });
+
+  it('turns attribute values into sort values', () => {
+    assert.equal(attributeSortValue(undefined), null);
+    assert.equal(attributeSortValue(null), null);
+    assert.equal(attributeSortValue(''), null);
+    assert.equal(attributeSortValue('12'), 12);
+    assert.equal(attributeSortValue(false), false);
+    assert.equal(attributeSortValue('Europe'), naturalSortKey('europe'));
   });
 });

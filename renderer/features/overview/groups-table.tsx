@@ -1,0 +1,58 @@
+import type { AccountSummary } from '../../../shared/model';
+import { formatHashrate, unitSystemFor } from '../../../shared/units';
+import { discoverAttributeColumns, formatAttributeValue } from '../../components/attributes';
+import { unitSystemNote } from '../../components/hashrate-units';
+import { WorkerCountsLine } from '../../components/worker-counts-line';
+import { capitalize, termsFor } from '../pool-terms';
+import { currentHashrateHps } from './overview-totals';
+
+/** An account's groups in its pool's words (subaccounts, sites, schedulers), with the pool's own facts as extra columns. */
+export function GroupsTable({ account }: { account: AccountSummary }) {
+  const terms = termsFor(account.pool);
+  const system = unitSystemFor(account.pool);
+  const attributes = discoverAttributeColumns(account.groups);
+  return (
+    <section className="card-section">
+      <h3>
+        {capitalize(terms.group.many)}
+        {terms.groupsNote !== null && <span className="muted heading-note"> · {terms.groupsNote}</span>}
+      </h3>
+      <div className="table-scroll">
+        <table className="compact-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Coin</th>
+              <th scope="col">Hashrate</th>
+              <th scope="col">{capitalize(terms.worker.many)}</th>
+              {attributes.map((column) => (
+                <th scope="col" key={column.label} className={column.numeric ? 'number' : undefined}>
+                  {column.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {account.groups.map((group) => (
+              <tr key={`${group.name}\u0000${group.coin ?? ''}`}>
+                <td>{group.name}</td>
+                <td>{group.coin ?? '—'}</td>
+                <td title={unitSystemNote(system) ?? undefined}>
+                  {formatHashrate(currentHashrateHps(group.hashrate), system)}
+                </td>
+                <td>
+                  <WorkerCountsLine counts={group.workers} />
+                </td>
+                {attributes.map((column) => (
+                  <td key={column.label} className={column.numeric ? 'number' : undefined}>
+                    {formatAttributeValue(group.attributes?.[column.label], column.kind, system)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
