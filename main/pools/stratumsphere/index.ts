@@ -1,6 +1,2 @@
-import type { PoolAdapter } from '../adapter';
-
-/** The Stratumsphere adapter; null until it is written (issue #3), which the engine reports as "not supported yet". */
-export function createStratumsphereAdapter(): PoolAdapter | null {
-  return null;
-}
+// Stratumsphere (HASH Scheduler marketplace): schedulers become groups, their rentals the workers.
+export { createStratumsphereAdapter, MAX_RENTALS_PER_POLL } from './stratumsphere-adapter';
