@@ -1,6 +1,7 @@
 import type { PoolAdapter } from '../adapter';
+import { createWebMinePoolAdapter as createAdapter } from './webminepool-adapter';
 
-/** The WebMinePool adapter; null until it is written (issue #3), which the engine reports as "not supported yet". */
+/** The WebMinePool adapter: balance, unpaid hashes and site users, with rates derived from their hash counts. */
 export function createWebMinePoolAdapter(): PoolAdapter | null {
-  return null;
+  return createAdapter();
 }
