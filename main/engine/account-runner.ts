@@ -44,6 +44,8 @@ export class AccountRunner {
   private lastPollAtMs: number | null = null;
   private nextPollAtMs: number | null = null;
   private failures = 0;
+  /** Whether the latest poll failed: the data shown is then from an earlier one. */
+  private lastPollFailed = false;
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
   private abort: AbortController | null = null;
@@ -94,7 +96,7 @@ export class AccountRunner {
       status: this.status,
       message: this.message,
       limitations: reading?.limitations ?? [],
-      stale: reading !== null && this.lastPollAtMs !== this.lastGoodAtMs,
+      stale: reading !== null && this.lastPollFailed,
       lastGoodAt: iso(this.lastGoodAtMs),
       lastPollAt: iso(this.lastPollAtMs),
       nextPollAt: iso(this.nextPollAtMs),
@@ -169,6 +171,7 @@ export class AccountRunner {
     this.lastGoodAtMs = atMs;
     this.lastPollAtMs = atMs;
     this.failures = 0;
+    this.lastPollFailed = false;
     this.retryAfterMs = undefined;
     if (diff.upserted.length > 0 || diff.removed.length > 0) {
       this.deps.onWorkersDelta({ accountId: this.account.id, ...diff, total: reading.workers.length });
@@ -177,6 +180,7 @@ export class AccountRunner {
 
   private recordFailure(error: unknown, secrets: readonly string[], atMs: number): void {
     this.failures += 1;
+    this.lastPollFailed = true;
     this.lastPollAtMs = atMs;
     if (isPoolError(error)) {
       this.status = STATUS_BY_ERROR_KIND[error.kind];

@@ -5,8 +5,16 @@ export interface WorkerDiff {
   removed: Array<{ group: string; name: string }>;
 }
 
+function sameAttributes(a: Worker['attributes'], b: Worker['attributes']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 function sameWorker(a: Worker, b: Worker): boolean {
   return (
+    sameAttributes(a.attributes, b.attributes) &&
     a.state === b.state &&
     a.lastShareAt === b.lastShareAt &&
     a.rejectRate === b.rejectRate &&

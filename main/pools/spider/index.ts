@@ -1,6 +1,7 @@
 import type { PoolAdapter } from '../adapter';
+import { createSpiderAdapter as createAdapter } from './spider-adapter';
 
-/** The Spider adapter; null until it is written (issue #3), which the engine reports as "not supported yet". */
+/** The Spider Pool adapter: signed requests, subaccount+coin groups, workers, history and profits. */
 export function createSpiderAdapter(): PoolAdapter | null {
-  return null;
+  return createAdapter();
 }

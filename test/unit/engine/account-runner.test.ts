@@ -188,6 +188,25 @@ describe('account runner', () => {
     assert.equal(deltas.length, 2, 'an unchanged poll pushes no worker delta');
   });
 
+  it('marks data stale even when the failing poll comes in the same millisecond as the good one', async () => {
+    const clock = new FakeClock();
+    const { runner, last } = runnerWith(scripted([reading([worker('a', 'online')]), new PoolError('server', 'down')]), clock);
+    await runner.pollNow();
+    await runner.pollNow();
+    assert.equal(last().stale, true);
+  });
+
+  it('pushes a worker whose attributes changed even when state and hashrate did not', async () => {
+    const clock = new FakeClock();
+    const withCount = (hashes: number): Worker => ({ ...worker('user', 'online'), attributes: { hashes } });
+    const { runner, deltas } = runnerWith(scripted([reading([withCount(1)]), reading([withCount(2)]), reading([withCount(2)])]), clock);
+    await runner.pollNow();
+    await runner.pollNow();
+    await runner.pollNow();
+    assert.equal(deltas.length, 2);
+    assert.deepEqual(deltas[1]?.upserted[0]?.attributes, { hashes: 2 });
+  });
+
   it('removes secret values from failure messages', async () => {
     const clock = new FakeClock();
     const { runner, last } = runnerWith(
