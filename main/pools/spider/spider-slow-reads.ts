@@ -1,0 +1,150 @@
+import { workerKey, type HashrateSeries, type Payout, type RevenueEstimate, type Worker } from '../../../shared/model';
+import type { PollContext, PoolReading } from '../adapter';
+import { isPoolError } from '../pool-error';
+import { TtlCache } from './spider-cache';
+import type { SpiderClient } from './spider-client';
+import { SPIDER_ENDPOINTS } from './spider-endpoints';
+import { dailyFromDayProfit, dailyFromDetail, mergeDaily, toPayouts, toSeries } from './spider-mapping';
+import type { Target } from './spider-targets';
+
+// Charts, day profits and payments change slowly and cost one call each per group: they are read at most every
+// refresh interval and kept in the adapter instance (one per account). A failed read is not cached.
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** The pool's hourly and daily charts change once an hour at most. */
+export const HISTORY_REFRESH_MS = 30 * MINUTE_MS;
+/** Day profits settle once a day ("fetch after 5:30"); payments a few times a day. */
+export const FINANCE_REFRESH_MS = 30 * MINUTE_MS;
+/**
+ * Worker charts are one call per worker, too many for every worker every poll: PoolWatch reads the pool's hourly
+ * chart only for workers that just stopped being online (up to this many per poll), keeps it an hour, shows it six.
+ */
+export const WORKER_HISTORY_PER_POLL = 3;
+const WORKER_HISTORY_REFRESH_MS = 60 * MINUTE_MS;
+const WORKER_HISTORY_KEEP_MS = 6 * 60 * MINUTE_MS;
+/** How far back day profits and payments are read. */
+const DAILY_WINDOW_DAYS = 31;
+const PAYMENT_WINDOW_DAYS = 90;
+const PAYMENTS_PER_GROUP = 50;
+
+export interface SlowCaches {
+  history: TtlCache<HashrateSeries[]>;
+  daily: TtlCache<RevenueEstimate[]>;
+  payments: TtlCache<Payout[]>;
+  workerHistory: TtlCache<HashrateSeries>;
+}
+
+export function createSlowCaches(): SlowCaches {
+  return {
+    history: new TtlCache(HISTORY_REFRESH_MS),
+    daily: new TtlCache(FINANCE_REFRESH_MS),
+    payments: new TtlCache(FINANCE_REFRESH_MS),
+    workerHistory: new TtlCache(WORKER_HISTORY_REFRESH_MS),
+  };
+}
+
+/** Supplements never fail the poll, unless the key itself was rejected. */
+function ignoreUnlessAuth(error: unknown): void {
+  if (!isPoolError(error) || error.kind === 'auth') throw error;
+}
+
+/** The group's hourly (24 h) and daily (30 d) charts. */
+export async function readHistory(client: SpiderClient, target: Target, limitations: string[]): Promise<HashrateSeries[] | null> {
+  const series: HashrateSeries[] = [];
+  for (const [mode, resolution] of [['hourly', 'hour'], ['daily', 'day']] as const) {
+    const outcome = await client.tryCall(SPIDER_ENDPOINTS.subaccountHashrate, { coin: target.coin, subaccount: target.subaccount, mode }, target.group);
+    if (!outcome.ok) {
+      limitations.push(`The hashrate history of ${target.group} is unavailable (${outcome.code}: ${outcome.reason}).`);
+      return null;
+    }
+    series.push(toSeries(outcome.data, target.group, null, resolution));
+  }
+  return series;
+}
+
+/** Day profits from the profit list (up to a month), with yesterday from the newer /v2/sp endpoint where it answers. */
+export async function readDaily(client: SpiderClient, target: Target, nowMs: number, limitations: string[]): Promise<RevenueEstimate[] | null> {
+  const params = { coin: target.coin, subaccount: target.subaccount };
+  const list = await client.tryCall(
+    SPIDER_ENDPOINTS.profitDetail,
+    {
+      ...params,
+      // this endpoint takes seconds (docs), unlike the payment records
+      startTimestamp: Math.floor((nowMs - DAILY_WINDOW_DAYS * DAY_MS) / 1000),
+      endTimestamp: Math.floor(nowMs / 1000),
+      pageNumber: 1,
+      pageSize: DAILY_WINDOW_DAYS,
+    },
+    target.group,
+  );
+  const fromList = list.ok ? dailyFromDetail(list.data, target.coin, target.group) : [];
+  let yesterday: RevenueEstimate[] = [];
+  try {
+    const yesterdayStart = Math.floor(nowMs / DAY_MS) * DAY_MS - DAY_MS;
+    const day = await client.tryCall(SPIDER_ENDPOINTS.dayProfit, { ...params, timeStamp: yesterdayStart / 1000 }, target.group);
+    if (day.ok && day.data) yesterday = [dailyFromDayProfit(day.data, target.coin, target.group)];
+  } catch (error) {
+    ignoreUnlessAuth(error);
+  }
+  if (!list.ok && yesterday.length === 0) {
+    limitations.push(`The daily profits of ${target.group} are unavailable (${list.code}: ${list.reason}).`);
+    return null;
+  }
+  return mergeDaily(fromList, yesterday);
+}
+
+export async function readPayments(client: SpiderClient, target: Target, nowMs: number, limitations: string[]): Promise<Payout[] | null> {
+  const outcome = await client.tryCall(
+    SPIDER_ENDPOINTS.paymentRecord,
+    {
+      coin: target.coin,
+      subaccount: target.subaccount,
+      startTimestamp: Math.floor(nowMs - PAYMENT_WINDOW_DAYS * DAY_MS),
+      endTimestamp: Math.floor(nowMs),
+      pageNumber: 1,
+      pageSize: PAYMENTS_PER_GROUP,
+    },
+    target.group,
+  );
+  if (!outcome.ok) {
+    limitations.push(`The payment records of ${target.group} are unavailable (${outcome.code}: ${outcome.reason}).`);
+    return null;
+  }
+  return toPayouts(outcome.data, target.coin, target.group);
+}
+
+/** Workers that were online at the previous poll and are not now: the ones whose chart is worth a call. */
+function newlyDown(workers: readonly Worker[], previous: PoolReading | null): Worker[] {
+  if (!previous) return [];
+  const wasOnline = new Set(previous.workers.filter((worker) => worker.state === 'online').map(workerKey));
+  return workers.filter((worker) => worker.state !== 'online' && wasOnline.has(workerKey(worker)));
+}
+
+/** Reads charts of workers that just went down, and returns every worker chart still worth showing. */
+export async function readWorkerHistories(
+  client: SpiderClient,
+  context: PollContext,
+  workers: readonly Worker[],
+  targets: ReadonlyMap<string, Target>,
+  cache: TtlCache<HashrateSeries>,
+): Promise<HashrateSeries[]> {
+  const nowMs = context.now();
+  const wanted = newlyDown(workers, context.previous).filter((worker) => cache.get(workerKey(worker), nowMs) === undefined);
+  for (const worker of wanted.slice(0, WORKER_HISTORY_PER_POLL)) {
+    const target = targets.get(worker.group);
+    if (!target) continue;
+    try {
+      const outcome = await client.tryCall(
+        SPIDER_ENDPOINTS.workerHashrate,
+        { coin: target.coin, subaccount: target.subaccount, worker: worker.name, mode: 'hourly' },
+        `${worker.name} in ${target.group}`,
+      );
+      if (outcome.ok) cache.set(workerKey(worker), toSeries(outcome.data, target.group, worker.name, 'hour'), nowMs);
+    } catch (error) {
+      ignoreUnlessAuth(error);
+    }
+  }
+  const present = new Set(workers.map(workerKey));
+  return cache.recent(nowMs, WORKER_HISTORY_KEEP_MS).filter((series) => present.has(workerKey({ group: series.group, name: series.worker ?? '' })));
+}
