@@ -6,6 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { startSbiSim } from '../test/sim/sbi';
+import { startSpiderSim } from '../test/sim/spider';
+import { startStratumsphereSim } from '../test/sim/stratumsphere';
+import { startWebMinePoolSim } from '../test/sim/webminepool';
 
 const root = resolve(__dirname, '..');
 const demoDir = join(root, '.tmp', 'demo');
@@ -22,10 +25,15 @@ function findElectron(): { path: string } | { reason: string } {
 }
 
 async function main(): Promise<void> {
-  const sbi = await startSbiSim({ seed: 7 });
+  const [sbi, spider, webminepool, stratumsphere] = await Promise.all([
+    startSbiSim({ seed: 7 }),
+    startSpiderSim({ seed: 7 }),
+    startWebMinePoolSim({ seed: 7 }),
+    startStratumsphereSim({ seed: 7 }),
+  ]);
   const readOnly = sbi.addKey({ permissions: ['READ'] });
   const observer = sbi.observerKeys.find((key) => key.subaccount === 'usonly') ?? sbi.observerKeys[0]!;
-  console.log(`SBI Crypto Pool simulator on ${sbi.url}`);
+  console.log(`Pool simulators: SBI ${sbi.url}, Spider ${spider.url}, WebMinePool ${webminepool.url}, Stratumsphere ${stratumsphere.url}`);
 
   // The demo's credentials are the simulator's random keys, passed by environment: nothing secret is written.
   const env: NodeJS.ProcessEnv = {
@@ -35,6 +43,10 @@ async function main(): Promise<void> {
     POOLWATCH_DEMO_SBI_RO_KEY: readOnly.apiKey,
     POOLWATCH_DEMO_SBI_RO_SECRET: readOnly.apiSecret,
     POOLWATCH_DEMO_SBI_OBSERVER: observer.key,
+    POOLWATCH_DEMO_SPIDER_ACCESS: spider.fullKey.accessKey,
+    POOLWATCH_DEMO_SPIDER_PRIVATE: spider.fullKey.privateKey,
+    POOLWATCH_DEMO_WMP_SECRET: webminepool.secretKey,
+    POOLWATCH_DEMO_STRATUMSPHERE_KEY: stratumsphere.apiKey,
   };
   const config = {
     accounts: [
@@ -62,6 +74,30 @@ async function main(): Promise<void> {
         pollIntervalSec: 30,
         credentials: { observerKey: { env: 'POOLWATCH_DEMO_SBI_OBSERVER' } },
       },
+      {
+        id: 'demo-spider',
+        pool: 'spider',
+        label: 'Spider Pool (demo)',
+        baseUrl: spider.url,
+        pollIntervalSec: 30,
+        credentials: { accessKey: { env: 'POOLWATCH_DEMO_SPIDER_ACCESS' }, privateKey: { env: 'POOLWATCH_DEMO_SPIDER_PRIVATE' } },
+      },
+      {
+        id: 'demo-webminepool',
+        pool: 'webminepool',
+        label: 'WebMinePool site (demo)',
+        baseUrl: webminepool.url,
+        pollIntervalSec: 30,
+        credentials: { secretKey: { env: 'POOLWATCH_DEMO_WMP_SECRET' } },
+      },
+      {
+        id: 'demo-stratumsphere',
+        pool: 'stratumsphere',
+        label: 'Stratumsphere rentals (demo)',
+        baseUrl: stratumsphere.url,
+        pollIntervalSec: 30,
+        credentials: { apiKey: { env: 'POOLWATCH_DEMO_STRATUMSPHERE_KEY' } },
+      },
     ],
   };
 
@@ -82,6 +118,9 @@ async function main(): Promise<void> {
       else sbi.startWorker('usonly', rigs[(tick - 1) % rigs.length]!);
     }
     if (tick % 5 === 0) sbi.advancePayouts();
+    const user = webminepool.userNames()[tick % Math.max(1, webminepool.userNames().length)];
+    if (user && tick % 3 === 0) webminepool.stopUser(user);
+    if (user && tick % 3 === 1) webminepool.startUser(user);
   }, 45_000);
 
   const electron = findElectron();
@@ -104,7 +143,7 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     clearInterval(scenario);
     app.kill('SIGTERM');
-    await sbi.close();
+    await Promise.all([sbi.close(), spider.close(), webminepool.close(), stratumsphere.close()]);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
