@@ -239,7 +239,8 @@ async function readFinancials(
   return {
     balances: unpaidBalances(earnings),
     payouts: [...payouts].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '')).slice(0, PAYOUTS_KEPT),
-    revenue: revenue.ok ? toRevenue(revenue.value.estimatedRevenues) : [],
+    // The documented sample (81,470 ETH for one day) can only be base units, so say so rather than guess coins.
+    revenue: revenue.ok ? toRevenue(revenue.value.estimatedRevenues, 'base-unit') : [],
   };
 }
 

@@ -96,6 +96,7 @@ describe('SBI adapter on the documented samples', () => {
     assert.equal(payouts[0]?.status, 'confirmed');
     assert.equal(payouts[0]?.unit, 'coin');
     assert.deepEqual(balances, [{ coin: 'BTC', unpaid: 0.5, unit: 'coin', group: 'agentbsv' }]);
+    assert.ok(revenue.every((entry) => entry.unit === 'base-unit'));
     assert.deepEqual(
       revenue.map((entry) => [entry.day, entry.coin, entry.amount]),
       [
