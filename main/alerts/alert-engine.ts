@@ -1,0 +1,262 @@
+import { workerKey, type Worker } from '../../shared/model';
+import { alertKey, type AlertEvent, type AlertScope, type AlertTransition, type ConditionRuleId, type Severity } from './alert-types';
+import { DEFAULT_ALERT_SETTINGS, SettingsResolver, type AlertSettings } from './alert-settings';
+import type { AlertEngineSnapshot } from './alert-snapshot';
+import { AlertStateMachine, type AlertRecord } from './alert-state-machine';
+import { newGateState, stepGate, type GateState } from './data-source-gate';
+import type { Notification } from './notification-format';
+import { NotificationRouter, type RouterView } from './notification-router';
+import { currentHashrate, scopeOf, type Observation } from './observation';
+import { RULE_CATALOG } from './rule-catalog';
+import { balanceRule } from './rules/balance-rule';
+import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
+import { fleetRules } from './rules/fleet-rules';
+import { hashrateRules } from './rules/hashrate-rules';
+import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
+import { rejectRateRule } from './rules/reject-rate-rule';
+import type { RuleContext } from './rules/rule-context';
+import { dataStaleRule, sourceFailingRule } from './rules/source-rules';
+import { workerStateRules } from './rules/worker-state-rules';
+import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
+import { WorkerMemory } from './worker-memory';
+
+/** What one observe() or tick() produced: transitions and events for history, notifications to show. */
+export interface AlertEngineResult {
+  transitions: AlertTransition[];
+  events: AlertEvent[];
+  notifications: Notification[];
+}
+
+/** An alert as the app lists it. */
+export interface ActiveAlert {
+  key: string;
+  ruleId: ConditionRuleId;
+  scope: AlertScope;
+  ref: string | null;
+  state: 'pending' | 'firing' | 'resolving';
+  sinceMs: number;
+  firedAtMs: number | null;
+  message: string;
+  severity: Severity;
+  urgent: boolean;
+  snoozed: boolean;
+}
+
+/** Rules that need fresh worker data: they wait behind the data-source gate. */
+const GATED_RULES: ReadonlySet<ConditionRuleId> = new Set([
+  'worker-offline',
+  'worker-dead',
+  'worker-not-producing',
+  'hashrate-drop',
+  'fleet-offline',
+  'expected-workers',
+  'reject-rate',
+]);
+
+interface AccountState {
+  gate: GateState;
+  memory: WorkerMemory;
+  payouts: PayoutMemory;
+  permissions: PermissionMemory;
+}
+
+const EMPTY: AlertEngineResult = { transitions: [], events: [], notifications: [] };
+
+/**
+ * The alert core: pure state, fed observations and times by the engine; no timers, files or network.
+ * Per observation: data-source gate -> rules -> state machine (+ back-online events) -> notification router.
+ * The caller stores transitions and events as history, shows notifications, and calls tick() about once a minute.
+ */
+export class AlertEngine {
+  private resolver: SettingsResolver;
+  private readonly machine: AlertStateMachine;
+  private readonly snoozeRegistry = new SnoozeRegistry();
+  private readonly router = new NotificationRouter(this.snoozeRegistry);
+  private readonly accounts = new Map<string, AccountState>();
+  private nowMs = 0;
+
+  constructor(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, options: { snapshot?: AlertEngineSnapshot } = {}) {
+    this.resolver = new SettingsResolver(settings);
+    this.machine = new AlertStateMachine(this.resolver);
+    if (options.snapshot) this.restore(options.snapshot);
+  }
+
+  updateSettings(settings: AlertSettings): void {
+    this.resolver = new SettingsResolver(settings);
+    this.machine.setResolver(this.resolver);
+  }
+
+  /** Judges one poll attempt of one account. */
+  observe(observation: Observation): AlertEngineResult {
+    const { account, atMs } = observation;
+    this.nowMs = Math.max(this.nowMs, atMs);
+    if (account.status === 'pending') return EMPTY; // not polled yet: nothing to judge
+    const state = this.accountState(account.id);
+    const { settings } = this.resolver;
+    const stale = this.resolver.settingsFor(scopeOf(account, null, null), 'data-stale');
+    const { state: gate, verdict } = stepGate(state.gate, observation, {
+      sleepGapFactor: settings.sleepGapFactor,
+      settlePolls: settings.settlePolls,
+      staleMs: stale.enabled ? stale.staleMinutes * 60_000 : Number.POSITIVE_INFINITY,
+    });
+    state.gate = gate;
+    // Polls on either side of a blind spot are not "in a row": pending worker alerts count again from zero.
+    if (verdict.resume) this.machine.resetPending(account.id, GATED_RULES);
+
+    const context: RuleContext = {
+      observation,
+      verdict,
+      settings: this.resolver,
+      scope: (group, worker) => scopeOf(account, group, worker),
+      isTracked: (key) => this.machine.has(key),
+    };
+    const permissions = permissionLostRule(context, state.permissions);
+    state.permissions = permissions.memory;
+    const results = [
+      sourceFailingRule(context),
+      dataStaleRule(context),
+      keyRejectedRule(context),
+      permissions.result,
+      keyExpiryRule(context),
+      ...workerStateRules(context, state.memory),
+      ...hashrateRules(context, state.memory),
+      ...fleetRules(context),
+      rejectRateRule(context),
+      balanceRule(context),
+    ];
+    const events = payoutEvents(context, state.payouts);
+    const transitions = this.machine.apply(account.id, results, atMs);
+    events.push(...this.backOnline(transitions, observation));
+    if (verdict.fresh && observation.workers) this.remember(state.memory, observation.workers, observation);
+
+    const notifications = this.router.route(atMs, transitions, events, this.view());
+    return { transitions, events, notifications };
+  }
+
+  /** Lets time pass without a poll: releases the quiet-hours summary and due reminders. */
+  tick(nowMs: number): AlertEngineResult {
+    this.nowMs = Math.max(this.nowMs, nowMs);
+    return { transitions: [], events: [], notifications: this.router.route(nowMs, [], [], this.view()) };
+  }
+
+  /** Silences matching alerts and events until untilMs, or until unsnooze() when null. */
+  snooze(target: SnoozeTarget, untilMs: number | null): void {
+    this.snoozeRegistry.snooze(target, untilMs);
+  }
+
+  /** A snooze without an end. */
+  mute(target: SnoozeTarget): void {
+    this.snoozeRegistry.snooze(target, null);
+  }
+
+  unsnooze(target: SnoozeTarget): boolean {
+    return this.snoozeRegistry.unsnooze(target);
+  }
+
+  snoozes(): Snooze[] {
+    return this.snoozeRegistry.list(this.nowMs);
+  }
+
+  /** Every live alert (pending, firing, resolving), most recent first. */
+  activeAlerts(): ActiveAlert[] {
+    return [...this.machine.records()]
+      .map((record) => ({
+        key: record.key,
+        ruleId: record.ruleId,
+        scope: record.scope,
+        ref: record.ref,
+        state: record.state,
+        sinceMs: record.sinceMs,
+        firedAtMs: record.firedAtMs,
+        message: record.message,
+        severity: record.severity,
+        urgent: this.resolver.isUrgent(record.ruleId),
+        snoozed: this.snoozeRegistry.isSnoozed(record, this.nowMs),
+      }))
+      .sort((a, b) => (b.firedAtMs ?? b.sinceMs) - (a.firedAtMs ?? a.sinceMs));
+  }
+
+  /** Forgets an account; its open alerts close with cause 'account-removed' (returned for history). */
+  removeAccount(accountId: string, atMs: number): AlertTransition[] {
+    this.accounts.delete(accountId);
+    this.router.forgetAccount(accountId);
+    return this.machine.removeAccount(accountId, atMs);
+  }
+
+  snapshot(): AlertEngineSnapshot {
+    const alerts = [...this.machine.records()].flatMap((record) => (record.state === 'pending' ? [] : [{ ...record, state: record.state }]));
+    return { version: 1, alerts, snoozes: this.snoozeRegistry.list(this.nowMs), router: this.router.saveState() };
+  }
+
+  private restore(snapshot: AlertEngineSnapshot): void {
+    for (const alert of snapshot.alerts) this.machine.restore(alert);
+    for (const snooze of snapshot.snoozes) this.snoozeRegistry.snooze(snooze.target, snooze.untilMs);
+    this.router.loadState(snapshot.router);
+  }
+
+  private accountState(accountId: string): AccountState {
+    let state = this.accounts.get(accountId);
+    if (!state) {
+      state = {
+        gate: newGateState(this.resolver.settings.settlePolls),
+        memory: new WorkerMemory(),
+        payouts: newPayoutMemory(),
+        permissions: newPermissionMemory(),
+      };
+      this.accounts.set(accountId, state);
+    }
+    return state;
+  }
+
+  /** worker-back-online: a worker whose offline alert fired, resolved, and that is online now. */
+  private backOnline(transitions: readonly AlertTransition[], observation: Observation): AlertEvent[] {
+    const resolved = transitions.filter((step) => step.ruleId === 'worker-offline' && step.to === 'resolved' && step.cause === 'condition');
+    if (resolved.length === 0 || observation.workers === null) return [];
+    const online = new Map<string, Worker>();
+    for (const worker of observation.workers) if (worker.state === 'online') online.set(workerKey(worker), worker);
+    return resolved.flatMap((step): AlertEvent[] => {
+      const { group, worker: name } = step.scope;
+      if (group === null || name === null || !online.has(workerKey({ group, name }))) return [];
+      if (!this.resolver.settingsFor(step.scope, 'worker-back-online').enabled) return [];
+      return [
+        {
+          key: alertKey('worker-back-online', step.scope),
+          atMs: step.atMs,
+          ruleId: 'worker-back-online',
+          scope: step.scope,
+          ref: null,
+          message: `${name} (${group}) is sending shares again.`,
+          severity: RULE_CATALOG['worker-back-online'].severity,
+          urgent: this.resolver.isUrgent('worker-back-online'),
+        },
+      ];
+    });
+  }
+
+  /** Feeds fresh data to the per-worker memory; a worker under a hashrate alert adds nothing to its own baseline. */
+  private remember(memory: WorkerMemory, workers: readonly Worker[], observation: Observation): void {
+    for (const worker of workers) {
+      const key = workerKey(worker);
+      const online = worker.state === 'online';
+      memory.touch(key, observation.atMs, online);
+      const hps = online ? currentHashrate(worker) : null;
+      if (hps === null) continue;
+      const scope = { accountId: observation.account.id, group: worker.group, worker: worker.name };
+      if (this.machine.has(alertKey('hashrate-drop', scope)) || this.machine.has(alertKey('worker-not-producing', scope))) continue;
+      memory.addSample(key, observation.atMs, hps);
+    }
+    memory.sweep(observation.atMs);
+  }
+
+  private view(): RouterView {
+    return {
+      settings: this.resolver.settings,
+      firingAlerts: () => this.machine.records(),
+      isFiring: (key) => {
+        const state = this.machine.get(key)?.state;
+        return state === 'firing' || state === 'resolving';
+      },
+      reminderHours: (record: AlertRecord) => this.resolver.settingsFor(record.scope, record.ruleId).reminderHours,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+/** Rules that hold a state over time (pending -> firing -> resolving -> resolved). */
+export const CONDITION_RULE_IDS = [
+  'worker-offline',
+  'worker-dead',
+  'worker-not-producing',
+  'hashrate-drop',
+  'fleet-offline',
+  'expected-workers',
+  'reject-rate',
+  'balance-threshold',
+  'key-rejected',
+  'permission-lost',
+  'key-expiry',
+  'source-failing',
+  'data-stale',
+] as const;
+export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
+
+/** Rules that report something that happened once: no state, no resolution. */
+export const EVENT_RULE_IDS = ['worker-back-online', 'payout-new', 'payout-confirmed', 'payout-failed'] as const;
+export type EventRuleId = (typeof EVENT_RULE_IDS)[number];
+
+export const RULE_IDS = [...CONDITION_RULE_IDS, ...EVENT_RULE_IDS] as const;
+export type RuleId = ConditionRuleId | EventRuleId;
+
+export type Severity = 'info' | 'warning' | 'critical';
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+export function maxSeverity(severities: Iterable<Severity>): Severity {
+  let best: Severity = 'info';
+  for (const severity of severities) if (SEVERITY_RANK[severity] > SEVERITY_RANK[best]) best = severity;
+  return best;
+}
+
+/** What an alert is about. group and worker are null for account-wide (or group-wide) alerts. */
+export interface AlertScope {
+  accountId: string;
+  accountLabel: string;
+  group: string | null;
+  worker: string | null;
+}
+
+export type AlertState = 'pending' | 'firing' | 'resolving' | 'resolved';
+
+/** Why a transition happened: the condition itself, or the alert being closed from outside. */
+export type TransitionCause = 'condition' | 'rule-disabled' | 'account-removed';
+
+/** One step of an alert's life; the history stores every one. */
+export interface AlertTransition {
+  key: string;
+  atMs: number;
+  ruleId: ConditionRuleId;
+  scope: AlertScope;
+  /** What inside the scope the alert is about, where the scope is not enough (a coin for balances). */
+  ref: string | null;
+  from: AlertState;
+  to: AlertState;
+  message: string;
+  severity: Severity;
+  urgent: boolean;
+  cause: TransitionCause;
+}
+
+/** Something that happened once (a payout, a worker back online); stored in history next to transitions. */
+export interface AlertEvent {
+  key: string;
+  atMs: number;
+  ruleId: EventRuleId;
+  scope: AlertScope;
+  /** The payout id for payout events, null otherwise. */
+  ref: string | null;
+  message: string;
+  severity: Severity;
+  urgent: boolean;
+}
+
+/** A rule's verdict on one thing: true = the condition holds now. */
+export interface Condition {
+  key: string;
+  ruleId: ConditionRuleId;
+  scope: AlertScope;
+  ref: string | null;
+  message: string;
+  severity: Severity;
+}
+
+/**
+ * One rule's output for one observation. judged=false freezes every alert of the rule for the account
+ * (nothing known). When judged, keys in `active` hold, keys in `unknown` freeze, every other alert is false.
+ */
+export interface RuleResult {
+  ruleId: ConditionRuleId;
+  judged: boolean;
+  active: Condition[];
+  unknown: string[];
+}
+
+const SEP = '\u0000';
+const NONE = '\u0001';
+
+/**
+ * A stable key from rule and scope (plus ref). NUL separates the parts as in the model's workerKey (names
+ * never contain it) and SOH stands for null; plain concatenation because it runs for every worker on every poll.
+ */
+export function alertKey(ruleId: RuleId, scope: Pick<AlertScope, 'accountId' | 'group' | 'worker'>, ref: string | null = null): string {
+  const key = ruleId + SEP + scope.accountId + SEP + (scope.group ?? NONE) + SEP + (scope.worker ?? NONE);
+  return ref === null ? key : key + SEP + ref;
+}
+
+/** The account id inside an alert key. */
+export function accountOfKey(key: string): string {
+  return key.split(SEP)[1] ?? '';
+}
+
+/** "rig-01 (main)", "group main", or "" for the account itself. */
+export function scopeSubject(scope: Pick<AlertScope, 'group' | 'worker'>): string {
+  if (scope.worker !== null) return scope.group ? `${scope.worker} (${scope.group})` : scope.worker;
+  if (scope.group !== null) return `group ${scope.group}`;
+  return '';
+}
+
+/** "rig-01 (main) in batchtest", "group main in batchtest", "batchtest". */
+export function describeScope(scope: AlertScope): string {
+  const subject = scopeSubject(scope);
+  return subject ? `${subject} in ${scope.accountLabel}` : scope.accountLabel;
+}

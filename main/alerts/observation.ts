@@ -1,0 +1,37 @@
+import type { AccountSummary, HashrateHps, Worker } from '../../shared/model';
+import type { AlertScope } from './alert-types';
+
+/** What the engine feeds the alert core after every poll attempt of one account. */
+export interface Observation {
+  /** When the poll finished, from the injected clock. */
+  atMs: number;
+  account: AccountSummary;
+  /** The poll's worker list; null when the poll failed (the summary then still shows the previous data). */
+  workers: Worker[] | null;
+  /** The delay the poll was scheduled with (the configured interval when polls succeed). */
+  pollIntervalMs: number;
+  /** When the key expires, where the pool tells; null = no expiry; undefined = the pool does not say. */
+  keyExpiresAtMs?: number | null;
+  /** This machine has no network (the OS says so): nothing about the pool can be judged. */
+  hostOffline?: boolean;
+}
+
+/** The figure the hashrate rules compare: the pool's 10-minute average, else its 1-hour one. */
+export function currentHashrate(worker: Worker): HashrateHps | null {
+  return worker.hashrate.h10m ?? worker.hashrate.h1h;
+}
+
+export function scopeOf(account: Pick<AccountSummary, 'id' | 'label'>, group: string | null, worker: string | null): AlertScope {
+  return { accountId: account.id, accountLabel: account.label, group, worker };
+}
+
+/** Newest share time among workers the pool calls online; null when none says. */
+export function newestOnlineShareMs(workers: readonly Worker[]): number | null {
+  let newest: number | null = null;
+  for (const worker of workers) {
+    if (worker.state !== 'online' || worker.lastShareAt === null) continue;
+    const at = Date.parse(worker.lastShareAt);
+    if (Number.isFinite(at) && (newest === null || at > newest)) newest = at;
+  }
+  return newest;
+}
