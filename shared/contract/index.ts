@@ -2,3 +2,4 @@ export * from './schemas';
 export * from './channels';
 export * from './envelope';
 export * from './api';
+export * from './alert-settings';

@@ -5,3 +5,5 @@ export * from './money';
 export * from './account';
 export * from './credentials';
 export * from './history';
+export * from './alerts';
+export * from './alert-rules';
