@@ -30,6 +30,8 @@ export class SimpleAlerter {
         this.workerStates.delete(event.payload.id);
         return [];
       case 'state:paused':
+      case 'alerts:notification':
+      case 'alerts:changed':
         return [];
     }
   }

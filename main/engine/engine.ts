@@ -14,6 +14,7 @@ import { isPoolError } from '../pools/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
+import { SettingsStore } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import { applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
@@ -24,7 +25,8 @@ import type { EngineEvent, EngineService } from './service';
 import type { HttpLimits } from '../pools/http-client';
 
 export interface EngineOptions {
-  config: ConfigRepository;
+  /** The config file, or a SettingsStore shared with the alert and channel services. */
+  config: ConfigRepository | SettingsStore;
   secrets: SecretStore;
   env?: Environment;
   clock?: Clock;
@@ -40,7 +42,7 @@ const TEST_TIMEOUT_MS = 20_000;
 
 /** Hosts the per-account runners and answers the UI's requests; the same in Electron and headless mode. */
 export class Engine implements EngineService {
-  private config: AppConfig = { accounts: [] };
+  private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private paused = false;
@@ -53,18 +55,24 @@ export class Engine implements EngineService {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.env = options.env ?? process.env;
+    this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config);
+  }
+
+  /** The accounts as configured now. */
+  private get config(): AppConfig {
+    return this.settings.current();
   }
 
   /** Loads the config and starts polling every account. */
   async start(): Promise<void> {
-    this.config = await this.options.config.load();
+    await this.settings.load();
     this.started = true;
     for (const account of this.config.accounts) this.startRunner(account);
   }
 
   /** Loads the config without scheduling: for one-shot polls (CLI). */
   async load(): Promise<void> {
-    this.config = await this.options.config.load();
+    await this.settings.load();
     for (const account of this.config.accounts) this.createRunner(account);
   }
 
@@ -233,10 +241,12 @@ export class Engine implements EngineService {
       if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
       throw error;
     }
-    const accounts = existing
-      ? this.config.accounts.map((account) => (account.id === id ? config : account))
-      : [...this.config.accounts, config];
-    await this.persist({ ...this.config, accounts });
+    await this.persist((current) => ({
+      ...current,
+      accounts: existing
+        ? current.accounts.map((account) => (account.id === id ? config : account))
+        : [...current.accounts, config],
+    }));
     this.stopRunner(id);
     this.startRunner(config);
     this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
@@ -257,7 +267,7 @@ export class Engine implements EngineService {
   private async removeAccount(id: string) {
     const account = this.requireAccount(id);
     this.stopRunner(id);
-    await this.persist({ ...this.config, accounts: this.config.accounts.filter((candidate) => candidate.id !== id) });
+    await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
     for (const [field, ref] of Object.entries(account.credentials)) {
       if ('keychain' in ref) await this.options.secrets.delete(id, field).catch(() => false);
     }
@@ -266,16 +276,15 @@ export class Engine implements EngineService {
     return { removed: true };
   }
 
-  private async persist(config: AppConfig): Promise<void> {
+  private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
     try {
-      await this.options.config.save(config);
+      await this.settings.update(change);
     } catch (error) {
       throw new ContractError(
         'config_error',
-        `Could not write the settings to ${this.options.config.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
+        `Could not write the settings to ${this.settings.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
       );
     }
-    this.config = config;
   }
 
   /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */

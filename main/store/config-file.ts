@@ -19,20 +19,27 @@ function accountName(raw: unknown, index: number): string {
 
 /** Secrets never live in config: a string where a reference belongs is refused without echoing it. */
 function refusePlainSecrets(raw: unknown, file: string): void {
-  const accounts = (raw as { accounts?: unknown })?.accounts;
-  if (!Array.isArray(accounts)) return;
-  accounts.forEach((account, index) => {
-    const credentials = (account as { credentials?: unknown })?.credentials;
-    if (!credentials || typeof credentials !== 'object') return;
-    for (const [field, value] of Object.entries(credentials)) {
-      if (typeof value === 'string') {
-        throw new ConfigError(
-          `${file}: ${accountName(account, index)} has a plain-text secret in credentials.${field}. PoolWatch does not read secrets from ` +
-            `config files: remove it, then add the secret in the app (it goes to the keychain) or use {"env": "VARIABLE_NAME"}.`,
-        );
+  const lists: Array<[string, string, string]> = [
+    ['accounts', 'credentials', 'account'],
+    ['channels', 'secrets', 'channel'],
+  ];
+  for (const [listName, field, noun] of lists) {
+    const entries = (raw as Record<string, unknown>)?.[listName];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((entry, index) => {
+      const refs = (entry as Record<string, unknown>)?.[field];
+      if (!refs || typeof refs !== 'object') return;
+      for (const [name, value] of Object.entries(refs)) {
+        if (typeof value === 'string') {
+          const who = noun === 'account' ? accountName(entry, index) : `channel #${index + 1}`;
+          throw new ConfigError(
+            `${file}: ${who} has a plain-text secret in ${field}.${name}. PoolWatch does not read secrets from ` +
+              `config files: remove it, then add the secret in the app (it goes to the keychain) or use {"env": "VARIABLE_NAME"}.`,
+          );
+        }
       }
-    }
-  });
+    });
+  }
 }
 
 /** Validates a parsed config; the file name is only for messages. */
@@ -67,7 +74,7 @@ export async function readConfigFile(file: string, options: { missingIsEmpty: bo
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingIsEmpty) return { accounts: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingIsEmpty) return { accounts: [], channels: [] };
     throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   let raw: unknown;

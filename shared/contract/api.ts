@@ -17,6 +17,21 @@ export interface PoolWatchApi {
     setPaused(request: RequestOf<'engine:set-paused'>): Promise<ResponseOf<'engine:set-paused'>>;
     pollNow(request: RequestOf<'engine:poll-now'>): Promise<ResponseOf<'engine:poll-now'>>;
   };
+  alerts: {
+    active(): Promise<ResponseOf<'alerts:active'>>;
+    history(request: RequestOf<'alerts:history'>): Promise<ResponseOf<'alerts:history'>>;
+    snooze(request: RequestOf<'alerts:snooze'>): Promise<ResponseOf<'alerts:snooze'>>;
+    unsnooze(request: RequestOf<'alerts:unsnooze'>): Promise<ResponseOf<'alerts:unsnooze'>>;
+    snoozes(): Promise<ResponseOf<'alerts:snoozes'>>;
+    getSettings(): Promise<ResponseOf<'alerts:get-settings'>>;
+    saveSettings(request: RequestOf<'alerts:save-settings'>): Promise<ResponseOf<'alerts:save-settings'>>;
+  };
+  channels: {
+    list(): Promise<ResponseOf<'channels:list'>>;
+    save(request: RequestOf<'channels:save'>): Promise<ResponseOf<'channels:save'>>;
+    remove(request: RequestOf<'channels:remove'>): Promise<ResponseOf<'channels:remove'>>;
+    test(request: RequestOf<'channels:test'>): Promise<ResponseOf<'channels:test'>>;
+  };
   /** Subscribes to an engine event; returns the function that unsubscribes. */
   on<C extends EventChannel>(channel: C, listener: (payload: EventOf<C>) => void): () => void;
 }
@@ -38,6 +53,21 @@ export function buildApi(
     engine: {
       setPaused: (request) => send('engine:set-paused', request),
       pollNow: (request) => send('engine:poll-now', request),
+    },
+    alerts: {
+      active: () => send('alerts:active', {}),
+      history: (request) => send('alerts:history', request),
+      snooze: (request) => send('alerts:snooze', request),
+      unsnooze: (request) => send('alerts:unsnooze', request),
+      snoozes: () => send('alerts:snoozes', {}),
+      getSettings: () => send('alerts:get-settings', {}),
+      saveSettings: (request) => send('alerts:save-settings', request),
+    },
+    channels: {
+      list: () => send('channels:list', {}),
+      save: (request) => send('channels:save', request),
+      remove: (request) => send('channels:remove', request),
+      test: (request) => send('channels:test', request),
     },
     on,
   };

@@ -9,6 +9,18 @@ import {
   WorkerListSchema,
   WorkersDeltaSchema,
 } from './schemas';
+import {
+  ActiveAlertSchema,
+  AlertHistoryEntrySchema,
+  AlertHistoryQuerySchema,
+  AlertNotificationSchema,
+  ChannelDraftSchema,
+  ChannelTestResultSchema,
+  ChannelViewSchema,
+  SnoozeTargetSchema,
+  SnoozeViewSchema,
+} from './alert-schemas';
+import { AlertSettingsSchema } from './alert-settings';
 
 /**
  * Every request the UI can make of the engine, by channel name (`domain:verb`).
@@ -35,6 +47,27 @@ export const requestChannels = {
     request: z.object({ accountId: z.string().optional() }).strict(),
     response: z.object({ started: z.number().int() }),
   },
+  'alerts:active': { request: z.object({}).strict(), response: z.array(ActiveAlertSchema) },
+  'alerts:history': { request: AlertHistoryQuerySchema, response: z.array(AlertHistoryEntrySchema) },
+  'alerts:snooze': {
+    /** minutes null = until resumed (mute). */
+    request: z.object({ target: SnoozeTargetSchema, minutes: z.number().int().min(1).max(60 * 24 * 365).nullable() }).strict(),
+    response: z.array(SnoozeViewSchema),
+  },
+  'alerts:unsnooze': { request: z.object({ target: SnoozeTargetSchema }).strict(), response: z.array(SnoozeViewSchema) },
+  'alerts:snoozes': { request: z.object({}).strict(), response: z.array(SnoozeViewSchema) },
+  'alerts:get-settings': { request: z.object({}).strict(), response: AlertSettingsSchema },
+  'alerts:save-settings': { request: z.object({ settings: AlertSettingsSchema }).strict(), response: AlertSettingsSchema },
+  'channels:list': { request: z.object({}).strict(), response: z.array(ChannelViewSchema) },
+  'channels:save': {
+    request: z.object({ channel: ChannelDraftSchema, secrets: SecretValuesSchema }).strict(),
+    response: ChannelViewSchema,
+  },
+  'channels:remove': { request: z.object({ id: z.string() }).strict(), response: z.object({ removed: z.boolean() }) },
+  'channels:test': {
+    request: z.object({ channel: ChannelDraftSchema, secrets: SecretValuesSchema }).strict(),
+    response: ChannelTestResultSchema,
+  },
 } as const;
 
 /** Every message the engine pushes to the UI, by channel name. */
@@ -43,6 +76,10 @@ export const eventChannels = {
   'state:account-removed': z.object({ id: z.string() }),
   'state:workers-delta': WorkersDeltaSchema,
   'state:paused': z.object({ paused: z.boolean() }),
+  /** A notification to show (headless: a browser notification). */
+  'alerts:notification': AlertNotificationSchema,
+  /** Active alerts or snoozes changed: the UI reloads them. */
+  'alerts:changed': z.object({ active: z.number().int().nonnegative(), firing: z.number().int().nonnegative() }),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

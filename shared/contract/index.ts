@@ -3,3 +3,4 @@ export * from './channels';
 export * from './envelope';
 export * from './api';
 export * from './alert-settings';
+export * from './alert-schemas';

@@ -1,9 +1,9 @@
-import type { AppConfig } from '../../main/store/config-schema';
+import { AppConfigSchema, type AppConfig, type AppConfigInput } from '../../main/store/config-schema';
 import type { ConfigRepository } from '../../main/store/config-repository';
 
 /** A config held in memory, with a record of every save, for engine tests that do not care about files. */
-export function memoryConfig(initial: AppConfig = { accounts: [] }): ConfigRepository & { saved: AppConfig[] } {
-  let current = structuredClone(initial);
+export function memoryConfig(initial: AppConfigInput = { accounts: [] }): ConfigRepository & { saved: AppConfig[] } {
+  let current = AppConfigSchema.parse(structuredClone(initial));
   const saved: AppConfig[] = [];
   return {
     location: 'memory',

@@ -101,6 +101,17 @@ describe('contract', () => {
     await api.workers.get({ accountId: 'x' });
     await api.engine.setPaused({ paused: true });
     await api.engine.pollNow({});
+    await api.alerts.active();
+    await api.alerts.history({});
+    await api.alerts.snooze({ target: { accountId: 'x' }, minutes: 60 });
+    await api.alerts.unsnooze({ target: { accountId: 'x' } });
+    await api.alerts.snoozes();
+    await api.alerts.getSettings();
+    await api.alerts.saveSettings({ settings: {} as never });
+    await api.channels.list();
+    await api.channels.save({ channel: {} as never, secrets: {} });
+    await api.channels.remove({ id: 'x' });
+    await api.channels.test({ channel: {} as never, secrets: {} });
     assert.deepEqual([...sent].sort(), [...REQUEST_CHANNELS].sort());
   });
 });

@@ -48,7 +48,7 @@ describe('config file', () => {
 
   it('reads files: missing is empty only when allowed; bad JSON is named', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
-    assert.deepEqual(await readConfigFile(join(dir, 'none.json'), { missingIsEmpty: true }), { accounts: [] });
+    assert.deepEqual(await readConfigFile(join(dir, 'none.json'), { missingIsEmpty: true }), { accounts: [], channels: [] });
     await assert.rejects(readConfigFile(join(dir, 'none.json'), { missingIsEmpty: false }), /cannot read the config file \(ENOENT\)/);
     await writeFile(join(dir, 'bad.json'), '{"accounts": [');
     await assert.rejects(readConfigFile(join(dir, 'bad.json'), { missingIsEmpty: false }), /not valid JSON/);

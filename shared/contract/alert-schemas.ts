@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { CONDITION_RULE_IDS, RULE_IDS } from '../model/alerts';
+
+// What the UI sees of alerts and notification channels. Times cross the contract as ISO strings.
+
+const isoTime = z.string().min(1).max(64);
+const severity = z.enum(['info', 'warning', 'critical']);
+const alertState = z.enum(['pending', 'firing', 'resolving', 'resolved']);
+
+export const AlertScopeSchema = z.object({
+  accountId: z.string(),
+  accountLabel: z.string(),
+  group: z.string().nullable(),
+  worker: z.string().nullable(),
+});
+
+/** One row of alert history: a state transition, or an event (payout, worker back online). */
+export const AlertHistoryEntrySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['transition', 'event']),
+  at: isoTime,
+  key: z.string(),
+  ruleId: z.enum(RULE_IDS),
+  scope: AlertScopeSchema,
+  ref: z.string().nullable(),
+  /** null for events. */
+  from: alertState.nullable(),
+  /** null for events. */
+  to: alertState.nullable(),
+  message: z.string(),
+  severity,
+  urgent: z.boolean(),
+});
+export type AlertHistoryEntry = z.infer<typeof AlertHistoryEntrySchema>;
+
+export const AlertHistoryQuerySchema = z
+  .object({
+    accountId: z.string().optional(),
+    ruleId: z.enum(RULE_IDS).optional(),
+    severity: severity.optional(),
+    /** Free text matched against message, group and worker names. */
+    text: z.string().max(100).optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict();
+export type AlertHistoryQuery = z.infer<typeof AlertHistoryQuerySchema>;
+
+export const ActiveAlertSchema = z.object({
+  key: z.string(),
+  ruleId: z.enum(CONDITION_RULE_IDS),
+  scope: AlertScopeSchema,
+  ref: z.string().nullable(),
+  state: z.enum(['pending', 'firing', 'resolving']),
+  since: isoTime,
+  firedAt: isoTime.nullable(),
+  message: z.string(),
+  severity,
+  urgent: z.boolean(),
+  snoozed: z.boolean(),
+});
+export type ActiveAlertView = z.infer<typeof ActiveAlertSchema>;
+
+export const SnoozeTargetSchema = z
+  .object({
+    key: z.string().optional(),
+    ruleId: z.enum(RULE_IDS).optional(),
+    accountId: z.string().optional(),
+    group: z.string().optional(),
+    worker: z.string().optional(),
+  })
+  .strict()
+  .refine((target) => Object.values(target).some((value) => value !== undefined), 'name what to snooze');
+
+export const SnoozeViewSchema = z.object({ target: SnoozeTargetSchema, until: isoTime.nullable() });
+export type SnoozeView = z.infer<typeof SnoozeViewSchema>;
+
+/** A notification as the UI shows it (browser notification in headless mode, list in the app). */
+export const AlertNotificationSchema = z.object({
+  id: z.string(),
+  at: isoTime,
+  kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest']),
+  title: z.string(),
+  body: z.string(),
+  severity,
+  urgent: z.boolean(),
+  accountId: z.string().nullable(),
+  alertKeys: z.array(z.string()),
+  /** Every name behind a grouped notification ("12 workers offline in batchtest"). */
+  items: z.array(z.object({ ruleId: z.enum(RULE_IDS), scope: AlertScopeSchema, message: z.string() })),
+});
+export type AlertNotificationView = z.infer<typeof AlertNotificationSchema>;
+
+export const CHANNEL_KINDS = ['webhook', 'discord', 'slack', 'telegram', 'ntfy'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/** Which fields each channel kind needs; secret ones go to the keychain. */
+export const CHANNEL_FIELDS: Record<ChannelKind, Array<{ name: string; label: string; secret: boolean; optional?: boolean }>> = {
+  webhook: [{ name: 'url', label: 'Webhook URL', secret: true }],
+  discord: [{ name: 'url', label: 'Discord webhook URL', secret: true }],
+  slack: [{ name: 'url', label: 'Slack webhook URL', secret: true }],
+  telegram: [
+    { name: 'botToken', label: 'Bot token', secret: true },
+    { name: 'chatId', label: 'Chat ID', secret: false },
+  ],
+  ntfy: [
+    { name: 'server', label: 'Server URL', secret: false },
+    { name: 'topic', label: 'Topic', secret: true },
+    { name: 'accessToken', label: 'Access token', secret: true, optional: true },
+  ],
+};
+
+export const ChannelDraftSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
+    kind: z.enum(CHANNEL_KINDS),
+    label: z.string().trim().min(1).max(80),
+    enabled: z.boolean(),
+    /** Notifications below this severity are not sent here. */
+    minSeverity: severity,
+    /** Non-secret fields by name (Telegram chat id, ntfy server). */
+    settings: z.record(z.string(), z.string().max(2048)),
+  })
+  .strict();
+export type ChannelDraft = z.infer<typeof ChannelDraftSchema>;
+
+export const ChannelViewSchema = ChannelDraftSchema.extend({
+  id: z.string(),
+  /** Secret fields present in the keychain; values never leave the engine. */
+  secrets: z.array(z.object({ field: z.string(), hasSecret: z.boolean() })),
+});
+export type ChannelView = z.infer<typeof ChannelViewSchema>;
+
+export const ChannelTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
