@@ -3,16 +3,21 @@ import { ConnectionIndicator } from './components/connection-indicator';
 import { TokenRejectedScreen } from './components/message-screen';
 import { PauseToggle } from './components/pause-toggle';
 import { AccountsScreen } from './features/accounts/accounts-screen';
+import { AlertSettingsScreen } from './features/alerts/alert-settings-screen';
+import { AlertsBadge } from './features/alerts/alerts-badge';
+import { AlertsScreen } from './features/alerts/alerts-screen';
+import { ChannelsScreen } from './features/alerts/channels-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
 import { WorkersScreen } from './features/workers/workers-screen';
 import { useAccountsStore, useConnectionStore } from './state/app-stores';
-import { routeHref, type Route, type Screen } from './state/route';
+import { routeHref, type AlertsView, type Route, type Screen } from './state/route';
 import { useRoute } from './state/use-route';
 
 const NAV_ITEMS: readonly { screen: Screen; title: string; route: Route }[] = [
   { screen: 'overview', title: 'Overview', route: { screen: 'overview' } },
   { screen: 'workers', title: 'Workers', route: { screen: 'workers', accountId: null } },
   { screen: 'accounts', title: 'Accounts', route: { screen: 'accounts', adding: false } },
+  { screen: 'alerts', title: 'Alerts', route: { screen: 'alerts', view: 'list' } },
 ];
 
 export function App() {
@@ -28,6 +33,7 @@ export function App() {
           {NAV_ITEMS.map((item) => (
             <a key={item.screen} href={routeHref(item.route)} className="tab" aria-current={route.screen === item.screen ? 'page' : undefined}>
               {item.title}
+              {item.screen === 'alerts' && <AlertsBadge />}
             </a>
           ))}
         </nav>
@@ -52,6 +58,19 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
       return <WorkersScreen accountId={route.accountId} />;
     case 'accounts':
       return <AccountsScreen adding={route.adding} />;
+    case 'alerts':
+      return <AlertsScreenFor view={route.view} />;
+  }
+}
+
+function AlertsScreenFor({ view }: { view: AlertsView }): ReactNode {
+  switch (view) {
+    case 'list':
+      return <AlertsScreen />;
+    case 'settings':
+      return <AlertSettingsScreen />;
+    case 'channels':
+      return <ChannelsScreen />;
   }
 }
 

@@ -6,6 +6,8 @@ import { ApiProvider } from './api/api-context';
 import { startClient } from './api/start-client';
 import { App } from './app';
 import { NoTokenScreen } from './components/message-screen';
+import { createBrowserNotifier } from './features/alerts/browser-notifier';
+import { startAlertSync } from './state/alerts-sync';
 import { appStores } from './state/app-stores';
 import { startSync } from './state/sync';
 
@@ -23,6 +25,10 @@ if (boot.kind === 'no-token') {
   );
 } else {
   appStores.connection.getState().setTransport(boot.transport);
+  // Electron's main process shows native notifications itself; only the headless page shows browser ones.
+  const notify = boot.transport === 'websocket' ? createBrowserNotifier() : undefined;
+  // Before startSync, which starts the connection: the alert sync must hear the first open.
+  startAlertSync(boot.api, boot.connection, appStores.alerts, notify === undefined ? {} : { notify });
   startSync(boot.api, boot.connection, appStores);
   root.render(
     <StrictMode>

@@ -23,3 +23,19 @@ describe('routes', () => {
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);
   });
 });
+
+describe('alerts routes', () => {
+  it('parses the alerts pages, the list by default', () => {
+    assert.deepEqual(parseRoute('#/alerts'), { screen: 'alerts', view: 'list' });
+    assert.deepEqual(parseRoute('#/alerts/settings'), { screen: 'alerts', view: 'settings' });
+    assert.deepEqual(parseRoute('#/alerts/channels'), { screen: 'alerts', view: 'channels' });
+    assert.deepEqual(parseRoute('#/alerts/nonsense'), { screen: 'alerts', view: 'list' });
+  });
+
+  it('round-trips every alerts page through its href', () => {
+    for (const view of ['list', 'settings', 'channels'] as const) {
+      assert.deepEqual(parseRoute(routeHref({ screen: 'alerts', view })), { screen: 'alerts', view });
+    }
+    assert.equal(routeHref({ screen: 'alerts', view: 'list' }), '#/alerts');
+  });
+});

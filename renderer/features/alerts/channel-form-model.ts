@@ -1,0 +1,148 @@
+import {
+  CHANNEL_FIELDS,
+  CHANNEL_KINDS,
+  ChannelDraftSchema,
+  type ChannelDraft,
+  type ChannelKind,
+  type ChannelView,
+} from '../../../shared/contract';
+import type { Severity } from '../../../shared/model';
+
+export type ChannelField = (typeof CHANNEL_FIELDS)[ChannelKind][number];
+
+export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
+  webhook: 'Webhook',
+  discord: 'Discord',
+  slack: 'Slack',
+  telegram: 'Telegram',
+  ntfy: 'ntfy',
+};
+
+export const SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
+  { value: 'info', label: 'Info (everything)' },
+  { value: 'warning', label: 'Warning' },
+  { value: 'critical', label: 'Critical' },
+];
+
+/** What the form's plain inputs hold. Secret fields are kept apart (SecretInputs) and never stored. */
+export interface ChannelFormValues {
+  kind: ChannelKind;
+  label: string;
+  enabled: boolean;
+  minSeverity: Severity;
+  /** Non-secret fields by name, as typed. */
+  settings: Record<string, string>;
+}
+
+export type SecretInputs = Readonly<Record<string, string>>;
+
+/** Errors by 'label', 'form', or a field name. */
+export type ChannelFormErrors = Record<string, string>;
+
+export type ChannelRequest = { channel: ChannelDraft; secrets: Record<string, string> };
+
+export function isChannelKind(value: string): value is ChannelKind {
+  return (CHANNEL_KINDS as readonly string[]).includes(value);
+}
+
+export function newChannelValues(kind: ChannelKind = 'webhook'): ChannelFormValues {
+  return { kind, label: '', enabled: true, minSeverity: 'warning', settings: {} };
+}
+
+export function valuesFromChannel(channel: ChannelView): ChannelFormValues {
+  return {
+    kind: channel.kind,
+    label: channel.label,
+    enabled: channel.enabled,
+    minSeverity: channel.minSeverity,
+    settings: { ...channel.settings },
+  };
+}
+
+export function channelFields(kind: ChannelKind): readonly ChannelField[] {
+  return CHANNEL_FIELDS[kind];
+}
+
+/** Whether the engine holds a secret for this field of a saved channel (never the value itself). */
+export function hasStoredSecret(existing: ChannelView | null, fieldName: string): boolean {
+  return existing?.secrets.some((secret) => secret.field === fieldName && secret.hasSecret) ?? false;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// Field names that hold addresses; checked here so a typo is caught before the test message fails.
+const URL_FIELDS = new Set(['url', 'server']);
+
+function fieldError(field: ChannelField, value: string, stored: boolean): string | null {
+  if (value === '') return stored || field.optional === true ? null : `Enter the ${field.label}.`;
+  if (URL_FIELDS.has(field.name) && !isHttpUrl(value)) return `Enter a full address starting with https:// or http:// for the ${field.label}.`;
+  return null;
+}
+
+/**
+ * Turns the form into a channels:save / channels:test request, or says what to fix. Typed secrets are
+ * trimmed and sent; an empty secret field is left out, which keeps the stored value.
+ */
+export function buildChannelRequest(
+  values: ChannelFormValues,
+  secretInputs: SecretInputs,
+  existing: ChannelView | null,
+): { ok: true; request: ChannelRequest } | { ok: false; errors: ChannelFormErrors } {
+  const errors: ChannelFormErrors = {};
+  const label = values.label.trim();
+  if (label === '') errors.label = 'Enter a label.';
+  else if (label.length > 80) errors.label = 'Keep the label to 80 characters.';
+
+  // Keeps settings the form does not show (saved by a newer version or by hand in the config file).
+  const settings: Record<string, string> = existing === null ? {} : { ...existing.settings };
+  const secrets: Record<string, string> = {};
+  for (const field of channelFields(values.kind)) {
+    const typed = ((field.secret ? secretInputs[field.name] : values.settings[field.name]) ?? '').trim();
+    const stored = field.secret && hasStoredSecret(existing, field.name);
+    const problem = fieldError(field, typed, stored);
+    if (problem !== null) errors[field.name] = problem;
+    if (field.secret) {
+      if (typed !== '') secrets[field.name] = typed;
+    } else if (typed === '') delete settings[field.name];
+    else settings[field.name] = typed;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const draft: ChannelDraft = {
+    kind: values.kind,
+    label,
+    enabled: values.enabled,
+    minSeverity: values.minSeverity,
+    settings,
+    ...(existing === null ? {} : { id: existing.id }),
+  };
+  const parsed = ChannelDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [top, name] = issue.path;
+      const key = top === 'label' ? 'label' : top === 'settings' && typeof name === 'string' ? name : 'form';
+      errors[key] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, request: { channel: parsed.data, secrets } };
+}
+
+/** "Webhook URL: stored in keychain · Chat ID: 12345" style facts for the list. */
+export function channelFieldSummary(channel: ChannelView): { label: string; text: string; missing: boolean }[] {
+  return channelFields(channel.kind).map((field) => {
+    if (field.secret) {
+      const stored = hasStoredSecret(channel, field.name);
+      return { label: field.label, text: stored ? 'stored in keychain' : field.optional ? 'not set' : 'missing', missing: !stored && field.optional !== true };
+    }
+    const value = channel.settings[field.name] ?? '';
+    return { label: field.label, text: value === '' ? 'not set' : value, missing: value === '' && field.optional !== true };
+  });
+}
