@@ -1,0 +1,134 @@
+import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
+import type { CredentialRef } from '../../../shared/model';
+import { newAccountId } from '../../engine/account-editor';
+import type { Environment } from '../../secrets/credential-resolver';
+import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
+import type { ChannelConfig } from '../../store/config-schema';
+import { fieldLabel, validateChannelField } from './channel-validation';
+
+/** The keychain "account" a channel's secrets are filed under, apart from pool accounts' entries. */
+export function channelSecretAccount(channelId: string): string {
+  return `channel-${channelId}`;
+}
+
+/** A new channel id from its label, readable in the config file; "channel" when the label has no letters. */
+export function newChannelId(label: string, taken: ReadonlySet<string>): string {
+  return newAccountId(/[a-z0-9]/i.test(label) ? label : 'channel', taken);
+}
+
+/**
+ * Applies a draft to the stored config: which secrets to write and which references the config keeps.
+ * Typed values are validated; a blank secret keeps the stored one. Throws ContractError('invalid_request').
+ */
+export function applyChannelDraft(
+  draft: ChannelDraft,
+  existing: ChannelConfig | undefined,
+  typedSecrets: Readonly<Record<string, string>>,
+  id: string,
+): { config: ChannelConfig; toStore: Record<string, string> } {
+  const fields = CHANNEL_FIELDS[draft.kind];
+  for (const name of Object.keys(draft.settings)) {
+    const field = fields.find((candidate) => candidate.name === name);
+    if (!field) throw new ContractError('invalid_request', `A ${draft.kind} channel has no setting "${name}".`);
+    if (field.secret) throw new ContractError('invalid_request', `The ${field.label} is secret: it goes with the secrets, not the settings.`);
+  }
+  for (const [name, value] of Object.entries(typedSecrets)) {
+    const known = fields.some((candidate) => candidate.name === name && candidate.secret);
+    if (!known && value.trim() !== '') throw new ContractError('invalid_request', `A ${draft.kind} channel has no secret "${name}".`);
+  }
+
+  const settings: Record<string, string> = {};
+  const secrets: Record<string, CredentialRef> = {};
+  const toStore: Record<string, string> = {};
+  for (const field of fields) {
+    if (!field.secret) {
+      const value = draft.settings[field.name]?.trim() ?? '';
+      if (value) settings[field.name] = validateChannelField(draft.kind, field.name, value);
+      else if (!field.optional) throw new ContractError('invalid_request', `Enter the ${field.label}.`);
+      continue;
+    }
+    const typed = typedSecrets[field.name]?.trim();
+    const kept = existing?.secrets[field.name];
+    if (typed) {
+      secrets[field.name] = { keychain: true };
+      toStore[field.name] = validateChannelField(draft.kind, field.name, typed);
+    } else if (kept) {
+      secrets[field.name] = kept;
+    } else if (!field.optional) {
+      throw new ContractError('invalid_request', `Enter the ${fieldLabel(draft.kind, field.name)}.`);
+    }
+  }
+  const config: ChannelConfig = {
+    id,
+    kind: draft.kind,
+    label: draft.label.trim(),
+    enabled: draft.enabled,
+    minSeverity: draft.minSeverity,
+    settings,
+    secrets,
+  };
+  return { config, toStore };
+}
+
+/** Whether the keychain (or the environment) holds a value; false when the keychain cannot be asked. */
+async function hasValue(channelId: string, field: string, ref: CredentialRef | undefined, store: SecretStore, env: Environment): Promise<boolean> {
+  if (!ref) return false;
+  if ('env' in ref) return Boolean(env[ref.env]);
+  try {
+    return Boolean(await store.get(channelSecretAccount(channelId), field));
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) return false;
+    throw error;
+  }
+}
+
+/** The channel as the UI may see it: settings, and whether each secret is present, never a value. */
+export async function toChannelView(channel: ChannelConfig, store: SecretStore, env: Environment): Promise<ChannelView> {
+  const secrets: ChannelView['secrets'] = [];
+  for (const field of CHANNEL_FIELDS[channel.kind]) {
+    if (!field.secret) continue;
+    secrets.push({ field: field.name, hasSecret: await hasValue(channel.id, field.name, channel.secrets[field.name], store, env) });
+  }
+  const settings: Record<string, string> = {};
+  for (const field of CHANNEL_FIELDS[channel.kind]) {
+    const value = channel.settings[field.name];
+    if (!field.secret && value !== undefined) settings[field.name] = value;
+  }
+  return { id: channel.id, kind: channel.kind, label: channel.label, enabled: channel.enabled, minSeverity: channel.minSeverity, settings, secrets };
+}
+
+/** A channel's secret could not be read; the message is safe to show and log. */
+export class ChannelSecretError extends Error {
+  constructor(
+    message: string,
+    /** Worth retrying later (a locked keychain), unlike a missing value. */
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = 'ChannelSecretError';
+  }
+}
+
+/** Every field value of a stored channel, secrets read from the keychain or the environment just before use. */
+export async function resolveChannelValues(channel: ChannelConfig, store: SecretStore, env: Environment): Promise<Record<string, string>> {
+  const values: Record<string, string> = { ...channel.settings };
+  for (const [field, ref] of Object.entries(channel.secrets)) {
+    const label = fieldLabel(channel.kind, field);
+    if ('env' in ref) {
+      const value = env[ref.env];
+      if (!value) throw new ChannelSecretError(`The environment variable ${ref.env} (${label}) is not set.`, false);
+      values[field] = value;
+      continue;
+    }
+    let value: string | null;
+    try {
+      value = await store.get(channelSecretAccount(channel.id), field);
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new ChannelSecretError(error.message, true);
+      throw error;
+    }
+    if (!value) throw new ChannelSecretError(`The keychain holds no ${label} for this channel; edit the channel and enter it again.`, false);
+    values[field] = value;
+  }
+  return values;
+}

@@ -1,0 +1,298 @@
+import {
+  CHANNEL_FIELDS,
+  ChannelDraftSchema,
+  ContractError,
+  type ChannelDraft,
+  type ChannelKind,
+  type ChannelView,
+} from '../../../shared/contract';
+import type { Clock } from '../../engine/clock';
+import type { Logger } from '../../engine/logger';
+import type { Environment } from '../../secrets/credential-resolver';
+import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
+import type { AppConfig, ChannelConfig } from '../../store/config-schema';
+import type { SettingsStore } from '../../store/settings-store';
+import { SEVERITY_RANK } from '../alert-types';
+import type { Notification } from '../notification-format';
+import {
+  ChannelSecretError,
+  applyChannelDraft,
+  channelSecretAccount,
+  newChannelId,
+  resolveChannelValues,
+  toChannelView,
+} from './channel-config';
+import { redactChannelText } from './channel-redaction';
+import { DeliveryQueue } from './delivery-queue';
+import { DEFAULT_TELEGRAM_API_BASE, toDestination, type OutgoingRequest } from './destination';
+import { SERVICE_NAMES } from './failure-messages';
+import { formatRequest } from './format-request';
+import { sendOnce, type AttemptOutcome } from './send-attempt';
+import { testNotification } from './test-notification';
+
+export interface ChannelServiceDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  logger: Logger;
+  clock: Clock;
+  env?: Environment;
+  /** Injected for tests (no real waiting); defaults to the clock's timers. */
+  sleep?: (ms: number) => Promise<void>;
+  fetchImpl?: typeof fetch;
+  /** Default https://api.telegram.org; tests point it at the local receiver. */
+  telegramApiBase?: string;
+  /** Per request; default DEFAULT_CHANNEL_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+/** A channel that has not answered in this long is treated as down for this attempt. */
+export const DEFAULT_CHANNEL_TIMEOUT_MS = 10_000;
+
+function secretFieldValues(kind: ChannelKind, values: Readonly<Record<string, string>>): string[] {
+  return CHANNEL_FIELDS[kind].flatMap((field) => (field.secret && values[field.name] ? [values[field.name] as string] : []));
+}
+
+function permanent(message: string): AttemptOutcome {
+  return { ok: false, retry: false, retryAfterMs: null, message };
+}
+
+/**
+ * The outgoing notification channels (webhook, Discord, Slack, Telegram, ntfy): their settings, secrets in the
+ * keychain, a test message on request, and background delivery with retries, one independent queue per channel.
+ */
+export class ChannelService {
+  private readonly queues = new Map<string, DeliveryQueue>();
+  /** Secret values last used per channel: every log line and message is redacted against all of them. */
+  private readonly knownSecrets = new Map<string, string[]>();
+  private readonly env: Environment;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly telegramApiBase: string;
+  private readonly timeoutMs: number;
+  private stopped = false;
+
+  constructor(private readonly deps: ChannelServiceDeps) {
+    this.env = deps.env ?? process.env;
+    this.sleep = deps.sleep ?? ((ms) => new Promise<void>((resolve) => deps.clock.setTimeout(resolve, ms)));
+    this.fetchImpl = deps.fetchImpl ?? fetch;
+    this.telegramApiBase = deps.telegramApiBase ?? DEFAULT_TELEGRAM_API_BASE;
+    this.timeoutMs = deps.timeoutMs ?? DEFAULT_CHANNEL_TIMEOUT_MS;
+  }
+
+  private get channels(): AppConfig['channels'] {
+    return this.deps.settings.current().channels;
+  }
+
+  async list(): Promise<ChannelView[]> {
+    return Promise.all(this.channels.map((channel) => toChannelView(channel, this.deps.secrets, this.env)));
+  }
+
+  /** Adds or edits a channel: typed secrets go to the keychain first, then the config; a blank secret keeps the stored one. */
+  async save(draft: ChannelDraft, secrets: Record<string, string>): Promise<ChannelView> {
+    const typed = Object.values(secrets);
+    try {
+      return await this.saveChannel(parseDraft(draft), secrets);
+    } catch (error) {
+      throw this.redactError(error, typed, 'Saving the channel');
+    }
+  }
+
+  async remove(id: string): Promise<{ removed: boolean }> {
+    const channel = this.channels.find((candidate) => candidate.id === id);
+    if (!channel) return { removed: false };
+    await this.persist((config) => ({ ...config, channels: config.channels.filter((candidate) => candidate.id !== id) }));
+    this.queues.get(id)?.stop();
+    this.queues.delete(id);
+    for (const [field, ref] of Object.entries(channel.secrets)) {
+      if ('keychain' in ref) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
+    }
+    this.knownSecrets.delete(id);
+    this.log('info', `channel ${id}: removed`);
+    return { removed: true };
+  }
+
+  /** Sends a test message now with the typed (or stored) values: one attempt, nothing saved, the exact failure. */
+  async test(draft: ChannelDraft, secrets: Record<string, string>): Promise<{ ok: boolean; message: string }> {
+    const typed = Object.values(secrets);
+    const parsed = parseDraft(draft);
+    let values: Record<string, string>;
+    try {
+      values = await this.draftValues(parsed, secrets);
+    } catch (error) {
+      if ((error instanceof ContractError && error.code === 'invalid_request') || error instanceof ChannelSecretError) {
+        return { ok: false, message: redactChannelText(error.message, typed) };
+      }
+      throw this.redactError(error, typed, 'Testing the channel');
+    }
+    const request = this.buildRequest(parsed.kind, values, testNotification(parsed.label, this.deps.clock.now()));
+    if ('problem' in request) return { ok: false, message: redactChannelText(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
+    const used = [...secretFieldValues(parsed.kind, values), request.url, ...typed];
+    const outcome = await sendOnce(parsed.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used });
+    const message = outcome.ok ? `${SERVICE_NAMES[parsed.kind]} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
+    this.log('info', `test of ${parsed.kind} channel "${parsed.label}": ${outcome.ok ? 'ok' : message}`, used);
+    return { ok: outcome.ok, message: redactChannelText(message, used) };
+  }
+
+  /** Queues a notification for every enabled channel whose minimum severity it reaches. Never throws. */
+  dispatch(notification: Notification): void {
+    if (this.stopped) return;
+    try {
+      for (const channel of this.channels) {
+        if (!channel.enabled || SEVERITY_RANK[notification.severity] < SEVERITY_RANK[channel.minSeverity]) continue;
+        this.queueFor(channel.id).push(notification);
+      }
+    } catch (error) {
+      this.log('error', `dispatch of ${notification.id} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Resolves when every queued delivery is done (delivered, given up or dropped). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.queues.values()].filter((queue) => queue.busy);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((queue) => queue.idle()));
+    }
+  }
+
+  /** Cancels waits and requests in flight and drops what is queued; for shutdown. */
+  stop(): void {
+    this.stopped = true;
+    for (const queue of this.queues.values()) queue.stop();
+  }
+
+  private async saveChannel(draft: ChannelDraft, secrets: Record<string, string>): Promise<ChannelView> {
+    const existing = draft.id ? this.channels.find((candidate) => candidate.id === draft.id) : undefined;
+    if (draft.id && !existing) throw new ContractError('not_found', `There is no notification channel "${draft.id}".`);
+    if (existing && existing.kind !== draft.kind) {
+      throw new ContractError('invalid_request', 'The kind of an existing channel cannot change; add a new channel instead.');
+    }
+    const id = existing?.id ?? newChannelId(draft.label, new Set(this.channels.map((channel) => channel.id)));
+    const { config, toStore } = applyChannelDraft(draft, existing, secrets, id);
+    const stored: string[] = [];
+    try {
+      for (const [field, value] of Object.entries(toStore)) {
+        await this.deps.secrets.set(channelSecretAccount(id), field, value);
+        stored.push(field);
+      }
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
+      throw error;
+    }
+    try {
+      await this.persist((current) => ({
+        ...current,
+        channels: existing ? current.channels.map((channel) => (channel.id === id ? config : channel)) : [...current.channels, config],
+      }));
+    } catch (error) {
+      // A channel that was never saved must not leave secrets behind in the keychain.
+      if (!existing) for (const field of stored) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
+      throw error;
+    }
+    this.remember(id, Object.values(toStore));
+    this.log('info', `channel ${id} (${config.kind}): ${existing ? 'updated' : 'added'}`);
+    return toChannelView(config, this.deps.secrets, this.env);
+  }
+
+  /** Field values for a test: validated typed ones, else those stored for the same channel. */
+  private async draftValues(draft: ChannelDraft, secrets: Record<string, string>): Promise<Record<string, string>> {
+    const stored = draft.id ? this.channels.find((candidate) => candidate.id === draft.id) : undefined;
+    const existing = stored?.kind === draft.kind ? stored : undefined;
+    const { config, toStore } = applyChannelDraft(draft, existing, secrets, existing?.id ?? 'draft');
+    const kept = Object.fromEntries(Object.entries(config.secrets).filter(([field]) => !(field in toStore)));
+    const values = await resolveChannelValues({ ...config, secrets: kept }, this.deps.secrets, this.env);
+    return { ...values, ...toStore };
+  }
+
+  /** A stored value that cannot make a request (a hand-edited URL) fails the delivery with a reason instead of throwing. */
+  private buildRequest(kind: ChannelKind, values: Readonly<Record<string, string>>, notification: Notification): OutgoingRequest | { problem: string } {
+    try {
+      return formatRequest(toDestination(kind, values, this.telegramApiBase), notification);
+    } catch (error) {
+      return { problem: `The channel's stored settings cannot be used (${(error as Error).message}); edit the channel and enter them again.` };
+    }
+  }
+
+  private remember(id: string, values: readonly string[]): void {
+    this.knownSecrets.set(id, [...new Set([...(this.knownSecrets.get(id) ?? []), ...values])]);
+  }
+
+  private queueFor(id: string): DeliveryQueue {
+    let queue = this.queues.get(id);
+    if (!queue) {
+      queue = new DeliveryQueue({
+        attempt: (notification, signal) => this.attempt(id, notification, signal),
+        sleep: (ms, signal) => this.abortableSleep(ms, signal),
+        log: (level, message) => this.log(level, `channel ${id}: ${message}`),
+      });
+      this.queues.set(id, queue);
+    }
+    return queue;
+  }
+
+  /** One delivery with the channel as configured now, so an edit made during retries takes effect. */
+  private async attempt(id: string, notification: Notification, signal: AbortSignal): Promise<AttemptOutcome> {
+    const channel: ChannelConfig | undefined = this.channels.find((candidate) => candidate.id === id);
+    if (!channel) return permanent('the channel was removed.');
+    if (!channel.enabled) return permanent('the channel was disabled.');
+    let values: Record<string, string>;
+    try {
+      values = await resolveChannelValues(channel, this.deps.secrets, this.env);
+    } catch (error) {
+      if (error instanceof ChannelSecretError) return { ok: false, retry: error.transient, retryAfterMs: null, message: error.message };
+      throw error;
+    }
+    this.remember(id, secretFieldValues(channel.kind, values));
+    const request = this.buildRequest(channel.kind, values, notification);
+    if ('problem' in request) return permanent(redactChannelText(request.problem, secretFieldValues(channel.kind, values)));
+    const used = [...secretFieldValues(channel.kind, values), request.url];
+    this.remember(id, [request.url]);
+    const outcome = await sendOnce(channel.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used, signal });
+    return outcome.ok ? outcome : { ...outcome, message: redactChannelText(outcome.message, used) };
+  }
+
+  private abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.sleep(ms).then(
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (error: unknown) => reject(error),
+      );
+    });
+  }
+
+  private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
+    try {
+      await this.deps.settings.update(change);
+    } catch (error) {
+      throw new ContractError(
+        'config_error',
+        `Could not write the settings to ${this.deps.settings.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
+      );
+    }
+  }
+
+  /** Every log line passes here: redacted against every secret this service has used, plus any given. */
+  private log(level: 'info' | 'warn' | 'error', message: string, extra: readonly string[] = []): void {
+    this.deps.logger[level](redactChannelText(message, [...[...this.knownSecrets.values()].flat(), ...extra]));
+  }
+
+  /** Thrown messages get the same redaction as log lines; the error code is kept. */
+  private redactError(error: unknown, extra: readonly string[], what: string): Error {
+    const secrets = [...[...this.knownSecrets.values()].flat(), ...extra];
+    if (error instanceof ContractError) return new ContractError(error.code, redactChannelText(error.message, secrets));
+    return new ContractError('internal', redactChannelText(`${what} failed: ${(error as Error).message}`, secrets));
+  }
+}
+
+function parseDraft(draft: ChannelDraft): ChannelDraft {
+  const parsed = ChannelDraftSchema.safeParse(draft);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ContractError('invalid_request', `Invalid channel: ${issues.join('; ')}`);
+}

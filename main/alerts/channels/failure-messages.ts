@@ -1,0 +1,99 @@
+import type { ChannelKind } from '../../../shared/contract';
+
+/** Who answered, as a sentence subject. */
+export const SERVICE_NAMES: Readonly<Record<ChannelKind, string>> = {
+  webhook: 'The webhook',
+  discord: 'Discord',
+  slack: 'Slack',
+  telegram: 'Telegram',
+  ntfy: 'The ntfy server',
+};
+
+/** How much of an error answer is quoted: enough for "Unknown Webhook" or "Bad Request: chat not found". */
+const QUOTE_LIMIT = 200;
+
+/** The useful part of an error answer: Telegram's description, Discord's message, ntfy's error, or the text itself. */
+export function quoteAnswer(body: string): string {
+  let text = body;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const fields = parsed as Record<string, unknown>;
+      const said = [fields.description, fields.message, fields.error].find((value) => typeof value === 'string');
+      if (typeof said === 'string') text = said;
+    }
+  } catch {
+    // not JSON: quote the text
+  }
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT)}…` : flat;
+}
+
+/** Explains a non-2xx answer from `body` (already redacted); the caller redacts the result again like every message. */
+export function describeHttpFailure(kind: ChannelKind, status: number, body: string, retryAfterMs: number | null): string {
+  const name = SERVICE_NAMES[kind];
+  const quoted = quoteAnswer(body);
+  const said = quoted ? ` It said: "${quoted}".` : '';
+  if (status === 429) {
+    const wait = retryAfterMs !== null ? `; it asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : '';
+    return `${name} is rate-limiting messages (HTTP 429)${wait}.`;
+  }
+  if (status >= 500) return `${name} had a server error (HTTP ${status}).${said}`;
+  if (status === 408) return `${name} timed out receiving the message (HTTP 408).`;
+  if (status >= 300 && status < 400) {
+    return `${name} answered with a redirect (HTTP ${status}); PoolWatch does not follow redirects with a message: enter the final https:// URL.`;
+  }
+  switch (kind) {
+    case 'telegram':
+      if (status === 401 || status === 404) return `Telegram rejected the token (HTTP ${status}): check the bot token from @BotFather.${said}`;
+      if (status === 403) return `Telegram refused to post to this chat (HTTP 403): the bot must be a member of the chat and not blocked.${said}`;
+      if (status === 400) return `Telegram refused the message (HTTP 400): check the chat id and that the bot was added to the chat.${said}`;
+      break;
+    case 'ntfy':
+      if (status === 401 || status === 403) return `The ntfy server rejected the token (HTTP ${status}): the topic is reserved or needs a valid access token.${said}`;
+      if (status === 404) return `The ntfy server answered HTTP 404: the server URL was not found; check it.${said}`;
+      break;
+    default:
+      if (status === 401 || status === 403) return `${name} rejected the token in the webhook URL (HTTP ${status}); copy the URL again.${said}`;
+      if (status === 404 || status === 410) return `${name} answered HTTP ${status}: the webhook URL was not found (deleted or mistyped); copy it again.${said}`;
+  }
+  return `${name} refused the message (HTTP ${status}).${said}`;
+}
+
+/** The low-level cause of a failed fetch (undici puts it in error.cause), without any URL. */
+function causeCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Explains a request that got no HTTP answer: refused, reset, name lookup, TLS, timeout. */
+export function describeNetworkFailure(error: unknown, host: string, timedOut: boolean, timeoutMs: number): string {
+  if (timedOut) return `${host} did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s.`;
+  const code = causeCode(error);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Could not connect to ${host}: the connection was refused (is the address right and the service up?).`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return `Could not deliver to ${host}: the connection was reset before it answered.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Could not connect to ${host}: the host name could not be resolved (check the address and the network).`;
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `Could not connect to ${host}: the connection timed out.`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `Could not connect to ${host}: the network is unreachable.`;
+    default:
+      if (code && /CERT|SSL|TLS/.test(code)) return `Could not connect to ${host}: its TLS certificate was not accepted (${code}).`;
+      return `Could not connect to ${host} (${code ?? 'network error'}).`;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Notification } from '../notification-format';
+import type { OutgoingRequest } from './destination';
+import { truncateText, truncateUtf8 } from './text-fit';
+
+/** ntfy turns a larger body into an attachment; stay under its 4096-byte message limit. */
+export const NTFY_BODY_LIMIT_BYTES = 4096;
+const NTFY_TITLE_LIMIT = 250;
+
+/** urgent or critical -> high (phones override "do not disturb" only at max, which PoolWatch leaves to the user). */
+export function ntfyPriority(notification: Pick<Notification, 'severity' | 'urgent'>): 'high' | 'default' | 'low' {
+  if (notification.urgent || notification.severity === 'critical') return 'high';
+  return notification.severity === 'warning' ? 'default' : 'low';
+}
+
+/** Tags that match emoji short codes show as emoji in the ntfy apps. */
+export function ntfyTags(notification: Pick<Notification, 'severity' | 'kind'>): string {
+  const emoji =
+    notification.kind === 'resolved'
+      ? 'white_check_mark'
+      : { critical: 'rotating_light', warning: 'warning', info: 'information_source' }[notification.severity];
+  return `${emoji},poolwatch`;
+}
+
+/** A header value: control characters removed, non-ASCII sent as an RFC 2047 encoded word (which ntfy decodes). */
+export function encodeHeaderValue(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (/^[\x20-\x7e]*$/.test(clean)) return clean;
+  return `=?UTF-8?B?${Buffer.from(clean, 'utf8').toString('base64')}?=`;
+}
+
+export function formatNtfy(server: string, topic: string, accessToken: string | null, notification: Notification): OutgoingRequest {
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'User-Agent': 'PoolWatch',
+    Title: encodeHeaderValue(truncateText(notification.title, NTFY_TITLE_LIMIT)),
+    Priority: ntfyPriority(notification),
+    Tags: ntfyTags(notification),
+  };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const body = notification.body || notification.title;
+  return { url: `${server}/${encodeURIComponent(topic)}`, headers, body: truncateUtf8(body, NTFY_BODY_LIMIT_BYTES) };
+}
