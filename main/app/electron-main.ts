@@ -1,7 +1,7 @@
 import { BrowserWindow, Tray, app, ipcMain, nativeImage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine } from '../engine/engine';
+import { createPoolWatch } from '../engine/create-pool-watch';
 import { createStderrLogger } from '../engine/logger';
 import { createKeytarStore } from '../secrets/keytar-store';
 import { fileConfigRepository } from '../store/config-repository';
@@ -12,7 +12,7 @@ import { withContentSecurityPolicy } from './content-security-policy';
 import { createElectronNotifierPort, createElectronTrayPort } from './electron-ports';
 import { MainWindow } from './main-window';
 import { installNavigationGuard } from './navigation-guard';
-import { connectNotifications } from './notifier';
+import { desktopNotificationSink } from './desktop-notifications';
 import { TrayController } from './tray-controller';
 import { mainWindowOptions } from './window-options';
 
@@ -37,11 +37,19 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function runDesktop(): void {
-  const engine = new Engine({
+  const notifier = createElectronNotifierPort();
+  const { poolWatch: engine, historyProblem } = createPoolWatch({
     config: fileConfigRepository(join(app.getPath('userData'), 'config.json')),
+    dataDir: app.getPath('userData'),
     secrets: createKeytarStore(),
     logger,
     startSpreadMs: START_SPREAD_MS,
+    sinks: [
+      desktopNotificationSink(notifier, {
+        snoozeHour: (keys) => keys.forEach((key) => engine.alerts.snooze({ key }, 60)),
+        openAlerts: () => openWindow('#/alerts'),
+      }),
+    ],
   });
   registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(paths.rendererIndexUrl), logger);
 
@@ -57,8 +65,8 @@ function runDesktop(): void {
     engine,
     logger,
   });
-  const openWindow = (): void => {
-    if (app.isReady()) mainWindow.open();
+  const openWindow = (route?: string): void => {
+    if (app.isReady()) mainWindow.open(route);
   };
   let tray: Tray | null = null; // Held here: a collected Tray disappears from the screen.
   let trayController: TrayController | null = null;
@@ -66,8 +74,8 @@ function runDesktop(): void {
   app.on('web-contents-created', (_event, contents) => {
     installNavigationGuard(contents, { appPageUrl: paths.rendererIndexUrl, openExternal: (url) => shell.openExternal(url), logger });
   });
-  app.on('second-instance', openWindow);
-  app.on('activate', openWindow);
+  app.on('second-instance', () => openWindow());
+  app.on('activate', () => openWindow());
   // Listening is enough to keep the app alive in the tray when the last window closes.
   app.on('window-all-closed', () => {});
   app.on('before-quit', () => {
@@ -84,16 +92,16 @@ function runDesktop(): void {
     });
 
     tray = new Tray(nativeImage.createFromPath(join(paths.iconsDir, 'tray-unknown.png')));
-    tray.on('click', openWindow);
+    tray.on('click', () => openWindow());
     trayController = new TrayController({
       port: createElectronTrayPort(tray, paths.iconsDir),
       engine,
-      onOpen: openWindow,
+      worstAlert: () => engine.alerts.worstFiring(),
+      onOpen: () => openWindow(),
       onQuit: () => app.quit(),
     });
     trayController.start();
-    const notifier = createElectronNotifierPort(openWindow);
-    connectNotifications(engine, notifier, logger);
+    if (historyProblem) notifier.show({ title: 'PoolWatch history unavailable', body: historyProblem, urgent: false, buttons: [], onClick: () => openWindow() });
 
     try {
       // Loads the config before the window asks for state, so the first screen already lists the accounts.
@@ -101,7 +109,7 @@ function runDesktop(): void {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       logger.error(`engine: could not start: ${reason}`);
-      notifier.show('PoolWatch could not start polling', reason);
+      notifier.show({ title: 'PoolWatch could not start polling', body: reason, urgent: true, buttons: [], onClick: () => openWindow() });
     }
     if (!process.argv.includes(HIDDEN_FLAG)) openWindow();
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Menu, Notification, nativeImage, type MenuItemConstructorOptions, type Tray } from 'electron';
-import type { NotifierPort } from './notifier';
+import type { NotifierPort } from './desktop-notifications';
 import type { TrayMenuItem, TrayPort } from './tray-controller';
 
 function toMenuItem(item: TrayMenuItem): MenuItemConstructorOptions {
@@ -16,16 +16,25 @@ export function createElectronTrayPort(tray: Tray, iconsDir: string): TrayPort {
   };
 }
 
-/** Desktop notifications where the platform has them; silently none elsewhere (the tray still shows the state). */
-export function createElectronNotifierPort(onClick: () => void): NotifierPort {
+/**
+ * Desktop notifications where the platform has them; silently none elsewhere (the tray still shows the state).
+ * Buttons appear where Electron supports notification actions (macOS); elsewhere a click opens the app.
+ */
+export function createElectronNotifierPort(): NotifierPort {
   // Held until closed: a garbage-collected Notification no longer delivers its click.
   const live = new Set<Notification>();
   return {
-    show: (title, body) => {
+    show: ({ title, body, urgent, buttons, onClick }) => {
       if (!Notification.isSupported()) return;
-      const notification = new Notification({ title, body });
+      const notification = new Notification({
+        title,
+        body,
+        urgency: urgent ? 'critical' : 'normal',
+        actions: buttons.map((button) => ({ type: 'button' as const, text: button.label })),
+      });
       live.add(notification);
       notification.on('click', onClick);
+      notification.on('action', (_event, index) => buttons[index]?.run());
       notification.on('close', () => live.delete(notification));
       notification.show();
     },

@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../engine/logger';
 /** The BrowserWindow calls the manager uses; tests pass a fake. */
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
-  loadFile(file: string): Promise<void>;
+  loadFile(file: string, options?: { hash?: string }): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   show(): void;
@@ -36,11 +36,12 @@ export class MainWindow {
     return this.window !== null;
   }
 
-  /** Shows the window, creating it if needed, and brings it to the front. */
-  open(): void {
+  /** Shows the window, creating it if needed, and brings it to the front; `route` is a renderer route like "#/alerts". */
+  open(route?: string): void {
     const existing = this.window;
     if (existing && !existing.isDestroyed()) {
       if (existing.isMinimized()) existing.restore();
+      if (route) this.load(existing, route);
       existing.show();
       existing.focus();
       return;
@@ -53,7 +54,12 @@ export class MainWindow {
       stopForwarding();
       if (this.window === window) this.window = null;
     });
-    window.loadFile(this.options.rendererIndexFile).catch((error: unknown) => {
+    this.load(window, route);
+  }
+
+  private load(window: BrowserWindowLike, route: string | undefined): void {
+    const options = route ? { hash: route.replace(/^#/, '') } : undefined;
+    window.loadFile(this.options.rendererIndexFile, options).catch((error: unknown) => {
       (this.options.logger ?? silentLogger).error(
         `window: could not load the renderer: ${error instanceof Error ? error.message : String(error)}`,
       );

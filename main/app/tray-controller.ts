@@ -1,4 +1,5 @@
 import type { EngineEvent, EngineService } from '../engine/service';
+import type { Severity } from '../../shared/model';
 import { computeTrayState, type TrayIconName } from './tray-state';
 
 export type TrayMenuItem = { type: 'normal'; label: string; click: () => void } | { type: 'separator' };
@@ -20,6 +21,8 @@ export interface TrayScheduler {
 export interface TrayControllerOptions {
   port: TrayPort;
   engine: Pick<EngineService, 'subscribe' | 'summaries' | 'isPaused' | 'setPaused'>;
+  /** The most severe alert firing now (null: none), which can raise the tray's level. */
+  worstAlert?: () => Severity | null;
   onOpen: () => void;
   onQuit: () => void;
   scheduler?: TrayScheduler;
@@ -35,7 +38,7 @@ const systemScheduler: TrayScheduler = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-const TRAY_EVENTS: ReadonlySet<EngineEvent['channel']> = new Set(['state:account', 'state:account-removed', 'state:paused']);
+const TRAY_EVENTS: ReadonlySet<EngineEvent['channel']> = new Set(['state:account', 'state:account-removed', 'state:paused', 'alerts:changed']);
 
 /** Keeps the tray's icon, tooltip and menu in step with the engine. */
 export class TrayController {
@@ -84,7 +87,7 @@ export class TrayController {
     this.lastRenderAt = this.scheduler.now();
     const { engine, port } = this.options;
     const paused = engine.isPaused();
-    const state = computeTrayState(engine.summaries(), paused);
+    const state = computeTrayState(engine.summaries(), paused, this.options.worstAlert?.() ?? null);
     const previous = this.shown;
     // Only what changed is pushed: rebuilding an unchanged menu makes some Linux trays flicker.
     if (previous?.iconName !== state.iconName) port.setImage(state.iconName);

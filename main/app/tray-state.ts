@@ -1,6 +1,8 @@
-import type { AccountSummary } from '../../shared/model';
+import type { AccountStatus, AccountSummary, Severity } from '../../shared/model';
 import { formatHashrate } from '../../shared/units';
-import { FAILING_STATUSES } from '../alerts/simple-rules';
+
+/** Statuses where the pool gives no usable answer. */
+export const FAILING_STATUSES: ReadonlySet<AccountStatus> = new Set(['auth_error', 'unreachable', 'error']);
 
 export const TRAY_LEVELS = ['ok', 'warning', 'problem', 'unknown'] as const;
 export type TrayLevel = (typeof TRAY_LEVELS)[number];
@@ -26,7 +28,18 @@ function hasWarning(account: AccountSummary): boolean {
   return account.status === 'permission_limited' || account.stale || account.workers.offline > 0;
 }
 
-export function trayLevel(accounts: readonly AccountSummary[]): TrayLevel {
+const LEVEL_RANK: Record<TrayLevel, number> = { unknown: 0, ok: 1, warning: 2, problem: 3 };
+const LEVEL_OF_ALERT: Record<Severity, TrayLevel> = { info: 'ok', warning: 'warning', critical: 'problem' };
+
+/** The accounts' level, raised to the worst firing alert's: a firing critical alert is a problem. */
+export function trayLevel(accounts: readonly AccountSummary[], worstAlert: Severity | null = null): TrayLevel {
+  const level = accountsLevel(accounts);
+  if (worstAlert === null) return level;
+  const alertLevel = LEVEL_OF_ALERT[worstAlert];
+  return LEVEL_RANK[alertLevel] > LEVEL_RANK[level] ? alertLevel : level;
+}
+
+function accountsLevel(accounts: readonly AccountSummary[]): TrayLevel {
   if (accounts.every((account) => account.status === 'pending')) return 'unknown';
   if (accounts.some((account) => FAILING_STATUSES.has(account.status) || allWorkersDown(account))) return 'problem';
   if (accounts.some(hasWarning)) return 'warning';
@@ -64,9 +77,10 @@ function clip(text: string): string {
 }
 
 /** What the tray shows for the accounts' summaries: icon, level and a one-line tooltip. */
-export function computeTrayState(accounts: readonly AccountSummary[], paused: boolean): TrayState {
-  const level = trayLevel(accounts);
-  const parts = [`PoolWatch — ${levelWords(level, accounts)}`];
+export function computeTrayState(accounts: readonly AccountSummary[], paused: boolean, worstAlert: Severity | null = null): TrayState {
+  const level = trayLevel(accounts, worstAlert);
+  const raisedByAlert = level !== accountsLevel(accounts);
+  const parts = [`PoolWatch — ${raisedByAlert ? `${worstAlert} alert firing` : levelWords(level, accounts)}`];
   if (accounts.length > 0) {
     const online = accounts.reduce((sum, account) => sum + account.workers.online, 0);
     const total = accounts.reduce((sum, account) => sum + account.workers.total, 0);

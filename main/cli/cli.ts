@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../store/config-file';
-import { pollCommand, serveCommand, type CliIo } from './commands';
+import { AlertHistoryQuerySchema } from '../../shared/contract';
+import { alertsCommand, pollCommand, serveCommand, type CliIo } from './commands';
 import { defaultConfigPath } from './default-paths';
 import { USAGE } from './usage';
 
@@ -34,10 +35,40 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
       if (!values.config) throw new ConfigError('poll needs --config FILE.');
       return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false }, io);
     }
+    if (command === 'alerts') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          config: { type: 'string' },
+          data: { type: 'string' },
+          json: { type: 'boolean' },
+          account: { type: 'string' },
+          rule: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          limit: { type: 'string' },
+        },
+        strict: true,
+      });
+      if (!values.config) throw new ConfigError('alerts needs --config FILE.');
+      const query = AlertHistoryQuerySchema.safeParse({
+        ...(values.account ? { accountId: values.account } : {}),
+        ...(values.rule ? { ruleId: values.rule } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.limit ? { limit: Number(values.limit) } : {}),
+      });
+      if (!query.success) throw new ConfigError(`alerts: ${query.error.issues[0]?.path.join('.')}: ${query.error.issues[0]?.message}`);
+      return await alertsCommand({ config: values.config, data: values.data, json: values.json ?? false, query: query.data }, io);
+    }
     if (command === 'serve') {
-      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, port: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' } },
+        strict: true,
+      });
       const running = await serveCommand(
-        { config: values.config ?? defaultConfigPath(), port: parsePort(values.port), staticDir },
+        { config: values.config ?? defaultConfigPath(), data: values.data, port: parsePort(values.port), staticDir },
         io,
       );
       await new Promise<void>((resolve) => {

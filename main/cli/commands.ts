@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 import { createStderrLogger, silentLogger } from '../engine/logger';
@@ -7,6 +7,9 @@ import { createKeytarStore } from '../secrets/keytar-store';
 import { readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
+import { buildAlertsJson } from '../alerts/alerts-json';
+import { createPoolWatch, openAlertHistory } from '../engine/create-pool-watch';
+import type { AlertHistoryQuery } from '../../shared/contract';
 
 export interface CliIo {
   out(text: string): void;
@@ -35,28 +38,63 @@ export async function pollCommand(options: { config: string; json: boolean; work
   return 0;
 }
 
-/** `poolwatch serve`: the engine plus the web UI on loopback, until interrupted. */
+/** Where history lives for a config file: beside it, unless --data says otherwise. */
+export function dataDirFor(config: string, data: string | undefined): string {
+  return resolve(data ?? dirname(resolve(config)));
+}
+
+/** `poolwatch serve`: the engine, alerts and the web UI on loopback, until interrupted. */
 export async function serveCommand(
-  options: { config: string; port: number; staticDir: string },
+  options: { config: string; data: string | undefined; port: number; staticDir: string },
   io: CliIo,
 ): Promise<{ close(): Promise<void> }> {
   const logger = createStderrLogger();
   await readConfigFile(options.config, { missingIsEmpty: true });
-  const engine = new Engine({
+  const { poolWatch, historyProblem } = createPoolWatch({
     config: fileConfigRepository(resolve(options.config)),
+    dataDir: dataDirFor(options.config, options.data),
     secrets: createKeytarStore(),
     logger,
     startSpreadMs: 2_000,
   });
-  await engine.start();
-  const server = await startHeadlessServer({ engine, staticDir: options.staticDir, port: options.port, logger });
+  await poolWatch.start();
+  const server = await startHeadlessServer({ engine: poolWatch, staticDir: options.staticDir, port: options.port, logger });
   io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
+  if (historyProblem) io.out(`Warning: ${historyProblem}`);
   io.out(`Open ${server.url}`);
   io.out(`API token: ${server.token}`);
   return {
     close: async () => {
-      engine.stop();
+      poolWatch.stop();
       await server.close();
     },
   };
+}
+
+/** `poolwatch alerts`: the alert history kept beside the config (or in --data), as JSON or lines. */
+export async function alertsCommand(
+  options: { config: string; data: string | undefined; json: boolean; query: AlertHistoryQuery },
+  io: CliIo,
+): Promise<number> {
+  await readConfigFile(options.config, { missingIsEmpty: false });
+  const history = openAlertHistory(dataDirFor(options.config, options.data), silentLogger);
+  try {
+    if (history.problem) {
+      io.err(`poolwatch: ${history.problem}`);
+      return 1;
+    }
+    const document = buildAlertsJson(history.store.query(options.query));
+    if (options.json) {
+      io.out(JSON.stringify(document, null, 2));
+      return 0;
+    }
+    for (const alert of document.alerts) {
+      const where = [alert.scope.account, alert.scope.group, alert.scope.worker].filter(Boolean).join(' / ');
+      const change = alert.kind === 'event' ? 'event' : `${alert.from} -> ${alert.to}`;
+      io.out(`${alert.at}  ${alert.rule}  ${where}  ${change}  ${alert.message}`);
+    }
+    return 0;
+  } finally {
+    history.close();
+  }
 }

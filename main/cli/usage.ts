@@ -1,13 +1,16 @@
 export const USAGE = `poolwatch — watch mining-pool accounts
 
 Usage:
-  poolwatch serve [--config FILE] [--port N]
+  poolwatch serve [--config FILE] [--data DIR] [--port N]
       Run the monitor headless and serve its web UI on 127.0.0.1 only.
       Prints the URL to open; it carries a random access token.
-      API clients send "Authorization: Bearer <token>" (GET /api/snapshot).
+      API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
+      History (alerts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
   poolwatch poll --config FILE [--json] [--workers]
       Poll every account once, print the snapshot and exit.
       --json prints the snapshot JSON document (schemaVersion 1); --workers adds each worker.
+  poolwatch alerts --config FILE [--data DIR] [--json] [--account ID] [--rule RULE] [--from ISO] [--to ISO] [--limit N]
+      Print the alert history (every transition and event), newest first.
   poolwatch --help
       Show this help.
 

@@ -19,6 +19,15 @@ import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
 import { diffWorkers, indexWorkers } from './worker-diff';
 import type { RunnableAccount } from './runnable-account';
 
+/** What one poll attempt produced, for the alert engine: the summary, and the workers when the poll worked. */
+export interface PollObservation {
+  atMs: number;
+  account: AccountSummary;
+  workers: Worker[] | null;
+  /** The delay this poll was scheduled with: the interval normally, longer while backing off. */
+  pollIntervalMs: number;
+}
+
 export interface AccountRunnerDeps {
   clock: Clock;
   adapter: PoolAdapter;
@@ -26,6 +35,7 @@ export interface AccountRunnerDeps {
   resolveCredentials(account: RunnableAccount): Promise<Record<string, string>>;
   onSummary(summary: AccountSummary): void;
   onWorkersDelta(delta: WorkersDelta): void;
+  onPolled?(observation: PollObservation): void;
   logger: Logger;
   random?: () => number;
 }
@@ -50,6 +60,7 @@ export class AccountRunner {
   private inFlight: Promise<void> | null = null;
   private abort: AbortController | null = null;
   private running = false;
+  private scheduledDelayMs: number | null = null;
 
   constructor(
     readonly account: RunnableAccount,
@@ -121,6 +132,7 @@ export class AccountRunner {
     this.cancelTimer();
     if (!this.running) return;
     this.nextPollAtMs = this.deps.clock.now() + delayMs;
+    this.scheduledDelayMs = delayMs;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
       void this.pollNow();
@@ -139,6 +151,7 @@ export class AccountRunner {
     this.abort = new AbortController();
     const deadline = clock.setTimeout(() => this.abort?.abort(), POLL_DEADLINE_MS);
     let secrets: string[] = [];
+    let polledWorkers: Worker[] | null = null;
     try {
       const credentials = await this.deps.resolveCredentials(this.account);
       secrets = Object.values(credentials);
@@ -152,6 +165,7 @@ export class AccountRunner {
         previous: this.reading,
       });
       this.acceptReading(reading, clock.now());
+      polledWorkers = reading.workers;
       logger.info(`account ${this.account.id}: polled in ${clock.now() - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
       this.recordFailure(error, secrets, clock.now());
@@ -159,7 +173,14 @@ export class AccountRunner {
       clock.clearTimeout(deadline);
       this.abort = null;
     }
-    this.deps.onSummary(this.summary());
+    const summary = this.summary();
+    this.deps.onSummary(summary);
+    this.deps.onPolled?.({
+      atMs: clock.now(),
+      account: summary,
+      workers: polledWorkers,
+      pollIntervalMs: Math.max(this.scheduledDelayMs ?? 0, this.account.pollIntervalSec * 1000),
+    });
   }
 
   private acceptReading(reading: PoolReading, atMs: number): void {

@@ -15,7 +15,7 @@ import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore } from '../store/settings-store';
-import { AccountRunner } from './account-runner';
+import { AccountRunner, type PollObservation } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import { applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
 import { systemClock, type Clock } from './clock';
@@ -45,6 +45,7 @@ export class Engine implements EngineService {
   private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly observers = new Set<(observation: PollObservation) => void>();
   private paused = false;
   private started = false;
   private readonly clock: Clock;
@@ -110,6 +111,17 @@ export class Engine implements EngineService {
     }
     this.emit({ channel: 'state:paused', payload: { paused } });
     this.logger.info(paused ? 'polling paused' : 'polling resumed');
+  }
+
+  /** Listens to every poll attempt's outcome (the alert engine's input); returns the function that stops. */
+  onPolled(observer: (observation: PollObservation) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** Account ids as configured now. */
+  accountIds(): string[] {
+    return this.config.accounts.map((account) => account.id);
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
@@ -196,6 +208,15 @@ export class Engine implements EngineService {
         resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
       onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),
       onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
+      onPolled: (observation) => {
+        for (const observer of this.observers) {
+          try {
+            observer(observation);
+          } catch (error) {
+            this.logger.error(`poll observer failed for ${observation.account.id}: ${(error as Error).message}`);
+          }
+        }
+      },
       logger: this.logger,
       ...(this.options.random ? { random: this.options.random } : {}),
     });

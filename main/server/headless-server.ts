@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Worker, AccountSummary } from '../../shared/model';
 import { buildSnapshotJson } from '../engine/snapshot-json';
+import { buildAlertsJson } from '../alerts/alerts-json';
+import { AlertHistoryQuerySchema } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
 import type { Logger } from '../engine/logger';
 import {
@@ -80,6 +82,22 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
         const withWorkers = url.searchParams.get('workers') === '1' || url.searchParams.get('workers') === 'true';
         const snapshot = buildSnapshotJson(now(), engine.summaries(), withWorkers ? (id) => engine.workersOf(id) : undefined);
         reply(res, 200, JSON.stringify(snapshot), 'application/json');
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/api/alerts') {
+        const query = AlertHistoryQuerySchema.safeParse({
+          ...(url.searchParams.get('account') ? { accountId: url.searchParams.get('account') } : {}),
+          ...(url.searchParams.get('rule') ? { ruleId: url.searchParams.get('rule') } : {}),
+          ...(url.searchParams.get('from') ? { from: url.searchParams.get('from') } : {}),
+          ...(url.searchParams.get('to') ? { to: url.searchParams.get('to') } : {}),
+          ...(url.searchParams.get('limit') ? { limit: Number(url.searchParams.get('limit')) } : {}),
+        });
+        if (!query.success) {
+          reply(res, 400, JSON.stringify({ error: 'bad_request', message: 'Use account, rule, from, to (ISO) and limit (1-5000).' }), 'application/json');
+          return;
+        }
+        const entries = await engine.handle('alerts:history', query.data);
+        reply(res, 200, JSON.stringify(buildAlertsJson(entries)), 'application/json');
         return;
       }
       reply(res, 404, JSON.stringify({ error: 'not_found' }), 'application/json');

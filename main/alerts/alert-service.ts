@@ -1,0 +1,228 @@
+import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
+import { ContractError } from '../../shared/contract';
+import type { Clock } from '../engine/clock';
+import type { Logger } from '../engine/logger';
+import type { PollObservation } from '../engine/account-runner';
+import type { EngineEvent } from '../engine/service';
+import type { AlertHistoryStore } from '../store/alert-history';
+import type { SettingsStore } from '../store/settings-store';
+import { AlertEngine, type AlertEngineResult } from './alert-engine';
+import { parseAlertSettings, type AlertSettings } from './alert-settings';
+import { parseAlertSnapshot } from './alert-snapshot';
+import type { Severity } from './alert-types';
+import type { Notification } from './notification-format';
+import type { SnoozeTarget } from './snoozes';
+
+/** Quiet-hours summaries and reminders are released by a tick this often, polls or not. */
+export const ALERT_TICK_MS = 60_000;
+/** Firing alerts and snoozes are saved at most this often, and on stop, so they survive a restart. */
+const SNAPSHOT_EVERY_MS = 30_000;
+const SNAPSHOT_NAME = 'alert-engine';
+
+/** Something that delivers notifications: native desktop notifications, outgoing webhooks. */
+export type NotificationSink = (notification: Notification) => void;
+
+export interface AlertServiceDeps {
+  settings: SettingsStore;
+  history: AlertHistoryStore;
+  clock: Clock;
+  logger: Logger;
+  sinks?: NotificationSink[];
+}
+
+export function toNotificationView(notification: Notification): AlertNotificationView {
+  return {
+    id: notification.id,
+    at: new Date(notification.atMs).toISOString(),
+    kind: notification.kind,
+    title: notification.title,
+    body: notification.body,
+    severity: notification.severity,
+    urgent: notification.urgent,
+    accountId: notification.accountId,
+    alertKeys: notification.alertKeys,
+    items: notification.items.map((item) => ({ ruleId: item.ruleId, scope: item.scope, message: item.message })),
+  };
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Runs the alert core inside the app: feeds it polls and time, keeps its history, delivers its notifications. */
+export class AlertService {
+  private engine: AlertEngine;
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly sinks: NotificationSink[];
+  private timer: unknown = null;
+  private lastSnapshotMs = 0;
+
+  constructor(private readonly deps: AlertServiceDeps) {
+    this.sinks = [...(deps.sinks ?? [])];
+    this.engine = new AlertEngine(this.currentSettings(), { ...this.restoredSnapshot() });
+  }
+
+  addSink(sink: NotificationSink): void {
+    this.sinks.push(sink);
+  }
+
+  /** Starts the tick; call after the config is loaded so the user's settings apply. */
+  start(): void {
+    this.engine.updateSettings(this.currentSettings());
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.saveSnapshot(true);
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One poll attempt of one account. */
+  observe(observation: PollObservation): void {
+    this.handle(this.engine.observe(observation));
+  }
+
+  /** Lets time pass without a poll (quiet hours ending, reminders). */
+  tick(): void {
+    this.handle(this.engine.tick(this.deps.clock.now()));
+  }
+
+  removeAccount(accountId: string): void {
+    const transitions = this.engine.removeAccount(accountId, this.deps.clock.now());
+    this.handle({ transitions, events: [], notifications: [] });
+  }
+
+  active(): ActiveAlertView[] {
+    return this.engine.activeAlerts().map((alert) => ({
+      key: alert.key,
+      ruleId: alert.ruleId,
+      scope: alert.scope,
+      ref: alert.ref,
+      state: alert.state,
+      since: new Date(alert.sinceMs).toISOString(),
+      firedAt: iso(alert.firedAtMs),
+      message: alert.message,
+      severity: alert.severity,
+      urgent: alert.urgent,
+      snoozed: alert.snoozed,
+    }));
+  }
+
+  /** The most severe alert now firing and not snoozed, for the tray; null when none. */
+  worstFiring(): Severity | null {
+    const rank: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+    let worst: Severity | null = null;
+    for (const alert of this.engine.activeAlerts()) {
+      if (alert.state !== 'firing' || alert.snoozed) continue;
+      if (worst === null || rank[alert.severity] > rank[worst]) worst = alert.severity;
+    }
+    return worst;
+  }
+
+  history(query: AlertHistoryQuery) {
+    return this.deps.history.query(query);
+  }
+
+  snooze(target: SnoozeTarget, minutes: number | null): SnoozeView[] {
+    this.engine.snooze(target, minutes === null ? null : this.deps.clock.now() + minutes * 60_000);
+    this.changed(true);
+    return this.snoozes();
+  }
+
+  unsnooze(target: SnoozeTarget): SnoozeView[] {
+    this.engine.unsnooze(target);
+    this.changed(true);
+    return this.snoozes();
+  }
+
+  snoozes(): SnoozeView[] {
+    return this.engine.snoozes().map((snooze) => ({ target: snooze.target, until: iso(snooze.untilMs) }));
+  }
+
+  settings(): AlertSettings {
+    return this.currentSettings();
+  }
+
+  async saveSettings(settings: AlertSettings): Promise<AlertSettings> {
+    try {
+      await this.deps.settings.update((config) => ({ ...config, alerts: settings }));
+    } catch (error) {
+      throw new ContractError('config_error', `Could not save the alert settings to ${this.deps.settings.location} (${(error as Error).message}).`);
+    }
+    this.engine.updateSettings(settings);
+    return settings;
+  }
+
+  private currentSettings(): AlertSettings {
+    return parseAlertSettings(this.deps.settings.current().alerts ?? {});
+  }
+
+  private restoredSnapshot(): { snapshot?: ReturnType<typeof parseAlertSnapshot> } {
+    const saved = this.deps.history.readState(SNAPSHOT_NAME);
+    if (!saved) return {};
+    try {
+      return { snapshot: parseAlertSnapshot(JSON.parse(saved)) };
+    } catch (error) {
+      this.deps.logger.warn(`alerts: the saved alert state could not be read (${(error as Error).message}); starting fresh`);
+      return {};
+    }
+  }
+
+  private schedule(): void {
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.tick();
+      this.schedule();
+    }, ALERT_TICK_MS);
+  }
+
+  private handle(result: AlertEngineResult): void {
+    const { transitions, events, notifications } = result;
+    if (transitions.length > 0 || events.length > 0) {
+      try {
+        this.deps.history.append(transitions, events);
+      } catch (error) {
+        this.deps.logger.error(`alerts: could not write alert history (${(error as Error).message})`);
+      }
+    }
+    for (const notification of notifications) {
+      this.emit({ channel: 'alerts:notification', payload: toNotificationView(notification) });
+      for (const sink of this.sinks) {
+        try {
+          sink(notification);
+        } catch (error) {
+          this.deps.logger.error(`alerts: a notification channel failed (${(error as Error).message})`);
+        }
+      }
+    }
+    if (transitions.length > 0) this.changed(false);
+    else this.saveSnapshot(false);
+  }
+
+  private changed(force: boolean): void {
+    const active = this.engine.activeAlerts();
+    this.emit({
+      channel: 'alerts:changed',
+      payload: { active: active.length, firing: active.filter((alert) => alert.state === 'firing').length },
+    });
+    this.saveSnapshot(force);
+  }
+
+  private saveSnapshot(force: boolean): void {
+    const now = this.deps.clock.now();
+    if (!force && now - this.lastSnapshotMs < SNAPSHOT_EVERY_MS) return;
+    this.lastSnapshotMs = now;
+    try {
+      this.deps.history.writeState(SNAPSHOT_NAME, JSON.stringify(this.engine.snapshot()), now);
+    } catch (error) {
+      this.deps.logger.error(`alerts: could not save the alert state (${(error as Error).message})`);
+    }
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

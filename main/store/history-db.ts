@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+/** The history database cannot be used; the message says why and what the user can do. */
+export class HistoryUnavailableError extends Error {
+  constructor(file: string, reason: string) {
+    super(
+      `The history database ${file} cannot be opened (${reason}). PoolWatch keeps monitoring and keeps history in memory ` +
+        `until restart; nothing on disk was changed. Check free disk space and permissions, or move the file aside if it is damaged.`,
+    );
+    this.name = 'HistoryUnavailableError';
+  }
+}
+
+type DatabaseConstructor = typeof BetterSqlite3;
+
+/** better-sqlite3 is native: load it on first use so a missing build costs history, not the app. */
+function loadSqlite(file: string): DatabaseConstructor {
+  try {
+    return createRequire(__filename)('better-sqlite3') as DatabaseConstructor;
+  } catch (error) {
+    throw new HistoryUnavailableError(file, `the SQLite module could not be loaded: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error)?.message ?? String(error);
+  return code ? `${code}: ${message}` : message;
+}
+
+/** Opens (creating if needed) and migrates the history database. WAL mode: readers never block the writer. */
+export function openHistoryDb(file: string): BetterSqlite3.Database {
+  const Database = loadSqlite(file);
+  let db: BetterSqlite3.Database | null = null;
+  try {
+    db = new Database(file, { timeout: 2_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new HistoryUnavailableError(file, describe(error));
+  }
+}
+
+/** Applies every migration newer than the database's user_version, each in its own transaction. */
+export function migrate(db: BetterSqlite3.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database is from a newer PoolWatch (schema ${current}, this version knows ${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    const step = MIGRATIONS[version]!;
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

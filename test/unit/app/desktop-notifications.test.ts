@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { desktopNotificationSink, type NotifierPort } from '../../../main/app/desktop-notifications';
+import type { Notification } from '../../../main/alerts/notification-format';
+import { computeTrayState, trayLevel } from '../../../main/app/tray-state';
+import { makeSummary } from './fakes';
+
+function notification(overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: 'n1',
+    atMs: 0,
+    kind: 'alert',
+    title: '12 workers offline in batchtest',
+    body: 'rig-01, rig-02, …',
+    severity: 'warning',
+    urgent: false,
+    accountId: 'farm',
+    alertKeys: ['k1', 'k2'],
+    items: [],
+    actions: ['snooze-1h', 'open'],
+    ...overrides,
+  };
+}
+
+function recordingPort() {
+  const shown: Parameters<NotifierPort['show']>[0][] = [];
+  return { port: { show: (n: Parameters<NotifierPort['show']>[0]) => shown.push(n) }, shown };
+}
+
+describe('desktop notifications', () => {
+  it('shows title and body with Snooze 1 h and Open buttons that act on the alerts behind it', () => {
+    const { port, shown } = recordingPort();
+    const snoozed: string[][] = [];
+    let opened = 0;
+    desktopNotificationSink(port, { snoozeHour: (keys) => snoozed.push([...keys]), openAlerts: () => (opened += 1) })(notification());
+    assert.equal(shown.length, 1);
+    assert.equal(shown[0]?.title, '12 workers offline in batchtest');
+    assert.deepEqual(shown[0]?.buttons.map((button) => button.label), ['Snooze 1 h', 'Open']);
+    shown[0]?.buttons[0]?.run();
+    assert.deepEqual(snoozed, [['k1', 'k2']]);
+    shown[0]?.onClick();
+    shown[0]?.buttons[1]?.run();
+    assert.equal(opened, 2);
+  });
+
+  it('offers no snooze for a notification without alerts (a payout event)', () => {
+    const { port, shown } = recordingPort();
+    desktopNotificationSink(port, { snoozeHour: () => assert.fail('no snooze'), openAlerts: () => {} })(
+      notification({ kind: 'event', alertKeys: [], actions: ['open'] }),
+    );
+    assert.deepEqual(shown[0]?.buttons.map((button) => button.label), ['Open']);
+  });
+});
+
+describe('tray level with firing alerts', () => {
+  const healthy = makeSummary({ status: 'ok', workers: { online: 4, offline: 0, dead: 0, unknown: 0, total: 4 } });
+
+  it('is raised by the worst firing alert, never lowered', () => {
+    assert.equal(trayLevel([healthy], null), 'ok');
+    assert.equal(trayLevel([healthy], 'info'), 'ok');
+    assert.equal(trayLevel([healthy], 'warning'), 'warning');
+    assert.equal(trayLevel([healthy], 'critical'), 'problem');
+    assert.equal(trayLevel([makeSummary({ status: 'unreachable' })], 'warning'), 'problem');
+  });
+
+  it('says an alert is firing when that is what raised it', () => {
+    assert.match(computeTrayState([healthy], false, 'critical').tooltip, /critical alert firing/);
+    assert.equal(computeTrayState([healthy], false, 'critical').iconName, 'tray-problem');
+  });
+});
