@@ -28,6 +28,8 @@ export interface AlertServiceDeps {
   clock: Clock;
   logger: Logger;
   sinks?: NotificationSink[];
+  /** Whether this machine has a network at all (Electron's net.isOnline); offline, nothing about pools is judged. */
+  hostOnline?: () => boolean;
 }
 
 export function toNotificationView(notification: Notification): AlertNotificationView {
@@ -83,7 +85,8 @@ export class AlertService {
 
   /** One poll attempt of one account. */
   observe(observation: PollObservation): void {
-    this.handle(this.engine.observe(observation));
+    const hostOffline = this.deps.hostOnline ? !this.deps.hostOnline() : false;
+    this.handle(this.engine.observe({ ...observation, hostOffline }));
   }
 
   /** Lets time pass without a poll (quiet hours ending, reminders). */

@@ -1,4 +1,4 @@
-import { BrowserWindow, Tray, app, ipcMain, nativeImage, session, shell } from 'electron';
+import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPoolWatch } from '../engine/create-pool-watch';
@@ -44,6 +44,8 @@ function runDesktop(): void {
     secrets: createKeytarStore(),
     logger,
     startSpreadMs: START_SPREAD_MS,
+    // With no network at all, pool failures say nothing about the pools: the alert engine waits instead.
+    hostOnline: () => net.isOnline(),
     sinks: [
       desktopNotificationSink(notifier, {
         snoozeHour: (keys) => keys.forEach((key) => engine.alerts.snooze({ key }, 60)),

@@ -28,6 +28,7 @@ export interface PoolWatchOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Extra notification deliveries (the desktop's native notifications). */
   sinks?: NotificationSink[];
+  hostOnline?: () => boolean;
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
 }
 
@@ -74,6 +75,7 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     clock,
     logger: options.logger,
     sinks: [(notification) => channels.dispatch(notification), ...(options.sinks ?? [])],
+    ...(options.hostOnline ? { hostOnline: options.hostOnline } : {}),
   });
   engine.onPolled((observation) => alerts.observe(observation));
   return { poolWatch: new PoolWatch(engine, alerts, channels, history.close), historyProblem: history.problem };
