@@ -26,6 +26,12 @@ export interface PoolWatchApi {
     getSettings(): Promise<ResponseOf<'alerts:get-settings'>>;
     saveSettings(request: RequestOf<'alerts:save-settings'>): Promise<ResponseOf<'alerts:save-settings'>>;
   };
+  history: {
+    hashrate(request: RequestOf<'history:hashrate'>): Promise<ResponseOf<'history:hashrate'>>;
+    workerStates(request: RequestOf<'history:worker-states'>): Promise<ResponseOf<'history:worker-states'>>;
+    earnings(request: RequestOf<'history:earnings'>): Promise<ResponseOf<'history:earnings'>>;
+    exportCsv(request: RequestOf<'export:csv'>): Promise<ResponseOf<'export:csv'>>;
+  };
   channels: {
     list(): Promise<ResponseOf<'channels:list'>>;
     save(request: RequestOf<'channels:save'>): Promise<ResponseOf<'channels:save'>>;
@@ -62,6 +68,12 @@ export function buildApi(
       snoozes: () => send('alerts:snoozes', {}),
       getSettings: () => send('alerts:get-settings', {}),
       saveSettings: (request) => send('alerts:save-settings', request),
+    },
+    history: {
+      hashrate: (request) => send('history:hashrate', request),
+      workerStates: (request) => send('history:worker-states', request),
+      earnings: (request) => send('history:earnings', request),
+      exportCsv: (request) => send('export:csv', request),
     },
     channels: {
       list: () => send('channels:list', {}),

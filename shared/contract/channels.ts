@@ -21,6 +21,15 @@ import {
   SnoozeViewSchema,
 } from './alert-schemas';
 import { AlertSettingsSchema } from './alert-settings';
+import {
+  EarningsHistorySchema,
+  ExportRequestSchema,
+  ExportResultSchema,
+  HashrateHistorySchema,
+  HistoryRangeSchema,
+  HistoryScopeSchema,
+  WorkerStatesHistorySchema,
+} from './history-schemas';
 
 /**
  * Every request the UI can make of the engine, by channel name (`domain:verb`).
@@ -68,6 +77,19 @@ export const requestChannels = {
     request: z.object({ channel: ChannelDraftSchema, secrets: SecretValuesSchema }).strict(),
     response: ChannelTestResultSchema,
   },
+  'history:hashrate': {
+    request: z.object({ scope: HistoryScopeSchema, range: HistoryRangeSchema }).strict(),
+    response: HashrateHistorySchema,
+  },
+  'history:worker-states': {
+    request: z.object({ scope: HistoryScopeSchema, range: HistoryRangeSchema }).strict(),
+    response: WorkerStatesHistorySchema,
+  },
+  'history:earnings': {
+    request: z.object({ accountId: z.string().optional(), from: z.string(), to: z.string() }).strict(),
+    response: EarningsHistorySchema,
+  },
+  'export:csv': { request: ExportRequestSchema, response: ExportResultSchema },
 } as const;
 
 /** Every message the engine pushes to the UI, by channel name. */

@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './api';
 export * from './alert-settings';
 export * from './alert-schemas';
+export * from './history-schemas';

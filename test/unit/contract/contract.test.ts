@@ -112,6 +112,10 @@ describe('contract', () => {
     await api.channels.save({ channel: {} as never, secrets: {} });
     await api.channels.remove({ id: 'x' });
     await api.channels.test({ channel: {} as never, secrets: {} });
+    await api.history.hashrate({ scope: {}, range: { from: 'a', to: 'b', maxPoints: 100 } });
+    await api.history.workerStates({ scope: {}, range: { from: 'a', to: 'b', maxPoints: 100 } });
+    await api.history.earnings({ from: 'a', to: 'b' });
+    await api.history.exportCsv({ kind: 'workers' });
     assert.deepEqual([...sent].sort(), [...REQUEST_CHANNELS].sort());
   });
 });

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+// History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
+
+const isoTime = z.string().min(1).max(64);
+
+/** What a series is about: the whole fleet (no account), an account, a group in it, or one worker. */
+export const HistoryScopeSchema = z
+  .object({
+    accountId: z.string().optional(),
+    group: z.string().optional(),
+    worker: z.string().optional(),
+  })
+  .strict()
+  .refine((scope) => (scope.group === undefined && scope.worker === undefined) || scope.accountId !== undefined, 'a group or worker needs its account')
+  .refine((scope) => scope.worker === undefined || scope.group !== undefined, 'a worker needs its group');
+export type HistoryScope = z.infer<typeof HistoryScopeSchema>;
+
+export const HistoryRangeSchema = z
+  .object({
+    from: isoTime,
+    to: isoTime,
+    /** At most this many points come back (about two per pixel of the chart). */
+    maxPoints: z.number().int().min(10).max(10_000),
+  })
+  .strict();
+
+/** Which stored resolution answered: raw samples (48 h), hourly rollups (90 d) or daily rollups (2 y). */
+export const HISTORY_RESOLUTIONS = ['raw', 'hour', 'day'] as const;
+
+export const HashratePointSchema = z.object({ at: isoTime, min: z.number(), avg: z.number(), max: z.number() });
+export type HashrateHistoryPoint = z.infer<typeof HashratePointSchema>;
+
+export const HashrateHistorySchema = z.object({
+  resolution: z.enum(HISTORY_RESOLUTIONS),
+  points: z.array(HashratePointSchema),
+});
+export type HashrateHistory = z.infer<typeof HashrateHistorySchema>;
+
+export const WorkerStatesPointSchema = z.object({
+  at: isoTime,
+  online: z.number().nonnegative(),
+  offline: z.number().nonnegative(),
+  dead: z.number().nonnegative(),
+  unknown: z.number().nonnegative(),
+});
+export type WorkerStatesPoint = z.infer<typeof WorkerStatesPointSchema>;
+
+export const WorkerStatesHistorySchema = z.object({
+  resolution: z.enum(HISTORY_RESOLUTIONS),
+  points: z.array(WorkerStatesPointSchema),
+});
+
+export const EarningsHistorySchema = z.object({
+  /** Earned per UTC day and coin (the pools' own daily figures where they give them). */
+  days: z.array(
+    z.object({ day: z.string(), accountId: z.string(), coin: z.string(), amount: z.number(), unit: z.enum(['coin', 'base-unit']) }),
+  ),
+  payouts: z.array(
+    z.object({
+      id: z.string(),
+      accountId: z.string(),
+      at: isoTime,
+      coin: z.string(),
+      amount: z.number(),
+      unit: z.enum(['coin', 'base-unit']),
+      status: z.string(),
+      txId: z.string().nullable(),
+    }),
+  ),
+});
+export type EarningsHistory = z.infer<typeof EarningsHistorySchema>;
+
+export const EXPORT_KINDS = ['workers', 'hashrate', 'payouts'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const ExportRequestSchema = z
+  .object({
+    kind: z.enum(EXPORT_KINDS),
+    accountId: z.string().optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+  })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+export const ExportResultSchema = z.object({ filename: z.string(), csv: z.string() });
