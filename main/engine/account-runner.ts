@@ -5,6 +5,8 @@ import {
   countWorkers,
   type AccountStatus,
   type AccountSummary,
+  type HashrateSeries,
+  type RevenueEstimate,
   type Worker,
 } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
@@ -26,6 +28,9 @@ export interface PollObservation {
   workers: Worker[] | null;
   /** The delay this poll was scheduled with: the interval normally, longer while backing off. */
   pollIntervalMs: number;
+  /** The pool's own history and daily earnings, when this poll read them (to backfill charts). */
+  history?: HashrateSeries[];
+  dailyEarnings?: RevenueEstimate[];
 }
 
 export interface AccountRunnerDeps {
@@ -151,7 +156,7 @@ export class AccountRunner {
     this.abort = new AbortController();
     const deadline = clock.setTimeout(() => this.abort?.abort(), POLL_DEADLINE_MS);
     let secrets: string[] = [];
-    let polledWorkers: Worker[] | null = null;
+    let polledReading: PoolReading | null = null;
     try {
       const credentials = await this.deps.resolveCredentials(this.account);
       secrets = Object.values(credentials);
@@ -165,7 +170,7 @@ export class AccountRunner {
         previous: this.reading,
       });
       this.acceptReading(reading, clock.now());
-      polledWorkers = reading.workers;
+      polledReading = reading;
       logger.info(`account ${this.account.id}: polled in ${clock.now() - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
       this.recordFailure(error, secrets, clock.now());
@@ -178,8 +183,10 @@ export class AccountRunner {
     this.deps.onPolled?.({
       atMs: clock.now(),
       account: summary,
-      workers: polledWorkers,
+      workers: polledReading?.workers ?? null,
       pollIntervalMs: Math.max(this.scheduledDelayMs ?? 0, this.account.pollIntervalSec * 1000),
+      ...(polledReading?.history?.length ? { history: polledReading.history } : {}),
+      ...(polledReading?.dailyEarnings?.length ? { dailyEarnings: polledReading.dailyEarnings } : {}),
     });
   }
 

@@ -38,6 +38,6 @@ export function parseShape<T>(schema: z.ZodType<T>, value: unknown, poolName: st
     .join(', ');
   throw new PoolError(
     'bad_response',
-    `${poolName} sent an unexpected ${what}: ${fields}. The pool's API may have changed; PoolWatch keeps the last good data.`,
+    `${poolName} sent ${what} in an unexpected shape: ${fields}. The pool's API may have changed; PoolWatch keeps the last good data.`,
   );
 }

@@ -235,3 +235,37 @@ describe('a 30,000-worker account', () => {
     }
   });
 });
+
+describe('SBI observer history backfill', () => {
+  it('reads the last day of hourly hashrate once an hour, as history for the charts', async () => {
+    const sim = await startSbiSim({ seed: 12, subaccounts: [{ name: 'obs', coin: 'BTC', workers: 6 }] });
+    try {
+      const observer = sim.observerKeys[0]!;
+      const { createSbiAdapter } = await import('../../main/pools/sbi/sbi-adapter');
+      const { createHttpClient } = await import('../../main/pools/http-client');
+      const adapter = createSbiAdapter();
+      let now = Date.now();
+      const poll = () =>
+        adapter.poll({
+          baseUrl: sim.url,
+          credentials: { observerKey: observer.key },
+          options: { subaccounts: undefined },
+          http: createHttpClient({ poolName: 'SBI Crypto Pool' }),
+          now: () => now,
+          previous: null,
+        });
+      const first = await poll();
+      assert.equal(first.history?.length, 1);
+      assert.equal(first.history?.[0]?.group, 'obs');
+      assert.equal(first.history?.[0]?.resolution, 'hour');
+      assert.equal(first.history?.[0]?.points.length, 24);
+      assert.ok(first.history?.[0]?.points.some((point) => point.hps > 0));
+      now += 60_000;
+      assert.deepEqual((await poll()).history, [], 'not asked again within the hour');
+      now += 60 * 60_000;
+      assert.equal((await poll()).history?.length, 1);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -275,8 +275,8 @@ describe('WebMinePool fault knobs end to end', () => {
     { name: 'hang', add: (s) => s.faults.add({ fault: { kind: 'hang' } }), status: 'unreachable', message: /did not answer within 1 s/ },
     { name: 'invalid JSON', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'invalid-json' } }), status: 'error', message: /invalid JSON for the account balance/ },
     { name: 'truncated', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'truncated' } }), status: 'unreachable', message: /Could not reach WebMinePool/ },
-    { name: 'wrong types', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'wrong-types' } }), status: 'error', message: /unexpected the account balance: balance/ },
-    { name: 'missing fields', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'missing-fields' }, pathPrefix: '/users' }), status: 'error', message: /unexpected the user list: users/ },
+    { name: 'wrong types', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'wrong-types' } }), status: 'error', message: /the account balance in an unexpected shape: balance/ },
+    { name: 'missing fields', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'missing-fields' }, pathPrefix: '/users' }), status: 'error', message: /the user list in an unexpected shape: users/ },
     { name: 'HTML page', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'html' } }), status: 'error', message: /HTML page/ },
     { name: '50 MB body', add: (s) => s.faults.add({ fault: { kind: 'malformed', variant: 'huge' } }), status: 'error', message: /larger than 20 MB/ },
     {

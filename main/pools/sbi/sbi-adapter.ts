@@ -1,7 +1,17 @@
 import type { z } from 'zod';
-import { countWorkers, sumHashrates, workerKey, type Group, type Payout, type StratumServerGroup, type Worker } from '../../../shared/model';
+import {
+  countWorkers,
+  sumHashrates,
+  workerKey,
+  type Group,
+  type HashrateSeries,
+  type Payout,
+  type StratumServerGroup,
+  type Worker,
+} from '../../../shared/model';
+import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
-import { PoolError } from '../pool-error';
+import { PoolError, isPoolError } from '../pool-error';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
@@ -18,6 +28,7 @@ import {
   accountSchema,
   earningV1Schema,
   earningV2Schema,
+  observerHashrateRangeSchema,
   observerHashratesSchema,
   observerStatusSchema,
   pageSchema,
@@ -39,6 +50,11 @@ const PAYOUTS_KEPT = 50;
 export const SBI_OBSERVER_BASE_URL = 'https://pool.sbicrypto.com';
 
 const workerPage = pageSchema(workerSchema);
+/** The observer's own hourly history is read at most this often (it backfills charts on first run). */
+const OBSERVER_HISTORY_REFRESH_MS = 60 * 60_000;
+/** Hours of observer history asked for: one day, in hourly buckets. */
+const OBSERVER_HISTORY_HOURS = 24;
+
 /** Subpools (stratum servers) change rarely: read them at most this often. */
 const SUBPOOLS_REFRESH_MS = 60 * 60_000;
 
@@ -244,7 +260,38 @@ async function readFinancials(
   };
 }
 
-async function pollWithObserverKey(client: SbiClient): Promise<PoolReading> {
+/** The subaccount's hourly hashrate for the last day, from the observer's range query; optional data. */
+async function readObserverHistory(client: SbiClient, nowMs: number, cache: { atMs: number }): Promise<HashrateSeries[]> {
+  if (nowMs - cache.atMs < OBSERVER_HISTORY_REFRESH_MS) return [];
+  cache.atMs = nowMs;
+  let ranges;
+  try {
+    ranges = await client.tryGet({
+      path: 'api/observer/v1/workers/hashrates',
+      query: { range: `0:${OBSERVER_HISTORY_HOURS * 60}`, resolution: OBSERVER_HISTORY_HOURS },
+      what: 'the hashrate history',
+      permission: 'OBSERVER',
+      schema: observerHashrateRangeSchema,
+    });
+  } catch (error) {
+    // History only fills charts: a bad answer here must not cost the live data; auth problems still count.
+    if (isPoolError(error) && error.kind === 'auth') throw error;
+    return [];
+  }
+  if (!ranges.ok) return [];
+  // Buckets come oldest first and end now; each is one hour wide.
+  const firstBucketMs = nowMs - OBSERVER_HISTORY_HOURS * 3_600_000;
+  return Object.entries(ranges.value.hashrate).map(([group, values]) => ({
+    group,
+    worker: null,
+    resolution: 'hour' as const,
+    points: values.flatMap((mhs, index) =>
+      mhs === null || !Number.isFinite(mhs) ? [] : [{ at: new Date(firstBucketMs + index * 3_600_000).toISOString(), hps: mhsToHps(mhs) }],
+    ),
+  }));
+}
+
+async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCache: { atMs: number }): Promise<PoolReading> {
   const status = await client.get({
     path: 'api/observer/v1/workers/status',
     what: 'the worker status',
@@ -285,18 +332,22 @@ async function pollWithObserverKey(client: SbiClient): Promise<PoolReading> {
     payouts: [],
     revenue: [],
     stratumServers: [],
+    history: await readObserverHistory(client, nowMs, historyCache),
     limitations: [],
   };
 }
 
 export function createSbiAdapter(): PoolAdapter {
   const stratumCache: { current: StratumCache } = { current: null };
+  const observerHistoryCache = { atMs: Number.NEGATIVE_INFINITY };
   return {
     pool: 'sbi',
     async poll(context) {
       const auth = authFrom(context.credentials);
       const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);
-      return auth.kind === 'api-key' ? pollWithApiKey(client, context, stratumCache) : pollWithObserverKey(client);
+      return auth.kind === 'api-key'
+        ? pollWithApiKey(client, context, stratumCache)
+        : pollWithObserverKey(client, context.now(), observerHistoryCache);
     },
     validateCredentials(credentials, mode) {
       if (mode === 'observer') return credentials.observerKey?.trim() ? null : 'Enter the observer key or paste the observer link.';

@@ -135,6 +135,13 @@ export const observerHashratesSchema = z
   })
   .passthrough();
 
+/** The observer's range query: one value per bucket, oldest first. */
+export const observerHashrateRangeSchema = z
+  .object({
+    hashrate: z.record(z.string(), z.array(numeric.nullable()).max(10_000)),
+  })
+  .passthrough();
+
 export const observerStatusSchema = z
   .object({
     status: z.record(

@@ -70,8 +70,7 @@ export class SpiderClient {
       throw refusedError(label, String(envelope?.code ?? `HTTP ${status}`), reason, status);
     }
 
-    // parseShape says "sent an unexpected <what>", so it gets a noun phrase of its own
-    const shapeLabel = `answer for ${label}`;
+    const shapeLabel = label;
     const envelope = parseShape(envelopeSchema, parseJsonBody(response, SPIDER_NAME, label), SPIDER_NAME, shapeLabel);
     if (isSuccess(envelope)) {
       return { ok: true, data: parseShape(z.object({ data: endpoint.schema }), envelope, SPIDER_NAME, shapeLabel).data };

@@ -228,7 +228,7 @@ describe('SBI adapter variants', () => {
     routes['/api/external/v1/workers'] = json('{"content": "not a list"}');
     const wrong = await pollError(routes);
     assert.equal(wrong.kind, 'bad_response');
-    assert.match(wrong.message, /unexpected the worker list: content/);
+    assert.match(wrong.message, /the worker list in an unexpected shape: content/);
   });
 
   it('a missing required field is named', async () => {

@@ -274,7 +274,7 @@ describe('Spider envelopes and error codes', () => {
     assert.match(invalid.message, /invalid JSON for the subaccount list/);
     const doubled = await pollError(withRoutes({ [PATH.info]: signed(JSON.stringify({ code: 'SUCCESS', data: fixture('spider', 'subaccount-info.json') })) }));
     assert.equal(doubled.kind, 'bad_response');
-    assert.match(doubled.message, /unexpected answer for the subaccount list: data/);
+    assert.match(doubled.message, /the subaccount list in an unexpected shape: data/);
     const noCode = await pollError({ '*': () => ({ body: '{"msg":"hello"}' }) });
     assert.match(noCode.message, /code \(neither code nor success is present\)/);
     const unnamed = await pollError(withRoutes({ [PATH.workers]: signed(envelope([{ status: 'active' }])) }));

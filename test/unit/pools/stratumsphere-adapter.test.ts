@@ -341,21 +341,21 @@ describe('Stratumsphere errors', () => {
     assert.match(invalid.error.message, /invalid JSON for the scheduler list/);
 
     const wrongList = await pollError({ [SCHEDULERS]: json('{"success": true, "data": "[]"}') });
-    assert.match(wrongList.error.message, /unexpected the scheduler list: body/);
+    assert.match(wrongList.error.message, /the scheduler list in an unexpected shape: body/);
 
     const routes = documentedRoutes();
     routes[rentalPath(102)] = json('{"id": 102, "hashrate": "fast", "connections_count": "2"}');
     const wrongRental = await pollError(routes);
     assert.equal(wrongRental.error.kind, 'bad_response');
-    assert.match(wrongRental.error.message, /unexpected rental 102: hashrate/);
+    assert.match(wrongRental.error.message, /rental 102 in an unexpected shape: hashrate/);
 
     const missingRoutes = documentedRoutes();
     missingRoutes[rentalPath(101)] = json('{"id": 101, "title": "order-4821", "isStable": true}');
     const missing = await pollError(missingRoutes);
-    assert.match(missing.error.message, /rental 101: hashrate \(missing\), connections_count \(missing\)/);
+    assert.match(missing.error.message, /rental 101 in an unexpected shape: hashrate \(missing\), connections_count \(missing\)/);
 
     const noId = await pollError({ [SCHEDULERS]: json('[{"name": "no id", "rentals": []}]') });
-    assert.match(noId.error.message, /scheduler list: 0\.id/);
+    assert.match(noId.error.message, /scheduler list in an unexpected shape: 0\.id/);
   });
 });
 

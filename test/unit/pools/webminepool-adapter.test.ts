@@ -194,18 +194,18 @@ describe('WebMinePool adapter: shape variants', () => {
   it('missing fields are bad responses that name the field', async () => {
     const noBalance = await pollError(wmpRoutes({ balance: json('{"success": true}') }));
     assert.equal(noBalance.kind, 'bad_response');
-    assert.match(noBalance.message, /unexpected the account balance: balance/);
+    assert.match(noBalance.message, /the account balance in an unexpected shape: balance/);
     const noUserHashes = await pollError(wmpRoutes({ users: json('{"success": true, "users": [{"api_key": "k", "name": "x"}]}') }));
-    assert.match(noUserHashes.message, /the user list: users/);
+    assert.match(noUserHashes.message, /the user list in an unexpected shape: users/);
     const noUsers = await pollError(wmpRoutes({ users: json('{"success": true}') }));
-    assert.match(noUsers.message, /the user list: users/);
+    assert.match(noUsers.message, /the user list in an unexpected shape: users/);
   });
 
   it('wrong types (PHP false, negative counts, words) are bad responses', async () => {
     for (const body of ['{"success": true, "balance": false}', '{"success": true, "balance": "lots"}', '{"success": true, "balance": -1}']) {
       const error = await pollError(wmpRoutes({ balance: json(body) }));
       assert.equal(error.kind, 'bad_response', body);
-      assert.match(error.message, /account balance: balance/);
+      assert.match(error.message, /account balance in an unexpected shape: balance/);
     }
     const listIsFalse = await pollError(wmpRoutes({ users: json('{"success": true, "users": false}') }));
     assert.equal(listIsFalse.kind, 'bad_response');
