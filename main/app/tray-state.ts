@@ -72,6 +72,22 @@ function levelWords(level: TrayLevel, accounts: readonly AccountSummary[]): stri
   }
 }
 
+/** The fleet's 10-minute hashrate against its 24 h average, e.g. "▼ 12% vs 24 h"; null without both figures. */
+export function hashrateTrend(accounts: readonly AccountSummary[]): string | null {
+  let now = 0;
+  let day = 0;
+  for (const account of accounts) {
+    const { h10m, h24h } = account.hashrate;
+    if (h10m === null || h24h === null) continue;
+    now += h10m;
+    day += h24h;
+  }
+  if (day <= 0) return null;
+  const change = Math.round(((now - day) / day) * 100);
+  if (change === 0) return '= 24 h avg';
+  return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)}% vs 24 h`;
+}
+
 function clip(text: string): string {
   return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
 }
@@ -84,7 +100,8 @@ export function computeTrayState(accounts: readonly AccountSummary[], paused: bo
   if (accounts.length > 0) {
     const online = accounts.reduce((sum, account) => sum + account.workers.online, 0);
     const total = accounts.reduce((sum, account) => sum + account.workers.total, 0);
-    parts.push(formatHashrate(totalHashrateHps(accounts)), `${online}/${total} workers online`);
+    const trend = hashrateTrend(accounts);
+    parts.push(formatHashrate(totalHashrateHps(accounts)) + (trend ? ` (${trend})` : ''), `${online}/${total} workers online`);
   }
   if (paused) parts.push('paused');
   return { level, tooltip: clip(parts.join(' · ')), iconName: `tray-${level}` };

@@ -1,19 +1,61 @@
-export type Screen = 'overview' | 'workers' | 'accounts' | 'alerts';
+export type Screen = 'overview' | 'workers' | 'charts' | 'accounts' | 'alerts';
 
 /** The Alerts tab's pages: the alerts themselves, rule settings, notification channels. */
 export type AlertsView = 'list' | 'settings' | 'channels';
 
+/** What the Charts screen shows: the fleet (no account), an account, one of its groups, or one worker. */
+export interface ChartScope {
+  accountId: string | null;
+  group: string | null;
+  worker: string | null;
+}
+
+export const FLEET_SCOPE: ChartScope = { accountId: null, group: null, worker: null };
+
 export type Route =
   | { screen: 'overview' }
   | { screen: 'workers'; accountId: string | null }
+  | { screen: 'charts'; scope: ChartScope }
   | { screen: 'accounts'; adding: boolean }
   | { screen: 'alerts'; view: AlertsView };
 
+/** A group needs its account and a worker its group, as the history contract requires. */
+export function normalizeChartScope(scope: ChartScope): ChartScope {
+  const accountId = emptyToNull(scope.accountId);
+  const group = accountId === null ? null : emptyToNull(scope.group);
+  const worker = group === null ? null : emptyToNull(scope.worker);
+  return { accountId, group, worker };
+}
+
+function emptyToNull(value: string | null): string | null {
+  return value === null || value === '' ? null : value;
+}
+
+function chartScopeFrom(query: string): ChartScope {
+  const params = new URLSearchParams(query);
+  return normalizeChartScope({ accountId: params.get('account'), group: params.get('group'), worker: params.get('worker') });
+}
+
+function chartScopeQuery(scope: ChartScope): string {
+  const params = new URLSearchParams();
+  const { accountId, group, worker } = normalizeChartScope(scope);
+  if (accountId !== null) params.set('account', accountId);
+  if (group !== null) params.set('group', group);
+  if (worker !== null) params.set('worker', worker);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
 /** Routes live in the fragment (`#/workers/acc-1`) so they work from file:// in Electron and on reload. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter((part) => part !== '');
+  const fragment = hash.replace(/^#\/?/, '');
+  const queryStart = fragment.indexOf('?');
+  const path = queryStart === -1 ? fragment : fragment.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : fragment.slice(queryStart + 1);
+  const parts = path.split('/').filter((part) => part !== '');
   const [screen, detail] = parts;
   if (screen === 'workers') return { screen: 'workers', accountId: detail ? decodeURIComponent(detail) : null };
+  if (screen === 'charts') return { screen: 'charts', scope: chartScopeFrom(query) };
   if (screen === 'accounts') return { screen: 'accounts', adding: detail === 'new' };
   if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
   return { screen: 'overview' };
@@ -25,6 +67,8 @@ export function routeHref(route: Route): string {
       return '#/overview';
     case 'workers':
       return route.accountId === null ? '#/workers' : `#/workers/${encodeURIComponent(route.accountId)}`;
+    case 'charts':
+      return `#/charts${chartScopeQuery(route.scope)}`;
     case 'accounts':
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':

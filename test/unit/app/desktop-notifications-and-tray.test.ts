@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { desktopNotificationSink, type NotifierPort } from '../../../main/app/desktop-notifications';
 import type { Notification } from '../../../main/alerts/notification-format';
-import { computeTrayState, trayLevel } from '../../../main/app/tray-state';
+import { computeTrayState, hashrateTrend, trayLevel } from '../../../main/app/tray-state';
 import { makeSummary } from './fakes';
 
 function notification(overrides: Partial<Notification> = {}): Notification {
@@ -66,5 +66,16 @@ describe('tray level with firing alerts', () => {
   it('says an alert is firing when that is what raised it', () => {
     assert.match(computeTrayState([healthy], false, 'critical').tooltip, /critical alert firing/);
     assert.equal(computeTrayState([healthy], false, 'critical').iconName, 'tray-problem');
+  });
+});
+
+describe('tray hashrate trend', () => {
+  it('compares the fleet 10-minute hashrate with its 24 h average', () => {
+    const at = (h10m: number | null, h24h: number | null) => makeSummary({ hashrate: { h10m, h1h: null, h24h } });
+    assert.equal(hashrateTrend([at(88, 100)]), '▼ 12% vs 24 h');
+    assert.equal(hashrateTrend([at(60, 50), at(60, 50)]), '▲ 20% vs 24 h');
+    assert.equal(hashrateTrend([at(100, 100)]), '= 24 h avg');
+    assert.equal(hashrateTrend([at(100, null)]), null);
+    assert.match(computeTrayState([makeSummary({ status: 'ok', hashrate: { h10m: 88e12, h1h: null, h24h: 100e12 } })], false).tooltip, /88\.0 TH\/s \(▼ 12% vs 24 h\)/);
   });
 });

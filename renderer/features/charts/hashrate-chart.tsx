@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HashrateHistory } from '../../../shared/contract';
+import type { UnitSystem } from '../../../shared/units';
+import { unitSystemNote } from '../../components/hashrate-units';
+import { AlertMarkerShape, type LineShapeProps } from './alert-marker-shape';
+import { markerTitle, type AlertMarker } from './alert-markers';
+import { CHART_COLORS } from './chart-colors';
+import { ChartMessage, chartMessageKind } from './chart-message';
+import { zoomWindow, type TimeWindow } from './chart-range';
+import type { Answered, ChartRequest } from './chart-request';
+import { axisTimeFormatter, resolutionText } from './chart-time';
+import { axisTickText, hashrateChartData, type AxisUnit, type HashrateDatum } from './hashrate-series';
+import { HashrateTooltip, isHashrateDatum } from './hashrate-tooltip';
+import { pointBudget } from './point-budget';
+import { tooltipDatum } from './tooltip-datum';
+import type { RequestView } from './use-history-request';
+
+export const CHART_HEIGHT_PX = 280;
+const Y_AXIS_WIDTH_PX = 84;
+
+interface HashrateChartProps {
+  view: RequestView<Answered<HashrateHistory>> & { retry(): void };
+  /** What the range buttons and zoom ask for now (the answer may still be for an earlier one). */
+  request: ChartRequest;
+  system: UnitSystem;
+  widthPx: number;
+  markers: readonly AlertMarker[];
+  timeText(ms: number): string;
+  onZoom(window: TimeWindow): void;
+}
+
+interface Drag {
+  startMs: number;
+  endMs: number | null;
+}
+
+function numericLabel(label: unknown): number | null {
+  return typeof label === 'number' && Number.isFinite(label) ? label : null;
+}
+
+export function HashrateChart({ view, request, system, widthPx, markers, timeText, onZoom }: HashrateChartProps) {
+  const answer = view.data;
+  const window = answer?.request.window ?? request.window;
+  const { data, axis } = useMemo(
+    () => hashrateChartData(answer?.response.points ?? [], system, pointBudget(widthPx)),
+    [answer, system, widthPx],
+  );
+  const messageKind = chartMessageKind(view, data.length === 0);
+  return (
+    <section
+      className="card chart-card"
+      aria-labelledby="chart-hashrate-title"
+      data-testid="chart-hashrate"
+      data-points={data.length}
+      data-resolution={answer?.response.resolution ?? ''}
+      data-range={answer?.request.range ?? request.range}
+      data-zoomed={String(answer?.request.zoomed ?? request.zoomed)}
+      data-status={view.status}
+      aria-busy={view.status === 'loading'}
+    >
+      <header className="chart-heading">
+        <h2 id="chart-hashrate-title">Hashrate</h2>
+        <p className="muted">
+          {answer !== null && `${resolutionText(answer.response.resolution)}; `}average with min–max band
+          {unitSystemNote(system) !== null && ` · ${unitSystemNote(system)}`}
+        </p>
+      </header>
+      {messageKind !== null ? (
+        <ChartMessage kind={messageKind} error={view.error} onRetry={view.retry} />
+      ) : (
+        <HashratePlot data={data} axisUnit={axis} system={system} widthPx={widthPx} window={window} markers={markers} timeText={timeText} onZoom={onZoom} />
+      )}
+      <p className="hint">Drag across the chart to zoom in.</p>
+    </section>
+  );
+}
+
+interface HashratePlotProps {
+  data: readonly HashrateDatum[];
+  axisUnit: AxisUnit;
+  system: UnitSystem;
+  widthPx: number;
+  /** The window the data answers, which is the x-axis domain. */
+  window: TimeWindow;
+  markers: readonly AlertMarker[];
+  timeText(ms: number): string;
+  onZoom(window: TimeWindow): void;
+}
+
+function HashratePlot({ data, axisUnit, system, widthPx, window, markers, timeText, onZoom }: HashratePlotProps) {
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const tickText = useMemo(() => axisTimeFormatter(window.toMs - window.fromMs), [window]);
+  const finishDrag = () => {
+    const zoomed = drag === null ? null : zoomWindow(drag.startMs, drag.endMs, window);
+    setDrag(null);
+    if (zoomed !== null) onZoom(zoomed);
+  };
+  return (
+    <div className="chart-plot zoomable">
+      <ComposedChart
+        width={widthPx}
+        height={CHART_HEIGHT_PX}
+        data={data as HashrateDatum[]}
+        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
+        onMouseDown={(state) => {
+          const startMs = numericLabel(state.activeLabel);
+          setDrag(startMs === null ? null : { startMs, endMs: null });
+        }}
+        onMouseMove={(state) => {
+          const endMs = numericLabel(state.activeLabel);
+          if (drag !== null && endMs !== null && endMs !== drag.endMs) setDrag({ ...drag, endMs });
+        }}
+        onMouseUp={finishDrag}
+        onMouseLeave={() => setDrag(null)}
+      >
+        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="atMs"
+          type="number"
+          scale="time"
+          domain={[window.fromMs, window.toMs]}
+          allowDataOverflow
+          tickFormatter={tickText}
+          stroke={CHART_COLORS.axis}
+          minTickGap={24}
+        />
+        <YAxis width={Y_AXIS_WIDTH_PX} tickFormatter={(value: number) => axisTickText(value, axisUnit)} stroke={CHART_COLORS.axis} />
+        <Tooltip
+          isAnimationActive={false}
+          content={({ payload }) => <HashrateTooltip datum={tooltipDatum(payload, isHashrateDatum)} system={system} timeText={timeText} />}
+        />
+        <Area dataKey="band" name="Min–max" stroke="none" fill={CHART_COLORS.accentSoft} fillOpacity={0.6} isAnimationActive={false} activeDot={false} />
+        <Line dataKey="avg" name="Average" stroke={CHART_COLORS.accent} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        {markers.map((marker) => (
+          <ReferenceLine
+            key={marker.key}
+            x={marker.atMs}
+            shape={(line: LineShapeProps) => <AlertMarkerShape line={line} marker={marker} title={markerTitle(marker, timeText)} />}
+          />
+        ))}
+        {drag !== null && drag.endMs !== null && (
+          <ReferenceArea x1={drag.startMs} x2={drag.endMs} fill={CHART_COLORS.zoom} fillOpacity={0.12} stroke={CHART_COLORS.zoom} strokeOpacity={0.4} />
+        )}
+      </ComposedChart>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { WorkerStatesPoint } from '../../../shared/contract';
+import { bucketSeries } from './point-budget';
+
+export interface WorkerStatesDatum {
+  atMs: number;
+  online: number;
+  offline: number;
+  dead: number;
+  unknown: number;
+}
+
+function notOnline(point: WorkerStatesPoint): number {
+  return point.offline + point.dead + point.unknown;
+}
+
+/** Keeps the bucket's worst moment (most workers not online), so a short outage survives a year-long view. */
+export function mergeWorkerStates(bucket: readonly WorkerStatesPoint[]): WorkerStatesPoint {
+  const first = bucket[0];
+  if (first === undefined) throw new Error('mergeWorkerStates needs at least one point.');
+  const worst = bucket.reduce((found, point) => (notOnline(point) > notOnline(found) ? point : found), first);
+  return { ...worst, at: first.at };
+}
+
+/** The engine's points, bounded to the chart's budget, with times as numbers for a time axis. */
+export function workerStatesChartData(points: readonly WorkerStatesPoint[], maxPoints: number): WorkerStatesDatum[] {
+  const data: WorkerStatesDatum[] = [];
+  for (const point of bucketSeries(points, maxPoints, mergeWorkerStates)) {
+    const atMs = Date.parse(point.at);
+    if (Number.isNaN(atMs)) continue;
+    data.push({ atMs, online: point.online, offline: point.offline, dead: point.dead, unknown: point.unknown });
+  }
+  return data;
+}
