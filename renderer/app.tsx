@@ -7,15 +7,17 @@ import { AlertSettingsScreen } from './features/alerts/alert-settings-screen';
 import { AlertsBadge } from './features/alerts/alerts-badge';
 import { AlertsScreen } from './features/alerts/alerts-screen';
 import { ChannelsScreen } from './features/alerts/channels-screen';
+import { ChartsScreen } from './features/charts/charts-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
 import { WorkersScreen } from './features/workers/workers-screen';
 import { useAccountsStore, useConnectionStore } from './state/app-stores';
-import { routeHref, type AlertsView, type Route, type Screen } from './state/route';
+import { FLEET_SCOPE, routeHref, type AlertsView, type Route, type Screen } from './state/route';
 import { useRoute } from './state/use-route';
 
 const NAV_ITEMS: readonly { screen: Screen; title: string; route: Route }[] = [
   { screen: 'overview', title: 'Overview', route: { screen: 'overview' } },
   { screen: 'workers', title: 'Workers', route: { screen: 'workers', accountId: null } },
+  { screen: 'charts', title: 'Charts', route: { screen: 'charts', scope: FLEET_SCOPE } },
   { screen: 'accounts', title: 'Accounts', route: { screen: 'accounts', adding: false } },
   { screen: 'alerts', title: 'Alerts', route: { screen: 'alerts', view: 'list' } },
 ];
@@ -56,6 +58,8 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
       return <OverviewScreen />;
     case 'workers':
       return <WorkersScreen accountId={route.accountId} />;
+    case 'charts':
+      return <ChartsScreen scope={route.scope} />;
     case 'accounts':
       return <AccountsScreen adding={route.adding} />;
     case 'alerts':

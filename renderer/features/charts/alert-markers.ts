@@ -30,20 +30,20 @@ function inScope(entry: AlertHistoryEntry, scope: ChartScope): boolean {
 }
 
 /** The history rows that mark an alert starting to fire in the scope and window, oldest first. */
-export function alertFirings(entries: readonly AlertHistoryEntry[], scope: ChartScope, window: TimeWindow): AlertFiring[] {
+export function alertFirings(entries: readonly AlertHistoryEntry[], scope: ChartScope, timeWindow: TimeWindow): AlertFiring[] {
   const firings: AlertFiring[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'transition' || entry.to !== 'firing' || !inScope(entry, scope)) continue;
     const atMs = Date.parse(entry.at);
-    if (Number.isNaN(atMs) || atMs < window.fromMs || atMs > window.toMs) continue;
+    if (Number.isNaN(atMs) || atMs < timeWindow.fromMs || atMs > timeWindow.toMs) continue;
     firings.push({ id: entry.id, atMs, severity: entry.severity, message: entry.message });
   }
   return firings.sort((a, b) => a.atMs - b.atMs || a.id - b.id);
 }
 
 /** Groups firings less than `minGapPx` apart on a chart `widthPx` wide, so a burst of alerts stays one readable marker. */
-export function alertMarkers(firings: readonly AlertFiring[], window: TimeWindow, widthPx: number, minGapPx = 6): AlertMarker[] {
-  const spanMs = Math.max(1, window.toMs - window.fromMs);
+export function alertMarkers(firings: readonly AlertFiring[], timeWindow: TimeWindow, widthPx: number, minGapPx = 6): AlertMarker[] {
+  const spanMs = Math.max(1, timeWindow.toMs - timeWindow.fromMs);
   const gapMs = (spanMs / Math.max(1, widthPx)) * minGapPx;
   const markers: AlertMarker[] = [];
   let current: AlertMarker | null = null;

@@ -44,6 +44,6 @@ export function zoomWindow(startMs: number | null, endMs: number | null, current
 }
 
 /** The window as the history contract takes it. */
-export function windowIso(window: TimeWindow): { from: string; to: string } {
-  return { from: new Date(window.fromMs).toISOString(), to: new Date(window.toMs).toISOString() };
+export function windowIso(timeWindow: TimeWindow): { from: string; to: string } {
+  return { from: new Date(timeWindow.fromMs).toISOString(), to: new Date(timeWindow.toMs).toISOString() };
 }

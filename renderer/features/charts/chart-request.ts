@@ -5,7 +5,7 @@ import { historyScope } from './chart-scope';
 /** Everything one load of the charts depends on; answers carry the request they answered. */
 export interface ChartRequest {
   scope: ChartScope;
-  window: TimeWindow;
+  timeWindow: TimeWindow;
   range: RangeId;
   zoomed: boolean;
   /** About two per pixel of the chart's width. */
@@ -19,14 +19,14 @@ export interface Answered<T> {
 
 /** A text that changes exactly when the request does, for effect dependencies. */
 export function chartRequestKey(request: ChartRequest): string {
-  const { scope, window, maxPoints } = request;
-  return JSON.stringify([scope.accountId, scope.group, scope.worker, window.fromMs, window.toMs, maxPoints]);
+  const { scope, timeWindow, maxPoints } = request;
+  return JSON.stringify([scope.accountId, scope.group, scope.worker, timeWindow.fromMs, timeWindow.toMs, maxPoints]);
 }
 
 /** The body of history:hashrate and history:worker-states for a request. */
 export function seriesRequest(request: ChartRequest) {
   return {
     scope: historyScope(request.scope),
-    range: { ...windowIso(request.window), maxPoints: request.maxPoints },
+    range: { ...windowIso(request.timeWindow), maxPoints: request.maxPoints },
   };
 }

@@ -23,7 +23,7 @@ interface EarningsChartProps {
 export function EarningsChart({ view, request, widthPx, wholeAccountNote }: EarningsChartProps) {
   const answer = view.data;
   const panels = useMemo(
-    () => (answer === null ? [] : earningsPanels(answer.response, answer.request.window, pointBudget(widthPx))),
+    () => (answer === null ? [] : earningsPanels(answer.response, answer.request.timeWindow, pointBudget(widthPx))),
     [answer, widthPx],
   );
   const points = panels.reduce((sum, panel) => sum + panel.days.length, 0);
@@ -73,7 +73,7 @@ function EarningsPanelChart({ panel, widthPx }: { panel: EarningsPanel; widthPx:
           {panel.payoutCount === 1 ? 'payout' : 'payouts'}
         </span>
       </figcaption>
-      <BarChart width={widthPx} height={PANEL_HEIGHT_PX} data={panel.days as EarningsPanel['days'][number][]} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+      <BarChart width={widthPx} height={PANEL_HEIGHT_PX} data={panel.days} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="day" tickFormatter={dayText} minTickGap={24} />
         <YAxis width={84} tickFormatter={(value: number) => value.toLocaleString('en-US', { maximumSignificantDigits: 4 })} />

@@ -29,10 +29,10 @@ function utcDay(ms: number): string {
 }
 
 /** Every UTC day the window touches, so days without earnings show as gaps rather than vanish. */
-export function utcDaysOf(window: TimeWindow): string[] {
+export function utcDaysOf(timeWindow: TimeWindow): string[] {
   const days: string[] = [];
-  const first = Math.floor(window.fromMs / DAY_MS) * DAY_MS;
-  for (let ms = first; ms <= window.toMs; ms += DAY_MS) days.push(utcDay(ms));
+  const first = Math.floor(timeWindow.fromMs / DAY_MS) * DAY_MS;
+  for (let ms = first; ms <= timeWindow.toMs; ms += DAY_MS) days.push(utcDay(ms));
   return days;
 }
 
@@ -53,8 +53,8 @@ function counts(status: string): boolean {
 }
 
 /** Earnings and payouts per coin and unit, summed over accounts, one entry per day of the window. */
-export function earningsPanels(history: EarningsHistory, window: TimeWindow, maxPoints: number): EarningsPanel[] {
-  const windowDays = utcDaysOf(window);
+export function earningsPanels(history: EarningsHistory, timeWindow: TimeWindow, maxPoints: number): EarningsPanel[] {
+  const windowDays = utcDaysOf(timeWindow);
   const byKey = new Map<string, { coin: string; unit: AmountUnit; days: Map<string, EarningsDay> }>();
   const panelFor = (coin: string, unit: AmountUnit) => {
     const key = `${coin}|${unit}`;

@@ -27,7 +27,7 @@ interface HashrateChartProps {
   widthPx: number;
   markers: readonly AlertMarker[];
   timeText(ms: number): string;
-  onZoom(window: TimeWindow): void;
+  onZoom(timeWindow: TimeWindow): void;
 }
 
 interface Drag {
@@ -41,7 +41,7 @@ function numericLabel(label: unknown): number | null {
 
 export function HashrateChart({ view, request, system, widthPx, markers, timeText, onZoom }: HashrateChartProps) {
   const answer = view.data;
-  const window = answer?.request.window ?? request.window;
+  const timeWindow = answer?.request.timeWindow ?? request.timeWindow;
   const { data, axis } = useMemo(
     () => hashrateChartData(answer?.response.points ?? [], system, pointBudget(widthPx)),
     [answer, system, widthPx],
@@ -69,7 +69,7 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
       {messageKind !== null ? (
         <ChartMessage kind={messageKind} error={view.error} onRetry={view.retry} />
       ) : (
-        <HashratePlot data={data} axisUnit={axis} system={system} widthPx={widthPx} window={window} markers={markers} timeText={timeText} onZoom={onZoom} />
+        <HashratePlot data={data} axisUnit={axis} system={system} widthPx={widthPx} timeWindow={timeWindow} markers={markers} timeText={timeText} onZoom={onZoom} />
       )}
       <p className="hint">Drag across the chart to zoom in.</p>
     </section>
@@ -82,17 +82,17 @@ interface HashratePlotProps {
   system: UnitSystem;
   widthPx: number;
   /** The window the data answers, which is the x-axis domain. */
-  window: TimeWindow;
+  timeWindow: TimeWindow;
   markers: readonly AlertMarker[];
   timeText(ms: number): string;
-  onZoom(window: TimeWindow): void;
+  onZoom(timeWindow: TimeWindow): void;
 }
 
-function HashratePlot({ data, axisUnit, system, widthPx, window, markers, timeText, onZoom }: HashratePlotProps) {
+function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, markers, timeText, onZoom }: HashratePlotProps) {
   const [drag, setDrag] = useState<Drag | null>(null);
-  const tickText = useMemo(() => axisTimeFormatter(window.toMs - window.fromMs), [window]);
+  const tickText = useMemo(() => axisTimeFormatter(timeWindow.toMs - timeWindow.fromMs), [timeWindow]);
   const finishDrag = () => {
-    const zoomed = drag === null ? null : zoomWindow(drag.startMs, drag.endMs, window);
+    const zoomed = drag === null ? null : zoomWindow(drag.startMs, drag.endMs, timeWindow);
     setDrag(null);
     if (zoomed !== null) onZoom(zoomed);
   };
@@ -101,7 +101,7 @@ function HashratePlot({ data, axisUnit, system, widthPx, window, markers, timeTe
       <ComposedChart
         width={widthPx}
         height={CHART_HEIGHT_PX}
-        data={data as HashrateDatum[]}
+        data={data}
         margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
         onMouseDown={(state) => {
           const startMs = numericLabel(state.activeLabel);
@@ -119,7 +119,7 @@ function HashratePlot({ data, axisUnit, system, widthPx, window, markers, timeTe
           dataKey="atMs"
           type="number"
           scale="time"
-          domain={[window.fromMs, window.toMs]}
+          domain={[timeWindow.fromMs, timeWindow.toMs]}
           allowDataOverflow
           tickFormatter={tickText}
           stroke={CHART_COLORS.axis}

@@ -5,7 +5,7 @@ export const POINTS_PER_PX = 2;
 const MIN_POINTS = 10;
 const MAX_POINTS = 10_000;
 
-/** Widths are rounded down to this step before asking, so resizing a window does not refetch on every pixel. */
+/** Widths are rounded down to this step before asking, so resizing the app window does not refetch on every pixel. */
 const WIDTH_STEP_PX = 50;
 
 function clampPoints(points: number): number {

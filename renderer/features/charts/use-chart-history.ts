@@ -10,7 +10,7 @@ const ALERT_HISTORY_LIMIT = 5000;
 
 /** Earnings and alerts are per account and window only: a resize or a group change does not reload them. */
 function accountWindowKey(request: ChartRequest): string {
-  return JSON.stringify([request.scope.accountId, request.window.fromMs, request.window.toMs]);
+  return JSON.stringify([request.scope.accountId, request.timeWindow.fromMs, request.timeWindow.toMs]);
 }
 
 function useAnswered<T>(request: ChartRequest | null, key: string | null, fetch: (request: ChartRequest) => Promise<T>) {
@@ -35,7 +35,7 @@ export function useEarningsHistory(request: ChartRequest | null) {
   return useAnswered<EarningsHistory>(request, request && accountWindowKey(request), (current) =>
     api.history.earnings({
       ...(current.scope.accountId === null ? {} : { accountId: current.scope.accountId }),
-      ...windowIso(current.window),
+      ...windowIso(current.timeWindow),
     }),
   );
 }
@@ -47,7 +47,7 @@ export function useAlertHistoryForChart(request: ChartRequest | null) {
   return useAnswered<AlertHistoryEntry[]>(request, request && `${accountWindowKey(request)}|${revision}`, (current) =>
     api.alerts.history({
       ...(current.scope.accountId === null ? {} : { accountId: current.scope.accountId }),
-      ...windowIso(current.window),
+      ...windowIso(current.timeWindow),
       limit: ALERT_HISTORY_LIMIT,
     }),
   );

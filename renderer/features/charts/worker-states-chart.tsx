@@ -24,9 +24,9 @@ interface WorkerStatesChartProps {
 
 export function WorkerStatesChart({ view, request, widthPx, workersNoun, timeText }: WorkerStatesChartProps) {
   const answer = view.data;
-  const window = answer?.request.window ?? request.window;
+  const timeWindow = answer?.request.timeWindow ?? request.timeWindow;
   const data = useMemo(() => workerStatesChartData(answer?.response.points ?? [], pointBudget(widthPx)), [answer, widthPx]);
-  const tickText = useMemo(() => axisTimeFormatter(window.toMs - window.fromMs), [window]);
+  const tickText = useMemo(() => axisTimeFormatter(timeWindow.toMs - timeWindow.fromMs), [timeWindow]);
   const messageKind = chartMessageKind(view, data.length === 0);
   return (
     <section
@@ -50,7 +50,7 @@ export function WorkerStatesChart({ view, request, widthPx, workersNoun, timeTex
         <div className="chart-plot">
           <AreaChart width={widthPx} height={HEIGHT_PX} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis dataKey="atMs" type="number" scale="time" domain={[window.fromMs, window.toMs]} allowDataOverflow tickFormatter={tickText} minTickGap={24} />
+            <XAxis dataKey="atMs" type="number" scale="time" domain={[timeWindow.fromMs, timeWindow.toMs]} allowDataOverflow tickFormatter={tickText} minTickGap={24} />
             <YAxis width={84} allowDecimals={false} />
             <Tooltip isAnimationActive={false} labelFormatter={(label) => (typeof label === 'number' ? timeText(label) : label)} />
             <Legend />

@@ -3,6 +3,7 @@ import { formatAge, formatHashrate, type UnitSystem } from '../../../shared/unit
 import { formatAttributeValue, type AttributeColumn, type AttributeValue } from '../../components/attributes';
 import { unitSystemNote } from '../../components/hashrate-units';
 import { WORKER_STATE_TONES } from '../../components/tones';
+import { routeHref } from '../../state/route';
 import type { WorkerRow } from './worker-rows';
 
 export interface WorkerRowViewProps {
@@ -39,7 +40,9 @@ export const WorkerRowView = memo(function WorkerRowView(props: WorkerRowViewPro
       style={{ transform: `translateY(${topPx}px)`, gridTemplateColumns: gridTemplate }}
     >
       <div role="cell" className="cell-text" title={worker.name}>
-        {worker.name}
+        <a className="worker-link" href={routeHref({ screen: 'charts', scope: { accountId: row.accountId, group: worker.group, worker: worker.name } })}>
+          {worker.name}
+        </a>
       </div>
       {accountLabel !== null && (
         <div role="cell" className="cell-text muted" title={accountLabel}>

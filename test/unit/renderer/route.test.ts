@@ -39,3 +39,36 @@ describe('alerts routes', () => {
     assert.equal(routeHref({ screen: 'alerts', view: 'list' }), '#/alerts');
   });
 });
+
+describe('charts routes', () => {
+  it('parses the scope from the query, the fleet by default', () => {
+    assert.deepEqual(parseRoute('#/charts'), { screen: 'charts', scope: { accountId: null, group: null, worker: null } });
+    assert.deepEqual(parseRoute('#/charts?account=acc-1&group=rack%20a&worker=rig-1'), {
+      screen: 'charts',
+      scope: { accountId: 'acc-1', group: 'rack a', worker: 'rig-1' },
+    });
+  });
+
+  it('drops a worker without its group and a group without its account', () => {
+    assert.deepEqual(parseRoute('#/charts?account=acc-1&worker=rig-1'), {
+      screen: 'charts',
+      scope: { accountId: 'acc-1', group: null, worker: null },
+    });
+    assert.deepEqual(parseRoute('#/charts?group=g&worker=w&account='), { screen: 'charts', scope: { accountId: null, group: null, worker: null } });
+  });
+
+  it('round-trips names with any characters', () => {
+    const scopes = [
+      { accountId: null, group: null, worker: null },
+      { accountId: 'a b/c', group: null, worker: null },
+      { accountId: 'acc&1', group: 'g?=#', worker: 'rig 1/2+3' },
+    ];
+    for (const scope of scopes) assert.deepEqual(parseRoute(routeHref({ screen: 'charts', scope })), { screen: 'charts', scope });
+    assert.equal(routeHref({ screen: 'charts', scope: { accountId: null, group: null, worker: null } }), '#/charts');
+    assert.equal(routeHref({ screen: 'charts', scope: { accountId: 'a', group: 'g', worker: 'w' } }), '#/charts?account=a&group=g&worker=w');
+  });
+
+  it('still reads the other screens’ routes when a query follows them', () => {
+    assert.deepEqual(parseRoute('#/workers/acc-1?x=1'), { screen: 'workers', accountId: 'acc-1' });
+  });
+});

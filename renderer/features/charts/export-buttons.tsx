@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { ExportKind } from '../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import type { ChartScope } from '../../state/route';
+import type { TimeWindow } from './chart-range';
+import { csvFilename, exportRequest } from './csv-export';
+import { downloadCsv } from './download-csv';
+
+const EXPORTS: readonly { kind: ExportKind; label: string }[] = [
+  { kind: 'workers', label: 'Export workers (CSV)' },
+  { kind: 'hashrate', label: 'Export hashrate (CSV)' },
+  { kind: 'payouts', label: 'Export payouts (CSV)' },
+];
+
+type ExportStatus = { kind: 'idle' } | { kind: 'busy'; what: ExportKind } | { kind: 'saved'; filename: string } | { kind: 'failed'; message: string };
+
+export function ExportButtons({ scope, timeWindow }: { scope: ChartScope; timeWindow: TimeWindow }) {
+  const api = useApi();
+  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
+  const run = async (kind: ExportKind) => {
+    setStatus({ kind: 'busy', what: kind });
+    try {
+      const result = await api.history.exportCsv(exportRequest(kind, scope, timeWindow));
+      const filename = csvFilename(result.filename, kind, scope.accountId, Date.now());
+      downloadCsv(filename, result.csv);
+      setStatus({ kind: 'saved', filename });
+    } catch (error) {
+      setStatus({ kind: 'failed', message: errorMessage(error) });
+    }
+  };
+  return (
+    <div className="export-bar">
+      {EXPORTS.map(({ kind, label }) => (
+        <button key={kind} type="button" data-testid={`export-${kind}`} disabled={status.kind === 'busy'} onClick={() => void run(kind)}>
+          {status.kind === 'busy' && status.what === kind ? 'Exporting…' : label}
+        </button>
+      ))}
+      <span className="hint">
+        {scope.accountId === null ? 'All accounts' : 'The chosen account'}: current workers, hashrate of the range shown, every recorded payout.
+      </span>
+      {status.kind === 'saved' && (
+        <span className="tone-text-ok" role="status">
+          Saved {status.filename}
+        </span>
+      )}
+      {status.kind === 'failed' && (
+        <span className="inline-error" role="alert">
+          Could not export: {status.message}
+        </span>
+      )}
+    </div>
+  );
+}
