@@ -30,16 +30,26 @@ function describe(error: unknown): string {
   return code ? `${code}: ${message}` : message;
 }
 
-/** Opens (creating if needed) and migrates the history database. WAL mode: readers never block the writer. */
-export function openHistoryDb(file: string): BetterSqlite3.Database {
+export interface OpenHistoryOptions {
+  /** How long to wait for another connection's lock before giving up (ms). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if needed) and migrates the history database. WAL mode: readers never block the writer; with
+ * synchronous = NORMAL a committed transaction survives a crash of the process (a power cut may lose the last ones).
+ */
+export function openHistoryDb(file: string, options: OpenHistoryOptions = {}): BetterSqlite3.Database {
   const Database = loadSqlite(file);
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new Database(file, { timeout: 2_000 });
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 2_000 });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    // A write now, not at the first poll: a read-only file or another writer's lock is reported here, at open.
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
     return db;
   } catch (error) {
     db?.close();

@@ -30,4 +30,115 @@ export const MIGRATIONS: readonly string[] = [
     updated_ms INTEGER NOT NULL
   );
   `,
+  // 2: hashrate and worker-state history, payouts, balances, daily earnings (main/store/sample-sqlite.ts).
+  // Names get integer ids so sample rows stay small; sample and rollup tables are WITHOUT ROWID, keyed by
+  // (id, time). Sample tables carry no foreign keys: a parent lookup per row would slow the poll write.
+  `
+  CREATE TABLE hist_account (
+    id INTEGER PRIMARY KEY,
+    account_key TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL
+  );
+  CREATE TABLE hist_series (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES hist_account (id),
+    is_group INTEGER NOT NULL CHECK (is_group IN (0, 1)),
+    group_name TEXT NOT NULL,
+    UNIQUE (account_id, is_group, group_name)
+  );
+  CREATE TABLE hist_worker (
+    id INTEGER PRIMARY KEY,
+    series_id INTEGER NOT NULL REFERENCES hist_series (id),
+    name TEXT NOT NULL,
+    first_own_ms INTEGER,
+    active INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (series_id, name)
+  );
+  CREATE INDEX hist_worker_active ON hist_worker (id) WHERE active = 1;
+  CREATE TABLE series_sample (
+    series_id INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL,
+    hps REAL,
+    online INTEGER,
+    offline INTEGER,
+    dead INTEGER,
+    unknown INTEGER,
+    PRIMARY KEY (series_id, at_ms)
+  ) WITHOUT ROWID;
+  CREATE TABLE worker_sample (
+    worker_id INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL,
+    hps REAL,
+    state INTEGER NOT NULL,
+    reject_ppm INTEGER,
+    PRIMARY KEY (worker_id, at_ms)
+  ) WITHOUT ROWID;
+  CREATE TABLE series_rollup (
+    series_id INTEGER NOT NULL,
+    level INTEGER NOT NULL CHECK (level IN (1, 2)),
+    at_ms INTEGER NOT NULL,
+    hps_min REAL,
+    hps_avg REAL,
+    hps_max REAL,
+    online REAL,
+    offline REAL,
+    dead REAL,
+    unknown REAL,
+    own INTEGER NOT NULL,
+    PRIMARY KEY (series_id, level, at_ms)
+  ) WITHOUT ROWID;
+  CREATE TABLE worker_rollup (
+    worker_id INTEGER NOT NULL,
+    level INTEGER NOT NULL CHECK (level IN (1, 2)),
+    at_ms INTEGER NOT NULL,
+    hps_min REAL,
+    hps_avg REAL,
+    hps_max REAL,
+    online REAL,
+    offline REAL,
+    dead REAL,
+    unknown REAL,
+    own INTEGER NOT NULL,
+    PRIMARY KEY (worker_id, level, at_ms)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_mark (
+    name TEXT PRIMARY KEY,
+    at_ms INTEGER NOT NULL
+  );
+  CREATE TABLE payout (
+    account_id INTEGER NOT NULL REFERENCES hist_account (id),
+    payout_id TEXT NOT NULL,
+    at_ms INTEGER,
+    first_seen_ms INTEGER NOT NULL,
+    coin TEXT NOT NULL,
+    amount REAL NOT NULL,
+    unit TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tx_id TEXT,
+    group_name TEXT,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (account_id, payout_id)
+  );
+  CREATE INDEX payout_time ON payout (coalesce(at_ms, first_seen_ms));
+  CREATE TABLE balance_sample (
+    account_id INTEGER NOT NULL,
+    group_name TEXT NOT NULL,
+    coin TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    unpaid REAL NOT NULL,
+    total_earned REAL,
+    PRIMARY KEY (account_id, group_name, coin, unit, at_ms)
+  ) WITHOUT ROWID;
+  CREATE TABLE earning_day (
+    account_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    coin TEXT NOT NULL,
+    group_name TEXT NOT NULL,
+    amount REAL NOT NULL,
+    unit TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (account_id, day, coin, group_name)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,0 +1,94 @@
+import { downsampleMinMax, lttb } from '../../shared/charts/lttb';
+import type { z } from 'zod';
+import type { HashrateHistory, HistoryScope, WorkerStatesHistorySchema } from '../../shared/contract';
+import { levelForRange } from './sample-policy';
+import { composedLevel } from './sample-levels';
+import type { SampleSource } from './sample-source';
+import { aggregateBuckets, coarserLevel, sumBuckets } from './sample-spans';
+import { LEVEL_MS, type Level, type SpanPoint } from './sample-types';
+
+// The store's read side, the same for SQLite and memory: pick the level from the range, compose levels per target,
+// put every target on one time grid (at most maxPoints buckets), add targets up for the fleet, then bound the size.
+
+export type WorkerStatesHistory = z.infer<typeof WorkerStatesHistorySchema>;
+
+export interface HashrateRow {
+  at: string;
+  accountId: string;
+  group: string | null;
+  worker: string | null;
+  hashrateHps: number;
+  resolution: Level;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function gridWidth(level: Level, spanMs: number, maxPoints: number, naturalMs: number): number {
+  const wanted = spanMs / Math.max(1, maxPoints);
+  if (level === 'raw') return Math.max(Math.ceil(wanted / 1000) * 1000, naturalMs, 1000);
+  const unit = LEVEL_MS[level];
+  return Math.max(1, Math.ceil(wanted / unit)) * unit;
+}
+
+/** Every target's points on one grid, added up. */
+function gridded(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): { level: Level; points: SpanPoint[] } {
+  const level = levelForRange(toMs - fromMs);
+  const composed = source.targets(scope).map((target) => composedLevel(source, target, level, fromMs, toMs));
+  const natural = Math.max(0, ...composed.map((c) => c.naturalMs));
+  const width = gridWidth(level, toMs - fromMs, maxPoints, natural);
+  const points = sumBuckets(composed.map((c) => aggregateBuckets(c.points, width, 0, fromMs, toMs, 'raw')));
+  return { level, points };
+}
+
+function resolutionOf(points: readonly SpanPoint[], fallback: Level): Level {
+  return points.length === 0 ? fallback : points.map((p) => p.level).reduce(coarserLevel);
+}
+
+export function queryHashrate(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): HashrateHistory {
+  const { level, points } = gridded(source, scope, fromMs, toMs, maxPoints);
+  const withHashrate = points.filter((p) => p.avg !== null);
+  const ranges = withHashrate.map((p) => ({ at: p.at, min: p.min ?? p.avg!, avg: p.avg!, max: p.max ?? p.avg! }));
+  return {
+    resolution: resolutionOf(withHashrate, level),
+    points: downsampleMinMax(ranges, maxPoints).map((p) => ({ at: iso(p.at), min: p.min, avg: p.avg, max: p.max })),
+  };
+}
+
+export function queryWorkerStates(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): WorkerStatesHistory {
+  const { level, points } = gridded(source, scope, fromMs, toMs, maxPoints);
+  const withStates = points.filter((p) => p.states !== null);
+  // LTTB on the not-online count keeps outages (and their extremes) visible; the chosen points keep their real mix.
+  const chosen = lttb(
+    withStates.map((p) => ({ x: p.at, y: p.states!.offline + p.states!.dead + p.states!.unknown, point: p })),
+    maxPoints,
+  );
+  return {
+    resolution: resolutionOf(withStates, level),
+    points: chosen.map(({ point }) => ({ at: iso(point.at), ...point.states! })),
+  };
+}
+
+/** Stored rows for export, not downsampled: one row per sample or rollup bucket that starts in [fromMs, toMs). */
+export function queryHashrateRows(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number): HashrateRow[] {
+  const level = levelForRange(toMs - fromMs);
+  const rows: Array<HashrateRow & { atMs: number }> = [];
+  for (const target of source.targets(scope)) {
+    for (const point of composedLevel(source, target, level, fromMs, toMs).points) {
+      if (point.avg === null || point.at < fromMs || point.at >= toMs) continue;
+      rows.push({
+        atMs: point.at,
+        at: iso(point.at),
+        accountId: target.accountId,
+        group: target.group,
+        worker: target.kind === 'worker' ? target.worker : null,
+        hashrateHps: point.avg,
+        resolution: point.level,
+      });
+    }
+  }
+  return rows
+    .sort((a, b) => a.atMs - b.atMs || a.accountId.localeCompare(b.accountId))
+    .map(({ atMs: _atMs, ...row }) => row);
+}

@@ -1,0 +1,104 @@
+import { workerKey, type AccountSummary, type Balance, type HashrateSeries, type RevenueEstimate, type Worker } from '../../shared/model';
+import type { PollObservation } from '../engine/account-runner';
+import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
+import { GONE, STATE_CODE, utcDay, type SeriesRawRow, type WorkerRawRow } from './sample-types';
+
+// Turns a poll into the rows worth writing, for either store: account and group rows every poll, worker rows on
+// change or keepalive, balances on change. The caches here are what was last written.
+
+/** A poll as the engine reports it; history and daily earnings ride along when the adapter read them. */
+export type RecordablePoll = PollObservation & { history?: HashrateSeries[]; dailyEarnings?: RevenueEstimate[] };
+
+export interface WorkerEntry {
+  group: string;
+  name: string;
+  /** The store's id for this worker; null until the store has created it. */
+  id: number | null;
+  phase: number;
+  last: LastWorkerSample | undefined;
+}
+
+export interface WorkerWrite {
+  entry: WorkerEntry;
+  row: WorkerRawRow;
+  /** The worker comes back after a gone row (or is new): the store may need to wake it up. */
+  returning: boolean;
+}
+
+export function seriesRows(account: AccountSummary, atMs: number): Array<{ group: string | null; row: SeriesRawRow }> {
+  return [
+    { group: null, row: { at: atMs, hps: sampleHashrate(account.hashrate), states: pickStates(account.workers) } },
+    ...account.groups.map((group) => ({ group: group.name, row: { at: atMs, hps: sampleHashrate(group.hashrate), states: pickStates(group.workers) } })),
+  ];
+}
+
+function pickStates(counts: AccountSummary['workers']): SeriesRawRow['states'] {
+  return { online: counts.online, offline: counts.offline, dead: counts.dead, unknown: counts.unknown };
+}
+
+/**
+ * The worker rows one poll needs. `entries` is updated as if the rows were written: the store must drop the cache
+ * (and reload it) if its transaction fails. Workers missing from this poll get one gone row, but only when other
+ * workers of their group were listed (a group whose list failed to load is not a group whose workers left).
+ */
+export function diffWorkers(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number): WorkerWrite[] {
+  const writes: WorkerWrite[] = [];
+  const seen = new Set<string>();
+  const groupsListed = new Set<string>();
+  for (const worker of workers) {
+    const key = workerKey(worker);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groupsListed.add(worker.group);
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { group: worker.group, name: worker.name, id: null, phase: keepalivePhase(key), last: undefined };
+      entries.set(key, entry);
+    }
+    const next = { hps: sampleHashrate(worker.hashrate), state: STATE_CODE[worker.state], rejectPpm: rejectPpm(worker.rejectRate) };
+    if (!workerRowDue(entry.last, next, atMs, entry.phase)) continue;
+    const returning = entry.last === undefined || entry.last.state === GONE;
+    entry.last = { at: atMs, ...next };
+    writes.push({ entry, row: { at: atMs, ...next }, returning });
+  }
+  for (const [key, entry] of entries) {
+    if (seen.has(key) || !groupsListed.has(entry.group) || !entry.last || entry.last.state === GONE) continue;
+    entry.last = { at: atMs, hps: null, state: GONE, rejectPpm: null };
+    writes.push({ entry, row: { ...entry.last }, returning: false });
+  }
+  return writes;
+}
+
+export interface BalanceFigures {
+  unpaid: number;
+  totalEarned: number | null;
+}
+
+export function balanceKey(balance: Pick<Balance, 'group' | 'coin' | 'unit'>): string {
+  return `${balance.group ?? ''}\u0000${balance.coin}\u0000${balance.unit}`;
+}
+
+/** Balances that differ from the last stored figures; `last` is updated. */
+export function changedBalances(last: Map<string, BalanceFigures>, balances: readonly Balance[]): Balance[] {
+  const changed: Balance[] = [];
+  for (const balance of balances) {
+    if (!Number.isFinite(balance.unpaid)) continue;
+    const key = balanceKey(balance);
+    const figures = { unpaid: balance.unpaid, totalEarned: balance.totalEarned ?? null };
+    const previous = last.get(key);
+    if (previous && previous.unpaid === figures.unpaid && previous.totalEarned === figures.totalEarned) continue;
+    last.set(key, figures);
+    changed.push(balance);
+  }
+  return changed;
+}
+
+export function isEarningDay(row: RevenueEstimate): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(row.day) && Number.isFinite(row.amount);
+}
+
+/** Daily figures worth keeping from a poll: the summary's finished days (today's figure is an estimate) and the pool's daily history. */
+export function earningDays(poll: RecordablePoll): RevenueEstimate[] {
+  const today = utcDay(poll.atMs);
+  return [...poll.account.revenue.filter((row) => row.day < today), ...(poll.dailyEarnings ?? [])].filter(isEarningDay);
+}

@@ -1,0 +1,248 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { HashrateSeries, RevenueEstimate } from '../../shared/model';
+import { runMaintenanceSteps } from './rollup';
+import { planBackfill, type BackfillPoint } from './sample-backfill';
+import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
+import { keepalivePhase } from './sample-policy';
+import { changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
+import { sqliteReads } from './sample-sqlite-read';
+import type { MaintenanceResult, SampleStore } from './sample-store';
+import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
+
+// The SQLite history store. recordPoll is the hot path: prepared statements, one IMMEDIATE transaction, in-memory
+// caches of ids and of the last row written per worker and balance, no reads per worker and no rollup work.
+
+function parseMs(iso: string | null): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
+  const reads = sqliteReads(db);
+  const statements = {
+    accountId: db.prepare('SELECT id, label FROM hist_account WHERE account_key = ?'),
+    insertAccount: db.prepare('INSERT INTO hist_account (account_key, label) VALUES (?, ?) RETURNING id'),
+    relabel: db.prepare('UPDATE hist_account SET label = ? WHERE id = ?'),
+    seriesId: db.prepare(
+      `INSERT INTO hist_series (account_id, is_group, group_name) VALUES (?, ?, ?)
+       ON CONFLICT (account_id, is_group, group_name) DO UPDATE SET group_name = excluded.group_name RETURNING id`,
+    ),
+    // New worker, or one seen before this run: (re)activate it and note its first own sample.
+    upsertWorker: db.prepare(
+      `INSERT INTO hist_worker (series_id, name, first_own_ms, active) VALUES (?, ?, ?, 1)
+       ON CONFLICT (series_id, name) DO UPDATE SET active = 1, first_own_ms = coalesce(first_own_ms, excluded.first_own_ms)
+       RETURNING id`,
+    ),
+    // A worker known only from the pool's history has no samples to roll up: it starts inactive.
+    backfillWorker: db.prepare(
+      `INSERT INTO hist_worker (series_id, name, first_own_ms, active) VALUES (?, ?, NULL, 0)
+       ON CONFLICT (series_id, name) DO UPDATE SET name = excluded.name RETURNING id, first_own_ms`,
+    ),
+    seriesSample: db.prepare('INSERT OR REPLACE INTO series_sample (series_id, at_ms, hps, online, offline, dead, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    workerSample: db.prepare('INSERT OR REPLACE INTO worker_sample (worker_id, at_ms, hps, state, reject_ppm) VALUES (?, ?, ?, ?, ?)'),
+    lastWorkerSamples: db.prepare(
+      `SELECT w.id, s.group_name, w.name, ws.at_ms, ws.hps, ws.state, ws.reject_ppm
+       FROM hist_worker w JOIN hist_series s ON s.id = w.series_id
+       LEFT JOIN worker_sample ws ON ws.worker_id = w.id AND ws.at_ms = (SELECT MAX(at_ms) FROM worker_sample WHERE worker_id = w.id)
+       WHERE s.account_id = ? AND s.is_group = 1 AND w.active = 1`,
+    ),
+    payout: db.prepare(
+      `INSERT INTO payout (account_id, payout_id, at_ms, first_seen_ms, coin, amount, unit, status, tx_id, group_name, updated_ms)
+       VALUES (@account, @id, @at, @now, @coin, @amount, @unit, @status, @tx, @group, @now)
+       ON CONFLICT (account_id, payout_id) DO UPDATE SET
+         at_ms = coalesce(excluded.at_ms, at_ms), coin = excluded.coin, amount = excluded.amount, unit = excluded.unit,
+         status = excluded.status, tx_id = coalesce(excluded.tx_id, tx_id), group_name = excluded.group_name, updated_ms = excluded.updated_ms
+       WHERE at_ms IS NOT coalesce(excluded.at_ms, at_ms) OR coin IS NOT excluded.coin OR amount IS NOT excluded.amount
+         OR unit IS NOT excluded.unit OR status IS NOT excluded.status OR tx_id IS NOT coalesce(excluded.tx_id, tx_id)
+         OR group_name IS NOT excluded.group_name`,
+    ),
+    balance: db.prepare('INSERT OR REPLACE INTO balance_sample (account_id, group_name, coin, unit, at_ms, unpaid, total_earned) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    lastBalances: db.prepare(
+      `SELECT group_name, coin, unit, unpaid, total_earned FROM balance_sample b
+       WHERE account_id = ? AND at_ms = (SELECT MAX(at_ms) FROM balance_sample x
+         WHERE x.account_id = b.account_id AND x.group_name = b.group_name AND x.coin = b.coin AND x.unit = b.unit)`,
+    ),
+    earning: db.prepare(
+      `INSERT INTO earning_day (account_id, day, coin, group_name, amount, unit, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, day, coin, group_name) DO UPDATE SET amount = excluded.amount, unit = excluded.unit, updated_ms = excluded.updated_ms
+       WHERE amount IS NOT excluded.amount OR unit IS NOT excluded.unit`,
+    ),
+    seriesBackfill: db.prepare(
+      `INSERT OR IGNORE INTO series_rollup (series_id, level, at_ms, hps_min, hps_avg, hps_max, online, offline, dead, unknown, own)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0)`,
+    ),
+    workerBackfill: db.prepare(
+      `INSERT OR IGNORE INTO worker_rollup (worker_id, level, at_ms, hps_min, hps_avg, hps_max, online, offline, dead, unknown, own)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0)`,
+    ),
+  };
+
+  // Caches of what is in the database; all are dropped when a write fails, and rebuilt from the database.
+  const accounts = new Map<string, { id: number; label: string }>();
+  const series = new Map<string, number>();
+  const workers = new Map<string, Map<string, WorkerEntry>>();
+  const balances = new Map<string, Map<string, BalanceFigures>>();
+  const forgetCaches = () => {
+    accounts.clear();
+    series.clear();
+    workers.clear();
+    balances.clear();
+  };
+
+  function accountRef(key: string, label: string): number {
+    let known = accounts.get(key) ?? (statements.accountId.get(key) as { id: number; label: string } | undefined);
+    if (!known) known = { id: (statements.insertAccount.get(key, label) as { id: number }).id, label };
+    if (known.label !== label) statements.relabel.run(label, known.id);
+    accounts.set(key, { id: known.id, label });
+    return known.id;
+  }
+
+  function seriesRef(accountId: number, group: string | null): number {
+    const key = `${accountId}\u0000${group === null ? '0' : `1${group}`}`;
+    let id = series.get(key);
+    if (id === undefined) {
+      id = (statements.seriesId.get(accountId, group === null ? 0 : 1, group ?? '') as { id: number }).id;
+      series.set(key, id);
+    }
+    return id;
+  }
+
+  function workerEntries(accountId: number): Map<string, WorkerEntry> {
+    const cacheKey = String(accountId);
+    let entries = workers.get(cacheKey);
+    if (entries) return entries;
+    entries = new Map();
+    const rows = statements.lastWorkerSamples.all(accountId) as Array<{
+      id: number;
+      group_name: string;
+      name: string;
+      at_ms: number | null;
+      hps: number | null;
+      state: StateCode | null;
+      reject_ppm: number | null;
+    }>;
+    for (const row of rows) {
+      const key = `${row.group_name}\u0000${row.name}`;
+      entries.set(key, {
+        group: row.group_name,
+        name: row.name,
+        id: row.id,
+        phase: keepalivePhase(key),
+        last: row.at_ms === null || row.state === null ? undefined : { at: row.at_ms, hps: row.hps, state: row.state, rejectPpm: row.reject_ppm },
+      });
+    }
+    workers.set(cacheKey, entries);
+    return entries;
+  }
+
+  function balanceFigures(accountId: number): Map<string, BalanceFigures> {
+    const cacheKey = String(accountId);
+    let figures = balances.get(cacheKey);
+    if (figures) return figures;
+    figures = new Map();
+    const rows = statements.lastBalances.all(accountId) as Array<{ group_name: string; coin: string; unit: string; unpaid: number; total_earned: number | null }>;
+    for (const row of rows) figures.set(`${row.group_name}\u0000${row.coin}\u0000${row.unit}`, { unpaid: row.unpaid, totalEarned: row.total_earned });
+    balances.set(cacheKey, figures);
+    return figures;
+  }
+
+  function insertBackfill(accountId: number, history: readonly HashrateSeries[]): void {
+    if (history.length === 0) return;
+    const plan = planBackfill(history, reads.marks().day);
+    const put = (statement: BetterSqlite3.Statement, id: number, point: BackfillPoint) =>
+      statement.run(id, LEVEL_CODE[point.level], point.at, point.min, point.avg, point.max);
+    for (const point of plan.account) put(statements.seriesBackfill, seriesRef(accountId, null), point);
+    for (const [group, points] of plan.groups) for (const point of points) put(statements.seriesBackfill, seriesRef(accountId, group), point);
+    for (const worker of plan.workers) {
+      const row = statements.backfillWorker.get(seriesRef(accountId, worker.group), worker.worker) as { id: number; first_own_ms: number | null };
+      // Pool history for a worker only goes where our own samples have not started: its rows are steps.
+      const before = row.first_own_ms ?? Infinity;
+      for (const point of worker.points) if (point.at + LEVEL_MS[point.level] <= before) put(statements.workerBackfill, row.id, point);
+    }
+  }
+
+  function insertEarnings(accountId: number, days: readonly RevenueEstimate[], atMs: number): void {
+    for (const day of days) statements.earning.run(accountId, day.day, day.coin, day.group ?? '', day.amount, day.unit, atMs);
+  }
+
+  const recordTx = db.transaction((poll: RecordablePoll, polledWorkers: NonNullable<RecordablePoll['workers']>) => {
+    const { account, atMs } = poll;
+    const accountId = accountRef(account.id, account.label);
+    for (const { group, row } of seriesRows(account, atMs)) {
+      const s = row.states;
+      statements.seriesSample.run(seriesRef(accountId, group), atMs, row.hps, s?.online ?? null, s?.offline ?? null, s?.dead ?? null, s?.unknown ?? null);
+    }
+    for (const write of diffWorkers(workerEntries(accountId), polledWorkers, atMs)) {
+      const { entry, row } = write;
+      // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
+      if (entry.id === null || write.returning) {
+        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, atMs) as { id: number }).id;
+      }
+      statements.workerSample.run(entry.id, atMs, row.hps, row.state, row.rejectPpm);
+    }
+    for (const payout of account.payouts) {
+      statements.payout.run({
+        account: accountId,
+        id: payout.id,
+        at: parseMs(payout.at),
+        now: atMs,
+        coin: payout.coin,
+        amount: payout.amount,
+        unit: payout.unit,
+        status: payout.status,
+        tx: payout.txId,
+        group: payout.group,
+      });
+    }
+    for (const balance of changedBalances(balanceFigures(accountId), account.balances)) {
+      statements.balance.run(accountId, balance.group ?? '', balance.coin, balance.unit, atMs, balance.unpaid, balance.totalEarned ?? null);
+    }
+    insertEarnings(accountId, earningDays(poll), atMs);
+    if (poll.history) insertBackfill(accountId, poll.history);
+  });
+
+  const backfillTx = db.transaction((accountKey: string, label: string, history: HashrateSeries[], daily: RevenueEstimate[], atMs: number) => {
+    const accountId = accountRef(accountKey, label);
+    insertBackfill(accountId, history);
+    insertEarnings(accountId, daily.filter(isEarningDay), atMs);
+  });
+
+  function guarded<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        run(...args);
+      } catch (error) {
+        forgetCaches();
+        throw error;
+      }
+    };
+  }
+
+  const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetCaches });
+
+  return {
+    recordPoll: guarded((poll: RecordablePoll) => {
+      if (poll.workers === null) return;
+      recordTx.immediate(poll, poll.workers);
+    }),
+    recordBackfill: guarded((accountId: string, accountLabel: string, history: HashrateSeries[], daily: RevenueEstimate[]) => {
+      backfillTx.immediate(accountId, accountLabel, history, daily, Date.now());
+    }),
+    hashrate: (scope, fromMs, toMs, maxPoints) => queryHashrate(reads, scope, fromMs, toMs, maxPoints),
+    workerStates: (scope, fromMs, toMs, maxPoints) => queryWorkerStates(reads, scope, fromMs, toMs, maxPoints),
+    earnings: (accountId, fromMs, toMs) => reads.earnings(accountId, fromMs, toMs),
+    hashrateRows: (scope, fromMs, toMs) => queryHashrateRows(reads, scope, fromMs, toMs),
+    payoutRows: (accountId, fromMs, toMs) => reads.payoutRows(accountId, fromMs, toMs),
+    balanceRows: (accountId, fromMs, toMs) => reads.balanceRows(accountId, fromMs, toMs),
+    runMaintenance(nowMs): MaintenanceResult {
+      const total = { rolledUp: 0, deleted: 0 };
+      for (const step of maintenance(nowMs)) {
+        total.rolledUp += step.rolledUp;
+        total.deleted += step.deleted;
+      }
+      return total;
+    },
+    maintenanceSteps: maintenance,
+  };
+}
