@@ -44,6 +44,10 @@ function statementsOf(db: Db) {
     setMark: db.prepare('INSERT INTO rollup_mark (name, at_ms) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET at_ms = excluded.at_ms'),
     firstRaw: db.prepare('SELECT MIN(at_ms) FROM series_sample').pluck(),
     firstHourRollup: db.prepare('SELECT MIN(at_ms) FROM series_rollup WHERE level = 1').pluck(),
+    // Seeks per series (its primary key), not a scan of every sample.
+    anyRaw: db.prepare(
+      'SELECT EXISTS (SELECT 1 FROM hist_series s WHERE EXISTS (SELECT 1 FROM series_sample x WHERE x.series_id = s.id AND x.at_ms >= ? AND x.at_ms < ?))',
+    ).pluck(),
     seriesIds: db.prepare('SELECT id FROM hist_series WHERE id > ? ORDER BY id LIMIT ?').pluck(),
     activeWorkerIds: db.prepare('SELECT id FROM hist_worker WHERE active = 1 AND id > ? ORDER BY id LIMIT ?').pluck(),
     workerIds: db.prepare('SELECT id FROM hist_worker WHERE id > ? ORDER BY id LIMIT ?').pluck(),
@@ -196,6 +200,13 @@ function* rollUp(ctx: Context, level: RollupLevel, endMs: number): Generator<Mai
   const workerIds = level === 'hour' ? ctx.s.activeWorkerIds : ctx.s.workerIds;
   while (from < endMs) {
     const to = Math.min(endMs, from + CHUNK_MS[level]);
+    // Hours without any sample near them (the app was off) have nothing to roll: a worker's data, and so its gone
+    // row, always comes with its account's samples.
+    if (level === 'hour' && ctx.s.anyRaw.get(from - SERIES_RAW_CAP_MAX_MS, to) === 0) {
+      ctx.s.setMark.run(markName, to);
+      from = to;
+      continue;
+    }
     for (const ids of pages(ctx.s.seriesIds, SERIES_BATCH)) {
       yield { rolledUp: ctx.db.transaction(() => rollSeries(ctx, ids, level, from, to))(), deleted: 0 };
     }
