@@ -67,6 +67,7 @@ function statementsOf(db: Db) {
     // Own rows above a mark only exist when an earlier pass stopped midway: they are redone, never doubled.
     clearSeriesOwn: db.prepare('DELETE FROM series_rollup WHERE series_id = ? AND level = ? AND at_ms >= ? AND at_ms < ? AND own = 1'),
     clearWorkerOwn: db.prepare('DELETE FROM worker_rollup WHERE worker_id = ? AND level = ? AND at_ms >= ? AND at_ms < ? AND own = 1'),
+    workerRowsIn: db.prepare('SELECT at_ms, own FROM worker_rollup WHERE worker_id = ? AND level = ? AND at_ms >= ? AND at_ms < ?'),
     lastWorkerRollup: db.prepare(`SELECT ${columns} FROM worker_rollup WHERE worker_id = ? AND level = ? AND at_ms < ? ORDER BY at_ms DESC LIMIT 1`),
     retire: db.prepare(
       `UPDATE hist_worker SET active = 0 WHERE active = 1
@@ -156,13 +157,16 @@ function rollWorkers(ctx: Context, ids: readonly number[], level: RollupLevel, f
     const buckets = finerPoints(ctx, workerTarget(id), level, fromMs, toMs);
     const last = ctx.s.lastWorkerRollup.get(id, code, fromMs) as RollupDbRow | undefined;
     if (buckets.size === 0 && (!last || isGoneRollup(fromDbRow(last)))) continue;
-    ctx.s.clearWorkerOwn.run(id, code, fromMs, toMs);
+    const existing = ctx.s.workerRowsIn.all(id, code, fromMs, toMs) as Array<{ at_ms: number; own: number }>;
+    if (existing.some((row) => row.own === 1)) ctx.s.clearWorkerOwn.run(id, code, fromMs, toMs);
+    // A pool row in a bucket we have data for is always replaced, changed or not: our own data wins.
+    const poolRows = new Set(existing.filter((row) => row.own === 0).map((row) => row.at_ms));
     let previous = last ? fromDbRow(last) : null;
     for (let at = fromMs; at < toMs; at += width) {
       const point = buckets.get(at);
       if (point) {
         const row = toRollupRow(point);
-        if (!workerRollupDue(previous, row, level)) continue;
+        if (!poolRows.has(at) && !workerRollupDue(previous, row, level)) continue;
         ctx.s.putWorker.run(id, code, at, ...rowValues(row));
         previous = row;
         written += 1;

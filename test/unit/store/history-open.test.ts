@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { HistoryUnavailableError } from '../../../main/store/history-db';
+import { openHistoryStores } from '../../../main/store/history-stores';
+import { MINUTE, T0, TH, fleet, pollOf, tempDbFile } from '../../support/sample-fixtures';
+
+function unavailable(pattern: RegExp) {
+  return (error: unknown) => {
+    assert.ok(error instanceof HistoryUnavailableError, `a HistoryUnavailableError, not ${String(error)}`);
+    assert.match(error.message, pattern);
+    assert.match(error.message, /nothing on disk was changed/);
+    return true;
+  };
+}
+
+/** A history database holding one poll, closed. */
+function withData(file: string): void {
+  const stores = openHistoryStores(file);
+  stores.samples.recordPoll(pollOf('farm', T0, fleet('a', 2, TH)));
+  stores.close();
+}
+
+function polls(file: string): number {
+  const db = new Database(file, { readonly: true });
+  const count = db.prepare('SELECT COUNT(*) FROM series_sample').pluck().get() as number;
+  db.close();
+  return count;
+}
+
+const isRoot = process.getuid?.() === 0;
+
+describe('opening the history database', () => {
+  it('refuses a damaged file with a clear error and leaves its bytes alone', async () => {
+    const file = await tempDbFile();
+    const bytes = Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(4096, 0x5a)]);
+    await writeFile(file, bytes);
+    assert.throws(() => openHistoryStores(file), unavailable(/cannot be opened \(SQLITE_(NOTADB|CORRUPT)/));
+    assert.deepEqual(await readFile(file), bytes);
+    assert.deepEqual(await readdir(dirname(file)), ['history.sqlite'], 'no journal or WAL file left next to it');
+  });
+
+  it('refuses a database another program holds locked, and opens it untouched once the lock is gone', async () => {
+    const file = await tempDbFile();
+    withData(file);
+    const holder = new Database(file);
+    holder.pragma('journal_mode = DELETE');
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    assert.throws(() => openHistoryStores(file, { busyTimeoutMs: 0 }), unavailable(/SQLITE_BUSY/));
+    holder.exec('COMMIT');
+    holder.close();
+    const stores = openHistoryStores(file, { busyTimeoutMs: 0 });
+    stores.samples.recordPoll(pollOf('farm', T0 + MINUTE, fleet('a', 2, TH)));
+    stores.close();
+    assert.equal(polls(file), 4, 'the first poll (account and group) is still there, and the new one was added');
+  });
+
+  it('refuses at open, not at the first poll, a database another writer is in the middle of', async () => {
+    const file = await tempDbFile();
+    withData(file);
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    assert.throws(() => openHistoryStores(file, { busyTimeoutMs: 0 }), unavailable(/SQLITE_BUSY/));
+    writer.exec('ROLLBACK');
+    writer.close();
+    assert.equal(polls(file), 2);
+  });
+
+  it('refuses a folder that is not one', async () => {
+    const file = await tempDbFile();
+    await writeFile(dirname(file) + '/not-a-folder', 'x');
+    assert.throws(() => openHistoryStores(join(dirname(file), 'not-a-folder', 'history.sqlite')), unavailable(/SQLITE_CANTOPEN/));
+  });
+
+  it('refuses a folder it may not write to, and a read-only database file', { skip: isRoot ? 'file permissions do not apply to root' : false }, async () => {
+    const file = await tempDbFile();
+    const locked = join(dirname(file), 'locked');
+    await mkdir(locked);
+    await chmod(locked, 0o500);
+    assert.throws(() => openHistoryStores(join(locked, 'history.sqlite')), unavailable(/SQLITE_CANTOPEN/));
+    withData(file);
+    await chmod(file, 0o400);
+    assert.throws(() => openHistoryStores(file), unavailable(/SQLITE_READONLY/));
+    await chmod(file, 0o600);
+    assert.equal(polls(file), 2);
+  });
+});
