@@ -69,12 +69,18 @@ export interface ComposedLevel {
   naturalMs: number;
 }
 
-/** The points answering a query at `level`, with coarser data where finer data is missing (deleted, or never had). */
+/**
+ * The points answering a query at `level`, with coarser data where finer data is missing (deleted, or never had).
+ * Levels are composed over whole days, then cut to the range: a coarser bucket is judged by all the finer data
+ * inside it, not only by the part that falls in the range.
+ */
 export function composedLevel(source: SampleSource, target: SampleTarget, level: Level, fromMs: number, toMs: number): ComposedLevel {
-  const day = () => rollupLevel(source, target, 'day', fromMs, toMs);
-  if (level === 'day') return { points: day(), naturalMs: DAY_MS };
-  const hour = rollupLevel(source, target, 'hour', fromMs, toMs);
-  if (level === 'hour') return { points: composeLevels([hour, day()]), naturalMs: HOUR_MS };
-  const raw = rawLevel(source, target, fromMs, toMs);
-  return { points: composeLevels([raw.points, hour, day()]), naturalMs: raw.naturalMs };
+  if (level === 'day') return { points: rollupLevel(source, target, 'day', fromMs, toMs), naturalMs: DAY_MS };
+  const wideFrom = floorTo(fromMs, DAY_MS);
+  const wideTo = Math.ceil(toMs / DAY_MS) * DAY_MS;
+  const day = rollupLevel(source, target, 'day', wideFrom, wideTo);
+  const hour = rollupLevel(source, target, 'hour', wideFrom, wideTo);
+  if (level === 'hour') return { points: overlapping(composeLevels([hour, day]), fromMs, toMs), naturalMs: HOUR_MS };
+  const raw = rawLevel(source, target, wideFrom, wideTo);
+  return { points: overlapping(composeLevels([raw.points, hour, day]), fromMs, toMs), naturalMs: raw.naturalMs };
 }

@@ -237,6 +237,23 @@ describe('sample store (SQLite): rollups and retention', () => {
     db.close();
   });
 
+  it('never paints a bucket’s average over time nobody measured, before or after rollups', async () => {
+    const { store } = await openStore();
+    // Monitoring starts at 00:20 and stops at 01:30.
+    for (let at = T0 + 20 * MINUTE; at <= T0 + 90 * MINUTE; at += MINUTE) store.recordPoll(pollOf('farm', at, fleet('a', 2, 5 * TH)));
+    const check = (when: string) => {
+      assert.deepEqual(store.hashrate(farm, T0, T0 + 20 * MINUTE, 20).points, [], `${when}: nothing before the first sample`);
+      assert.deepEqual(store.hashrate(farm, T0 + 95 * MINUTE, T0 + 2 * HOUR, 20).points, [], `${when}: nothing after the last one`);
+      const view = store.hashrate(farm, T0, T0 + 2 * HOUR, 120);
+      assert.equal(view.resolution, 'raw', when);
+      assert.equal(view.points[0]!.at, iso(T0 + 20 * MINUTE), when);
+      assert.deepEqual(store.workerStates({ accountId: 'farm', group: 'a', worker: 'rig-001' }, T0, T0 + 20 * MINUTE, 20).points, [], when);
+    };
+    check('raw samples only');
+    store.runMaintenance(T0 + 3 * HOUR);
+    check('after the hourly rollup');
+  });
+
   it('retires a worker that left, and takes it back when it returns', async () => {
     const { db, store } = await openStore();
     const both = [worker('a', 'stays', 10 * TH), worker('a', 'roams', 4 * TH)];
