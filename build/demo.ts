@@ -11,10 +11,12 @@ import { startStratumsphereSim } from '../test/sim/stratumsphere';
 import { startWebMinePoolSim } from '../test/sim/webminepool';
 
 const root = resolve(__dirname, '..');
-const demoDir = join(root, '.tmp', 'demo');
+/** POOLWATCH_DEMO_DIR moves the demo's config, history and profile (the smoke test uses a temporary folder). */
+const demoDir = process.env.POOLWATCH_DEMO_DIR ?? join(root, '.tmp', 'demo');
 
 /** The Electron executable, or null with the reason it cannot be used. */
 function findElectron(): { path: string } | { reason: string } {
+  if (process.env.POOLWATCH_DEMO_HEADLESS === '1') return { reason: 'POOLWATCH_DEMO_HEADLESS=1 asks for the headless mode' };
   try {
     const path = createRequire(__filename)('electron') as unknown;
     if (typeof path === 'string' && existsSync(path)) return { path };

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../store/config-file';
-import { AlertHistoryQuerySchema } from '../../shared/contract';
-import { alertsCommand, pollCommand, serveCommand, type CliIo } from './commands';
+import { AlertHistoryQuerySchema, EXPORT_KINDS, ExportRequestSchema } from '../../shared/contract';
+import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
 import { defaultConfigPath } from './default-paths';
 import { USAGE } from './usage';
 
@@ -60,6 +60,37 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
       });
       if (!query.success) throw new ConfigError(`alerts: ${query.error.issues[0]?.path.join('.')}: ${query.error.issues[0]?.message}`);
       return await alertsCommand({ config: values.config, data: values.data, json: values.json ?? false, query: query.data }, io);
+    }
+    if (command === 'export') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          config: { type: 'string' },
+          data: { type: 'string' },
+          account: { type: 'string' },
+          group: { type: 'string' },
+          worker: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+      const kind = positionals[0];
+      if (positionals.length !== 1 || !EXPORT_KINDS.includes(kind as (typeof EXPORT_KINDS)[number])) {
+        throw new ConfigError(`export needs one of ${EXPORT_KINDS.join(', ')}${kind === undefined ? '' : `, not "${positionals.join(' ')}"`}.`);
+      }
+      if (!values.config) throw new ConfigError('export needs --config FILE.');
+      const request = ExportRequestSchema.safeParse({
+        kind,
+        ...(values.account ? { accountId: values.account } : {}),
+        ...(values.group ? { group: values.group } : {}),
+        ...(values.worker ? { worker: values.worker } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+      });
+      if (!request.success) throw new ConfigError(`export: ${request.error.issues[0]?.message} (--group needs --account, --worker needs --group).`);
+      return await exportCommand({ config: values.config, data: values.data, request: request.data }, io);
     }
     if (command === 'serve') {
       const { values } = parseArgs({

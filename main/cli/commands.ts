@@ -8,21 +8,30 @@ import { readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
-import { createPoolWatch, openAlertHistory } from '../engine/create-pool-watch';
-import type { AlertHistoryQuery } from '../../shared/contract';
+import { createPoolWatch, openHistory } from '../engine/create-pool-watch';
+import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
+import { systemClock } from '../engine/clock';
+import { HistoryService } from '../history/history-service';
+import { memorySampleStore } from '../store/sample-store';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
 
+/** Every account of the config polled once; a bad config fails with exit 1 before anything is polled. */
+async function pollOnce(config: string): Promise<Engine> {
+  await readConfigFile(config, { missingIsEmpty: false });
+  const engine = new Engine({ config: fileConfigRepository(config), secrets: createKeytarStore(), logger: silentLogger });
+  await engine.load();
+  await engine.pollAll();
+  return engine;
+}
+
 /** `poolwatch poll`: one poll of every account, printed as the snapshot document or a short table. */
 export async function pollCommand(options: { config: string; json: boolean; workers: boolean }, io: CliIo): Promise<number> {
   // Read once up front so a bad config fails with exit 1 before anything is polled.
-  await readConfigFile(options.config, { missingIsEmpty: false });
-  const engine = new Engine({ config: fileConfigRepository(options.config), secrets: createKeytarStore(), logger: silentLogger });
-  await engine.load();
-  await engine.pollAll();
+  const engine = await pollOnce(options.config);
   const snapshot = buildSnapshotJson(Date.now(), engine.summaries(), options.workers ? (id) => engine.workersOf(id) : undefined);
   if (options.json) {
     io.out(JSON.stringify(snapshot, null, 2));
@@ -77,13 +86,13 @@ export async function alertsCommand(
   io: CliIo,
 ): Promise<number> {
   await readConfigFile(options.config, { missingIsEmpty: false });
-  const history = openAlertHistory(dataDirFor(options.config, options.data), silentLogger);
+  const history = openHistory(dataDirFor(options.config, options.data), silentLogger);
   try {
     if (history.problem) {
       io.err(`poolwatch: ${history.problem}`);
       return 1;
     }
-    const document = buildAlertsJson(history.store.query(options.query));
+    const document = buildAlertsJson(history.alerts.query(options.query));
     if (options.json) {
       io.out(JSON.stringify(document, null, 2));
       return 0;
@@ -96,5 +105,42 @@ export async function alertsCommand(
     return 0;
   } finally {
     history.close();
+  }
+}
+
+/**
+ * `poolwatch export KIND`: CSV on stdout. Workers are the current list (one poll); hashrate, payouts and earnings
+ * come from the history kept beside the config (or in --data) by `poolwatch serve` or the desktop app.
+ */
+export async function exportCommand(options: { config: string; data: string | undefined; request: ExportRequest }, io: CliIo): Promise<number> {
+  const { request } = options;
+  if (request.kind === 'workers') {
+    const engine = await pollOnce(options.config);
+    const service = new HistoryService({ store: memorySampleStore(), clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
+    return printCsv(() => service.exportCsv(request).csv, io);
+  }
+  await readConfigFile(options.config, { missingIsEmpty: false });
+  const history = openHistory(dataDirFor(options.config, options.data), silentLogger);
+  try {
+    if (history.problem) {
+      io.err(`poolwatch: ${history.problem}`);
+      return 1;
+    }
+    const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
+    return printCsv(() => service.exportCsv(request).csv, io);
+  } finally {
+    history.close();
+  }
+}
+
+function printCsv(build: () => string, io: CliIo): number {
+  try {
+    // io.out ends the text with a newline of its own.
+    io.out(build().replace(/\r\n$/, ''));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    io.err(`poolwatch: export: ${error.message}`);
+    return 1;
   }
 }

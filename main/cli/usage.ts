@@ -5,12 +5,17 @@ Usage:
       Run the monitor headless and serve its web UI on 127.0.0.1 only.
       Prints the URL to open; it carries a random access token.
       API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
-      History (alerts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
+      History (alerts, hashrate, workers, payouts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
   poolwatch poll --config FILE [--json] [--workers]
       Poll every account once, print the snapshot and exit.
       --json prints the snapshot JSON document (schemaVersion 1); --workers adds each worker.
   poolwatch alerts --config FILE [--data DIR] [--json] [--account ID] [--rule RULE] [--from ISO] [--to ISO] [--limit N]
       Print the alert history (every transition and event), newest first.
+  poolwatch export workers|hashrate|payouts|earnings --config FILE [--data DIR] [--account ID]
+                   [--group NAME [--worker NAME]] [--from ISO] [--to ISO]
+      Print CSV on stdout (header row; H/s, whole coins or base units as the unit column says; ISO times).
+      workers: the current workers (polls once). hashrate: history, the last 24 h unless --from/--to.
+      payouts, earnings: everything recorded unless --from/--to. History comes from DIR/history.sqlite.
   poolwatch --help
       Show this help.
 

@@ -13,7 +13,7 @@ import type { WorkersDelta } from '../../shared/contract';
 import { scrubSecrets } from '../secrets/credential-resolver';
 import type { PoolAdapter, PoolReading } from '../pools/adapter';
 import type { HttpClient } from '../pools/http-client';
-import { isPoolError } from '../pools/pool-error';
+import { isPoolError, PoolError } from '../pools/pool-error';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
@@ -43,6 +43,15 @@ export interface AccountRunnerDeps {
   onPolled?(observation: PollObservation): void;
   logger: Logger;
   random?: () => number;
+}
+
+/** Whatever the aborted request threw, the account says the poll was too slow. */
+function deadlineError(): PoolError {
+  const minutes = POLL_DEADLINE_MS / 60_000;
+  return new PoolError(
+    'unreachable',
+    `The pool answered too slowly: this poll was abandoned after ${minutes} minutes. PoolWatch tries again at the next poll; if it keeps happening, the pool may be overloaded.`,
+  );
 }
 
 function iso(ms: number | null): string | null {
@@ -154,7 +163,11 @@ export class AccountRunner {
     const { clock, adapter, logger } = this.deps;
     const startedAt = clock.now();
     this.abort = new AbortController();
-    const deadline = clock.setTimeout(() => this.abort?.abort(), POLL_DEADLINE_MS);
+    let pastDeadline = false;
+    const deadline = clock.setTimeout(() => {
+      pastDeadline = true;
+      this.abort?.abort();
+    }, POLL_DEADLINE_MS);
     let secrets: string[] = [];
     let polledReading: PoolReading | null = null;
     try {
@@ -173,7 +186,7 @@ export class AccountRunner {
       polledReading = reading;
       logger.info(`account ${this.account.id}: polled in ${clock.now() - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
-      this.recordFailure(error, secrets, clock.now());
+      this.recordFailure(pastDeadline ? deadlineError() : error, secrets, clock.now());
     } finally {
       clock.clearTimeout(deadline);
       this.abort = null;

@@ -4,9 +4,10 @@ import { AlertService, type NotificationSink } from '../alerts/alert-service';
 import { ChannelService } from '../alerts/channels/channel-service';
 import type { Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
-import { memoryAlertHistory, sqliteAlertHistory, type AlertHistoryStore } from '../store/alert-history';
+import { memoryHistoryStores, openHistoryStores, type HistoryStores } from '../store/history-stores';
+import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
-import { HistoryUnavailableError, openHistoryDb } from '../store/history-db';
+import { HistoryUnavailableError } from '../store/history-db';
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from './clock';
 import { Engine } from './engine';
@@ -32,18 +33,22 @@ export interface PoolWatchOptions {
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
 }
 
-/** Opens the history database, or falls back to memory with a logged reason: monitoring never depends on it. */
-export function openAlertHistory(dataDir: string | null, logger: Logger): { store: AlertHistoryStore; close(): void; problem: string | null } {
-  if (dataDir === null) return { store: memoryAlertHistory(), close: () => {}, problem: null };
+export type OpenedHistory = HistoryStores & {
+  /** Why history is in memory only, or null when it is on disk (or was asked to be in memory). */
+  problem: string | null;
+};
+
+/** Opens the history database once for alerts and samples, or falls back to memory with a logged reason: monitoring never depends on it. */
+export function openHistory(dataDir: string | null, logger: Logger): OpenedHistory {
+  if (dataDir === null) return { ...memoryHistoryStores(), problem: null };
   const file = join(dataDir, HISTORY_FILE_NAME);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const db = openHistoryDb(file);
-    return { store: sqliteAlertHistory(db), close: () => db.close(), problem: null };
+    return { ...openHistoryStores(file), problem: null };
   } catch (error) {
     const message = error instanceof HistoryUnavailableError ? error.message : `The history database ${file} cannot be opened (${(error as Error).message}).`;
     logger.error(message);
-    return { store: memoryAlertHistory(), close: () => {}, problem: message };
+    return { ...memoryHistoryStores(), problem: message };
   }
 }
 
@@ -51,7 +56,7 @@ export function openAlertHistory(dataDir: string | null, logger: Logger): { stor
 export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config);
-  const history = openAlertHistory(options.dataDir, options.logger);
+  const history = openHistory(options.dataDir, options.logger);
   const engine = new Engine({
     config: settings,
     secrets: options.secrets,
@@ -71,12 +76,22 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
   });
   const alerts = new AlertService({
     settings,
-    history: history.store,
+    history: history.alerts,
     clock,
     logger: options.logger,
     sinks: [(notification) => channels.dispatch(notification), ...(options.sinks ?? [])],
     ...(options.hostOnline ? { hostOnline: options.hostOnline } : {}),
   });
-  engine.onPolled((observation) => alerts.observe(observation));
-  return { poolWatch: new PoolWatch(engine, alerts, channels, history.close), historyProblem: history.problem };
+  const samples = new HistoryService({
+    store: history.samples,
+    clock,
+    logger: options.logger,
+    summaries: () => engine.summaries(),
+    workersOf: (accountId) => engine.workersOf(accountId),
+  });
+  engine.onPolled((observation) => {
+    samples.record(observation);
+    alerts.observe(observation);
+  });
+  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, history.close), historyProblem: history.problem };
 }

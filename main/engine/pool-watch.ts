@@ -2,18 +2,21 @@ import type { AccountSummary, Worker } from '../../shared/model';
 import { ContractError, type RequestChannel, type RequestOf, type ResponseOf } from '../../shared/contract';
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
+import type { HistoryService } from '../history/history-service';
 import type { Engine } from './engine';
 import type { EngineEvent, EngineService } from './service';
 
 /**
- * Everything the UI talks to, behind one EngineService: the polling engine, the alert service and the
- * notification channels. Requests are routed by channel domain; events of all three are merged.
+ * Everything the UI talks to, behind one EngineService: the polling engine, the alert service, the
+ * notification channels and the history (charts, export). Requests are routed by channel domain; the events
+ * of the engine and the alerts are merged.
  */
 export class PoolWatch implements EngineService {
   constructor(
     readonly engine: Engine,
     readonly alerts: AlertService,
     readonly channels: ChannelService,
+    readonly history: HistoryService,
     private readonly shutdown: () => void = () => {},
   ) {}
 
@@ -48,13 +51,21 @@ export class PoolWatch implements EngineService {
         const { channel: draft, secrets } = request as RequestOf<'channels:test'>;
         return respond(await this.channels.test(draft, secrets));
       }
+      case 'history:hashrate':
+        return respond(this.history.hashrate(request as RequestOf<'history:hashrate'>));
+      case 'history:worker-states':
+        return respond(this.history.workerStates(request as RequestOf<'history:worker-states'>));
+      case 'history:earnings':
+        return respond(this.history.earnings(request as RequestOf<'history:earnings'>));
+      case 'export:csv':
+        return respond(this.history.exportCsv(request as RequestOf<'export:csv'>));
       case 'accounts:remove': {
         const result = await this.engine.handle(channel, request);
         this.alerts.removeAccount((request as RequestOf<'accounts:remove'>).id);
         return result;
       }
       default:
-        if (channel.startsWith('alerts:') || channel.startsWith('channels:')) {
+        if (channel.startsWith('alerts:') || channel.startsWith('channels:') || channel.startsWith('history:') || channel.startsWith('export:')) {
           throw new ContractError('invalid_request', `Unknown channel "${channel}".`);
         }
         return this.engine.handle(channel, request);
@@ -86,13 +97,15 @@ export class PoolWatch implements EngineService {
   async start(): Promise<void> {
     await this.engine.start();
     this.alerts.start();
+    this.history.start();
   }
 
-  /** Stops polling, alert ticks and deliveries, and closes the history database. */
+  /** Stops polling, alert ticks, deliveries and history maintenance, and closes the history database. */
   stop(): void {
     this.engine.stop();
     this.alerts.stop();
     this.channels.stop();
+    this.history.stop();
     this.shutdown();
   }
 }

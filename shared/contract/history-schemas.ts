@@ -71,17 +71,21 @@ export const EarningsHistorySchema = z.object({
 });
 export type EarningsHistory = z.infer<typeof EarningsHistorySchema>;
 
-export const EXPORT_KINDS = ['workers', 'hashrate', 'payouts'] as const;
+export const EXPORT_KINDS = ['workers', 'hashrate', 'payouts', 'earnings'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const ExportRequestSchema = z
   .object({
     kind: z.enum(EXPORT_KINDS),
     accountId: z.string().optional(),
+    group: z.string().optional(),
+    worker: z.string().optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account')
+  .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group');
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
 export const ExportResultSchema = z.object({ filename: z.string(), csv: z.string() });

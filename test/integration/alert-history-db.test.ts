@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { sqliteAlertHistory, memoryAlertHistory } from '../../main/store/alert-history';
 import { HistoryUnavailableError, migrate, openHistoryDb } from '../../main/store/history-db';
 import { MIGRATIONS } from '../../main/store/migrations';
-import { openAlertHistory } from '../../main/engine/create-pool-watch';
+import { openHistory } from '../../main/engine/create-pool-watch';
 import type { AlertEvent, AlertTransition } from '../../main/alerts/alert-types';
 import { silentLogger } from '../../main/engine/logger';
 
@@ -70,10 +70,11 @@ describe('alert history database (SQLite file)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-db-'));
     const blocker = join(dir, 'not-a-folder');
     await writeFile(blocker, 'x');
-    const history = openAlertHistory(blocker, silentLogger);
+    const history = openHistory(blocker, silentLogger);
     assert.match(history.problem ?? '', /cannot be opened/);
-    history.store.append([transition(1, 'pending', 'firing')], []);
-    assert.equal(history.store.query({}).length, 1);
+    history.alerts.append([transition(1, 'pending', 'firing')], []);
+    assert.equal(history.alerts.query({}).length, 1);
+    assert.deepEqual(history.samples.hashrate({}, 0, Date.now(), 100).points, [], 'sample history is in memory too');
   });
 
   it('migrates an older database step by step', async () => {

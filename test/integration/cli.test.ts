@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../main/cli/cli';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
+import { startSpiderSim } from '../sim/spider';
+import { startStratumsphereSim } from '../sim/stratumsphere';
+import { startWebMinePoolSim } from '../sim/webminepool';
 
 function captureIo() {
   const out: string[] = [];
@@ -35,6 +38,51 @@ describe('poolwatch CLI', () => {
     assert.equal(await runCli(['--help'], io), 0);
     assert.match(out.join('\n'), /poolwatch serve/);
     assert.match(out.join('\n'), /poolwatch poll/);
+    assert.match(out.join('\n'), /poolwatch alerts/);
+    assert.match(out.join('\n'), /poolwatch export workers\|hashrate\|payouts\|earnings/);
+  });
+
+  it('poll --json covers all four pools with the same fields, hashrates in H/s', async () => {
+    const [spider, webminepool, stratumsphere] = await Promise.all([startSpiderSim({ seed: 31 }), startWebMinePoolSim({ seed: 31 }), startStratumsphereSim({ seed: 31 })]);
+    try {
+      const secrets = {
+        PW_CLI4_SBI_KEY: sim.fullKey.apiKey,
+        PW_CLI4_SBI_SECRET: sim.fullKey.apiSecret,
+        PW_CLI4_SPIDER_ACCESS: spider.fullKey.accessKey,
+        PW_CLI4_SPIDER_PRIVATE: spider.fullKey.privateKey,
+        PW_CLI4_WMP: webminepool.secretKey,
+        PW_CLI4_SS: stratumsphere.apiKey,
+      };
+      Object.assign(process.env, secrets);
+      const file = await configWith([
+        { id: 'sbi', pool: 'sbi', label: 'SBI', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI4_SBI_KEY' }, apiSecret: { env: 'PW_CLI4_SBI_SECRET' } } },
+        { id: 'spider', pool: 'spider', label: 'Spider', baseUrl: spider.url, credentials: { accessKey: { env: 'PW_CLI4_SPIDER_ACCESS' }, privateKey: { env: 'PW_CLI4_SPIDER_PRIVATE' } } },
+        { id: 'wmp', pool: 'webminepool', label: 'WMP', baseUrl: webminepool.url, credentials: { secretKey: { env: 'PW_CLI4_WMP' } } },
+        { id: 'ss', pool: 'stratumsphere', label: 'SS', baseUrl: stratumsphere.url, credentials: { apiKey: { env: 'PW_CLI4_SS' } } },
+      ]);
+      const { io, out, err } = captureIo();
+      assert.equal(await runCli(['poll', '--config', file, '--json', '--workers'], io), 0, err.join('\n'));
+      const text = out.join('\n');
+      const snapshot = JSON.parse(text) as { accounts: Array<Record<string, unknown> & { id: string; pool: string; status: string; workers: { total: number }; workerList: unknown[]; hashrate: Record<string, number | null>; groups: unknown[] }> };
+      assert.deepEqual(snapshot.accounts.map((account) => [account.id, account.pool, account.status]), [
+        ['sbi', 'sbi', 'ok'],
+        ['spider', 'spider', 'ok'],
+        ['wmp', 'webminepool', 'ok'],
+        ['ss', 'stratumsphere', 'ok'],
+      ]);
+      const fields = ['id', 'pool', 'label', 'status', 'message', 'limitations', 'stale', 'lastGoodAt', 'hashrate', 'workers', 'groups', 'balances', 'stratumServers', 'payouts', 'workerList'];
+      for (const account of snapshot.accounts) {
+        assert.deepEqual(Object.keys(account).sort(), [...fields].sort(), `${account.pool} has the same fields`);
+        assert.ok(account.workers.total > 0 && account.workerList.length === account.workers.total, `${account.pool} lists its workers`);
+        assert.ok(account.groups.length > 0, `${account.pool} has groups`);
+        for (const value of Object.values(account.hashrate)) assert.ok(value === null || (typeof value === 'number' && value >= 0), `${account.pool} hashrate ${value}`);
+      }
+      // H/s, not MH/s or TH/s: every simulator's account runs at well over a MH/s.
+      for (const account of snapshot.accounts.filter((a) => a.pool !== 'webminepool')) assert.ok((account.hashrate.h24h ?? account.hashrate.h1h ?? 0) > 1e6, `${account.pool} in H/s`);
+      for (const secret of Object.values(secrets)) assert.equal(text.includes(secret), false, 'no credential in the snapshot');
+    } finally {
+      await Promise.all([spider.close(), webminepool.close(), stratumsphere.close()]);
+    }
   });
 
   it('poll --json prints one snapshot document with every account, env credentials resolved', async () => {

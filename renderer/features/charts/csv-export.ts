@@ -3,12 +3,16 @@ import type { ChartScope } from '../../state/route';
 import { windowIso, type TimeWindow } from './chart-range';
 
 /**
- * What each export button asks for: the current workers and every recorded payout of the scope's
- * account (all accounts for the fleet), and the hashrate history of the window on screen.
+ * What each export button asks for, for the scope on screen (fleet, account, group or worker): the current
+ * workers, and the hashrate, payouts and daily earnings of the window on screen.
  */
 export function exportRequest(kind: ExportKind, scope: ChartScope, timeWindow: TimeWindow): ExportRequest {
-  const account = scope.accountId === null ? {} : { accountId: scope.accountId };
-  return kind === 'hashrate' ? { kind, ...account, ...windowIso(timeWindow) } : { kind, ...account };
+  const where = {
+    ...(scope.accountId === null ? {} : { accountId: scope.accountId }),
+    ...(scope.accountId !== null && scope.group !== null ? { group: scope.group } : {}),
+    ...(scope.accountId !== null && scope.group !== null && scope.worker !== null ? { worker: scope.worker } : {}),
+  };
+  return kind === 'workers' ? { kind, ...where } : { kind, ...where, ...windowIso(timeWindow) };
 }
 
 /** A file name safe on every OS: the engine's suggestion without any path, or poolwatch-<kind>-<account>-<day>.csv. */

@@ -11,6 +11,7 @@ const EXPORTS: readonly { kind: ExportKind; label: string }[] = [
   { kind: 'workers', label: 'Export workers (CSV)' },
   { kind: 'hashrate', label: 'Export hashrate (CSV)' },
   { kind: 'payouts', label: 'Export payouts (CSV)' },
+  { kind: 'earnings', label: 'Export earnings (CSV)' },
 ];
 
 type ExportStatus = { kind: 'idle' } | { kind: 'busy'; what: ExportKind } | { kind: 'saved'; filename: string } | { kind: 'failed'; message: string };
@@ -37,7 +38,7 @@ export function ExportButtons({ scope, timeWindow }: { scope: ChartScope; timeWi
         </button>
       ))}
       <span className="hint">
-        {scope.accountId === null ? 'All accounts' : 'The chosen account'}: current workers, hashrate of the range shown, every recorded payout.
+        {scope.accountId === null ? 'All accounts' : 'The scope shown'}: current workers; hashrate, payouts and daily earnings of the range shown.
       </span>
       {status.kind === 'saved' && (
         <span className="tone-text-ok" role="status">

@@ -10,7 +10,7 @@ import { ChartMessage, chartMessageKind } from './chart-message';
 import { zoomWindow, type TimeWindow } from './chart-range';
 import type { Answered, ChartRequest } from './chart-request';
 import { axisTimeFormatter, resolutionText } from './chart-time';
-import { axisTickText, hashrateChartData, type AxisUnit, type HashrateDatum } from './hashrate-series';
+import { axisTickText, hashrateChartData, type AxisUnit, type HashrateChartData } from './hashrate-series';
 import { HashrateTooltip, isHashrateDatum } from './hashrate-tooltip';
 import { pointBudget } from './point-budget';
 import { tooltipDatum } from './tooltip-datum';
@@ -77,7 +77,7 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
 }
 
 interface HashratePlotProps {
-  data: readonly HashrateDatum[];
+  data: HashrateChartData['data'];
   axisUnit: AxisUnit;
   system: UnitSystem;
   widthPx: number;

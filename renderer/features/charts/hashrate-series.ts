@@ -41,9 +41,38 @@ export function mergeHashratePoints(bucket: readonly HashrateHistoryPoint[]): Ha
   return { at: first.at, min, avg: sum / bucket.length, max };
 }
 
+/** A break in the line where nothing was recorded (the app was off, the pool down): recharts draws no line across null. */
+export interface HashrateGap {
+  atMs: number;
+  avg: null;
+  band: null;
+}
+
 export interface HashrateChartData {
-  data: HashrateDatum[];
+  data: Array<HashrateDatum | HashrateGap>;
   axis: AxisUnit;
+}
+
+/** Points further apart than this many times the usual spacing have a gap between them. */
+const GAP_FACTOR = 3;
+
+function medianSpacing(data: readonly HashrateDatum[]): number | null {
+  if (data.length < 3) return null;
+  const spacings = data.slice(1).map((datum, i) => datum.atMs - data[i]!.atMs).sort((a, b) => a - b);
+  return spacings[Math.floor(spacings.length / 2)]!;
+}
+
+/** The points with a gap datum wherever two are much further apart than usual, so no line pretends to know that time. */
+export function withGaps(data: readonly HashrateDatum[]): Array<HashrateDatum | HashrateGap> {
+  const usual = medianSpacing(data);
+  if (usual === null || usual <= 0) return [...data];
+  const out: Array<HashrateDatum | HashrateGap> = [];
+  data.forEach((datum, i) => {
+    const previous = data[i - 1];
+    if (previous && datum.atMs - previous.atMs > GAP_FACTOR * usual) out.push({ atMs: (previous.atMs + datum.atMs) / 2, avg: null, band: null });
+    out.push(datum);
+  });
+  return out;
 }
 
 /** The engine's points, bounded to the chart's budget and scaled to one unit for the axis. */
@@ -63,7 +92,7 @@ export function hashrateChartData(points: readonly HashrateHistoryPoint[], syste
       hps: { min: point.min, avg: point.avg, max: point.max },
     });
   }
-  return { data, axis };
+  return { data: withGaps(data), axis };
 }
 
 /** "1.5 PH/s" for a y-axis tick given in the axis unit. */

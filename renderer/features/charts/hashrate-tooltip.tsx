@@ -2,6 +2,7 @@ import type { UnitSystem } from '../../../shared/units';
 import { exactHashrateText, scaledHashrateText, type HashrateDatum } from './hashrate-series';
 
 export function isHashrateDatum(value: object): value is HashrateDatum {
+  // Gap data (hashrate-series withGaps) have no figures and no tooltip.
   return 'atMs' in value && 'hps' in value;
 }
 

@@ -7,7 +7,7 @@ import type { PoolAdapter, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
 import { PoolError } from '../../../main/pools/pool-error';
 import { silentLogger } from '../../../main/engine/logger';
-import { MAX_BACKOFF_MS } from '../../../main/engine/polling-policy';
+import { MAX_BACKOFF_MS, POLL_DEADLINE_MS } from '../../../main/engine/polling-policy';
 import { FakeClock } from '../../support/fake-clock';
 
 function worker(name: string, state: Worker['state'], h10m = 100e12): Worker {
@@ -228,6 +228,31 @@ describe('account runner', () => {
     release();
     await Promise.all([first, second]);
     assert.equal(slow.polls, 1);
+  });
+
+  it('abandons a poll that runs past the 5-minute deadline and says the pool was too slow', async () => {
+    const clock = new FakeClock();
+    let aborted = false;
+    // A pool that never answers; only the abort ends the request.
+    const adapter: PoolAdapter = {
+      pool: 'sbi',
+      poll: ({ signal }) =>
+        new Promise<PoolReading>((_resolve, reject) => {
+          signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(new DOMException('This operation was aborted', 'AbortError'));
+          });
+        }),
+    };
+    const { runner, last } = runnerWith(adapter, clock);
+    runner.start(0);
+    await clock.advance(POLL_DEADLINE_MS - 1);
+    assert.equal(last().status, 'pending', 'still waiting just before the deadline');
+    await clock.advance(1);
+    assert.equal(aborted, true, 'the requests were cancelled');
+    assert.equal(last().status, 'unreachable');
+    assert.match(last().message ?? '', /answered too slowly: this poll was abandoned after 5 minutes/);
+    runner.stop();
   });
 
   it('stops scheduling when stopped', async () => {

@@ -8,20 +8,23 @@ const WINDOW = { fromMs: Date.parse('2025-03-01T00:00:00.000Z'), toMs: Date.pars
 const NOW = Date.parse('2025-03-02T10:00:00.000Z');
 
 describe('export requests', () => {
-  it('asks for the window only for hashrate, and for the scope’s account', () => {
+  it('asks for the scope on screen, and for the window except for the current workers', () => {
     const scope = { accountId: 'acc-1', group: 'rack-a', worker: 'rig-1' };
-    assert.deepEqual(exportRequest('workers', scope, WINDOW), { kind: 'workers', accountId: 'acc-1' });
-    assert.deepEqual(exportRequest('payouts', scope, WINDOW), { kind: 'payouts', accountId: 'acc-1' });
-    assert.deepEqual(exportRequest('hashrate', scope, WINDOW), {
-      kind: 'hashrate',
-      accountId: 'acc-1',
-      from: '2025-03-01T00:00:00.000Z',
-      to: '2025-03-02T00:00:00.000Z',
-    });
+    const where = { accountId: 'acc-1', group: 'rack-a', worker: 'rig-1' };
+    const window = { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' };
+    assert.deepEqual(exportRequest('workers', scope, WINDOW), { kind: 'workers', ...where });
+    assert.deepEqual(exportRequest('payouts', scope, WINDOW), { kind: 'payouts', ...where, ...window });
+    assert.deepEqual(exportRequest('hashrate', scope, WINDOW), { kind: 'hashrate', ...where, ...window });
+    assert.deepEqual(exportRequest('earnings', { accountId: 'acc-1', group: null, worker: null }, WINDOW), { kind: 'earnings', accountId: 'acc-1', ...window });
     assert.deepEqual(exportRequest('workers', FLEET_SCOPE, WINDOW), { kind: 'workers' });
-    for (const kind of ['workers', 'hashrate', 'payouts'] as const) {
+    for (const kind of ['workers', 'hashrate', 'payouts', 'earnings'] as const) {
       assert.equal(ExportRequestSchema.safeParse(exportRequest(kind, FLEET_SCOPE, WINDOW)).success, true);
+      assert.equal(ExportRequestSchema.safeParse(exportRequest(kind, scope, WINDOW)).success, true);
     }
+  });
+
+  it('refuses a group without its account', () => {
+    assert.equal(ExportRequestSchema.safeParse({ kind: 'hashrate', group: 'rack-a' }).success, false);
   });
 });
 

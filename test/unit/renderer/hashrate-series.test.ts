@@ -57,8 +57,9 @@ describe('hashrate chart data', () => {
     const points = Array.from({ length: 5000 }, (_, index) => point(index, 1e12, index === 2500 ? 5e11 : 0));
     const { data } = hashrateChartData(points, 'si', 1600);
     assert.equal(data.length, 1600);
-    assert.equal(Math.min(...data.map((datum) => datum.hps.min)), 5e11);
-    assert.equal(Math.max(...data.map((datum) => datum.hps.max)), 1.5e12);
+    const drawn = data.flatMap((datum) => (datum.avg === null ? [] : [datum]));
+    assert.equal(Math.min(...drawn.map((datum) => datum.hps.min)), 5e11);
+    assert.equal(Math.max(...drawn.map((datum) => datum.hps.max)), 1.5e12);
   });
 
   it('merges a bucket into its lowest min, highest max and mean average, at its start', () => {
@@ -68,6 +69,17 @@ describe('hashrate chart data', () => {
       avg: 20,
       max: 30,
     });
+  });
+
+  it('breaks the line where nothing was recorded, and nowhere else', () => {
+    // point(i) is i minutes in: polls every minute, then the app was off for an hour.
+    const points = [0, 1, 2, 3, 63, 64, 65].map((minute) => point(minute, 1e12));
+    const { data } = hashrateChartData(points, 'si', 100);
+    const gaps = data.filter((datum) => datum.avg === null);
+    assert.equal(gaps.length, 1);
+    assert.equal(data.indexOf(gaps[0]!), 4, 'between the last point before and the first after');
+    assert.ok(gaps[0]!.atMs > data[3]!.atMs && gaps[0]!.atMs < data[5]!.atMs);
+    assert.equal(hashrateChartData(points.slice(0, 4), 'si', 100).data.length, 4, 'evenly spaced points have no gap');
   });
 
   it('skips points whose time does not parse', () => {

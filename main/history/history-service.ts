@@ -1,0 +1,129 @@
+import { ContractError, type ExportRequest, type HistoryScope, type RequestOf, type ResponseOf } from '../../shared/contract';
+import type { AccountSummary, Worker } from '../../shared/model';
+import type { PollObservation } from '../engine/account-runner';
+import type { Clock } from '../engine/clock';
+import type { Logger } from '../engine/logger';
+import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
+import { buildExport } from './export-csv';
+
+/** Rollups and retention run a little after start (not during the first polls), then hourly: never in a poll. */
+export const MAINTENANCE_FIRST_DELAY_MS = 2 * 60_000;
+export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
+/** A failing disk would otherwise log once per account per poll. */
+const WRITE_ERROR_LOG_INTERVAL_MS = 10 * 60_000;
+/** The longest range one request may ask for: the daily rollups' 2 years, with room. */
+const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
+/** A hashrate export without a range covers the last day. */
+const DEFAULT_HASHRATE_EXPORT_MS = 24 * 3_600_000;
+
+export interface HistoryServiceOptions {
+  store: SampleStore;
+  clock: Clock;
+  logger: Logger;
+  summaries(): readonly AccountSummary[];
+  workersOf(accountId: string): readonly Worker[];
+}
+
+function parseTime(text: string, name: string): number {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) throw new ContractError('invalid_request', `"${name}" must be an ISO time such as 2026-11-21T12:00:00Z, not "${text}".`);
+  return ms;
+}
+
+/** [from, to) as ms, checked: to after from, at most MAX_RANGE_MS. */
+export function parseRange(from: string, to: string): { fromMs: number; toMs: number } {
+  const fromMs = parseTime(from, 'from');
+  const toMs = parseTime(to, 'to');
+  if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${to}) before it starts (${from}).`);
+  if (toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', 'The range is longer than 3 years; history keeps 2 years of daily figures.');
+  return { fromMs, toMs };
+}
+
+function exportScope(request: ExportRequest): HistoryScope {
+  return {
+    ...(request.accountId !== undefined ? { accountId: request.accountId } : {}),
+    ...(request.group !== undefined ? { group: request.group } : {}),
+    ...(request.worker !== undefined ? { worker: request.worker } : {}),
+  };
+}
+
+/** Records every poll into the history store, answers the charts and exports, and schedules rollups and retention. */
+export class HistoryService {
+  private timer: unknown = null;
+  private maintaining: Promise<void> | null = null;
+  private lastWriteErrorLogMs = -Infinity;
+
+  constructor(private readonly options: HistoryServiceOptions) {}
+
+  /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */
+  record(observation: PollObservation): void {
+    try {
+      this.options.store.recordPoll(observation);
+    } catch (error) {
+      const now = this.options.clock.now();
+      if (now - this.lastWriteErrorLogMs < WRITE_ERROR_LOG_INTERVAL_MS) return;
+      this.lastWriteErrorLogMs = now;
+      this.options.logger.error(
+        `history: the poll of account ${observation.account.id} could not be saved (${(error as Error).message}). ` +
+          'Monitoring and alerts go on; charts will miss polls until this is fixed. Check free disk space and permissions of the data folder.',
+      );
+    }
+  }
+
+  hashrate(request: RequestOf<'history:hashrate'>): ResponseOf<'history:hashrate'> {
+    const { fromMs, toMs } = parseRange(request.range.from, request.range.to);
+    return this.options.store.hashrate(request.scope, fromMs, toMs, request.range.maxPoints);
+  }
+
+  workerStates(request: RequestOf<'history:worker-states'>): ResponseOf<'history:worker-states'> {
+    const { fromMs, toMs } = parseRange(request.range.from, request.range.to);
+    return this.options.store.workerStates(request.scope, fromMs, toMs, request.range.maxPoints);
+  }
+
+  earnings(request: RequestOf<'history:earnings'>): ResponseOf<'history:earnings'> {
+    const { fromMs, toMs } = parseRange(request.from, request.to);
+    return this.options.store.earnings(request.accountId, fromMs, toMs);
+  }
+
+  /** A CSV of the scope; without a range, hashrate covers the last day and payouts and earnings everything kept. */
+  exportCsv(request: ExportRequest): ResponseOf<'export:csv'> {
+    const nowMs = this.options.clock.now();
+    const defaultFrom = request.kind === 'hashrate' ? nowMs - DEFAULT_HASHRATE_EXPORT_MS : 0;
+    const fromMs = request.from !== undefined ? parseTime(request.from, 'from') : defaultFrom;
+    const toMs = request.to !== undefined ? parseTime(request.to, 'to') : nowMs + 1;
+    if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${request.to ?? 'now'}) before it starts (${request.from ?? 'the start'}).`);
+    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), fromMs, toMs }, nowMs);
+  }
+
+  /** Schedules maintenance: first after MAINTENANCE_FIRST_DELAY_MS, then every MAINTENANCE_INTERVAL_MS. */
+  start(): void {
+    if (this.timer !== null) return;
+    this.schedule(MAINTENANCE_FIRST_DELAY_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Rolls up and enforces retention in short transactions, yielding between them; one run at a time. */
+  maintain(): Promise<void> {
+    this.maintaining ??= runMaintenanceInSlices(this.options.store, this.options.clock.now())
+      .then(({ rolledUp, deleted }) => {
+        if (rolledUp + deleted > 0) this.options.logger.info(`history: rolled up ${rolledUp} rows, removed ${deleted} past retention`);
+      })
+      .catch((error: unknown) => this.options.logger.error(`history: rollup and retention failed (${(error as Error).message}); will retry in an hour`))
+      .finally(() => {
+        this.maintaining = null;
+      });
+    return this.maintaining;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = this.options.clock.setTimeout(() => {
+      void this.maintain().then(() => {
+        if (this.timer !== null) this.schedule(MAINTENANCE_INTERVAL_MS);
+      });
+    }, delayMs);
+  }
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Locator } from '@playwright/test';
+import { startSbiSim } from '../sim/sbi';
+import { csvRecords } from '../support/parse-csv';
+import { startServe } from './headless-support';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'main', 'cli.js');
+
+async function pointsOf(chart: Locator): Promise<number> {
+  return Number(await chart.getAttribute('data-points'));
+}
+
+test('charts render history from the simulator, ranges switch, and the CSV export matches the history', async ({ page }) => {
+  const sim = await startSbiSim({
+    seed: 606,
+    subaccounts: [
+      { name: 'rigs', coin: 'BTC', workers: 15, deadShare: 0, offlineShare: 0 },
+      { name: 'backup', coin: 'BTC', workers: 5, deadShare: 0, offlineShare: 0 },
+    ],
+  });
+  const observer = sim.observerKeys.find((key) => key.subaccount === 'backup')!;
+  const env = { PW_E2E_CH_KEY: sim.fullKey.apiKey, PW_E2E_CH_SECRET: sim.fullKey.apiSecret, PW_E2E_CH_OBS: observer.key };
+  const serve = await startServe(
+    {
+      accounts: [
+        { id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, pollIntervalSec: 10, credentials: { apiKey: { env: 'PW_E2E_CH_KEY' }, apiSecret: { env: 'PW_E2E_CH_SECRET' } } },
+        // The observer reads the pool's last day of hourly hashrate: the charts are not empty on first run.
+        { id: 'watch', pool: 'sbi', label: 'Backup watch', baseUrl: sim.url, pollIntervalSec: 10, credentials: { observerKey: { env: 'PW_E2E_CH_OBS' } } },
+      ],
+    },
+    env,
+  );
+  try {
+    await page.goto(serve.url);
+    await expect(page.getByTestId('account-status-farm')).toHaveAttribute('data-status', 'ok');
+    await expect(page.getByTestId('account-status-watch')).toHaveAttribute('data-status', 'ok');
+
+    await page.getByRole('link', { name: 'Charts', exact: true }).click();
+    const hashrate = page.getByTestId('chart-hashrate');
+    const states = page.getByTestId('chart-worker-states');
+
+    // 24 h (the default) over the fleet: the observer's backfilled hours plus our own polls.
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect(hashrate).toHaveAttribute('data-range', '24h');
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
+    await expect(hashrate.locator('svg.recharts-surface')).toBeVisible();
+
+    await page.getByTestId('range-7d').click();
+    await expect(hashrate).toHaveAttribute('data-range', '7d');
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect(hashrate).toHaveAttribute('data-resolution', 'hour');
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
+
+    await page.getByTestId('range-1h').click();
+    await expect(hashrate).toHaveAttribute('data-range', '1h');
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect(states).toHaveAttribute('data-range', '1h');
+    await expect.poll(() => pointsOf(states)).toBeGreaterThan(0);
+
+    // One account, from its own polls only: raw samples.
+    await page.locator('#charts-account').selectOption('farm');
+    await expect(hashrate).toHaveAttribute('data-resolution', 'raw');
+    await expect.poll(async () => {
+      await page.getByTestId('range-24h').click();
+      await page.getByTestId('range-1h').click();
+      return pointsOf(hashrate);
+    }, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: test.info().outputPath('charts.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-hashrate').click()]);
+    expect(download.suggestedFilename()).toMatch(/^poolwatch-hashrate-farm-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = csvRecords(await readFile(await download.path(), 'utf8'));
+    expect(exported.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(exported.map((row) => row.account_id))).toEqual(new Set(['farm']));
+
+    // The same history read by the CLI from the database file `serve` writes: every exported row is in it.
+    const from = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const cliCsv = execFileSync(process.execPath, [CLI, 'export', 'hashrate', '--config', serve.configFile, '--account', 'farm', '--from', from], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    const stored = new Map(csvRecords(cliCsv).map((row) => [row.time, row.hashrate_hps]));
+    for (const row of exported) expect(stored.get(row.time), `row at ${row.time}`).toBe(row.hashrate_hps);
+  } finally {
+    await serve.stop();
+    await sim.close();
+  }
+});
