@@ -78,13 +78,22 @@ function AlertsScreenFor({ view }: { view: AlertsView }): ReactNode {
   }
 }
 
-/** The engine's state could not be read: say so above whatever screen is open. */
+/** The engine's state could not be read, or its history is not being saved: say so above whatever screen is open. */
 function StateProblems() {
   const stateError = useAccountsStore((state) => state.stateError);
-  if (stateError === null) return null;
+  const historyProblem = useAccountsStore((state) => state.historyProblem);
   return (
-    <p className="banner tone-problem" role="alert">
-      Could not read the engine state: {stateError}
-    </p>
+    <>
+      {stateError !== null && (
+        <p className="banner tone-problem" role="alert">
+          Could not read the engine state: {stateError}
+        </p>
+      )}
+      {historyProblem !== null && (
+        <p className="banner tone-warning" role="status" data-testid="history-problem">
+          History is not being saved to disk: {historyProblem}
+        </p>
+      )}
+    </>
   );
 }

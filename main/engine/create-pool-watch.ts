@@ -46,7 +46,7 @@ export function openHistory(dataDir: string | null, logger: Logger): OpenedHisto
     mkdirSync(dataDir, { recursive: true });
     return { ...openHistoryStores(file), problem: null };
   } catch (error) {
-    const message = error instanceof HistoryUnavailableError ? error.message : `The history database ${file} cannot be opened (${(error as Error).message}).`;
+    const message = (error instanceof HistoryUnavailableError ? error : new HistoryUnavailableError(file, (error as Error).message)).message;
     logger.error(message);
     return { ...memoryHistoryStores(), problem: message };
   }
@@ -84,6 +84,7 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
   });
   const samples = new HistoryService({
     store: history.samples,
+    problem: history.problem,
     clock,
     logger: options.logger,
     summaries: () => engine.summaries(),

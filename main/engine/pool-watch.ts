@@ -51,6 +51,10 @@ export class PoolWatch implements EngineService {
         const { channel: draft, secrets } = request as RequestOf<'channels:test'>;
         return respond(await this.channels.test(draft, secrets));
       }
+      case 'state:get': {
+        const state = await this.engine.handle('state:get', {});
+        return respond({ ...state, historyProblem: this.history.problem });
+      }
       case 'history:hashrate':
         return respond(this.history.hashrate(request as RequestOf<'history:hashrate'>));
       case 'history:worker-states':

@@ -18,6 +18,8 @@ const DEFAULT_HASHRATE_EXPORT_MS = 24 * 3_600_000;
 
 export interface HistoryServiceOptions {
   store: SampleStore;
+  /** Why the store is in memory only, shown to the user; null when history is on disk. */
+  problem?: string | null;
   clock: Clock;
   logger: Logger;
   summaries(): readonly AccountSummary[];
@@ -54,6 +56,10 @@ export class HistoryService {
   private lastWriteErrorLogMs = -Infinity;
 
   constructor(private readonly options: HistoryServiceOptions) {}
+
+  get problem(): string | null {
+    return this.options.problem ?? null;
+  }
 
   /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */
   record(observation: PollObservation): void {

@@ -8,6 +8,8 @@ export interface AccountsState extends AccountSummaries {
   /** True once the first state.get answered. */
   stateLoaded: boolean;
   stateError: string | null;
+  /** The engine keeps history in memory only, and why. */
+  historyProblem: string | null;
   configs: readonly AccountConfigView[];
   configsLoaded: boolean;
   configsError: string | null;
@@ -29,11 +31,12 @@ export function createAccountsStore(): AccountsStore {
     paused: false,
     stateLoaded: false,
     stateError: null,
+    historyProblem: null,
     configs: [],
     configsLoaded: false,
     configsError: null,
     replaceState(state) {
-      set({ ...summariesFromState(state), paused: state.paused, stateLoaded: true, stateError: null });
+      set({ ...summariesFromState(state), paused: state.paused, stateLoaded: true, stateError: null, historyProblem: state.historyProblem ?? null });
     },
     setStateError(message) {
       set({ stateError: message });

@@ -169,6 +169,8 @@ export type ConnectionTestResult = z.infer<typeof ConnectionTestResultSchema>;
 export const EngineStateSchema = z.object({
   paused: z.boolean(),
   accounts: z.array(AccountSummarySchema),
+  /** Why history is kept in memory only (the database could not be opened); absent or null when it is on disk. */
+  historyProblem: z.string().nullable().optional(),
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;
 

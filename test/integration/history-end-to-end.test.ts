@@ -184,6 +184,24 @@ describe('history from simulator polls to charts and CSV', () => {
     assert.ok(!logger.lines.some((line) => /could not be saved|rollup and retention failed/.test(line)), logger.lines.join('\n'));
   });
 
+  it('a data folder that cannot hold the database: monitoring goes on, history in memory, and the UI is told why', async () => {
+    const blocked = join(dir, 'config.json'); // a file, not a folder
+    const { poolWatch: degraded, historyProblem } = createPoolWatch({ config: fileConfigRepository(configFile), dataDir: blocked, secrets: memorySecrets(), logger, clock, env, httpLimits: { maxRetries: 0, timeoutMs: 2_000 } });
+    try {
+      assert.match(historyProblem ?? '', /cannot be opened.*keeps monitoring/s);
+      await degraded.engine.load();
+      await degraded.engine.pollAll();
+      const state = await degraded.handle('state:get', {});
+      assert.equal(state.historyProblem, historyProblem);
+      assert.equal(state.accounts[0]?.status, 'ok');
+      const points = await degraded.handle('history:hashrate', { scope: { accountId: 'farm' }, range: lastHour() });
+      assert.equal(points.points.length, 1, 'the poll is charted from memory');
+      assert.equal((await poolWatch.handle('state:get', {})).historyProblem, null);
+    } finally {
+      degraded.stop();
+    }
+  });
+
   it('the history files hold no credential', async () => {
     for (const name of ['history.sqlite', 'history.sqlite-wal']) {
       const bytes = await readFile(join(dir, name)).catch(() => Buffer.alloc(0));

@@ -17,6 +17,15 @@ describe('accounts store', () => {
     assert.equal(state.byId.b?.label, 'Zeta');
   });
 
+  it('keeps the engine’s history problem until a state without one arrives', () => {
+    const store = createAccountsStore();
+    assert.equal(store.getState().historyProblem, null);
+    store.getState().replaceState({ paused: false, accounts: [], historyProblem: 'The history database x cannot be opened (disk full).' });
+    assert.match(store.getState().historyProblem ?? '', /disk full/);
+    store.getState().replaceState({ paused: false, accounts: [] });
+    assert.equal(store.getState().historyProblem, null);
+  });
+
   it('upserts a summary from an event and re-sorts on a new label', () => {
     const store = createAccountsStore();
     store.getState().replaceState({ paused: false, accounts: [makeSummary({ id: 'a', label: 'A' }), makeSummary({ id: 'b', label: 'B' })] });
