@@ -1,6 +1,6 @@
 // `npm run demo`: starts the pool simulators and PoolWatch against them. Where the Electron binary is
 // missing (it cannot be downloaded everywhere), it says so and starts the headless mode instead.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -128,6 +128,8 @@ async function main(): Promise<void> {
   const electron = findElectron();
   let app: ChildProcess;
   if ('path' in electron) {
+    // The desktop app's SQLite must be built for Electron's ABI (once per Electron version).
+    spawnSync(process.execPath, [join(root, 'build', 'electron-sqlite.mjs')], { stdio: 'inherit' });
     console.log('Starting the PoolWatch desktop app (look for the tray icon).');
     app = spawn(electron.path, [join(root, 'dist/main/electron-main.js')], {
       env: { ...env, POOLWATCH_USER_DATA: profile },

@@ -10,12 +10,19 @@ export interface AppPaths {
   iconsDir: string;
   /** The 256 px window icon (Linux, Windows); may be absent in a package, so check before use. */
   appIconFile: string;
+  /**
+   * SQLite built for this Electron by build/electron-sqlite.mjs, used in a checkout (node_modules holds the Node
+   * build); null in a package, whose node_modules electron-builder rebuilt. May be absent, so check before use.
+   */
+  sqliteBinding: string | null;
 }
 
 export interface PackagingInfo {
   isPackaged: boolean;
   /** process.resourcesPath: where electron-builder's extraResources land. */
   resourcesPath: string;
+  /** process.versions.electron */
+  electronVersion?: string;
 }
 
 /**
@@ -32,5 +39,9 @@ export function resolveAppPaths(mainDir: string, packaging: PackagingInfo): AppP
     preloadFile: join(mainDir, '..', 'preload', 'preload.js'),
     iconsDir,
     appIconFile: packaging.isPackaged ? join(iconsDir, 'icon.png') : join(buildDir, 'icon.png'),
+    sqliteBinding:
+      packaging.isPackaged || !packaging.electronVersion
+        ? null
+        : join(mainDir, '..', '..', '.tmp', 'native', `electron-${packaging.electronVersion}`, 'better_sqlite3.node'),
   };
 }

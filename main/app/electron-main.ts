@@ -24,7 +24,7 @@ const START_SPREAD_MS = 5_000;
 const HIDDEN_FLAG = '--hidden';
 
 const logger = createStderrLogger('poolwatch-desktop');
-const paths = resolveAppPaths(__dirname, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+const paths = resolveAppPaths(__dirname, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, electronVersion: process.versions.electron });
 
 // Before the lock: a test profile is its own instance.
 const userDataOverride = process.env['POOLWATCH_USER_DATA'];
@@ -41,6 +41,7 @@ function runDesktop(): void {
   const { poolWatch: engine, historyProblem } = createPoolWatch({
     config: fileConfigRepository(join(app.getPath('userData'), 'config.json')),
     dataDir: app.getPath('userData'),
+    ...(paths.sqliteBinding !== null && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
     secrets: createKeytarStore(),
     logger,
     startSpreadMs: START_SPREAD_MS,

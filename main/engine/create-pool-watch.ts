@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { memoryHistoryStores, openHistoryStores, type HistoryStores } from '../store/history-stores';
 import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
-import { HistoryUnavailableError } from '../store/history-db';
+import { HistoryUnavailableError, type OpenHistoryOptions } from '../store/history-db';
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from './clock';
 import { Engine } from './engine';
@@ -21,6 +21,8 @@ export interface PoolWatchOptions {
   config: ConfigRepository;
   /** Folder of the history database; null keeps history in memory only. */
   dataDir: string | null;
+  /** SQLite built for Electron, where the app runs from source (see build/electron-sqlite.mjs). */
+  sqliteBinding?: string;
   secrets: SecretStore;
   logger: Logger;
   clock?: Clock;
@@ -39,12 +41,12 @@ export type OpenedHistory = HistoryStores & {
 };
 
 /** Opens the history database once for alerts and samples, or falls back to memory with a logged reason: monitoring never depends on it. */
-export function openHistory(dataDir: string | null, logger: Logger): OpenedHistory {
+export function openHistory(dataDir: string | null, logger: Logger, options: OpenHistoryOptions = {}): OpenedHistory {
   if (dataDir === null) return { ...memoryHistoryStores(), problem: null };
   const file = join(dataDir, HISTORY_FILE_NAME);
   try {
     mkdirSync(dataDir, { recursive: true });
-    return { ...openHistoryStores(file), problem: null };
+    return { ...openHistoryStores(file, options), problem: null };
   } catch (error) {
     const message = (error instanceof HistoryUnavailableError ? error : new HistoryUnavailableError(file, (error as Error).message)).message;
     logger.error(message);
@@ -56,7 +58,7 @@ export function openHistory(dataDir: string | null, logger: Logger): OpenedHisto
 export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config);
-  const history = openHistory(options.dataDir, options.logger);
+  const history = openHistory(options.dataDir, options.logger, options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {});
   const engine = new Engine({
     config: settings,
     secrets: options.secrets,

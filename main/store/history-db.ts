@@ -33,6 +33,8 @@ function describe(error: unknown): string {
 export interface OpenHistoryOptions {
   /** How long to wait for another connection's lock before giving up (ms). */
   busyTimeoutMs?: number;
+  /** A better-sqlite3 addon built for another runtime (Electron run from source; build/electron-sqlite.mjs). */
+  nativeBinding?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export function openHistoryDb(file: string, options: OpenHistoryOptions = {}): B
   const Database = loadSqlite(file);
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 2_000 });
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 2_000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -64,6 +64,10 @@ test.describe('desktop shell (Electron)', () => {
           return { bridge: typeof scope['poolwatch'], require: typeof scope['require'], process: typeof scope['process'] };
         });
         expect(exposure).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' });
+        // History is on disk (SQLite built for Electron by build/electron-sqlite.mjs), not in memory.
+        await expect(window.getByRole('link', { name: 'Charts', exact: true })).toBeVisible();
+        expect(existsSync(join(userData, 'history.sqlite'))).toBe(true);
+        await expect(window.getByTestId('history-problem')).toHaveCount(0);
       } catch (error) {
         await window.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
         await app.context().tracing.stop({ path: testInfo.outputPath('trace.zip') });

@@ -20,4 +20,11 @@ describe('resolveAppPaths', () => {
     const packaged = resolveAppPaths(mainDir, { isPackaged: true, resourcesPath: '/opt/PoolWatch/resources' });
     assert.equal(packaged.iconsDir, join('/opt/PoolWatch/resources', 'icons'));
   });
+
+  it('uses the Electron build of SQLite from .tmp/native in a checkout, and the packaged node_modules in a package', () => {
+    const dev = resolveAppPaths(mainDir, { isPackaged: false, resourcesPath: '/unused', electronVersion: '40.10.2' });
+    assert.equal(dev.sqliteBinding, join('/', 'opt', 'poolwatch', '.tmp', 'native', 'electron-40.10.2', 'better_sqlite3.node'));
+    const packaged = resolveAppPaths(mainDir, { isPackaged: true, resourcesPath: '/opt/PoolWatch/resources', electronVersion: '40.10.2' });
+    assert.equal(packaged.sqliteBinding, null);
+  });
 });
