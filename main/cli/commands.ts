@@ -8,7 +8,7 @@ import { readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
-import { createPoolWatch, openHistory } from '../engine/create-pool-watch';
+import { createPoolWatch, openHistory, type OpenedHistory } from '../engine/create-pool-watch';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
 import { systemClock } from '../engine/clock';
 import { HistoryService } from '../history/history-service';
@@ -80,11 +80,8 @@ export async function serveCommand(
   };
 }
 
-/** `poolwatch alerts`: the alert history kept beside the config (or in --data), as JSON or lines. */
-export async function alertsCommand(
-  options: { config: string; data: string | undefined; json: boolean; query: AlertHistoryQuery },
-  io: CliIo,
-): Promise<number> {
+/** Runs `use` on the history kept beside the config (or in --data); exits 1 with the reason when it cannot be opened. */
+async function withSavedHistory(options: { config: string; data: string | undefined }, io: CliIo, use: (history: OpenedHistory) => number): Promise<number> {
   await readConfigFile(options.config, { missingIsEmpty: false });
   const history = openHistory(dataDirFor(options.config, options.data), silentLogger);
   try {
@@ -92,6 +89,18 @@ export async function alertsCommand(
       io.err(`poolwatch: ${history.problem}`);
       return 1;
     }
+    return use(history);
+  } finally {
+    history.close();
+  }
+}
+
+/** `poolwatch alerts`: the alert history kept beside the config (or in --data), as JSON or lines. */
+export async function alertsCommand(
+  options: { config: string; data: string | undefined; json: boolean; query: AlertHistoryQuery },
+  io: CliIo,
+): Promise<number> {
+  return withSavedHistory(options, io, (history) => {
     const document = buildAlertsJson(history.alerts.query(options.query));
     if (options.json) {
       io.out(JSON.stringify(document, null, 2));
@@ -103,9 +112,7 @@ export async function alertsCommand(
       io.out(`${alert.at}  ${alert.rule}  ${where}  ${change}  ${alert.message}`);
     }
     return 0;
-  } finally {
-    history.close();
-  }
+  });
 }
 
 /**
@@ -119,18 +126,10 @@ export async function exportCommand(options: { config: string; data: string | un
     const service = new HistoryService({ store: memorySampleStore(), clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
     return printCsv(() => service.exportCsv(request).csv, io);
   }
-  await readConfigFile(options.config, { missingIsEmpty: false });
-  const history = openHistory(dataDirFor(options.config, options.data), silentLogger);
-  try {
-    if (history.problem) {
-      io.err(`poolwatch: ${history.problem}`);
-      return 1;
-    }
+  return withSavedHistory(options, io, (history) => {
     const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
     return printCsv(() => service.exportCsv(request).csv, io);
-  } finally {
-    history.close();
-  }
+  });
 }
 
 function printCsv(build: () => string, io: CliIo): number {

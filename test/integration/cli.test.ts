@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../main/cli/cli';
+import { csvRecords } from '../support/parse-csv';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { startSpiderSim } from '../sim/spider';
 import { startStratumsphereSim } from '../sim/stratumsphere';
@@ -104,6 +105,21 @@ describe('poolwatch CLI', () => {
     assert.ok(farm.workerList.every((worker: { hashrate: { h10m: number | null } }) => worker.hashrate.h10m === null || worker.hashrate.h10m >= 0));
     assert.equal(nokey.status, 'error');
     assert.match(nokey.message, /PW_CLI_UNSET/);
+    assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));
+  });
+
+  it('export workers polls once and prints the current workers as CSV', async () => {
+    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
+    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
+    const file = await configWith([
+      { id: 'farm', pool: 'sbi', label: 'Farm, main', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } },
+    ]);
+    const { io, out, err } = captureIo();
+    assert.equal(await runCli(['export', 'workers', '--config', file, '--account', 'farm'], io), 0, err.join('\n'));
+    const rows = csvRecords(out.join('\n'));
+    assert.equal(rows.length, 8);
+    assert.ok(rows.every((row) => row.account_id === 'farm' && row.account === 'Farm, main' && row.pool === 'sbi' && row.group === 'rigs'));
+    assert.ok(rows.every((row) => ['online', 'offline', 'dead', 'unknown'].includes(row.state!) && /^\d+(\.\d+)?(e\+\d+)?$|^$/.test(row.hashrate_10m_hps!)));
     assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));
   });
 
