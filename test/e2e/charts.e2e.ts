@@ -47,6 +47,19 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
     await expect(hashrate.locator('svg.recharts-surface')).toBeVisible();
 
+    // Drag across the plot to zoom in; "Reset zoom" goes back to the range.
+    const plot = await hashrate.locator('svg.recharts-surface').boundingBox();
+    if (plot === null) throw new Error('the hashrate plot has no box');
+    await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height / 2, { steps: 8 });
+    await page.mouse.move(plot.x + plot.width * 0.7, plot.y + plot.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(hashrate).toHaveAttribute('data-zoomed', 'true');
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await page.getByTestId('reset-zoom').click();
+    await expect(hashrate).toHaveAttribute('data-zoomed', 'false');
+
     await page.getByTestId('range-7d').click();
     await expect(hashrate).toHaveAttribute('data-range', '7d');
     await expect(hashrate).toHaveAttribute('data-status', 'ready');
