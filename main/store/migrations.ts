@@ -31,8 +31,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // 2: hashrate and worker-state history, payouts, balances, daily earnings (main/store/sample-sqlite.ts).
-  // Names get integer ids so sample rows stay small; sample and rollup tables are WITHOUT ROWID, keyed by
-  // (id, time). Sample tables carry no foreign keys: a parent lookup per row would slow the poll write.
+  // Names get integer ids so sample rows stay small; sample and rollup tables are WITHOUT ROWID. Worker tables are
+  // keyed time first: a poll's rows (thousands) then fill a few adjacent pages instead of one page per worker, and
+  // retention deletes a prefix; one worker is read by seeking the account's poll times (or bucket starts).
+  // Account and group tables (a few rows per poll) are keyed by series. Sample tables carry no foreign keys: a
+  // parent lookup per row would slow the poll write.
   `
   CREATE TABLE hist_account (
     id INTEGER PRIMARY KEY,
@@ -52,6 +55,8 @@ export const MIGRATIONS: readonly string[] = [
     name TEXT NOT NULL,
     first_own_ms INTEGER,
     active INTEGER NOT NULL DEFAULT 1,
+    activated_ms INTEGER,
+    retired_ms INTEGER,
     UNIQUE (series_id, name)
   );
   CREATE INDEX hist_worker_active ON hist_worker (id) WHERE active = 1;
@@ -66,12 +71,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (series_id, at_ms)
   ) WITHOUT ROWID;
   CREATE TABLE worker_sample (
-    worker_id INTEGER NOT NULL,
     at_ms INTEGER NOT NULL,
+    worker_id INTEGER NOT NULL,
     hps REAL,
     state INTEGER NOT NULL,
     reject_ppm INTEGER,
-    PRIMARY KEY (worker_id, at_ms)
+    PRIMARY KEY (at_ms, worker_id)
   ) WITHOUT ROWID;
   CREATE TABLE series_rollup (
     series_id INTEGER NOT NULL,
@@ -88,9 +93,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (series_id, level, at_ms)
   ) WITHOUT ROWID;
   CREATE TABLE worker_rollup (
-    worker_id INTEGER NOT NULL,
     level INTEGER NOT NULL CHECK (level IN (1, 2)),
     at_ms INTEGER NOT NULL,
+    worker_id INTEGER NOT NULL,
     hps_min REAL,
     hps_avg REAL,
     hps_max REAL,
@@ -99,7 +104,7 @@ export const MIGRATIONS: readonly string[] = [
     dead REAL,
     unknown REAL,
     own INTEGER NOT NULL,
-    PRIMARY KEY (worker_id, level, at_ms)
+    PRIMARY KEY (level, at_ms, worker_id)
   ) WITHOUT ROWID;
   CREATE TABLE rollup_mark (
     name TEXT PRIMARY KEY,

@@ -2,11 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { EarningsHistory, HistoryScope } from '../../shared/contract';
 import type { RollupMarks, SampleSource, SampleTarget } from './sample-source';
 import type { BalanceRow } from './sample-store';
-import { LEVEL_CODE, utcDay, type RollupLevel, type RollupRow, type SeriesRawRow, type StateCode, type WorkerRawRow } from './sample-types';
+import { LEVEL_CODE, LEVEL_MS, utcDay, type RollupLevel, type RollupRow, type SeriesRawRow, type StateCode, type WorkerRawRow } from './sample-types';
 
 // The read side of the SQLite history store: the SampleSource the queries compose, plus earnings, payouts, balances.
 
-type RollupDbRow = {
+export type RollupDbRow = {
   at_ms: number;
   hps_min: number | null;
   hps_avg: number | null;
@@ -18,7 +18,7 @@ type RollupDbRow = {
   own: number;
 };
 
-function toRollup(row: RollupDbRow): RollupRow {
+export function toRollup(row: RollupDbRow): RollupRow {
   return {
     at: row.at_ms,
     min: row.hps_min,
@@ -52,10 +52,24 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
      WHERE a.account_key = ? AND s.is_group = 1 AND s.group_name = ? AND w.name = ?`,
   );
   const seriesRaw = db.prepare('SELECT at_ms, hps, online, offline, dead, unknown FROM series_sample WHERE series_id = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms');
-  const workerRaw = db.prepare('SELECT at_ms, hps, state, reject_ppm FROM worker_sample WHERE worker_id = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms');
+  // Worker rows are keyed time first: one worker's rows are found by seeking each poll time of its account.
+  const workerRaw = db.prepare(
+    `SELECT w.at_ms, w.hps, w.state, w.reject_ppm
+     FROM series_sample s CROSS JOIN worker_sample w ON w.at_ms = s.at_ms AND w.worker_id = @id
+     WHERE s.series_id = (SELECT a.id FROM hist_worker hw JOIN hist_series g ON g.id = hw.series_id
+                          JOIN hist_series a ON a.account_id = g.account_id AND a.is_group = 0 WHERE hw.id = @id)
+       AND s.at_ms >= @from AND s.at_ms < @to
+     ORDER BY s.at_ms`,
+  );
   const rollupColumns = 'at_ms, hps_min, hps_avg, hps_max, online, offline, dead, unknown, own';
   const seriesRollups = db.prepare(`SELECT ${rollupColumns} FROM series_rollup WHERE series_id = ? AND level = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms`);
-  const workerRollups = db.prepare(`SELECT ${rollupColumns} FROM worker_rollup WHERE worker_id = ? AND level = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms`);
+  // ... and its rollups by seeking each bucket start (rollup rows always sit on one).
+  const workerRollups = db.prepare(
+    `WITH RECURSIVE t(at) AS (SELECT @first WHERE @first < @to UNION ALL SELECT at + @width FROM t WHERE at + @width < @to)
+     SELECT r.at_ms, r.hps_min, r.hps_avg, r.hps_max, r.online, r.offline, r.dead, r.unknown, r.own
+     FROM t CROSS JOIN worker_rollup r ON r.level = @level AND r.at_ms = t.at AND r.worker_id = @id
+     ORDER BY r.at_ms`,
+  );
   const days = db.prepare(
     `SELECT a.account_key AS accountId, d.day, d.coin, d.unit, SUM(d.amount) AS amount
      FROM earning_day d JOIN hist_account a ON a.id = d.account_id
@@ -126,11 +140,15 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
       }));
     },
     workerRaw(id, fromMs, toMs): WorkerRawRow[] {
-      const rows = workerRaw.all(id, fromMs, toMs) as Array<{ at_ms: number; hps: number | null; state: StateCode; reject_ppm: number | null }>;
+      const rows = workerRaw.all({ id, from: fromMs, to: toMs }) as Array<{ at_ms: number; hps: number | null; state: StateCode; reject_ppm: number | null }>;
       return rows.map((row) => ({ at: row.at_ms, hps: row.hps, state: row.state, rejectPpm: row.reject_ppm }));
     },
     seriesRollups: (id, level: RollupLevel, fromMs, toMs) => (seriesRollups.all(id, LEVEL_CODE[level], fromMs, toMs) as RollupDbRow[]).map(toRollup),
-    workerRollups: (id, level: RollupLevel, fromMs, toMs) => (workerRollups.all(id, LEVEL_CODE[level], fromMs, toMs) as RollupDbRow[]).map(toRollup),
+    workerRollups(id, level: RollupLevel, fromMs, toMs) {
+      const width = LEVEL_MS[level];
+      const first = Math.ceil(fromMs / width) * width;
+      return (workerRollups.all({ id, level: LEVEL_CODE[level], first, width, to: toMs }) as RollupDbRow[]).map(toRollup);
+    },
     earnings(accountId, fromMs, toMs) {
       const dayRows = days.all({ fromDay: utcDay(fromMs), toDay: utcDay(toMs - 1), account: accountId ?? null }) as EarningsHistory['days'];
       return { days: dayRows, payouts: payoutRows(accountId, fromMs, toMs) };

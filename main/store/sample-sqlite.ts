@@ -3,7 +3,7 @@ import type { HashrateSeries, RevenueEstimate } from '../../shared/model';
 import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
-import { keepalivePhase } from './sample-policy';
+import { WORKER_RAW_CAP_MS, keepalivePhase } from './sample-policy';
 import { changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
@@ -28,24 +28,31 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
       `INSERT INTO hist_series (account_id, is_group, group_name) VALUES (?, ?, ?)
        ON CONFLICT (account_id, is_group, group_name) DO UPDATE SET group_name = excluded.group_name RETURNING id`,
     ),
-    // New worker, or one seen before this run: (re)activate it and note its first own sample.
+    // New worker, or one back after a gone row or a restart: (re)activate it and note its first own sample.
     upsertWorker: db.prepare(
-      `INSERT INTO hist_worker (series_id, name, first_own_ms, active) VALUES (?, ?, ?, 1)
-       ON CONFLICT (series_id, name) DO UPDATE SET active = 1, first_own_ms = coalesce(first_own_ms, excluded.first_own_ms)
+      `INSERT INTO hist_worker (series_id, name, first_own_ms, active, activated_ms) VALUES (?, ?, @at, 1, @at)
+       ON CONFLICT (series_id, name) DO UPDATE SET active = 1, activated_ms = excluded.activated_ms,
+         first_own_ms = coalesce(first_own_ms, excluded.first_own_ms)
        RETURNING id`,
     ),
-    // A worker known only from the pool's history has no samples to roll up: it starts inactive.
+    // A worker known only from the pool's history has no samples to roll up: it starts inactive, "retired" where its data ends.
     backfillWorker: db.prepare(
-      `INSERT INTO hist_worker (series_id, name, first_own_ms, active) VALUES (?, ?, NULL, 0)
-       ON CONFLICT (series_id, name) DO UPDATE SET name = excluded.name RETURNING id, first_own_ms`,
+      `INSERT INTO hist_worker (series_id, name, first_own_ms, active, retired_ms) VALUES (?, ?, NULL, 0, @at)
+       ON CONFLICT (series_id, name) DO UPDATE SET retired_ms = CASE WHEN active = 0 THEN max(coalesce(retired_ms, 0), excluded.retired_ms) ELSE retired_ms END
+       RETURNING id, first_own_ms`,
     ),
     seriesSample: db.prepare('INSERT OR REPLACE INTO series_sample (series_id, at_ms, hps, online, offline, dead, unknown) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    workerSample: db.prepare('INSERT OR REPLACE INTO worker_sample (worker_id, at_ms, hps, state, reject_ppm) VALUES (?, ?, ?, ?, ?)'),
-    lastWorkerSamples: db.prepare(
-      `SELECT w.id, s.group_name, w.name, ws.at_ms, ws.hps, ws.state, ws.reject_ppm
-       FROM hist_worker w JOIN hist_series s ON s.id = w.series_id
-       LEFT JOIN worker_sample ws ON ws.worker_id = w.id AND ws.at_ms = (SELECT MAX(at_ms) FROM worker_sample WHERE worker_id = w.id)
+    workerSample: db.prepare('INSERT OR REPLACE INTO worker_sample (at_ms, worker_id, hps, state, reject_ppm) VALUES (?, ?, ?, ?, ?)'),
+    activeWorkers: db.prepare(
+      `SELECT w.id, s.group_name, w.name FROM hist_worker w JOIN hist_series s ON s.id = w.series_id
        WHERE s.account_id = ? AND s.is_group = 1 AND w.active = 1`,
+    ),
+    // Worker rows of the account's last polls: keepalive gives every listed worker one within WORKER_RAW_CAP_MS.
+    recentWorkerSamples: db.prepare(
+      `SELECT w.worker_id, w.at_ms, w.hps, w.state, w.reject_ppm
+       FROM series_sample s CROSS JOIN worker_sample w ON w.at_ms = s.at_ms
+       WHERE s.series_id = @series AND s.at_ms >= (SELECT MAX(at_ms) FROM series_sample WHERE series_id = @series) - @window
+       ORDER BY w.at_ms`,
     ),
     payout: db.prepare(
       `INSERT INTO payout (account_id, payout_id, at_ms, first_seen_ms, coin, amount, unit, status, tx_id, group_name, updated_ms)
@@ -113,24 +120,24 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     let entries = workers.get(cacheKey);
     if (entries) return entries;
     entries = new Map();
-    const rows = statements.lastWorkerSamples.all(accountId) as Array<{
-      id: number;
-      group_name: string;
-      name: string;
-      at_ms: number | null;
+    const byId = new Map<number, WorkerEntry>();
+    for (const row of statements.activeWorkers.all(accountId) as Array<{ id: number; group_name: string; name: string }>) {
+      const key = `${row.group_name}\u0000${row.name}`;
+      const entry: WorkerEntry = { group: row.group_name, name: row.name, id: row.id, phase: keepalivePhase(key), last: undefined };
+      entries.set(key, entry);
+      byId.set(row.id, entry);
+    }
+    // Oldest first, so each worker ends with its newest row. A worker without one is written at its next poll.
+    const recent = statements.recentWorkerSamples.all({ series: seriesRef(accountId, null), window: WORKER_RAW_CAP_MS }) as Array<{
+      worker_id: number;
+      at_ms: number;
       hps: number | null;
-      state: StateCode | null;
+      state: StateCode;
       reject_ppm: number | null;
     }>;
-    for (const row of rows) {
-      const key = `${row.group_name}\u0000${row.name}`;
-      entries.set(key, {
-        group: row.group_name,
-        name: row.name,
-        id: row.id,
-        phase: keepalivePhase(key),
-        last: row.at_ms === null || row.state === null ? undefined : { at: row.at_ms, hps: row.hps, state: row.state, rejectPpm: row.reject_ppm },
-      });
+    for (const row of recent) {
+      const entry = byId.get(row.worker_id);
+      if (entry) entry.last = { at: row.at_ms, hps: row.hps, state: row.state, rejectPpm: row.reject_ppm };
     }
     workers.set(cacheKey, entries);
     return entries;
@@ -155,7 +162,8 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     for (const point of plan.account) put(statements.seriesBackfill, seriesRef(accountId, null), point);
     for (const [group, points] of plan.groups) for (const point of points) put(statements.seriesBackfill, seriesRef(accountId, group), point);
     for (const worker of plan.workers) {
-      const row = statements.backfillWorker.get(seriesRef(accountId, worker.group), worker.worker) as { id: number; first_own_ms: number | null };
+      const dataEnd = Math.max(...worker.points.map((point) => point.at + LEVEL_MS[point.level]));
+      const row = statements.backfillWorker.get(seriesRef(accountId, worker.group), worker.worker, { at: dataEnd }) as { id: number; first_own_ms: number | null };
       // Pool history for a worker only goes where our own samples have not started: its rows are steps.
       const before = row.first_own_ms ?? Infinity;
       for (const point of worker.points) if (point.at + LEVEL_MS[point.level] <= before) put(statements.workerBackfill, row.id, point);
@@ -177,9 +185,9 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
       const { entry, row } = write;
       // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
       if (entry.id === null || write.returning) {
-        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, atMs) as { id: number }).id;
+        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, { at: atMs }) as { id: number }).id;
       }
-      statements.workerSample.run(entry.id, atMs, row.hps, row.state, row.rejectPpm);
+      statements.workerSample.run(atMs, entry.id, row.hps, row.state, row.rejectPpm);
     }
     for (const payout of account.payouts) {
       statements.payout.run({

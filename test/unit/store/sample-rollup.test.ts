@@ -178,6 +178,9 @@ describe('sample store (SQLite): rollups and retention', () => {
     store.runMaintenance(T0 + 730 * DAY + DAY + 1);
     assert.deepEqual(dayRows(), [0, 0]);
     assert.equal(count(db, 'balance_sample'), 0);
+    assert.equal(count(db, 'hist_worker'), 1);
+    // Its data ended at 01:00 (its gone row): two years and a day later, nothing of it can be left.
+    store.runMaintenance(T0 + HOUR + 731 * DAY + 1);
     assert.equal(count(db, 'hist_worker'), 0, 'a worker with no data left is forgotten');
     assert.equal(count(db, 'payout'), 1);
     assert.equal(count(db, 'earning_day'), 1);
