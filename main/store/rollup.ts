@@ -13,14 +13,14 @@ import { rollWorkerBatch, workerRollupStatements } from './rollup-workers';
 // buckets is written, so a crash or a stop between steps loses nothing (the next pass redoes the unfinished buckets).
 
 export interface MaintenanceHooks {
-  /** Workers were retired or removed: cached worker ids and last rows must be reloaded from the database. */
-  onWorkersRemoved(): void;
+  /** These workers were retired (or deleted): a cache of them must go, so a poll listing them again revives them. */
+  onWorkersRemoved(ids: readonly number[]): void;
 }
 
 /** An hour is rolled up only once it ended this long ago: a poll is written when it ends, up to 5 min after it started. */
 export const ROLLUP_GRACE_MS = 10 * 60_000;
 /** Workers per step: keeps a step near tens of milliseconds at 30,000 workers. */
-const WORKER_BATCH = 1_000;
+const WORKER_BATCH = 500;
 const SERIES_BATCH = 50;
 /** Buckets rolled up per round: bounds the rows one step reads after a long pause. */
 const CHUNK_MS: Record<RollupLevel, number> = { hour: 6 * HOUR_MS, day: 30 * DAY_MS };
@@ -52,7 +52,7 @@ function statementsOf(db: Db) {
     // Own rows above a mark only exist when an earlier pass stopped midway: they are redone, never doubled.
     clearSeriesOwn: db.prepare('DELETE FROM series_rollup WHERE series_id = ? AND level = ? AND at_ms >= ? AND at_ms < ? AND own = 1'),
     // A worker (re)activated by a poll after the range was read is not retired.
-    retire: db.prepare('UPDATE hist_worker SET active = 0, retired_ms = @since WHERE id = @id AND active = 1 AND coalesce(activated_ms, 0) < @end'),
+    retire: db.prepare('UPDATE hist_worker SET active = 0, retired_ms = @since WHERE id = @id AND active = 1 AND coalesce(activated_ms, 0) < @end RETURNING id').pluck(),
     dropSeriesRaw: db.prepare('DELETE FROM series_sample WHERE series_id = ? AND at_ms < ?'),
     dropSeriesRollups: db.prepare('DELETE FROM series_rollup WHERE series_id = ? AND level = ? AND at_ms < ?'),
     firstWorkerRaw: db.prepare('SELECT at_ms FROM worker_sample ORDER BY at_ms LIMIT 1').pluck(),
@@ -60,8 +60,14 @@ function statementsOf(db: Db) {
     firstWorkerRollup: db.prepare('SELECT at_ms FROM worker_rollup WHERE level = ? ORDER BY at_ms LIMIT 1').pluck(),
     dropWorkerRollups: db.prepare('DELETE FROM worker_rollup WHERE level = ? AND at_ms < ?'),
     dropBalances: db.prepare('DELETE FROM balance_sample WHERE at_ms < ?'),
+    // Keeps the last figure of each bucket of `width` among rows in [from, to).
+    thinBalances: db.prepare(
+      `DELETE FROM balance_sample AS b WHERE b.at_ms >= @from AND b.at_ms < @to AND EXISTS (
+         SELECT 1 FROM balance_sample n WHERE n.account_id = b.account_id AND n.group_name = b.group_name AND n.coin = b.coin
+           AND n.unit = b.unit AND n.at_ms > b.at_ms AND n.at_ms < b.at_ms - (b.at_ms % @width) + @width)`,
+    ),
     // retired_ms is where its data ended; its last row (a gone day row) is at most a day later.
-    dropRetiredWorkers: db.prepare('DELETE FROM hist_worker WHERE active = 0 AND retired_ms < ?'),
+    dropRetiredWorkers: db.prepare('DELETE FROM hist_worker WHERE active = 0 AND retired_ms < ? RETURNING id').pluck(),
   };
 }
 
@@ -154,8 +160,8 @@ function* rollUp(ctx: Context, level: RollupLevel, endMs: number): Generator<Mai
     yield NOTHING;
   }
   if (level === 'hour' && silent.size > 0) {
-    const retired = ctx.db.transaction(() => [...silent].reduce((sum, [id, since]) => sum + ctx.s.retire.run({ id, since, end: endMs }).changes, 0))();
-    if (retired > 0) ctx.hooks.onWorkersRemoved();
+    const retired = ctx.db.transaction(() => [...silent].flatMap(([id, since]) => ctx.s.retire.all({ id, since, end: endMs }) as number[]))();
+    if (retired.length > 0) ctx.hooks.onWorkersRemoved(retired);
     yield NOTHING;
   }
 }
@@ -165,6 +171,17 @@ function* dropByTime(first: () => number | undefined, drop: (before: number) => 
   for (let oldest = first(); oldest !== undefined && oldest < cutoff; oldest = first()) {
     yield { rolledUp: 0, deleted: drop(Math.min(cutoff, floorTo(oldest, sliceMs) + sliceMs)) };
   }
+}
+
+/** Balances are kept like samples: every change for 48 h, then the last of each hour for 90 days, then of each day. */
+function thinBalances(ctx: Context, level: RollupLevel, toMs: number): number {
+  const name = `balance-${level}`;
+  const from = (ctx.s.mark.get(name) as number | undefined) ?? 0;
+  if (from >= toMs) return 0;
+  return ctx.db.transaction(() => {
+    ctx.s.setMark.run(name, toMs);
+    return ctx.s.thinBalances.run({ from, to: toMs, width: LEVEL_MS[level] }).changes;
+  })();
 }
 
 /** Oldest kept times per level; finer data is kept until its rollup (with the lookback the rollup reads) is done. */
@@ -185,8 +202,10 @@ function* enforceRetention(ctx: Context, nowMs: number, hourMark: number, dayMar
     const first = () => s.firstWorkerRollup.get(code) as number | undefined;
     yield* dropByTime(first, (before) => s.dropWorkerRollups.run(code, before).changes, level === 'hour' ? hour : day, DELETE_SLICE_MS[level]);
   }
+  yield { rolledUp: 0, deleted: thinBalances(ctx, 'hour', floorTo(nowMs - RAW_RETENTION_MS, HOUR_MS)) + thinBalances(ctx, 'day', floorTo(nowMs - HOURLY_RETENTION_MS, DAY_MS)) };
   yield { rolledUp: 0, deleted: s.dropBalances.run(day).changes };
-  if (s.dropRetiredWorkers.run(day - DAY_MS).changes > 0) ctx.hooks.onWorkersRemoved();
+  const removed = s.dropRetiredWorkers.all(day - DAY_MS) as number[];
+  if (removed.length > 0) ctx.hooks.onWorkersRemoved(removed);
   yield NOTHING;
 }
 

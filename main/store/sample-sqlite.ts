@@ -65,10 +65,9 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
          OR group_name IS NOT excluded.group_name`,
     ),
     balance: db.prepare('INSERT OR REPLACE INTO balance_sample (account_id, group_name, coin, unit, at_ms, unpaid, total_earned) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    // SQLite gives the bare columns of the row holding the MAX: each balance's newest figures.
     lastBalances: db.prepare(
-      `SELECT group_name, coin, unit, unpaid, total_earned FROM balance_sample b
-       WHERE account_id = ? AND at_ms = (SELECT MAX(at_ms) FROM balance_sample x
-         WHERE x.account_id = b.account_id AND x.group_name = b.group_name AND x.coin = b.coin AND x.unit = b.unit)`,
+      'SELECT group_name, coin, unit, unpaid, total_earned, MAX(at_ms) FROM balance_sample WHERE account_id = ? GROUP BY group_name, coin, unit',
     ),
     earning: db.prepare(
       `INSERT INTO earning_day (account_id, day, coin, group_name, amount, unit, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -227,7 +226,13 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     };
   }
 
-  const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetCaches });
+  // Retired workers leave the cache: listed again, they are new to it, and the write revives them (active again).
+  function forgetWorkers(ids: readonly number[]): void {
+    const retired = new Set(ids);
+    for (const entries of workers.values()) for (const [key, entry] of entries) if (entry.id !== null && retired.has(entry.id)) entries.delete(key);
+  }
+
+  const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetWorkers });
 
   return {
     recordPoll: guarded((poll: RecordablePoll) => {

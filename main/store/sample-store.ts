@@ -41,7 +41,7 @@ export interface SampleStore {
   /** Stored rows for export, not downsampled. Worker rows are stored on change: a value holds until the next row. */
   hashrateRows(scope: HistoryScope, fromMs: number, toMs: number): HashrateRow[];
   payoutRows(accountId: string | undefined, fromMs: number, toMs: number): EarningsHistory['payouts'];
-  /** Unpaid balance each time it changed. */
+  /** Unpaid balance each time it changed (older than 48 h: the last of each hour; older than 90 days: of each day). */
   balanceRows(accountId: string | undefined, fromMs: number, toMs: number): BalanceRow[];
   /** Rollups then retention, all of it now (tests, `poolwatch serve` at night). Prefer runMaintenanceInSlices in the app. */
   runMaintenance(nowMs: number): MaintenanceResult;

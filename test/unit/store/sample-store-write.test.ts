@@ -140,6 +140,27 @@ describe('sample store (SQLite): writing and reading polls', () => {
     again.close();
   });
 
+  it('thins balances like samples: every change for 48 h, then the last of each hour, then of each day', async () => {
+    const { db, store } = await openStore();
+    const workers = fleet('a', 1, TH);
+    // A pay-per-share balance grows every poll: three hours of it, two days later, then once more after 90 days.
+    for (let i = 0; i < 180; i += 1) {
+      store.recordPoll(pollOf('farm', T0 + i * MINUTE, workers, { balances: [{ coin: 'BTC', unpaid: i, unit: 'coin', group: null }] }));
+    }
+    store.runMaintenance(T0 + 47 * HOUR);
+    assert.equal(store.balanceRows('farm', T0, T0 + DAY).length, 180, 'every change for 48 h');
+    store.runMaintenance(T0 + 51 * HOUR);
+    assert.deepEqual(store.balanceRows('farm', T0, T0 + DAY).map((row) => [row.at, row.unpaid]), [
+      [iso(T0 + 59 * MINUTE), 59],
+      [iso(T0 + 119 * MINUTE), 119],
+      [iso(T0 + 179 * MINUTE), 179],
+    ]);
+    store.runMaintenance(T0 + 91 * DAY);
+    assert.deepEqual(store.balanceRows('farm', T0, T0 + DAY).map((row) => row.unpaid), [179], 'the last of the day');
+    assert.equal(db.prepare('SELECT COUNT(*) FROM balance_sample').pluck().get(), 1);
+    db.close();
+  });
+
   it('keeps finished days of earnings (not today’s estimate), sums groups per day and coin, and updates a day', async () => {
     const { db, store } = await openStore();
     const workers = fleet('a', 1, TH);
