@@ -59,13 +59,16 @@ export interface LastWorkerSample {
   rejectPpm: number | null;
 }
 
-/** Whether a worker's new reading deserves a row: changed state, hashrate or reject rate, or its keepalive is due. */
-export function workerRowDue(last: LastWorkerSample | undefined, next: Omit<LastWorkerSample, 'at'>, atMs: number, phase: number): boolean {
+/**
+ * Whether a worker's new reading deserves a row: changed state, hashrate or reject rate, or its keepalive is due.
+ * Plain arguments, not an object: this runs for every worker of every poll.
+ */
+export function workerRowDue(last: LastWorkerSample | undefined, hps: number | null, state: StateCode, reject: number | null, atMs: number, phase: number): boolean {
   if (!last) return true;
-  if (last.state !== next.state) return true;
-  if (movedBeyond(last.hps, next.hps, HASHRATE_CHANGE)) return true;
-  if ((last.rejectPpm === null) !== (next.rejectPpm === null)) return true;
-  if (last.rejectPpm !== null && next.rejectPpm !== null && Math.abs(last.rejectPpm - next.rejectPpm) >= REJECT_CHANGE_PPM) return true;
+  if (last.state !== state) return true;
+  if (movedBeyond(last.hps, hps, HASHRATE_CHANGE)) return true;
+  if ((last.rejectPpm === null) !== (reject === null)) return true;
+  if (last.rejectPpm !== null && reject !== null && Math.abs(last.rejectPpm - reject) >= REJECT_CHANGE_PPM) return true;
   const offset = phase * WORKER_KEEPALIVE_MS;
   return Math.floor((atMs + offset) / WORKER_KEEPALIVE_MS) !== Math.floor((last.at + offset) / WORKER_KEEPALIVE_MS);
 }

@@ -16,7 +16,11 @@ export interface WorkerEntry {
   id: number | null;
   phase: number;
   last: LastWorkerSample | undefined;
+  /** The diff round that last listed it (a stamp, cheaper than a set of 30,000 keys per poll). */
+  seenRound?: number;
 }
+
+let rounds = 0;
 
 export interface WorkerWrite {
   entry: WorkerEntry;
@@ -42,27 +46,30 @@ function pickStates(counts: AccountSummary['workers']): SeriesRawRow['states'] {
  * workers of their group were listed (a group whose list failed to load is not a group whose workers left).
  */
 export function diffWorkers(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number): WorkerWrite[] {
+  const round = ++rounds;
   const writes: WorkerWrite[] = [];
-  const seen = new Set<string>();
   const groupsListed = new Set<string>();
   for (const worker of workers) {
     const key = workerKey(worker);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    groupsListed.add(worker.group);
     let entry = entries.get(key);
     if (!entry) {
       entry = { group: worker.group, name: worker.name, id: null, phase: keepalivePhase(key), last: undefined };
       entries.set(key, entry);
+    } else if (entry.seenRound === round) {
+      continue; // listed twice
     }
-    const next = { hps: sampleHashrate(worker.hashrate), state: STATE_CODE[worker.state], rejectPpm: rejectPpm(worker.rejectRate) };
-    if (!workerRowDue(entry.last, next, atMs, entry.phase)) continue;
+    entry.seenRound = round;
+    groupsListed.add(worker.group);
+    const hps = sampleHashrate(worker.hashrate);
+    const state = STATE_CODE[worker.state];
+    const reject = rejectPpm(worker.rejectRate);
+    if (!workerRowDue(entry.last, hps, state, reject, atMs, entry.phase)) continue;
     const returning = entry.last === undefined || entry.last.state === GONE;
-    entry.last = { at: atMs, ...next };
-    writes.push({ entry, row: { at: atMs, ...next }, returning });
+    entry.last = { at: atMs, hps, state, rejectPpm: reject };
+    writes.push({ entry, row: { ...entry.last }, returning });
   }
-  for (const [key, entry] of entries) {
-    if (seen.has(key) || !groupsListed.has(entry.group) || !entry.last || entry.last.state === GONE) continue;
+  for (const entry of entries.values()) {
+    if (entry.seenRound === round || !groupsListed.has(entry.group) || !entry.last || entry.last.state === GONE) continue;
     entry.last = { at: atMs, hps: null, state: GONE, rejectPpm: null };
     writes.push({ entry, row: { ...entry.last }, returning: false });
   }
