@@ -1,4 +1,4 @@
-import { workerKey, type AccountSummary, type Balance, type HashrateSeries, type RevenueEstimate, type Worker } from '../../shared/model';
+import { workerKey, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
 import type { PollObservation } from '../engine/account-runner';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
 import { GONE, STATE_CODE, utcDay, type SeriesRawRow, type WorkerRawRow } from './sample-types';
@@ -6,8 +6,8 @@ import { GONE, STATE_CODE, utcDay, type SeriesRawRow, type WorkerRawRow } from '
 // Turns a poll into the rows worth writing, for either store: account and group rows every poll, worker rows on
 // change or keepalive, balances on change. The caches here are what was last written.
 
-/** A poll as the engine reports it; history and daily earnings ride along when the adapter read them. */
-export type RecordablePoll = PollObservation & { history?: HashrateSeries[]; dailyEarnings?: RevenueEstimate[] };
+/** A poll as the engine reports it; the pool's history and daily earnings ride along when the adapter read them. */
+export type RecordablePoll = PollObservation;
 
 export interface WorkerEntry {
   group: string;

@@ -49,7 +49,11 @@ export interface SampleStore {
   maintenanceSteps(nowMs: number): Iterable<MaintenanceResult>;
 }
 
-/** Runs maintenance one short transaction at a time, yielding to the event loop between steps so polls and IPC keep flowing. */
+/**
+ * Runs maintenance one short transaction at a time, yielding to the event loop between steps so polls and IPC keep
+ * flowing. Schedule it about hourly: an hour is rolled up once it ended 10 minutes ago; a pass after a long pause
+ * catches up (in more steps).
+ */
 export async function runMaintenanceInSlices(store: SampleStore, nowMs: number, pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<MaintenanceResult> {
   const total = { rolledUp: 0, deleted: 0 };
   for (const step of store.maintenanceSteps(nowMs)) {

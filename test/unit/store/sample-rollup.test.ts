@@ -4,6 +4,7 @@ import type { HashrateHistory, HistoryScope } from '../../../shared/contract';
 import type { Worker } from '../../../shared/model';
 import { openHistoryDb } from '../../../main/store/history-db';
 import { sqliteSampleStore } from '../../../main/store/sample-sqlite';
+import { runMaintenanceInSlices } from '../../../main/store/sample-store';
 import { DAY, HOUR, MINUTE, T0, TH, fleet, iso, pollOf, tempDbFile, worker } from '../../support/sample-fixtures';
 
 type Db = ReturnType<typeof openHistoryDb>;
@@ -133,6 +134,20 @@ describe('sample store (SQLite): rollups and retention', () => {
     assert.deepEqual(states.points.map((p) => p.at), statesBaseline.points.map((p) => p.at));
     states.points.forEach((p, i) => assert.ok(Math.abs(p.offline - statesBaseline.points[i]!.offline) < 1e-9));
     db.close();
+  });
+
+  it('runs maintenance in slices, pausing between steps, with the same result as one full pass', async () => {
+    const stores = [await openStore(), await openStore()];
+    for (const { store } of stores) for (let step = 0; step < 300; step += 1) store.recordPoll(pollOf('farm', T0 + step * 5 * MINUTE, wandering(step)));
+    let pauses = 0;
+    const sliced = await runMaintenanceInSlices(stores[0]!.store, T0 + 3 * DAY, async () => {
+      pauses += 1;
+    });
+    assert.deepEqual(sliced, stores[1]!.store.runMaintenance(T0 + 3 * DAY));
+    assert.ok(pauses > 3, `${pauses} pauses`);
+    const table = (db: Db) => db.prepare('SELECT * FROM worker_rollup ORDER BY level, at_ms, worker_id').all();
+    assert.deepEqual(table(stores[0]!.db), table(stores[1]!.db));
+    for (const { db } of stores) db.close();
   });
 
   it('keeps raw samples 48 h, hourly rollups 90 days, daily rollups and balances 2 years, payouts and earnings for good', async () => {
