@@ -26,6 +26,32 @@ function workersAt(workers: readonly Worker[], n: number, percent = 2): Worker[]
   });
 }
 
+interface TimedSteps {
+  rolledUp: number;
+  deleted: number;
+  steps: number;
+  longestMs: number;
+}
+
+/** Runs maintenance steps to the end, timing each: the longest step is what a poll may wait behind. */
+function timedSteps(steps: Iterable<{ rolledUp: number; deleted: number }>): TimedSteps {
+  const total = { rolledUp: 0, deleted: 0, steps: 0, longestMs: 0 };
+  const iterator = steps[Symbol.iterator]();
+  for (;;) {
+    const started = performance.now();
+    const step = iterator.next();
+    total.longestMs = Math.max(total.longestMs, performance.now() - started);
+    if (step.done) return total;
+    total.steps += 1;
+    total.rolledUp += step.value.rolledUp;
+    total.deleted += step.value.deleted;
+  }
+}
+
+function stepsNote(result: TimedSteps): string {
+  return `${result.rolledUp} rollup rows, ${result.deleted} deleted, in ${result.steps} steps, longest step ${result.longestMs.toFixed(1)} ms`;
+}
+
 export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[]) => AccountSummary): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pw-store-bench-'));
   const rows: Row[] = [];
@@ -61,22 +87,8 @@ export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[
     });
     rows.push({ ...churn, note: 'rows of a poll fill adjacent pages (worker tables are keyed time first)' });
 
-    let steps = 0;
-    let longest = 0;
-    const catchUp = await measure('history maintenance, first pass over 2 days', 1, () => {
-      const total = { rolledUp: 0, deleted: 0 };
-      const iterator = samples.maintenanceSteps(steadyAt())[Symbol.iterator]();
-      for (;;) {
-        const started = performance.now();
-        const step = iterator.next();
-        longest = Math.max(longest, performance.now() - started);
-        if (step.done) return total;
-        steps += 1;
-        total.rolledUp += step.value.rolledUp;
-        total.deleted += step.value.deleted;
-      }
-    });
-    rows.push({ ...catchUp, note: `${catchUp.result.rolledUp} rollup rows in ${steps} steps, longest step ${longest.toFixed(1)} ms` });
+    const catchUp = await measure('history maintenance, first pass over 2 days', 1, () => timedSteps(samples.maintenanceSteps(steadyAt())));
+    rows.push({ ...catchUp, note: stepsNote(catchUp.result) });
 
     // The pool's hourly history for the five days before: what a 7-day chart shows besides our own data.
     const points = Array.from({ length: 5 * 24 }, (_, i) => ({ at: new Date(START - (i + 1) * HOUR).toISOString(), hps: 1e17 }));
@@ -99,23 +111,9 @@ export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[
       samples.recordPoll(poll(steadyAt(), workersAt(workers, n)));
       n += 1;
     }
-    steps = 0;
-    longest = 0;
-    const hourly = await measure('history maintenance, hourly pass', 1, () => {
-      const total = { rolledUp: 0, deleted: 0 };
-      const iterator = samples.maintenanceSteps(steadyAt() + 10 * MINUTE)[Symbol.iterator]();
-      for (;;) {
-        const started = performance.now();
-        const step = iterator.next();
-        longest = Math.max(longest, performance.now() - started);
-        if (step.done) return total;
-        steps += 1;
-        total.rolledUp += step.value.rolledUp;
-        total.deleted += step.value.deleted;
-      }
-    });
+    const hourly = await measure('history maintenance, hourly pass', 1, () => timedSteps(samples.maintenanceSteps(steadyAt() + 10 * MINUTE)));
     const sizeMb = statSync(join(dir, 'history.sqlite')).size / 1024 / 1024 + statSync(join(dir, 'history.sqlite-wal')).size / 1024 / 1024;
-    rows.push({ ...hourly, note: `${hourly.result.rolledUp} rollup rows, ${hourly.result.deleted} deleted, ${steps} steps, longest ${longest.toFixed(1)} ms; database ${sizeMb.toFixed(0)} MB` });
+    rows.push({ ...hourly, note: `${stepsNote(hourly.result)}; database ${sizeMb.toFixed(0)} MB` });
   } finally {
     for (const stores of open) stores.close();
     rmSync(dir, { recursive: true, force: true });
