@@ -144,7 +144,7 @@ describe('poolwatch CLI', () => {
   });
 
   it('the built CLI runs through the package bin', () => {
-    const result = spawnSync(process.execPath, [join(__dirname, '../../bin/poolwatch.js'), '--help'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(__dirname, '../../build/poolwatch.js'), '--help'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /poolwatch serve/);
   });
