@@ -14,7 +14,7 @@ const RECORD_NOTIFICATIONS = `
   };
 `;
 
-test('configure a rule in the UI, trigger it with the simulator, see it in history and as a browser notification', async ({ page, context }) => {
+test('configure a rule in the UI, trigger it with the simulator, see it in history, as a browser notification and as a chart marker', async ({ page, context }) => {
   const sim = await startSbiSim({ seed: 505, subaccounts: [{ name: 'rigs', coin: 'BTC', workers: 20, deadShare: 0, offlineShare: 0 }] });
   const serve = await startServe(
     {
@@ -64,6 +64,14 @@ test('configure a rule in the UI, trigger it with the simulator, see it in histo
       .poll(async () => JSON.stringify(await page.evaluate('window.__shownNotifications')))
       .toContain(rig);
     await page.screenshot({ path: test.info().outputPath('alerts.png'), fullPage: true });
+
+    // The alert is drawn as a marker on the account's hashrate chart, with its message beside it.
+    await page.getByRole('link', { name: 'Charts', exact: true }).click();
+    await page.locator('#charts-account').selectOption('farm');
+    await page.getByTestId('range-1h').click();
+    await expect(page.getByTestId('chart-hashrate')).toHaveAttribute('data-status', 'ready');
+    await expect(page.getByTestId('alert-marker').first()).toBeVisible();
+    await expect(page.getByTestId('alert-marker-item').filter({ hasText: rig }).first()).toBeVisible();
 
     // The same history over the API.
     const response = await page.request.get(`http://127.0.0.1:${serve.port}/api/alerts`, { headers: { Authorization: `Bearer ${serve.token}` } });
