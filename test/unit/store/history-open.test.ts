@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -31,6 +32,8 @@ function polls(file: string): number {
 }
 
 const isRoot = process.getuid?.() === 0;
+/** The unprivileged user Debian has everywhere. */
+const NOBODY = 65534;
 
 describe('opening the history database', () => {
   it('refuses a damaged file with a clear error and leaves its bytes alone', async () => {
@@ -75,15 +78,26 @@ describe('opening the history database', () => {
     assert.throws(() => openHistoryStores(join(dirname(file), 'not-a-folder', 'history.sqlite')), unavailable(/SQLITE_CANTOPEN/));
   });
 
-  it('refuses a folder it may not write to, and a read-only database file', { skip: isRoot ? 'file permissions do not apply to root' : false }, async () => {
+  it('refuses a folder it may not write to, and a read-only database file', async () => {
     const file = await tempDbFile();
-    const locked = join(dirname(file), 'locked');
+    const dir = dirname(file);
+    const locked = join(dir, 'locked');
     await mkdir(locked);
-    await chmod(locked, 0o500);
-    assert.throws(() => openHistoryStores(join(locked, 'history.sqlite')), unavailable(/SQLITE_CANTOPEN/));
     withData(file);
+    // Root ignores file modes, so under root the opening runs as the unprivileged user "nobody".
+    const asUser = isRoot ? { uid: NOBODY, gid: NOBODY } : {};
+    if (isRoot) for (const path of [dir, file]) await chown(path, NOBODY, NOBODY);
+    await chmod(locked, 0o500);
     await chmod(file, 0o400);
-    assert.throws(() => openHistoryStores(file), unavailable(/SQLITE_READONLY/));
+    const probe = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'support', 'open-history-probe.ts'), join(locked, 'history.sqlite'), file], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '..', '..', '..'),
+      ...asUser,
+    });
+    assert.equal(probe.status, 0, probe.stderr);
+    const [lockedFolder, readOnlyFile] = JSON.parse(probe.stdout) as Array<string | null>;
+    assert.match(lockedFolder ?? 'it opened', /SQLITE_CANTOPEN.*nothing on disk was changed/s);
+    assert.match(readOnlyFile ?? 'it opened', /SQLITE_READONLY.*nothing on disk was changed/s);
     await chmod(file, 0o600);
     assert.equal(polls(file), 2);
   });
