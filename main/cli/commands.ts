@@ -1,14 +1,16 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 import { createStderrLogger, silentLogger } from '../engine/logger';
 import { buildSnapshotJson } from '../engine/snapshot-json';
 import { createKeytarStore } from '../secrets/keytar-store';
-import { readConfigFile } from '../store/config-file';
+import { ConfigError, readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
-import { createPoolWatch, openHistory, type OpenedHistory } from '../engine/create-pool-watch';
+import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
+import { HistoryMissingError } from '../store/history-db';
+import { readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
 import { systemClock } from '../engine/clock';
 import { HistoryService } from '../history/history-service';
@@ -19,13 +21,22 @@ export interface CliIo {
   err(text: string): void;
 }
 
-/** Every account of the config polled once; a bad config fails with exit 1 before anything is polled. */
-async function pollOnce(config: string): Promise<Engine> {
-  await readConfigFile(config, { missingIsEmpty: false });
+/** The accounts of the config (or the one named) polled once; a bad config fails with exit 1 before anything is polled. */
+async function pollOnce(config: string, accountId?: string): Promise<Engine> {
+  await readConfiguredAccount(config, accountId);
   const engine = new Engine({ config: fileConfigRepository(config), secrets: createKeytarStore(), logger: silentLogger });
   await engine.load();
-  await engine.pollAll();
+  await engine.pollAll(accountId === undefined ? undefined : [accountId]);
   return engine;
+}
+
+/** Reads the config, and refuses an --account it does not list (a typo would otherwise export nothing, quietly). */
+async function readConfiguredAccount(config: string, accountId: string | undefined): Promise<void> {
+  const { accounts } = await readConfigFile(config, { missingIsEmpty: false });
+  if (accountId !== undefined && !accounts.some((account) => account.id === accountId)) {
+    const known = accounts.map((account) => account.id).join(', ') || 'none';
+    throw new ConfigError(`There is no account "${accountId}" in ${config} (its accounts: ${known}).`);
+  }
 }
 
 /** `poolwatch poll`: one poll of every account, printed as the snapshot document or a short table. */
@@ -80,15 +91,22 @@ export async function serveCommand(
   };
 }
 
-/** Runs `use` on the history kept beside the config (or in --data); exits 1 with the reason when it cannot be opened. */
-async function withSavedHistory(options: { config: string; data: string | undefined }, io: CliIo, use: (history: OpenedHistory) => number): Promise<number> {
-  await readConfigFile(options.config, { missingIsEmpty: false });
-  const history = openHistory(dataDirFor(options.config, options.data), silentLogger);
+/** Runs `use` on the history kept beside the config (or in --data), read only; exits 1 with the reason when there is none. */
+async function withSavedHistory(
+  options: { config: string; data: string | undefined; accountId?: string | undefined },
+  io: CliIo,
+  use: (history: HistoryStores) => number,
+): Promise<number> {
+  await readConfiguredAccount(options.config, options.accountId);
+  let history: HistoryStores;
   try {
-    if (history.problem) {
-      io.err(`poolwatch: ${history.problem}`);
-      return 1;
-    }
+    history = readHistoryStores(join(dataDirFor(options.config, options.data), HISTORY_FILE_NAME));
+  } catch (error) {
+    if (!(error instanceof HistoryMissingError)) throw error;
+    io.err(`poolwatch: ${error.message}`);
+    return 1;
+  }
+  try {
     return use(history);
   } finally {
     history.close();
@@ -122,20 +140,26 @@ export async function alertsCommand(
 export async function exportCommand(options: { config: string; data: string | undefined; request: ExportRequest }, io: CliIo): Promise<number> {
   const { request } = options;
   if (request.kind === 'workers') {
-    const engine = await pollOnce(options.config);
+    const engine = await pollOnce(options.config, request.accountId);
     const service = new HistoryService({ store: memorySampleStore(), clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
-    return printCsv(() => service.exportCsv(request).csv, io);
+    const failed = engine.summaries().filter((account) => (request.accountId === undefined || account.id === request.accountId) && !POLLED_STATUSES.has(account.status));
+    for (const account of failed) io.err(`poolwatch: account ${account.id} could not be read (${account.status}): ${account.message ?? 'no message'}`);
+    const printed = printCsv(() => service.exportCsv(request).csv, io);
+    return failed.length > 0 ? 1 : printed;
   }
-  return withSavedHistory(options, io, (history) => {
+  return withSavedHistory({ ...options, accountId: request.accountId }, io, (history) => {
     const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
     return printCsv(() => service.exportCsv(request).csv, io);
   });
 }
 
+/** Statuses whose workers are current: anything else leaves the account out of a workers export, with exit 1. */
+const POLLED_STATUSES: ReadonlySet<string> = new Set(['ok', 'permission_limited']);
+
 function printCsv(build: () => string, io: CliIo): number {
   try {
-    // io.out ends the text with a newline of its own.
-    io.out(build().replace(/\r\n$/, ''));
+    // io.out adds the final "\n" itself, so every line still ends in CRLF.
+    io.out(build().replace(/\n$/, ''));
     return 0;
   } catch (error) {
     if (!(error instanceof ContractError)) throw error;

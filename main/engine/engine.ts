@@ -82,9 +82,10 @@ export class Engine implements EngineService {
     for (const runner of this.runners.values()) runner.stop();
   }
 
-  /** Polls every account once, concurrently, and resolves when all are done. */
-  async pollAll(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((runner) => runner.pollNow()));
+  /** Polls every account (or only those named) once, concurrently, and resolves when all are done. */
+  async pollAll(accountIds?: readonly string[]): Promise<void> {
+    const runners = [...this.runners.entries()].filter(([id]) => accountIds === undefined || accountIds.includes(id));
+    await Promise.all(runners.map(([, runner]) => runner.pollNow()));
   }
 
   summaries(): AccountSummary[] {

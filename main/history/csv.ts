@@ -10,10 +10,22 @@ function textCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Numbers stay unformatted (full precision, no thousands separators); null and non-finite numbers are empty cells. */
+/** A number in plain decimals: JavaScript writes 1e-8 BTC as "1e-8", which reads badly and some tools take for text. */
+function plainNumber(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign, head, tail = '', exponentText] = match;
+  const digits = head! + tail;
+  const exponent = Number(exponentText);
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  return `${sign}${digits.padEnd(exponent + 1, '0')}`;
+}
+
+/** Numbers stay unformatted (full precision, no thousands separators, no exponents); null and non-finite numbers are empty cells. */
 export function csvCell(value: CsvValue): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? plainNumber(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return textCell(value);
 }

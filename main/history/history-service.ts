@@ -4,7 +4,9 @@ import type { PollObservation } from '../engine/account-runner';
 import type { Clock } from '../engine/clock';
 import type { Logger } from '../engine/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
+import { newBackfill } from './backfill-filter';
 import { buildExport } from './export-csv';
+import { parseIsoTime } from './iso-time';
 
 /** Rollups and retention run a little after start (not during the first polls), then hourly: never in a poll. */
 export const MAINTENANCE_FIRST_DELAY_MS = 2 * 60_000;
@@ -13,6 +15,7 @@ export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 const WRITE_ERROR_LOG_INTERVAL_MS = 10 * 60_000;
 /** The longest range one request may ask for: the daily rollups' 2 years, with room. */
 const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
+const RANGE_TOO_LONG = 'The range is longer than 3 years; history keeps 2 years of daily figures.';
 /** A hashrate export without a range covers the last day. */
 const DEFAULT_HASHRATE_EXPORT_MS = 24 * 3_600_000;
 
@@ -27,8 +30,8 @@ export interface HistoryServiceOptions {
 }
 
 function parseTime(text: string, name: string): number {
-  const ms = Date.parse(text);
-  if (!Number.isFinite(ms)) throw new ContractError('invalid_request', `"${name}" must be an ISO time such as 2026-11-21T12:00:00Z, not "${text}".`);
+  const ms = parseIsoTime(text);
+  if (ms === null) throw new ContractError('invalid_request', `"${name}" must be an ISO time such as 2026-11-21T12:00:00Z (UTC unless it says otherwise), not "${text}".`);
   return ms;
 }
 
@@ -37,7 +40,7 @@ export function parseRange(from: string, to: string): { fromMs: number; toMs: nu
   const fromMs = parseTime(from, 'from');
   const toMs = parseTime(to, 'to');
   if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${to}) before it starts (${from}).`);
-  if (toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', 'The range is longer than 3 years; history keeps 2 years of daily figures.');
+  if (toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', RANGE_TOO_LONG);
   return { fromMs, toMs };
 }
 
@@ -54,6 +57,7 @@ export class HistoryService {
   private timer: unknown = null;
   private maintaining: Promise<void> | null = null;
   private lastWriteErrorLogMs = -Infinity;
+  private readonly backfill = newBackfill();
 
   constructor(private readonly options: HistoryServiceOptions) {}
 
@@ -64,7 +68,10 @@ export class HistoryService {
   /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */
   record(observation: PollObservation): void {
     try {
-      this.options.store.recordPoll(observation);
+      // Pools' history arrives again from their caches on later polls: merge each version once, not every poll.
+      const backfill = this.backfill.select(observation.account.id, observation.history);
+      this.options.store.recordPoll({ ...observation, history: backfill.unmerged });
+      backfill.written();
     } catch (error) {
       const now = this.options.clock.now();
       if (now - this.lastWriteErrorLogMs < WRITE_ERROR_LOG_INTERVAL_MS) return;
@@ -91,13 +98,17 @@ export class HistoryService {
     return this.options.store.earnings(request.accountId, fromMs, toMs);
   }
 
-  /** A CSV of the scope; without a range, hashrate covers the last day and payouts and earnings everything kept. */
+  /**
+   * A CSV of the scope. Without `to` the range ends now; without `from`, hashrate covers the day before `to` and
+   * payouts and earnings everything kept. Hashrate ranges are held to the 3-year limit (worker rows are expanded).
+   */
   exportCsv(request: ExportRequest): ResponseOf<'export:csv'> {
     const nowMs = this.options.clock.now();
-    const defaultFrom = request.kind === 'hashrate' ? nowMs - DEFAULT_HASHRATE_EXPORT_MS : 0;
-    const fromMs = request.from !== undefined ? parseTime(request.from, 'from') : defaultFrom;
     const toMs = request.to !== undefined ? parseTime(request.to, 'to') : nowMs + 1;
+    const defaultFrom = request.kind === 'hashrate' ? toMs - DEFAULT_HASHRATE_EXPORT_MS : 0;
+    const fromMs = request.from !== undefined ? parseTime(request.from, 'from') : defaultFrom;
     if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${request.to ?? 'now'}) before it starts (${request.from ?? 'the start'}).`);
+    if (request.kind === 'hashrate' && toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', RANGE_TOO_LONG);
     return buildExport(this.options, { kind: request.kind, scope: exportScope(request), fromMs, toMs }, nowMs);
   }
 

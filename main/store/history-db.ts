@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
@@ -56,6 +57,44 @@ export function openHistoryDb(file: string, options: OpenHistoryOptions = {}): B
   } catch (error) {
     db?.close();
     throw new HistoryUnavailableError(file, describe(error));
+  }
+}
+
+/**
+ * Opens an existing history database for reading only (the CLI's `alerts` and `export`): nothing is created,
+ * migrated or written, so a mistyped folder or a running app's database is left exactly as it was.
+ */
+export function openHistoryDbForReading(file: string): BetterSqlite3.Database {
+  if (!existsSync(file)) {
+    throw new HistoryMissingError(
+      `There is no history at ${file}. PoolWatch writes it while \`poolwatch serve\` or the desktop app runs; ` +
+        'point --data at the folder that holds history.sqlite (by default the config file\'s folder).',
+    );
+  }
+  const Database = loadSqlite(file);
+  let db: BetterSqlite3.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== MIGRATIONS.length) {
+      throw new Error(
+        version > MIGRATIONS.length
+          ? `it is from a newer PoolWatch (schema ${version}, this version reads ${MIGRATIONS.length})`
+          : `it is from an older PoolWatch (schema ${version}); start \`poolwatch serve\` or the app once to upgrade it`,
+      );
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new HistoryMissingError(`The history database ${file} cannot be read (${describe(error)}). Nothing was changed.`);
+  }
+}
+
+/** The CLI found no history it can read; the message says where it looked and what to do. */
+export class HistoryMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HistoryMissingError';
   }
 }
 

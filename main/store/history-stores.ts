@@ -1,5 +1,5 @@
 import { memoryAlertHistory, sqliteAlertHistory, type AlertHistoryStore } from './alert-history';
-import { openHistoryDb, type OpenHistoryOptions } from './history-db';
+import { openHistoryDb, openHistoryDbForReading, type OpenHistoryOptions } from './history-db';
 import { memorySampleStore } from './sample-memory';
 import { sqliteSampleStore } from './sample-sqlite';
 import type { SampleStore } from './sample-store';
@@ -16,6 +16,12 @@ export interface HistoryStores {
 /** Opens the history database once for both stores; throws HistoryUnavailableError (and changes nothing on disk) when it cannot. */
 export function openHistoryStores(file: string, options: OpenHistoryOptions = {}): HistoryStores {
   const db = openHistoryDb(file, options);
+  return { alerts: sqliteAlertHistory(db), samples: sqliteSampleStore(db), file, close: () => db.close() };
+}
+
+/** Both stores over an existing database, read only; throws HistoryMissingError when there is none it can read. */
+export function readHistoryStores(file: string): HistoryStores {
+  const db = openHistoryDbForReading(file);
   return { alerts: sqliteAlertHistory(db), samples: sqliteSampleStore(db), file, close: () => db.close() };
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { HashrateHistory, HistoryScope, WorkerStatesHistorySchema } from '../../shared/contract';
 import { levelForRange } from './sample-policy';
 import { composedLevel } from './sample-levels';
-import type { SampleSource } from './sample-source';
+import type { SampleSource, SampleTarget } from './sample-source';
 import { aggregateBuckets, coarserLevel, sumBuckets } from './sample-spans';
 import { LEVEL_MS, type Level, type SpanPoint } from './sample-types';
 
@@ -70,20 +70,51 @@ export function queryWorkerStates(source: SampleSource, scope: HistoryScope, fro
   };
 }
 
-/** Stored rows for export, not downsampled: one row per sample or rollup bucket that starts in [fromMs, toMs). */
+/** When a worker was read: its account's polls (raw), or each hour or day (rollups), in [fromMs, toMs). */
+function readingTimes(source: SampleSource, target: SampleTarget & { kind: 'worker' }, level: Level, fromMs: number, toMs: number): number[] {
+  if (level === 'raw') {
+    const account = source.targets({ accountId: target.accountId }).find((candidate) => candidate.kind === 'series' && candidate.group === null);
+    return account ? source.seriesRaw(account.id, fromMs, toMs).map((row) => row.at) : [];
+  }
+  const width = LEVEL_MS[level];
+  const times: number[] = [];
+  for (let at = Math.ceil(fromMs / width) * width; at < toMs; at += width) times.push(at);
+  return times;
+}
+
+/** The value in force at each time: worker rows are stored only on change (and a keepalive), each holding as a step. */
+function stepValuesAt(points: readonly SpanPoint[], times: readonly number[]): Array<{ at: number; point: SpanPoint }> {
+  const out: Array<{ at: number; point: SpanPoint }> = [];
+  let i = 0;
+  for (const at of times) {
+    while (i < points.length && points[i]!.at + points[i]!.span <= at) i += 1;
+    const point = points[i];
+    if (point && point.at <= at && point.avg !== null) out.push({ at, point });
+  }
+  return out;
+}
+
+/**
+ * Rows for export, not downsampled: accounts and groups one per stored sample or rollup bucket starting in
+ * [fromMs, toMs); a worker one per poll of its account (or per hour or day), with the value it had then.
+ */
 export function queryHashrateRows(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number): HashrateRow[] {
   const level = levelForRange(toMs - fromMs);
   const rows: Array<HashrateRow & { atMs: number }> = [];
   for (const target of source.targets(scope)) {
-    for (const point of composedLevel(source, target, level, fromMs, toMs).points) {
-      if (point.avg === null || point.at < fromMs || point.at >= toMs) continue;
+    const points = composedLevel(source, target, level, fromMs, toMs).points;
+    const readings =
+      target.kind === 'worker'
+        ? stepValuesAt(points, readingTimes(source, target, level, fromMs, toMs))
+        : points.filter((point) => point.avg !== null && point.at >= fromMs && point.at < toMs).map((point) => ({ at: point.at, point }));
+    for (const { at, point } of readings) {
       rows.push({
-        atMs: point.at,
-        at: iso(point.at),
+        atMs: at,
+        at: iso(at),
         accountId: target.accountId,
         group: target.group,
         worker: target.kind === 'worker' ? target.worker : null,
-        hashrateHps: point.avg,
+        hashrateHps: point.avg!,
         resolution: point.level,
       });
     }

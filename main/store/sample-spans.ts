@@ -130,7 +130,8 @@ export function aggregateBuckets(
       at,
       span: width,
       min: acc.hpsWeight > 0 ? acc.min : null,
-      avg: acc.hpsWeight > 0 ? acc.hpsSum / acc.hpsWeight : null,
+      // Rounding in the weighted sum can put a steady value a hair outside its own min and max.
+      avg: acc.hpsWeight > 0 ? Math.min(acc.max, Math.max(acc.min, acc.hpsSum / acc.hpsWeight)) : null,
       max: acc.hpsWeight > 0 ? acc.max : null,
       states: w > 0 ? { online: acc.states.online / w, offline: acc.states.offline / w, dead: acc.states.dead / w, unknown: acc.states.unknown / w } : null,
       own: acc.own,

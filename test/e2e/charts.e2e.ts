@@ -84,7 +84,9 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-hashrate').click()]);
     expect(download.suggestedFilename()).toMatch(/^poolwatch-hashrate-farm-\d{4}-\d{2}-\d{2}\.csv$/);
-    const exported = csvRecords(await readFile(await download.path(), 'utf8'));
+    const downloaded = await readFile(await download.path(), 'utf8');
+    expect(downloaded.startsWith('\uFEFFtime,account_id,group,worker,hashrate_hps,resolution\r\n')).toBe(true);
+    const exported = csvRecords(downloaded);
     expect(exported.length).toBeGreaterThanOrEqual(2);
     expect(new Set(exported.map((row) => row.account_id))).toEqual(new Set(['farm']));
 

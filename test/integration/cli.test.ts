@@ -118,6 +118,7 @@ describe('poolwatch CLI', () => {
     assert.equal(await runCli(['export', 'workers', '--config', file, '--account', 'farm'], io), 0, err.join('\n'));
     const rows = csvRecords(out.join('\n'));
     assert.equal(rows.length, 8);
+    assert.ok(`${out.join('\n')}\n`.split('\n').slice(0, -1).every((line) => line.endsWith('\r')), 'every line ends in CRLF, the last too');
     assert.ok(rows.every((row) => row.account_id === 'farm' && row.account === 'Farm, main' && row.pool === 'sbi' && row.group === 'rigs'));
     assert.ok(rows.every((row) => ['online', 'offline', 'dead', 'unknown'].includes(row.state!) && /^\d+(\.\d+)?(e\+\d+)?$|^$/.test(row.hashrate_10m_hps!)));
     assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +136,18 @@ describe('history from simulator polls to charts and CSV', () => {
     const group = csvRecords((await poolWatch.handle('export:csv', { kind: 'hashrate', accountId: 'farm', group: 'rigs', from: range.from, to: range.to })).csv);
     assert.equal(group.length, polled.length);
     assert.ok(group.every((row) => row.group === 'rigs'));
+
+    // A worker's rows are stored only when it changes, yet its export has a row for every poll, at that poll's value.
+    const name = sim.workerNames('rigs')[5]!;
+    const worker = csvRecords(
+      (await poolWatch.handle('export:csv', { kind: 'hashrate', accountId: 'farm', group: 'rigs', worker: name, from: range.from, to: range.to })).csv,
+    );
+    assert.deepEqual(worker.map((row) => Date.parse(row.time!)), polled.map((poll) => poll.atMs));
+    assert.ok(worker.every((row) => row.worker === name && Number(row.hashrate_hps) > 0));
+    const chart = await poolWatch.handle('history:hashrate', { scope: { accountId: 'farm', group: 'rigs', worker: name }, range });
+    const low = Math.min(...chart.points.map((p) => p.min));
+    const high = Math.max(...chart.points.map((p) => p.max));
+    assert.ok(worker.every((row) => Number(row.hashrate_hps) >= low && Number(row.hashrate_hps) <= high), 'the same values the chart draws');
   });
 
   it('exports the current workers and the payouts', async () => {
@@ -167,6 +180,33 @@ describe('history from simulator polls to charts and CSV', () => {
     assert.match(err.at(-1)!, /export needs one of workers, hashrate, payouts, earnings, not "rigs"/);
     assert.equal(await runCli(['export', 'hashrate', '--config', configFile, '--group', 'rigs'], io), 1);
     assert.match(err.at(-1)!, /needs its account/);
+  });
+
+  it('the CLI export only reads: a wrong folder or account is an error, and nothing is created', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => err.push(text) };
+    const missing = join(dir, 'no-such-folder');
+    assert.equal(await runCli(['export', 'payouts', '--config', configFile, '--data', missing], io), 1);
+    assert.match(err.at(-1)!, /There is no history at .*no-such-folder.*history\.sqlite.*--data/);
+    assert.equal(existsSync(missing), false, 'the mistyped folder is not created');
+
+    assert.equal(await runCli(['export', 'hashrate', '--config', configFile, '--account', 'frm'], io), 1);
+    assert.match(err.at(-1)!, /There is no account "frm" in .* \(its accounts: farm\)/);
+
+    for (const bad of ['2026-02-30', 'March 3']) {
+      assert.equal(await runCli(['export', 'hashrate', '--config', configFile, '--from', bad], io), 1);
+      assert.match(err.at(-1)!, new RegExp(`"from" must be an ISO time .*not "${bad}"`));
+    }
+  });
+
+  it('the CLI export with only --to covers the day before it', async () => {
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: () => {} };
+    const to = new Date(polled[2]!.atMs + 1).toISOString();
+    assert.equal(await runCli(['export', 'hashrate', '--config', configFile, '--account', 'farm', '--to', to], io), 0);
+    const rows = csvRecords(out.join('\n'));
+    assert.deepEqual(rows.map((row) => Date.parse(row.time!)), polled.slice(0, 3).map((poll) => poll.atMs));
   });
 
   it('maintenance runs on its schedule, not in a poll, and the history survives a restart', async () => {

@@ -1,5 +1,7 @@
 /** Reads RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of strings, the header first. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(input: string): string[][] {
+  // A UTF-8 byte-order mark (UI downloads carry one for Excel) is not part of the first field.
+  const text = input.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -10,6 +10,15 @@ describe('CSV cells', () => {
     assert.equal(csvCell(true), 'true');
   });
 
+  it('writes tiny and huge numbers in plain decimals, without exponents', () => {
+    assert.equal(csvCell(1e-8), '0.00000001');
+    assert.equal(csvCell(5e-7), '0.0000005');
+    assert.equal(csvCell(1.25e-7), '0.000000125');
+    assert.equal(csvCell(-3e-9), '-0.000000003');
+    assert.equal(csvCell(1.5e21), '1500000000000000000000');
+    assert.equal(csvCell(0.1 + 0.2), '0.30000000000000004', 'full precision, as stored');
+  });
+
   it('writes null and non-finite numbers as empty cells', () => {
     assert.equal(csvCell(null), '');
     assert.equal(csvCell(Number.NaN), '');

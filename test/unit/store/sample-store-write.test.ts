@@ -75,10 +75,21 @@ describe('sample store (SQLite): writing and reading polls', () => {
     const { db, store } = await openStore();
     const both = [worker('a', 'stays', 10 * TH), worker('a', 'leaves', 4 * TH)];
     for (let i = 0; i < 10; i += 1) store.recordPoll(pollOf('farm', T0 + i * MINUTE, i >= 3 && i < 6 ? both.slice(0, 1) : both));
-    const rows = store.hashrateRows({ accountId: 'farm', group: 'a', worker: 'leaves' }, T0, T0 + 10 * MINUTE);
-    const times = rows.map((row) => Date.parse(row.at));
-    assert.deepEqual(times.slice(0, 2), [T0, T0 + 6 * MINUTE], 'a row when first seen, none while gone, one when back');
-    assert.ok(times.slice(2).every((at) => at > T0 + 6 * MINUTE), 'then keepalive rows only');
+    const stored = db
+      .prepare('SELECT ws.at_ms, ws.state FROM worker_sample ws JOIN hist_worker w ON w.id = ws.worker_id WHERE w.name = ? ORDER BY ws.at_ms')
+      .all('leaves') as Array<{ at_ms: number; state: number }>;
+    assert.deepEqual(
+      stored.slice(0, 3).map((row) => [row.at_ms, row.state]),
+      [[T0, 0], [T0 + 3 * MINUTE, 4], [T0 + 6 * MINUTE, 0]],
+      'a row when first seen, a gone row, one when back',
+    );
+    assert.ok(stored.slice(3).every((row) => row.state === 0), 'then keepalive rows only');
+    const exported = store.hashrateRows({ accountId: 'farm', group: 'a', worker: 'leaves' }, T0, T0 + 10 * MINUTE);
+    assert.deepEqual(
+      exported.map((row) => [Date.parse(row.at), row.hashrateHps]),
+      [0, 1, 2, 6, 7, 8, 9].map((m) => [T0 + m * MINUTE, 4 * TH]),
+      'the export has the worker at every poll it was listed in',
+    );
     const history = store.hashrate({ accountId: 'farm', group: 'a', worker: 'leaves' }, T0, T0 + 10 * MINUTE, 10);
     assert.deepEqual(history.points.map((p) => p.at), [0, 1, 2, 6, 7, 8, 9].map((m) => iso(T0 + m * MINUTE)));
     db.close();

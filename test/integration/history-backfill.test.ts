@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { createPoolWatch } from '../../main/engine/create-pool-watch';
+import type { PoolWatch } from '../../main/engine/pool-watch';
+import { fileConfigRepository } from '../../main/store/config-repository';
+import { startSpiderSim, type SpiderSim } from '../sim/spider';
+import { captureLogger } from '../support/capture-logger';
+import { FakeClock } from '../support/fake-clock';
+import { memorySecrets } from '../support/memory-secrets';
+
+const DAY = 86_400_000;
+
+// Spider's own hourly and daily charts and daily profits fill the history on the first poll, once.
+describe('history backfill from a Spider account', () => {
+  let sim: SpiderSim;
+  let poolWatch: PoolWatch;
+  let clock: FakeClock;
+  let dir: string;
+  const observedHistory: number[] = [];
+
+  function poolRows(): { hashrate: number; earnings: number } {
+    const db = new Database(join(dir, 'history.sqlite'), { readonly: true });
+    try {
+      const hashrate = db.prepare('SELECT COUNT(*) FROM series_rollup WHERE own = 0').pluck().get() as number;
+      const earnings = db.prepare('SELECT COUNT(*) FROM earning_day').pluck().get() as number;
+      return { hashrate, earnings };
+    } finally {
+      db.close();
+    }
+  }
+
+  before(async () => {
+    sim = await startSpiderSim({ seed: 9 });
+    dir = await mkdtemp(join(tmpdir(), 'pw-backfill-'));
+    const configFile = join(dir, 'config.json');
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        accounts: [{ id: 'spider', pool: 'spider', label: 'Spider', baseUrl: sim.url, credentials: { accessKey: { env: 'PW_BF_ACCESS' }, privateKey: { env: 'PW_BF_PRIVATE' } } }],
+      }),
+    );
+    clock = new FakeClock(Date.now());
+    ({ poolWatch } = createPoolWatch({
+      config: fileConfigRepository(configFile),
+      dataDir: dir,
+      secrets: memorySecrets(),
+      logger: captureLogger(),
+      clock,
+      env: { PW_BF_ACCESS: sim.fullKey.accessKey, PW_BF_PRIVATE: sim.fullKey.privateKey },
+      httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
+    }));
+    poolWatch.engine.onPolled((observation) => observedHistory.push(observation.history?.length ?? 0));
+    await poolWatch.engine.load();
+    await poolWatch.engine.pollAll();
+  });
+
+  after(async () => {
+    poolWatch.stop();
+    await sim.close();
+  });
+
+  it('charts the days before the first poll from the pool’s own figures', async () => {
+    assert.equal(poolWatch.summaries()[0]?.status, 'ok');
+    const now = clock.now();
+    const week = await poolWatch.handle('history:hashrate', {
+      scope: { accountId: 'spider' },
+      range: { from: new Date(now - 7 * DAY).toISOString(), to: new Date(now).toISOString(), maxPoints: 500 },
+    });
+    const before = week.points.filter((point) => Date.parse(point.at) < now - 3_600_000);
+    assert.ok(before.length >= 20, `hours before the first poll are charted: ${before.length}`);
+    assert.ok(before.every((point) => point.avg > 0));
+    const earnings = await poolWatch.handle('history:earnings', { accountId: 'spider', from: new Date(now - 30 * DAY).toISOString(), to: new Date(now).toISOString() });
+    assert.ok(earnings.days.length >= 5, `daily profits: ${earnings.days.length}`);
+  });
+
+  it('merges the same pool history only once, though the adapter hands it over again on later polls', async () => {
+    const first = poolRows();
+    assert.ok(first.hashrate > 0 && first.earnings > 0);
+    for (let i = 0; i < 3; i += 1) {
+      await clock.advance(60_000);
+      sim.advanceClock(60_000);
+      await poolWatch.engine.pollAll();
+    }
+    assert.ok(observedHistory.every((count) => count > 0), `every poll carried the cached history: ${observedHistory.join(',')}`);
+    assert.deepEqual(poolRows(), first, 'no new pool rows, no duplicates');
+  });
+});
