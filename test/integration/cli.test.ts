@@ -124,6 +124,23 @@ describe('poolwatch CLI', () => {
     assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));
   });
 
+  it('export workers says which account could not be read and exits 1; --account polls only that one', async () => {
+    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
+    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
+    const file = await configWith([
+      { id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } },
+      { id: 'nokey', pool: 'sbi', label: 'No key', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_UNSET' }, apiSecret: { env: 'PW_CLI_UNSET' } } },
+    ]);
+    const all = captureIo();
+    assert.equal(await runCli(['export', 'workers', '--config', file], all.io), 1);
+    assert.match(all.err.join('\n'), /account nokey could not be read \(error\): .*PW_CLI_UNSET/);
+    assert.equal(csvRecords(all.out.join('\n')).length, 8, 'the accounts that were read are still exported');
+
+    const one = captureIo();
+    assert.equal(await runCli(['export', 'workers', '--config', file, '--account', 'farm'], one.io), 0, one.err.join('\n'));
+    assert.deepEqual(one.err, [], 'nothing about the account not asked for');
+  });
+
   it('exits 1 with a clear message on a bad config', async () => {
     const { io, err } = captureIo();
     const file = await configWith([{ id: 'x', pool: 'sbi', label: 'X', credentials: { apiKey: 'plain', apiSecret: 'text' } }]);
