@@ -38,7 +38,8 @@ export function ExportButtons({ scope, timeWindow }: { scope: ChartScope; timeWi
         </button>
       ))}
       <span className="hint">
-        {scope.accountId === null ? 'All accounts' : 'The scope shown'}: current workers; hashrate, payouts and daily earnings of the range shown.
+        {scope.accountId === null ? 'All accounts' : 'The scope shown'}: current workers; hashrate, payouts and daily earnings of the range shown
+        {scope.group !== null && ' (payouts and earnings for the whole account)'}.
       </span>
       {status.kind === 'saved' && (
         <span className="tone-text-ok" role="status">
