@@ -9,7 +9,7 @@ import type { EngineEvent, EngineService } from './service';
 /**
  * Everything the UI talks to, behind one EngineService: the polling engine, the alert service, the
  * notification channels and the history (charts, export). Requests are routed by channel domain; the events
- * of the engine and the alerts are merged.
+ * of all of them are merged.
  */
 export class PoolWatch implements EngineService {
   constructor(
@@ -77,7 +77,7 @@ export class PoolWatch implements EngineService {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    const stops = [this.engine.subscribe(listener), this.alerts.subscribe(listener)];
+    const stops = [this.engine.subscribe(listener), this.alerts.subscribe(listener), this.history.subscribe(listener)];
     return () => stops.forEach((stop) => stop());
   }
 

@@ -2,6 +2,7 @@ import { ContractError, type ExportRequest, type HistoryScope, type RequestOf, t
 import type { AccountSummary, Worker } from '../../shared/model';
 import type { PollObservation } from '../engine/account-runner';
 import type { Clock } from '../engine/clock';
+import type { EngineEvent } from '../engine/service';
 import type { Logger } from '../engine/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
@@ -13,6 +14,8 @@ export const MAINTENANCE_FIRST_DELAY_MS = 2 * 60_000;
 export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 /** A failing disk would otherwise log once per account per poll. */
 const WRITE_ERROR_LOG_INTERVAL_MS = 10 * 60_000;
+/** This many failed writes in a row (not one hiccup) and the UI is told history is not being saved. */
+const WRITE_FAILURES_TO_REPORT = 3;
 /** The longest range one request may ask for: the daily rollups' 2 years, with room. */
 const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
 const RANGE_TOO_LONG = 'The range is longer than 3 years; history keeps 2 years of daily figures.';
@@ -57,12 +60,28 @@ export class HistoryService {
   private timer: unknown = null;
   private maintaining: Promise<void> | null = null;
   private lastWriteErrorLogMs = -Infinity;
+  private failedWritesInARow = 0;
+  private writeProblem: string | null = null;
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly backfill = newBackfill();
 
   constructor(private readonly options: HistoryServiceOptions) {}
 
+  /** Why history is not being saved to disk: the database could not be opened, or writes keep failing. */
   get problem(): string | null {
-    return this.options.problem ?? null;
+    return this.options.problem ?? this.writeProblem;
+  }
+
+  /** Listens to changes of `problem` while running; returns the function that stops listening. */
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setWriteProblem(problem: string | null): void {
+    if (problem === this.writeProblem) return;
+    this.writeProblem = problem;
+    for (const listener of this.listeners) listener({ channel: 'state:history', payload: { problem: this.problem } });
   }
 
   /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */
@@ -72,8 +91,17 @@ export class HistoryService {
       const backfill = this.backfill.select(observation.account.id, observation.history);
       this.options.store.recordPoll({ ...observation, history: backfill.unmerged });
       backfill.written();
+      this.failedWritesInARow = 0;
+      this.setWriteProblem(null);
     } catch (error) {
       const now = this.options.clock.now();
+      this.failedWritesInARow += 1;
+      if (this.failedWritesInARow === WRITE_FAILURES_TO_REPORT) {
+        this.setWriteProblem(
+          `Polls since ${new Date(now).toISOString()} could not be saved (${(error as Error).message}). Monitoring and alerts go on; ` +
+            'charts miss these polls until saving works again. Check free disk space and permissions of the data folder.',
+        );
+      }
       if (now - this.lastWriteErrorLogMs < WRITE_ERROR_LOG_INTERVAL_MS) return;
       this.lastWriteErrorLogMs = now;
       this.options.logger.error(

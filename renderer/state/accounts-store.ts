@@ -15,6 +15,7 @@ export interface AccountsState extends AccountSummaries {
   configsError: string | null;
   replaceState(state: EngineState): void;
   setStateError(message: string): void;
+  setHistoryProblem(problem: string | null): void;
   upsertSummary(summary: AccountSummary): void;
   removeAccount(id: string): void;
   setPaused(paused: boolean): void;
@@ -40,6 +41,9 @@ export function createAccountsStore(): AccountsStore {
     },
     setStateError(message) {
       set({ stateError: message });
+    },
+    setHistoryProblem(problem) {
+      set({ historyProblem: problem });
     },
     upsertSummary(summary) {
       set(withSummary(get(), summary));

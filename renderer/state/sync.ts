@@ -33,6 +33,7 @@ export function startSync(api: PoolWatchApi, connection: ConnectionSource, store
       workers.getState().forget(id);
     }),
     api.on('state:paused', ({ paused }) => accounts.getState().setPaused(paused)),
+    api.on('state:history', ({ problem }) => accounts.getState().setHistoryProblem(problem)),
     api.on('state:workers-delta', (delta) => {
       if (workers.getState().applyDelta(delta) === 'out-of-sync') void loadWorkers(api, workers, delta.accountId);
     }),

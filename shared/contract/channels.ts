@@ -98,6 +98,8 @@ export const eventChannels = {
   'state:account-removed': z.object({ id: z.string() }),
   'state:workers-delta': WorkersDeltaSchema,
   'state:paused': z.object({ paused: z.boolean() }),
+  /** History stopped (or started again) being saved to disk: why, or null when it is saved again. */
+  'state:history': z.object({ problem: z.string().nullable() }),
   /** A notification to show (headless: a browser notification). */
   'alerts:notification': AlertNotificationSchema,
   /** Active alerts or snoozes changed: the UI reloads them. */

@@ -24,6 +24,8 @@ describe('accounts store', () => {
     assert.match(store.getState().historyProblem ?? '', /disk full/);
     store.getState().replaceState({ paused: false, accounts: [] });
     assert.equal(store.getState().historyProblem, null);
+    store.getState().setHistoryProblem('Polls since 12:00 could not be saved.');
+    assert.match(store.getState().historyProblem ?? '', /could not be saved/);
   });
 
   it('upserts a summary from an event and re-sorts on a new label', () => {
