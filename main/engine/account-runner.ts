@@ -170,6 +170,8 @@ export class AccountRunner {
     }, POLL_DEADLINE_MS);
     let secrets: string[] = [];
     let polledReading: PoolReading | null = null;
+    // One time for the poll everywhere: the summary's lastGoodAt and the history sample agree to the millisecond.
+    let polledAt = startedAt;
     try {
       const credentials = await this.deps.resolveCredentials(this.account);
       secrets = Object.values(credentials);
@@ -182,11 +184,13 @@ export class AccountRunner {
         signal: this.abort.signal,
         previous: this.reading,
       });
-      this.acceptReading(reading, clock.now());
+      polledAt = clock.now();
+      this.acceptReading(reading, polledAt);
       polledReading = reading;
-      logger.info(`account ${this.account.id}: polled in ${clock.now() - startedAt} ms, ${reading.workers.length} workers`);
+      logger.info(`account ${this.account.id}: polled in ${polledAt - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
-      this.recordFailure(pastDeadline ? deadlineError() : error, secrets, clock.now());
+      polledAt = clock.now();
+      this.recordFailure(pastDeadline ? deadlineError() : error, secrets, polledAt);
     } finally {
       clock.clearTimeout(deadline);
       this.abort = null;
@@ -194,7 +198,7 @@ export class AccountRunner {
     const summary = this.summary();
     this.deps.onSummary(summary);
     this.deps.onPolled?.({
-      atMs: clock.now(),
+      atMs: polledAt,
       account: summary,
       workers: polledReading?.workers ?? null,
       pollIntervalMs: Math.max(this.scheduledDelayMs ?? 0, this.account.pollIntervalSec * 1000),

@@ -32,6 +32,18 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     },
     env,
   );
+  // What each poll of "farm" saw, read independently of the history: the snapshot API's time and hashrate of the
+  // latest poll, sampled more often than the account polls.
+  const seen = new Map<string, number>();
+  const sampler = setInterval(() => {
+    void fetch(`http://127.0.0.1:${serve.port}/api/snapshot`, { headers: { Authorization: `Bearer ${serve.token}` } })
+      .then((response) => response.json() as Promise<{ accounts: Array<{ id: string; lastGoodAt: string | null; hashrate: { h10m: number | null } }> }>)
+      .then(({ accounts }) => {
+        const farm = accounts.find((account) => account.id === 'farm');
+        if (farm?.lastGoodAt && farm.hashrate.h10m !== null) seen.set(farm.lastGoodAt, farm.hashrate.h10m);
+      })
+      .catch(() => undefined);
+  }, 500);
   try {
     await page.goto(serve.url);
     await expect(page.getByTestId('account-status-farm')).toHaveAttribute('data-status', 'ok');
@@ -82,6 +94,7 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     }, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: test.info().outputPath('charts.png'), fullPage: true });
 
+    await expect.poll(() => seen.size, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-hashrate').click()]);
     expect(download.suggestedFilename()).toMatch(/^poolwatch-hashrate-farm-\d{4}-\d{2}-\d{2}\.csv$/);
     const downloaded = await readFile(await download.path(), 'utf8');
@@ -89,6 +102,14 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     const exported = csvRecords(downloaded);
     expect(exported.length).toBeGreaterThanOrEqual(2);
     expect(new Set(exported.map((row) => row.account_id))).toEqual(new Set(['farm']));
+
+    // Each exported row is what that poll saw, as the snapshot API reported it at the time.
+    const matched = exported.filter((row) => seen.has(row.time!));
+    expect(matched.length, `polls sampled: ${[...seen.keys()].join(', ')}`).toBeGreaterThanOrEqual(2);
+    for (const row of matched) expect(Number(row.hashrate_hps), `row at ${row.time}`).toBe(Math.round(seen.get(row.time!)!));
+    const [first, last] = [exported[0]!.time!, exported.at(-1)!.time!];
+    const sampledInside = [...seen.keys()].filter((at) => at >= first && at <= last);
+    expect(sampledInside.filter((at) => !exported.some((row) => row.time === at)), 'polls missing from the export').toEqual([]);
 
     // The same history read by the CLI from the database file `serve` writes: every exported row is in it.
     const from = new Date(Date.now() - 2 * 3_600_000).toISOString();
@@ -99,6 +120,7 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     const stored = new Map(csvRecords(cliCsv).map((row) => [row.time, row.hashrate_hps]));
     for (const row of exported) expect(stored.get(row.time), `row at ${row.time}`).toBe(row.hashrate_hps);
   } finally {
+    clearInterval(sampler);
     await serve.stop();
     await sim.close();
   }
