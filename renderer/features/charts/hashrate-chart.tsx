@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { HashrateHistory } from '../../../shared/contract';
 import type { UnitSystem } from '../../../shared/units';
 import { unitSystemNote } from '../../components/hashrate-units';
@@ -131,7 +131,7 @@ function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, markers, ti
           content={({ payload }) => <HashrateTooltip datum={tooltipDatum(payload, isHashrateDatum)} system={system} timeText={timeText} />}
         />
         <Area dataKey="band" name="Min–max" stroke="none" fill={CHART_COLORS.accentSoft} fillOpacity={0.6} isAnimationActive={false} activeDot={false} />
-        <Line dataKey="avg" name="Average" stroke={CHART_COLORS.accent} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        <Line dataKey="avg" name="Average" stroke={CHART_COLORS.accent} strokeWidth={1.5} dot={IsolatedDot} isAnimationActive={false} />
         {markers.map((marker) => (
           <ReferenceLine
             key={marker.key}
@@ -145,4 +145,10 @@ function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, markers, ti
       </ComposedChart>
     </div>
   );
+}
+
+/** A dot only where the line cannot show the point: alone between gaps (e.g. the first polls after a long pause). */
+function IsolatedDot({ cx, cy, payload, index }: DotItemDotProps) {
+  if (typeof cx !== 'number' || typeof cy !== 'number' || !(payload as { isolated?: boolean }).isolated) return <g key={index} />;
+  return <circle key={index} cx={cx} cy={cy} r={2.5} fill={CHART_COLORS.accent} data-testid="isolated-point" />;
 }

@@ -9,6 +9,8 @@ export interface HashrateDatum {
   /** The min–max band, in the axis unit. */
   band: [number, number];
   hps: { min: number; avg: number; max: number };
+  /** No drawn neighbour on either side (gaps around it): a line cannot show it, so it gets a dot. */
+  isolated?: boolean;
 }
 
 /** The unit every tick and point of one chart is drawn in, chosen by the series' highest value. */
@@ -64,13 +66,15 @@ function medianSpacing(data: readonly HashrateDatum[]): number | null {
 
 /** The points with a gap datum wherever two are much further apart than usual, so no line pretends to know that time. */
 export function withGaps(data: readonly HashrateDatum[]): Array<HashrateDatum | HashrateGap> {
+  if (data.length === 1) return [{ ...data[0]!, isolated: true }];
   const usual = medianSpacing(data);
   if (usual === null || usual <= 0) return [...data];
+  const gapBefore = (i: number) => i === 0 || data[i]!.atMs - data[i - 1]!.atMs > GAP_FACTOR * usual;
+  const gapAfter = (i: number) => i === data.length - 1 || gapBefore(i + 1);
   const out: Array<HashrateDatum | HashrateGap> = [];
   data.forEach((datum, i) => {
-    const previous = data[i - 1];
-    if (previous && datum.atMs - previous.atMs > GAP_FACTOR * usual) out.push({ atMs: (previous.atMs + datum.atMs) / 2, avg: null, band: null });
-    out.push(datum);
+    if (i > 0 && gapBefore(i)) out.push({ atMs: (data[i - 1]!.atMs + datum.atMs) / 2, avg: null, band: null });
+    out.push(gapBefore(i) && gapAfter(i) ? { ...datum, isolated: true } : datum);
   });
   return out;
 }

@@ -5,6 +5,7 @@ import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
 import { capitalize, countText, termsFor } from '../pool-terms';
+import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
@@ -31,7 +32,7 @@ export function AccountCard({ account, nowMs, paused }: { account: AccountSummar
           {staleMarkerText(account.lastGoodAt, nowMs)}
         </p>
       )}
-      {account.message !== null && <p className="account-message">{account.message}</p>}
+      {cardMessage(account) !== null && <p className="account-message">{cardMessage(account)}</p>}
       {account.limitations.length > 0 && (
         <ul className="limitations" aria-label="Limitations">
           {account.limitations.map((limitation) => (

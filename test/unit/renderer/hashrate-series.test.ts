@@ -82,6 +82,16 @@ describe('hashrate chart data', () => {
     assert.equal(hashrateChartData(points.slice(0, 4), 'si', 100).data.length, 4, 'evenly spaced points have no gap');
   });
 
+  it('marks a point with gaps on both sides, which a line cannot show, as isolated', () => {
+    // Hours of pool history, then the first poll of our own after a pause.
+    const points = [0, 60, 120, 180, 240, 600].map((minute) => point(minute, 1e15));
+    const drawn = hashrateChartData(points, 'si', 100).data.filter((datum) => datum.avg !== null);
+    assert.deepEqual(drawn.map((datum) => 'isolated' in datum && datum.isolated === true), [false, false, false, false, false, true]);
+    const single = hashrateChartData([point(5, 1e15)], 'si', 100).data;
+    assert.equal(single.length, 1);
+    assert.equal('isolated' in single[0]! && single[0].isolated, true, 'a single point is a dot');
+  });
+
   it('skips points whose time does not parse', () => {
     const { data } = hashrateChartData([{ at: 'nonsense', min: 1, avg: 1, max: 1 }, point(0, 1)], 'si', 100);
     assert.equal(data.length, 1);
