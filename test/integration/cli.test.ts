@@ -28,6 +28,18 @@ describe('poolwatch CLI', () => {
     await sim.close();
   });
 
+  /** The SBI simulator's account, its key and secret passed by environment. */
+  function farmAccount(label = 'Farm') {
+    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
+    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
+    return { id: 'farm', pool: 'sbi', label, baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } };
+  }
+
+  /** An account whose credentials name an unset variable: it fails with a message naming it. */
+  function noKeyAccount() {
+    return { id: 'nokey', pool: 'sbi', label: 'No key', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_UNSET' }, apiSecret: { env: 'PW_CLI_UNSET' } } };
+  }
+
   async function configWith(accounts: unknown[]): Promise<string> {
     const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
     await writeFile(file, JSON.stringify({ accounts }));
@@ -87,11 +99,9 @@ describe('poolwatch CLI', () => {
   });
 
   it('poll --json prints one snapshot document with every account, env credentials resolved', async () => {
-    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
-    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
     const file = await configWith([
-      { id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } },
-      { id: 'nokey', pool: 'sbi', label: 'No key', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_UNSET' }, apiSecret: { env: 'PW_CLI_UNSET' } } },
+      farmAccount(),
+      noKeyAccount(),
     ]);
     const { io, out } = captureIo();
     assert.equal(await runCli(['poll', '--config', file, '--json', '--workers'], io), 0);
@@ -109,10 +119,8 @@ describe('poolwatch CLI', () => {
   });
 
   it('export workers polls once and prints the current workers as CSV', async () => {
-    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
-    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
     const file = await configWith([
-      { id: 'farm', pool: 'sbi', label: 'Farm, main', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } },
+      farmAccount('Farm, main'),
     ]);
     const { io, out, err } = captureIo();
     assert.equal(await runCli(['export', 'workers', '--config', file, '--account', 'farm'], io), 0, err.join('\n'));
@@ -125,11 +133,9 @@ describe('poolwatch CLI', () => {
   });
 
   it('export workers says which account could not be read and exits 1; --account polls only that one', async () => {
-    process.env.PW_CLI_KEY = sim.fullKey.apiKey;
-    process.env.PW_CLI_SECRET = sim.fullKey.apiSecret;
     const file = await configWith([
-      { id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_KEY' }, apiSecret: { env: 'PW_CLI_SECRET' } } },
-      { id: 'nokey', pool: 'sbi', label: 'No key', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_CLI_UNSET' }, apiSecret: { env: 'PW_CLI_UNSET' } } },
+      farmAccount(),
+      noKeyAccount(),
     ]);
     const all = captureIo();
     assert.equal(await runCli(['export', 'workers', '--config', file], all.io), 1);

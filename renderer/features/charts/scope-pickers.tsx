@@ -1,3 +1,4 @@
+import { AccountSelect } from '../../components/account-select';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { AccountSummary, Worker } from '../../../shared/model';
 import type { ChartScope } from '../../state/route';
@@ -19,22 +20,7 @@ export function ScopePickers({ accounts, scope, workers = NO_WORKERS, onScope }:
   const terms = termsFor(account?.pool ?? null);
   return (
     <div className="toolbar">
-      <div className="field">
-        <label htmlFor="charts-account">Account</label>
-        <select
-          id="charts-account"
-          value={scope.accountId ?? ''}
-          onChange={(event) => onScope({ accountId: event.target.value === '' ? null : event.target.value, group: null, worker: null })}
-        >
-          <option value="">All accounts</option>
-          {accounts.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.label}
-            </option>
-          ))}
-          {scope.accountId !== null && account === null && <option value={scope.accountId}>{scope.accountId}</option>}
-        </select>
-      </div>
+      <AccountSelect id="charts-account" accounts={accounts} accountId={scope.accountId} onChange={(accountId) => onScope({ accountId, group: null, worker: null })} />
       <div className="field">
         <label htmlFor="charts-group">
           Group {account !== null && terms.group.one !== 'group' && <span className="muted">({terms.group.one})</span>}

@@ -1,3 +1,4 @@
+import { AccountSelect } from '../../components/account-select';
 import type { AccountSummary } from '../../../shared/model';
 import type { StateFilter } from './worker-rows';
 
@@ -26,21 +27,7 @@ interface WorkersToolbarProps {
 export function WorkersToolbar(props: WorkersToolbarProps) {
   return (
     <div className="toolbar">
-      <div className="field">
-        <label htmlFor="workers-account">Account</label>
-        <select
-          id="workers-account"
-          value={props.accountId ?? ''}
-          onChange={(event) => props.onAccountChange(event.target.value === '' ? null : event.target.value)}
-        >
-          <option value="">All accounts</option>
-          {props.accounts.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AccountSelect id="workers-account" accounts={props.accounts} accountId={props.accountId} onChange={props.onAccountChange} />
       <div className="field">
         <label htmlFor="workers-state">State</label>
         <select
