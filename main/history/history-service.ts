@@ -19,6 +19,7 @@ const WRITE_FAILURES_TO_REPORT = 3;
 /** The longest range one request may ask for: the daily rollups' 2 years, with room. */
 const MAX_RANGE_MS = 3 * 366 * 24 * 3_600_000;
 const RANGE_TOO_LONG = 'The range is longer than 3 years; history keeps 2 years of daily figures.';
+const DISK_ADVICE = 'Check free disk space and permissions of the data folder.';
 /** A hashrate export without a range covers the last day. */
 const DEFAULT_HASHRATE_EXPORT_MS = 24 * 3_600_000;
 
@@ -55,6 +56,9 @@ function exportScope(request: ExportRequest): HistoryScope {
   };
 }
 
+/** Ends a maintenance run between two steps when the app stops (each step is its own transaction). */
+class MaintenanceStopped extends Error {}
+
 /** Records every poll into the history store, answers the charts and exports, and schedules rollups and retention. */
 export class HistoryService {
   private timer: unknown = null;
@@ -64,6 +68,7 @@ export class HistoryService {
   private writeProblem: string | null = null;
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly backfill = newBackfill();
+  private stopped = false;
 
   constructor(private readonly options: HistoryServiceOptions) {}
 
@@ -95,18 +100,16 @@ export class HistoryService {
       this.setWriteProblem(null);
     } catch (error) {
       const now = this.options.clock.now();
+      const reason = (error as Error).message;
       this.failedWritesInARow += 1;
       if (this.failedWritesInARow === WRITE_FAILURES_TO_REPORT) {
-        this.setWriteProblem(
-          `Polls since ${new Date(now).toISOString()} could not be saved (${(error as Error).message}). Monitoring and alerts go on; ` +
-            'charts miss these polls until saving works again. Check free disk space and permissions of the data folder.',
-        );
+        const since = new Date(now).toISOString();
+        this.setWriteProblem(`Polls since ${since} could not be saved (${reason}). Monitoring and alerts go on; charts miss these polls until saving works again. ${DISK_ADVICE}`);
       }
       if (now - this.lastWriteErrorLogMs < WRITE_ERROR_LOG_INTERVAL_MS) return;
       this.lastWriteErrorLogMs = now;
       this.options.logger.error(
-        `history: the poll of account ${observation.account.id} could not be saved (${(error as Error).message}). ` +
-          'Monitoring and alerts go on; charts will miss polls until this is fixed. Check free disk space and permissions of the data folder.',
+        `history: the poll of account ${observation.account.id} could not be saved (${reason}). Monitoring and alerts go on; charts will miss polls until this is fixed. ${DISK_ADVICE}`,
       );
     }
   }
@@ -143,21 +146,29 @@ export class HistoryService {
   /** Schedules maintenance: first after MAINTENANCE_FIRST_DELAY_MS, then every MAINTENANCE_INTERVAL_MS. */
   start(): void {
     if (this.timer !== null) return;
+    this.stopped = false;
     this.schedule(MAINTENANCE_FIRST_DELAY_MS);
   }
 
+  /** Stops scheduling; a run under way ends at its next step, before the database is closed under it. */
   stop(): void {
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
     this.timer = null;
+    this.stopped = true;
   }
 
   /** Rolls up and enforces retention in short transactions, yielding between them; one run at a time. */
   maintain(): Promise<void> {
-    this.maintaining ??= runMaintenanceInSlices(this.options.store, this.options.clock.now())
+    const pause = () =>
+      new Promise<void>((resolve, reject) => setImmediate(() => (this.stopped ? reject(new MaintenanceStopped()) : resolve())));
+    this.maintaining ??= runMaintenanceInSlices(this.options.store, this.options.clock.now(), pause)
       .then(({ rolledUp, deleted }) => {
         if (rolledUp + deleted > 0) this.options.logger.info(`history: rolled up ${rolledUp} rows, removed ${deleted} past retention`);
       })
-      .catch((error: unknown) => this.options.logger.error(`history: rollup and retention failed (${(error as Error).message}); will retry in an hour`))
+      .catch((error: unknown) => {
+        if (error instanceof MaintenanceStopped) return;
+        this.options.logger.error(`history: rollup and retention failed (${(error as Error).message}); will retry in an hour`);
+      })
       .finally(() => {
         this.maintaining = null;
       });

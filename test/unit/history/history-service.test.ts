@@ -78,4 +78,26 @@ describe('history service', () => {
     await clock.advance(3 * MAINTENANCE_INTERVAL_MS);
     assert.equal(maintained.length, 3);
   });
+
+  it('a maintenance run under way stops between steps when the app stops, quietly', async () => {
+    const clock = new FakeClock(T0);
+    const inner = memorySampleStore();
+    const steps: number[] = [];
+    let service: HistoryService | null = null;
+    const store: SampleStore = {
+      ...inner,
+      *maintenanceSteps() {
+        for (let step = 1; step <= 5; step += 1) {
+          steps.push(step);
+          if (step === 2) service!.stop(); // the app quits while step 2 runs
+          yield { rolledUp: 1, deleted: 0 };
+        }
+      },
+    };
+    const logger = captureLogger();
+    service = new HistoryService({ store, clock, logger, summaries: () => [], workersOf: () => [] });
+    await service.maintain();
+    assert.deepEqual(steps, [1, 2], 'no step after the stop');
+    assert.deepEqual(logger.lines, [], 'stopping is not an error');
+  });
 });
