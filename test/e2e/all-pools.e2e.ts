@@ -73,6 +73,19 @@ test('adds one account of every pool through the UI and shows them all polled', 
     // Stratumsphere shows its own 1024-based units; each pool uses its own words for workers.
     await expect(page.getByTestId('account-card-rentals')).toContainText('rentals');
     await expect(page.getByTestId('account-card-web-site')).toContainText('users');
+    // Pool-specific views: Stratumsphere schedulers with type, algorithm and location; Spider subaccounts one per
+    // coin with payout addresses; WebMinePool sites with the value of hashes in satoshi.
+    const rentals = page.getByTestId('account-card-rentals');
+    for (const text of ['Schedulers', 'Type', 'Algorithm', 'Location', 'SHA256']) await expect(rentals).toContainText(text);
+    const spiderCard = page.getByTestId('account-card-spider-farm');
+    for (const text of ['Subaccounts', 'one per coin', 'Payout address', '(LTC)']) await expect(spiderCard).toContainText(text);
+    const site = page.getByTestId('account-card-web-site');
+    for (const text of ['Sites', 'Satoshi per', 'WMC', 'HASHES']) await expect(site).toContainText(text);
+    // Rentals are what a Stratumsphere miner watches: their connections and stability are columns of the list.
+    await rentals.getByRole('link', { name: 'Open rental list' }).click();
+    await expect(page.getByRole('columnheader', { name: /Connections/i })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: /Stable/i })).toBeVisible();
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.screenshot({ path: test.info().outputPath('all-pools-overview.png'), fullPage: true });
 
     const settings = await readFile(serve.configFile, 'utf8');
