@@ -8,6 +8,7 @@ import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import { countWorkers, type AccountSummary, type Worker } from '../../shared/model';
 import { startSbiSim } from '../sim/sbi';
 import { measure, printTable } from './measure';
+import { benchCharts } from './chart-bench';
 import { benchStore } from './store-bench';
 
 const WORKERS = 30_000;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     rows.push({ ...snapshot, note: `${(snapshot.result.length / 1024 / 1024).toFixed(1)} MB of JSON` });
 
     rows.push(...(await benchStore(workers, summaryOf)));
+    rows.push(...(await benchCharts(workers, summaryOf)));
   } finally {
     await sim.close();
   }
