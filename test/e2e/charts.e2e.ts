@@ -78,6 +78,14 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     await expect(hashrate).toHaveAttribute('data-resolution', 'hour');
     await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
 
+    for (const [range, resolution] of [['30d', 'hour'], ['1y', 'day']] as const) {
+      await page.getByTestId(`range-${range}`).click();
+      await expect(hashrate).toHaveAttribute('data-range', range);
+      await expect(hashrate).toHaveAttribute('data-status', 'ready');
+      await expect(hashrate).toHaveAttribute('data-resolution', resolution);
+      await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(0);
+    }
+
     await page.getByTestId('range-1h').click();
     await expect(hashrate).toHaveAttribute('data-range', '1h');
     await expect(hashrate).toHaveAttribute('data-status', 'ready');
