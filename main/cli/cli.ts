@@ -18,6 +18,14 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** "--from: must be an ISO time …", or the message alone when it is about the options together. */
+function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'the options do not fit together.';
+  const option = issue.path.length > 0 ? `--${String(issue.path[0]).replace('accountId', 'account').replace('ruleId', 'rule')}: ` : '';
+  return `${option}${issue.message}`;
+}
+
 /** Runs the CLI; resolves to the exit code (serve resolves only when stopped). */
 export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = join(__dirname, '..', 'renderer')): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.to ? { to: values.to } : {}),
         ...(values.limit ? { limit: Number(values.limit) } : {}),
       });
-      if (!query.success) throw new ConfigError(`alerts: ${query.error.issues[0]?.path.join('.')}: ${query.error.issues[0]?.message}`);
+      if (!query.success) throw new ConfigError(`alerts: ${firstIssue(query.error)}`);
       return await alertsCommand({ config: values.config, data: values.data, json: values.json ?? false, query: query.data }, io);
     }
     if (command === 'export') {
@@ -89,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
       });
-      if (!request.success) throw new ConfigError(`export: ${request.error.issues[0]?.message} (--group needs --account, --worker needs --group).`);
+      if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
       return await exportCommand({ config: values.config, data: values.data, request: request.data }, io);
     }
     if (command === 'serve') {

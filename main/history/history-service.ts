@@ -1,4 +1,4 @@
-import { ContractError, type ExportRequest, type HistoryScope, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { ContractError, parseIsoTime, type ExportRequest, type HistoryScope, type RequestOf, type ResponseOf } from '../../shared/contract';
 import type { AccountSummary, Worker } from '../../shared/model';
 import type { PollObservation } from '../engine/account-runner';
 import type { Clock } from '../engine/clock';
@@ -7,7 +7,6 @@ import type { Logger } from '../engine/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
 import { buildExport } from './export-csv';
-import { parseIsoTime } from './iso-time';
 
 /** Rollups and retention run a little after start (not during the first polls), then hourly: never in a poll. */
 export const MAINTENANCE_FIRST_DELAY_MS = 2 * 60_000;
@@ -65,6 +64,7 @@ export class HistoryService {
   private maintaining: Promise<void> | null = null;
   private lastWriteErrorLogMs = -Infinity;
   private failedWritesInARow = 0;
+  private firstFailedAtMs = 0;
   private writeProblem: string | null = null;
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly backfill = newBackfill();
@@ -102,8 +102,9 @@ export class HistoryService {
       const now = this.options.clock.now();
       const reason = (error as Error).message;
       this.failedWritesInARow += 1;
+      if (this.failedWritesInARow === 1) this.firstFailedAtMs = observation.atMs;
       if (this.failedWritesInARow === WRITE_FAILURES_TO_REPORT) {
-        const since = new Date(now).toISOString();
+        const since = new Date(this.firstFailedAtMs).toISOString();
         this.setWriteProblem(`Polls since ${since} could not be saved (${reason}). Monitoring and alerts go on; charts miss these polls until saving works again. ${DISK_ADVICE}`);
       }
       if (now - this.lastWriteErrorLogMs < WRITE_ERROR_LOG_INTERVAL_MS) return;

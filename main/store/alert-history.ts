@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AlertHistoryEntry, AlertHistoryQuery } from '../../shared/contract';
+import { parseIsoTime, type AlertHistoryEntry, type AlertHistoryQuery } from '../../shared/contract';
 import type { AlertEvent, AlertTransition } from '../alerts/alert-types';
 
 /** Where alert transitions and events are kept: SQLite on disk, or memory when the database is unavailable. */
@@ -105,11 +105,11 @@ export function sqliteAlertHistory(db: BetterSqlite3.Database): AlertHistoryStor
       }
       if (query.from) {
         where.push('at_ms >= @from');
-        params.from = Date.parse(query.from);
+        params.from = parseIsoTime(query.from) ?? -Infinity;
       }
       if (query.to) {
         where.push('at_ms <= @to');
-        params.to = Date.parse(query.to);
+        params.to = parseIsoTime(query.to) ?? Infinity;
       }
       if (query.text) {
         where.push("(message LIKE @text ESCAPE '\\' OR group_name LIKE @text ESCAPE '\\' OR worker_name LIKE @text ESCAPE '\\')");
@@ -138,8 +138,8 @@ export function memoryAlertHistory(maxRows = 10_000): AlertHistoryStore {
       if (rows.length > maxRows) rows = rows.slice(rows.length - maxRows);
     },
     query(query) {
-      const from = query.from ? Date.parse(query.from) : -Infinity;
-      const to = query.to ? Date.parse(query.to) : Infinity;
+      const from = query.from ? (parseIsoTime(query.from) ?? -Infinity) : -Infinity;
+      const to = query.to ? (parseIsoTime(query.to) ?? Infinity) : Infinity;
       const text = query.text?.toLowerCase();
       return rows
         .filter(

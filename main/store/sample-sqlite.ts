@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { HashrateSeries, RevenueEstimate } from '../../shared/model';
+import { workerKey, type Balance, type HashrateSeries, type RevenueEstimate } from '../../shared/model';
 import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { WORKER_RAW_CAP_MS, keepalivePhase } from './sample-policy';
-import { changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
+import { balanceKey, changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -121,7 +121,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     entries = new Map();
     const byId = new Map<number, WorkerEntry>();
     for (const row of statements.activeWorkers.all(accountId) as Array<{ id: number; group_name: string; name: string }>) {
-      const key = `${row.group_name}\u0000${row.name}`;
+      const key = workerKey({ group: row.group_name, name: row.name });
       const entry: WorkerEntry = { group: row.group_name, name: row.name, id: row.id, phase: keepalivePhase(key), last: undefined };
       entries.set(key, entry);
       byId.set(row.id, entry);
@@ -148,7 +148,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     if (figures) return figures;
     figures = new Map();
     const rows = statements.lastBalances.all(accountId) as Array<{ group_name: string; coin: string; unit: string; unpaid: number; total_earned: number | null }>;
-    for (const row of rows) figures.set(`${row.group_name}\u0000${row.coin}\u0000${row.unit}`, { unpaid: row.unpaid, totalEarned: row.total_earned });
+    for (const row of rows) figures.set(balanceKey({ group: row.group_name, coin: row.coin, unit: row.unit as Balance['unit'] }), { unpaid: row.unpaid, totalEarned: row.total_earned });
     balances.set(cacheKey, figures);
     return figures;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoTimeQuerySchema } from './iso-time';
 import { CONDITION_RULE_IDS, RULE_IDS } from '../model/alerts';
 
 // What the UI sees of alerts and notification channels. Times cross the contract as ISO strings.
@@ -40,8 +41,8 @@ export const AlertHistoryQuerySchema = z
     severity: severity.optional(),
     /** Free text matched against message, group and worker names. */
     text: z.string().max(100).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    from: IsoTimeQuerySchema.optional(),
+    to: IsoTimeQuerySchema.optional(),
     limit: z.number().int().min(1).max(5000).optional(),
   })
   .strict();

@@ -20,6 +20,7 @@ import {
   SnoozeTargetSchema,
   SnoozeViewSchema,
 } from './alert-schemas';
+import { IsoTimeQuerySchema } from './iso-time';
 import { AlertSettingsSchema } from './alert-settings';
 import {
   EarningsHistorySchema,
@@ -86,7 +87,7 @@ export const requestChannels = {
     response: WorkerStatesHistorySchema,
   },
   'history:earnings': {
-    request: z.object({ accountId: z.string().optional(), from: z.string(), to: z.string() }).strict(),
+    request: z.object({ accountId: z.string().optional(), from: IsoTimeQuerySchema, to: IsoTimeQuerySchema }).strict(),
     response: EarningsHistorySchema,
   },
   'export:csv': { request: ExportRequestSchema, response: ExportResultSchema },

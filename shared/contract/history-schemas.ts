@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoTimeQuerySchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
 
@@ -18,8 +19,8 @@ export type HistoryScope = z.infer<typeof HistoryScopeSchema>;
 
 export const HistoryRangeSchema = z
   .object({
-    from: isoTime,
-    to: isoTime,
+    from: IsoTimeQuerySchema,
+    to: IsoTimeQuerySchema,
     /** At most this many points come back (about two per pixel of the chart). */
     maxPoints: z.number().int().min(10).max(10_000),
   })
@@ -80,12 +81,12 @@ export const ExportRequestSchema = z
     accountId: z.string().optional(),
     group: z.string().optional(),
     worker: z.string().optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    from: IsoTimeQuerySchema.optional(),
+    to: IsoTimeQuerySchema.optional(),
   })
   .strict()
-  .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account')
-  .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group');
+  .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account (--group needs --account)')
+  .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group (--worker needs --group)');
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
 export const ExportResultSchema = z.object({ filename: z.string(), csv: z.string() });

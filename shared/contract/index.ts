@@ -5,3 +5,4 @@ export * from './api';
 export * from './alert-settings';
 export * from './alert-schemas';
 export * from './history-schemas';
+export * from './iso-time';

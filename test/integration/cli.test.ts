@@ -162,6 +162,10 @@ describe('poolwatch CLI', () => {
     assert.equal(await runCli(['poll', '--json'], noConfig.io), 1);
     assert.match(noConfig.err.join('\n'), /needs --config/);
 
+    const badTime = captureIo();
+    assert.equal(await runCli(['alerts', '--config', file, '--from', '2026-02-30'], badTime.io), 1);
+    assert.match(badTime.err.join('\n'), /alerts: --from: must be an ISO time/);
+
     const unknown = captureIo();
     assert.equal(await runCli(['poll', '--config', 'x', '--bogus'], unknown.io), 1);
     assert.match(unknown.err.join('\n'), /bogus/);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { resolveAppPaths } from '../../../main/app/app-paths';
 
@@ -26,5 +27,12 @@ describe('resolveAppPaths', () => {
     assert.equal(dev.sqliteBinding, join('/', 'opt', 'poolwatch', '.tmp', 'native', 'electron-40.10.2', 'better_sqlite3.node'));
     const packaged = resolveAppPaths(mainDir, { isPackaged: true, resourcesPath: '/opt/PoolWatch/resources', electronVersion: '40.10.2' });
     assert.equal(packaged.sqliteBinding, null);
+  });
+
+  it('looks where build/electron-sqlite.mjs puts the Electron build', async () => {
+    const root = join(__dirname, '..', '..', '..');
+    const script = (await import(pathToFileURL(join(root, 'build', 'electron-sqlite.mjs')).href)) as { electronSqlitePath(version: string): string };
+    const app = resolveAppPaths(join(root, 'dist', 'main'), { isPackaged: false, resourcesPath: '/unused', electronVersion: '40.10.2' });
+    assert.equal(app.sqliteBinding, script.electronSqlitePath('40.10.2'));
   });
 });

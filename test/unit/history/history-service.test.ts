@@ -49,6 +49,7 @@ describe('history service', () => {
     assert.deepEqual(events, []);
     poll(3);
     assert.match(service.problem ?? '', /could not be saved \(database or disk is full\).*Monitoring and alerts go on.*free disk space/s);
+    assert.match(service.problem ?? '', new RegExp(`^Polls since ${new Date(T0 + MINUTE).toISOString()}`), 'since the first failed write');
     assert.deepEqual(events, [{ channel: 'state:history', payload: { problem: service.problem } }]);
     for (let i = 4; i < 20; i += 1) poll(i);
     assert.equal(events.length, 1, 'told once, not every poll');

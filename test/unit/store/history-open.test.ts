@@ -4,8 +4,9 @@ import { chmod, chown, mkdir, readFile, readdir, writeFile } from 'node:fs/promi
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { HistoryUnavailableError } from '../../../main/store/history-db';
-import { openHistoryStores } from '../../../main/store/history-stores';
+import { HistoryMissingError, HistoryUnavailableError } from '../../../main/store/history-db';
+import { openHistoryStores, readHistoryStores } from '../../../main/store/history-stores';
+import { MIGRATIONS } from '../../../main/store/migrations';
 import { MINUTE, T0, TH, fleet, pollOf, tempDbFile } from '../../support/sample-fixtures';
 
 function unavailable(pattern: RegExp) {
@@ -100,5 +101,17 @@ describe('opening the history database', () => {
     assert.match(readOnlyFile ?? 'it opened', /SQLITE_READONLY.*nothing on disk was changed/s);
     await chmod(file, 0o600);
     assert.equal(polls(file), 2);
+  });
+
+  it('refuses a database whose tables are not what its version says, for the app and for the CLI', async () => {
+    const file = await tempDbFile();
+    const db = new Database(file);
+    db.pragma(`user_version = ${MIGRATIONS.length}`); // claims the current schema, holds no table
+    db.close();
+    assert.throws(() => openHistoryStores(file), unavailable(/no such table/));
+    assert.throws(
+      () => readHistoryStores(file),
+      (error: unknown) => error instanceof HistoryMissingError && /cannot be read \(.*no such table.*\)\. Nothing was changed/.test(error.message),
+    );
   });
 });

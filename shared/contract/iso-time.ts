@@ -1,4 +1,6 @@
-// Times as the history API and `poolwatch export` take them: ISO 8601, strictly. A time without an offset is UTC
+import { z } from 'zod';
+
+// Times as requests take them (history, export, alert history; the API and the CLI): ISO 8601, strictly. A time without an offset is UTC
 // (as every time PoolWatch prints is), and a date that does not exist (2026-02-30) is refused, not rolled over.
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -20,3 +22,9 @@ export function parseIsoTime(text: string): number | null {
   if (offsetHours > 14 || offsetMinutes > 59) return null;
   return utc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 }
+
+/** A time a request asks about (a range's from or to): strict ISO 8601, see parseIsoTime. */
+export const IsoTimeQuerySchema = z
+  .string()
+  .max(64)
+  .refine((text) => parseIsoTime(text) !== null, 'must be an ISO time such as 2026-11-21T12:00:00Z (UTC unless it says otherwise)');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseIsoTime } from '../../../main/history/iso-time';
+import { parseIsoTime } from '../../../shared/contract/iso-time';
 
 describe('ISO times for history and export', () => {
   it('reads what PoolWatch and browsers print', () => {
