@@ -35,7 +35,7 @@ export interface PoolWatchOptions {
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
 }
 
-export type OpenedHistory = HistoryStores & {
+type OpenedHistory = HistoryStores & {
   /** Why history is in memory only, or null when it is on disk (or was asked to be in memory). */
   problem: string | null;
 };

@@ -5,7 +5,7 @@ import { csvDocument } from './csv';
 
 // The CSV exports, the same from the UI and the CLI. Columns are public (README, "CSV export"): add, never rename.
 
-export const CSV_COLUMNS: Record<ExportKind, readonly string[]> = {
+const CSV_COLUMNS: Record<ExportKind, readonly string[]> = {
   workers: [
     'account_id', 'account', 'pool', 'group', 'worker', 'state',
     'hashrate_10m_hps', 'hashrate_1h_hps', 'hashrate_24h_hps', 'reject_rate', 'last_share_at',
@@ -58,7 +58,7 @@ function rowsOf(sources: ExportSources, query: ExportQuery) {
 }
 
 /** A file name that says what is in it: poolwatch-<kind>-<account or all>-<UTC day>.csv. */
-export function exportFilename(kind: ExportKind, accountId: string | undefined, nowMs: number): string {
+function exportFilename(kind: ExportKind, accountId: string | undefined, nowMs: number): string {
   const account = (accountId ?? 'all').replace(/[^A-Za-z0-9_-]+/g, '-');
   return `poolwatch-${kind}-${account}-${new Date(nowMs).toISOString().slice(0, 10)}.csv`;
 }

@@ -39,7 +39,7 @@ function parseTime(text: string, name: string): number {
 }
 
 /** [from, to) as ms, checked: to after from, at most MAX_RANGE_MS. */
-export function parseRange(from: string, to: string): { fromMs: number; toMs: number } {
+function parseRange(from: string, to: string): { fromMs: number; toMs: number } {
   const fromMs = parseTime(from, 'from');
   const toMs = parseTime(to, 'to');
   if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${to}) before it starts (${from}).`);
