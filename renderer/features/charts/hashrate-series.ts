@@ -1,6 +1,7 @@
 import type { HashrateHistoryPoint } from '../../../shared/contract';
 import { scaleHashrate, type UnitSystem } from '../../../shared/units';
 import { bucketSeries } from './point-budget';
+import { withGaps } from './series-gaps';
 
 /** One point as the hashrate chart draws it: values in the axis unit, the exact H/s kept for the tooltip. */
 export interface HashrateDatum {
@@ -55,29 +56,6 @@ export interface HashrateChartData {
   axis: AxisUnit;
 }
 
-/** Points further apart than this many times the usual spacing have a gap between them. */
-const GAP_FACTOR = 3;
-
-function medianSpacing(data: readonly HashrateDatum[]): number | null {
-  if (data.length < 3) return null;
-  const spacings = data.slice(1).map((datum, i) => datum.atMs - data[i]!.atMs).sort((a, b) => a - b);
-  return spacings[Math.floor(spacings.length / 2)]!;
-}
-
-/** The points with a gap datum wherever two are much further apart than usual, so no line pretends to know that time. */
-export function withGaps(data: readonly HashrateDatum[]): Array<HashrateDatum | HashrateGap> {
-  if (data.length === 1) return [{ ...data[0]!, isolated: true }];
-  const usual = medianSpacing(data);
-  if (usual === null || usual <= 0) return [...data];
-  const gapBefore = (i: number) => i === 0 || data[i]!.atMs - data[i - 1]!.atMs > GAP_FACTOR * usual;
-  const gapAfter = (i: number) => i === data.length - 1 || gapBefore(i + 1);
-  const out: Array<HashrateDatum | HashrateGap> = [];
-  data.forEach((datum, i) => {
-    if (i > 0 && gapBefore(i)) out.push({ atMs: (data[i - 1]!.atMs + datum.atMs) / 2, avg: null, band: null });
-    out.push(gapBefore(i) && gapAfter(i) ? { ...datum, isolated: true } : datum);
-  });
-  return out;
-}
 
 /** The engine's points, bounded to the chart's budget and scaled to one unit for the axis. */
 export function hashrateChartData(points: readonly HashrateHistoryPoint[], system: UnitSystem, maxPoints: number): HashrateChartData {
@@ -96,7 +74,7 @@ export function hashrateChartData(points: readonly HashrateHistoryPoint[], syste
       hps: { min: point.min, avg: point.avg, max: point.max },
     });
   }
-  return { data: withGaps(data), axis };
+  return { data: withGaps<HashrateDatum, HashrateGap>(data, (atMs) => ({ atMs, avg: null, band: null }), (datum) => ({ ...datum, isolated: true })), axis };
 }
 
 /** "1.5 PH/s" for a y-axis tick given in the axis unit. */

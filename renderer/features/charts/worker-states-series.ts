@@ -1,5 +1,6 @@
 import type { WorkerStatesPoint } from '../../../shared/contract';
 import { bucketSeries } from './point-budget';
+import { withGaps } from './series-gaps';
 
 export interface WorkerStatesDatum {
   atMs: number;
@@ -7,6 +8,15 @@ export interface WorkerStatesDatum {
   offline: number;
   dead: number;
   unknown: number;
+}
+
+/** Nothing recorded here: the stacked areas stop instead of holding the last state across the gap. */
+export interface WorkerStatesGap {
+  atMs: number;
+  online: null;
+  offline: null;
+  dead: null;
+  unknown: null;
 }
 
 function notOnline(point: WorkerStatesPoint): number {
@@ -22,12 +32,12 @@ export function mergeWorkerStates(bucket: readonly WorkerStatesPoint[]): WorkerS
 }
 
 /** The engine's points, bounded to the chart's budget, with times as numbers for a time axis. */
-export function workerStatesChartData(points: readonly WorkerStatesPoint[], maxPoints: number): WorkerStatesDatum[] {
+export function workerStatesChartData(points: readonly WorkerStatesPoint[], maxPoints: number): Array<WorkerStatesDatum | WorkerStatesGap> {
   const data: WorkerStatesDatum[] = [];
   for (const point of bucketSeries(points, maxPoints, mergeWorkerStates)) {
     const atMs = Date.parse(point.at);
     if (Number.isNaN(atMs)) continue;
     data.push({ atMs, online: point.online, offline: point.offline, dead: point.dead, unknown: point.unknown });
   }
-  return data;
+  return withGaps<WorkerStatesDatum, WorkerStatesGap>(data, (atMs) => ({ atMs, online: null, offline: null, dead: null, unknown: null }));
 }

@@ -19,4 +19,14 @@ describe('worker states series', () => {
     assert.equal(data.filter((datum) => datum.dead === 10).length, 1);
     assert.equal(data[0]?.atMs, Date.UTC(2025, 0, 1));
   });
+
+  it('stops the areas where nothing was recorded instead of holding the last state across the gap', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const points = [0, 1, 2, 3, 90, 91, 92].map((minute) => ({ at: at(minute), online: 5, offline: 1, dead: 0, unknown: 0 }));
+    const data = workerStatesChartData(points, 100);
+    assert.equal(data.length, 8);
+    const gap = data[4]!;
+    assert.deepEqual([gap.online, gap.offline, gap.dead, gap.unknown], [null, null, null, null]);
+    assert.ok(gap.atMs > Date.parse(at(3)) && gap.atMs < Date.parse(at(90)));
+  });
 });
