@@ -87,8 +87,8 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
   // Caches of what is in the database; all are dropped when a write fails, and rebuilt from the database.
   const accounts = new Map<string, { id: number; label: string }>();
   const series = new Map<string, number>();
-  const workers = new Map<string, Map<string, WorkerEntry>>();
-  const balances = new Map<string, Map<string, BalanceFigures>>();
+  const workers = new Map<number, Map<string, WorkerEntry>>();
+  const balances = new Map<number, Map<string, BalanceFigures>>();
   const forgetCaches = () => {
     accounts.clear();
     series.clear();
@@ -114,11 +114,21 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     return id;
   }
 
-  function workerEntries(accountId: number): Map<string, WorkerEntry> {
-    const cacheKey = String(accountId);
-    let entries = workers.get(cacheKey);
-    if (entries) return entries;
-    entries = new Map();
+  /** An account's cache, loaded from the database the first time (and after a failed write cleared it). */
+  function cached<T>(cache: Map<number, T>, accountId: number, load: () => T): T {
+    let value = cache.get(accountId);
+    if (value === undefined) {
+      value = load();
+      cache.set(accountId, value);
+    }
+    return value;
+  }
+
+  const workerEntries = (accountId: number) => cached(workers, accountId, () => loadWorkerEntries(accountId));
+  const balanceFigures = (accountId: number) => cached(balances, accountId, () => loadBalanceFigures(accountId));
+
+  function loadWorkerEntries(accountId: number): Map<string, WorkerEntry> {
+    const entries = new Map<string, WorkerEntry>();
     const byId = new Map<number, WorkerEntry>();
     for (const row of statements.activeWorkers.all(accountId) as Array<{ id: number; group_name: string; name: string }>) {
       const key = workerKey({ group: row.group_name, name: row.name });
@@ -138,18 +148,13 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
       const entry = byId.get(row.worker_id);
       if (entry) entry.last = { at: row.at_ms, hps: row.hps, state: row.state, rejectPpm: row.reject_ppm };
     }
-    workers.set(cacheKey, entries);
     return entries;
   }
 
-  function balanceFigures(accountId: number): Map<string, BalanceFigures> {
-    const cacheKey = String(accountId);
-    let figures = balances.get(cacheKey);
-    if (figures) return figures;
-    figures = new Map();
+  function loadBalanceFigures(accountId: number): Map<string, BalanceFigures> {
+    const figures = new Map<string, BalanceFigures>();
     const rows = statements.lastBalances.all(accountId) as Array<{ group_name: string; coin: string; unit: string; unpaid: number; total_earned: number | null }>;
     for (const row of rows) figures.set(balanceKey({ group: row.group_name, coin: row.coin, unit: row.unit as Balance['unit'] }), { unpaid: row.unpaid, totalEarned: row.total_earned });
-    balances.set(cacheKey, figures);
     return figures;
   }
 
