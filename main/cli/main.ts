@@ -1,9 +1,4 @@
 import { runCli } from './cli';
+import { exitWithResult } from './exit-when-flushed';
 
-runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(`poolwatch: unexpected failure: ${error.message}\n`);
-    process.exit(2);
-  },
-);
+exitWithResult(runCli(process.argv.slice(2)));
