@@ -4,6 +4,7 @@ import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, EXPORT_KINDS, ExportRequestSchema } from '../../shared/contract';
 import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
 import { defaultConfigPath } from './default-paths';
+import { EXIT } from './exit-codes';
 import { USAGE } from './usage';
 
 const consoleIo: CliIo = {
@@ -31,7 +32,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
-    return command === undefined ? 1 : 0;
+    return command === undefined ? EXIT.badInput : EXIT.done;
   }
   try {
     if (command === 'poll') {
@@ -120,11 +121,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
       return 0;
     }
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
-    return 1;
+    return EXIT.badInput;
   } catch (error) {
     if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`poolwatch: ${(error as Error).message}`);
-      return 1;
+      return EXIT.badInput;
     }
     throw error;
   }

@@ -15,6 +15,7 @@ import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../..
 import { systemClock } from '../engine/clock';
 import { HistoryService } from '../history/history-service';
 import { memorySampleStore } from '../store/sample-store';
+import { EXIT } from './exit-codes';
 
 export interface CliIo {
   out(text: string): void;
@@ -44,9 +45,13 @@ export async function pollCommand(options: { config: string; json: boolean; work
   // Read once up front so a bad config fails with exit 1 before anything is polled.
   const engine = await pollOnce(options.config);
   const snapshot = buildSnapshotJson(Date.now(), engine.summaries(), options.workers ? (id) => engine.workersOf(id) : undefined);
+  // Every account is printed either way; the exit code tells a script that one of them could not be read.
+  // The table already shows each account's problem; beside JSON, stderr names them.
+  const failed = options.json ? reportUnread(engine, undefined, io) : unreadAccounts(engine, undefined).length;
+  const code = failed > 0 ? EXIT.accountFailed : EXIT.done;
   if (options.json) {
     io.out(JSON.stringify(snapshot, null, 2));
-    return 0;
+    return code;
   }
   for (const account of snapshot.accounts) {
     const { online, total } = account.workers;
@@ -55,7 +60,7 @@ export async function pollCommand(options: { config: string; json: boolean; work
     );
     if (account.message) io.out(`  ${account.message}`);
   }
-  return 0;
+  return code;
 }
 
 /** Where history lives for a config file: beside it, unless --data says otherwise. */
@@ -104,7 +109,7 @@ async function withSavedHistory(
   } catch (error) {
     if (!(error instanceof HistoryMissingError)) throw error;
     io.err(`poolwatch: ${error.message}`);
-    return 1;
+    return EXIT.badInput;
   }
   try {
     return use(history);
@@ -122,14 +127,14 @@ export async function alertsCommand(
     const document = buildAlertsJson(history.alerts.query(options.query));
     if (options.json) {
       io.out(JSON.stringify(document, null, 2));
-      return 0;
+      return EXIT.done;
     }
     for (const alert of document.alerts) {
       const where = [alert.scope.account, alert.scope.group, alert.scope.worker].filter(Boolean).join(' / ');
       const change = alert.kind === 'event' ? 'event' : `${alert.from} -> ${alert.to}`;
       io.out(`${alert.at}  ${alert.rule}  ${where}  ${change}  ${alert.message}`);
     }
-    return 0;
+    return EXIT.done;
   });
 }
 
@@ -142,10 +147,9 @@ export async function exportCommand(options: { config: string; data: string | un
   if (request.kind === 'workers') {
     const engine = await pollOnce(options.config, request.accountId);
     const service = new HistoryService({ store: memorySampleStore(), clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
-    const failed = engine.summaries().filter((account) => (request.accountId === undefined || account.id === request.accountId) && !POLLED_STATUSES.has(account.status));
-    for (const account of failed) io.err(`poolwatch: account ${account.id} could not be read (${account.status}): ${account.message ?? 'no message'}`);
+    const failed = reportUnread(engine, request.accountId, io);
     const printed = printCsv(() => service.exportCsv(request).csv, io);
-    return failed.length > 0 ? 1 : printed;
+    return printed === EXIT.done && failed > 0 ? EXIT.accountFailed : printed;
   }
   return withSavedHistory({ ...options, accountId: request.accountId }, io, (history) => {
     const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
@@ -153,17 +157,29 @@ export async function exportCommand(options: { config: string; data: string | un
   });
 }
 
-/** Statuses whose workers are current: anything else leaves the account out of a workers export, with exit 1. */
+/** Statuses whose figures are current: anything else means the account could not be read (exit 2). */
 const POLLED_STATUSES: ReadonlySet<string> = new Set(['ok', 'permission_limited']);
+
+/** The accounts (all, or the one named) whose poll failed. */
+function unreadAccounts(engine: Engine, accountId: string | undefined) {
+  return engine.summaries().filter((account) => (accountId === undefined || account.id === accountId) && !POLLED_STATUSES.has(account.status));
+}
+
+/** Names each account whose poll failed on stderr, with the reason; returns how many. */
+function reportUnread(engine: Engine, accountId: string | undefined, io: CliIo): number {
+  const failed = unreadAccounts(engine, accountId);
+  for (const account of failed) io.err(`poolwatch: account ${account.id} could not be read (${account.status}): ${account.message ?? 'no message'}`);
+  return failed.length;
+}
 
 function printCsv(build: () => string, io: CliIo): number {
   try {
     // io.out adds the final "\n" itself, so every line still ends in CRLF.
     io.out(build().replace(/\n$/, ''));
-    return 0;
+    return EXIT.done;
   } catch (error) {
     if (!(error instanceof ContractError)) throw error;
     io.err(`poolwatch: export: ${error.message}`);
-    return 1;
+    return EXIT.badInput;
   }
 }

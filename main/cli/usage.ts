@@ -21,4 +21,6 @@ Usage:
 
 Config file: JSON {"accounts": [{"id", "pool", "label", "baseUrl"?, "pollIntervalSec"?, "credentials"}]}.
 Credentials are references, never values: {"keychain": true} or {"env": "VARIABLE_NAME"}.
-Exit codes: 0 done; 1 bad config or arguments.`;
+Exit codes: 0 done; 1 bad config or arguments, or no history to read (nothing printed);
+  2 polled, but at least one account could not be read (every account is still printed; stderr names it);
+  3 unexpected failure.`;

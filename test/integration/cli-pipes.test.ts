@@ -65,6 +65,20 @@ describe('poolwatch CLI with stdout as a pipe', () => {
     await sim.close();
   });
 
+  it('poll exits 2 when an account could not be read, and still prints the whole document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-cli-pipes-'));
+    const withBroken = join(dir, 'config.json');
+    const broken = { id: 'broken', pool: 'sbi', label: 'Broken', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_PIPE_UNSET' }, apiSecret: { env: 'PW_PIPE_UNSET' } } };
+    const farm = { id: 'farm', pool: 'sbi', label: 'Big farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_PIPE_KEY' }, apiSecret: { env: 'PW_PIPE_SECRET' } } };
+    await writeFile(withBroken, JSON.stringify({ accounts: [farm, broken] }));
+    const result = await runCliProcess(['poll', '--config', withBroken, '--json', '--workers'], env, 0);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /account broken could not be read/);
+    const snapshot = JSON.parse(result.stdout) as { accounts: Array<{ id: string; status: string; workerList: unknown[] }> };
+    assert.deepEqual(snapshot.accounts.map((account) => [account.id, account.status]), [['farm', 'ok'], ['broken', 'error']]);
+    assert.equal(snapshot.accounts[0]!.workerList.length, TOTAL_WORKERS);
+  });
+
   for (const [reader, pauseMs] of [['a reader that keeps up', 0], ['a slow reader', 15]] as const) {
     it(`poll --json --workers prints the whole document to ${reader}`, async () => {
       const result = await runCliProcess(['poll', '--config', config, '--json', '--workers'], env, pauseMs);

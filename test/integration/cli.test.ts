@@ -53,6 +53,7 @@ describe('poolwatch CLI', () => {
     assert.match(out.join('\n'), /poolwatch poll/);
     assert.match(out.join('\n'), /poolwatch alerts/);
     assert.match(out.join('\n'), /poolwatch export workers\|hashrate\|payouts\|earnings/);
+    assert.match(out.join('\n'), /Exit codes: 0 done; 1 bad config or arguments[\s\S]*\b2 polled, but at least one account could not be read/);
   });
 
   it('poll --json covers all four pools with the same fields, hashrates in H/s', async () => {
@@ -103,8 +104,10 @@ describe('poolwatch CLI', () => {
       farmAccount(),
       noKeyAccount(),
     ]);
-    const { io, out } = captureIo();
-    assert.equal(await runCli(['poll', '--config', file, '--json', '--workers'], io), 0);
+    const { io, out, err } = captureIo();
+    assert.equal(await runCli(['poll', '--config', file, '--json', '--workers'], io), 2, 'polled, but an account failed');
+    assert.match(err.join('\n'), /account nokey could not be read \(error\): .*PW_CLI_UNSET/);
+    assert.doesNotMatch(err.join('\n'), /account farm/);
     const snapshot = JSON.parse(out.join('\n'));
     assert.equal(snapshot.schemaVersion, 1);
     assert.equal(snapshot.accounts.length, 2);
@@ -132,13 +135,13 @@ describe('poolwatch CLI', () => {
     assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));
   });
 
-  it('export workers says which account could not be read and exits 1; --account polls only that one', async () => {
+  it('export workers says which account could not be read and exits 2; --account polls only that one', async () => {
     const file = await configWith([
       farmAccount(),
       noKeyAccount(),
     ]);
     const all = captureIo();
-    assert.equal(await runCli(['export', 'workers', '--config', file], all.io), 1);
+    assert.equal(await runCli(['export', 'workers', '--config', file], all.io), 2);
     assert.match(all.err.join('\n'), /account nokey could not be read \(error\): .*PW_CLI_UNSET/);
     assert.equal(csvRecords(all.out.join('\n')).length, 8, 'the accounts that were read are still exported');
 
