@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { POOLS } from '../../shared/model';
+import type { PollObservation } from '../engine/account-runner';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 import { createStderrLogger, silentLogger } from '../engine/logger';
@@ -23,9 +26,10 @@ export interface CliIo {
 }
 
 /** The accounts of the config (or the one named) polled once; a bad config fails with exit 1 before anything is polled. */
-async function pollOnce(config: string, accountId?: string): Promise<Engine> {
+async function pollOnce(config: string, accountId?: string, onPolled?: (observation: PollObservation) => void): Promise<Engine> {
   await readConfiguredAccount(config, accountId);
   const engine = new Engine({ config: fileConfigRepository(config), secrets: createKeytarStore(), logger: silentLogger });
+  if (onPolled) engine.onPolled(onPolled);
   await engine.load();
   await engine.pollAll(accountId === undefined ? undefined : [accountId]);
   return engine;
@@ -47,7 +51,7 @@ export async function pollCommand(options: { config: string; json: boolean; work
   const snapshot = buildSnapshotJson(Date.now(), engine.summaries(), options.workers ? (id) => engine.workersOf(id) : undefined);
   // Every account is printed either way; the exit code tells a script that one of them could not be read.
   // The table already shows each account's problem; beside JSON, stderr names them.
-  const failed = options.json ? reportUnread(engine, undefined, io) : unreadAccounts(engine, undefined).length;
+  const failed = options.json ? reportUnread(engine, undefined, io) : accountsRead(engine, undefined, false).length;
   const code = failed > 0 ? EXIT.accountFailed : EXIT.done;
   if (options.json) {
     io.out(JSON.stringify(snapshot, null, 2));
@@ -96,18 +100,26 @@ export async function serveCommand(
   };
 }
 
-/** Runs `use` on the history kept beside the config (or in --data), read only; exits 1 with the reason when there is none. */
+/**
+ * Runs `use` on the history kept beside the config (or in --data), read only. When the folder holds no history
+ * file, `whenAbsent` answers if given; otherwise (and when the file cannot be read) exits 1 with the reason.
+ */
 async function withSavedHistory(
   options: { config: string; data: string | undefined; accountId?: string | undefined },
   io: CliIo,
   use: (history: HistoryStores) => number,
+  whenAbsent?: (file: string, reason: string) => Promise<number>,
 ): Promise<number> {
   await readConfiguredAccount(options.config, options.accountId);
+  const file = join(dataDirFor(options.config, options.data), HISTORY_FILE_NAME);
   let history: HistoryStores;
   try {
-    history = readHistoryStores(join(dataDirFor(options.config, options.data), HISTORY_FILE_NAME));
+    history = readHistoryStores(file);
   } catch (error) {
     if (!(error instanceof HistoryMissingError)) throw error;
+    // Refused still: a file that cannot be read (the pool's figures would quietly stand in for the user's history)
+    // and a --data folder that does not exist (a typo).
+    if (whenAbsent && !existsSync(file) && existsSync(dirname(file))) return whenAbsent(file, error.message);
     io.err(`poolwatch: ${error.message}`);
     return EXIT.badInput;
   }
@@ -140,34 +152,67 @@ export async function alertsCommand(
 
 /**
  * `poolwatch export KIND`: CSV on stdout. Workers are the current list (one poll); hashrate, payouts and earnings
- * come from the history kept beside the config (or in --data) by `poolwatch serve` or the desktop app.
+ * come from the history kept beside the config (or in --data) by `poolwatch serve` or the desktop app, or, before
+ * there is any, from one poll: what the pools report themselves.
  */
 export async function exportCommand(options: { config: string; data: string | undefined; request: ExportRequest }, io: CliIo): Promise<number> {
   const { request } = options;
-  if (request.kind === 'workers') {
-    const engine = await pollOnce(options.config, request.accountId);
-    const service = new HistoryService({ store: memorySampleStore(), clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
-    const failed = reportUnread(engine, request.accountId, io);
-    const printed = printCsv(() => service.exportCsv(request).csv, io);
-    return printed === EXIT.done && failed > 0 ? EXIT.accountFailed : printed;
-  }
-  return withSavedHistory({ ...options, accountId: request.accountId }, io, (history) => {
-    const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
-    return printCsv(() => service.exportCsv(request).csv, io);
+  if (request.kind === 'workers') return exportFromPool(options.config, request, io);
+  return withSavedHistory(
+    { ...options, accountId: request.accountId },
+    io,
+    (history) => {
+      const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
+      return printCsv(() => service.exportCsv(request).csv, io);
+    },
+    (file, reason) => exportFromPool(options.config, request, io, { file, reason }),
+  );
+}
+
+/**
+ * One poll, recorded into memory as if it were history, then exported. Hashrate takes only the pools' own history
+ * (one sample now is no time series): with none from any account, the export is refused as before.
+ */
+async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
+  const store = memorySampleStore();
+  const keepsHistory = new Set<string>();
+  const engine = await pollOnce(config, request.accountId, (observation) => {
+    if (request.kind === 'workers') return;
+    const { account, history } = observation;
+    if (request.kind !== 'hashrate') store.recordPoll(observation);
+    else if (history && history.length > 0) {
+      keepsHistory.add(account.id);
+      store.recordBackfill(account.id, account.label, history, []);
+    }
   });
+  const failed = reportUnread(engine, request.accountId, io);
+  if (noHistory) {
+    if (request.kind === 'hashrate' && keepsHistory.size === 0) {
+      io.err(`poolwatch: ${noHistory.reason} The pools polled keep no hashrate history PoolWatch can read.`);
+      return EXIT.badInput;
+    }
+    io.err(`poolwatch: there is no history at ${noHistory.file} yet; these ${request.kind} rows come straight from the pool (polled now).`);
+    if (request.kind === 'hashrate') {
+      const without = accountsRead(engine, request.accountId, true).filter((account) => !keepsHistory.has(account.id));
+      for (const account of without) io.err(`poolwatch: account ${account.id} (${POOLS[account.pool].name}) keeps no hashrate history at the pool; it has no rows until \`poolwatch serve\` or the desktop app records some.`);
+    }
+  }
+  const service = new HistoryService({ store, clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
+  const printed = printCsv(() => service.exportCsv(request).csv, io);
+  return printed === EXIT.done && failed > 0 ? EXIT.accountFailed : printed;
 }
 
 /** Statuses whose figures are current: anything else means the account could not be read (exit 2). */
 const POLLED_STATUSES: ReadonlySet<string> = new Set(['ok', 'permission_limited']);
 
-/** The accounts (all, or the one named) whose poll failed. */
-function unreadAccounts(engine: Engine, accountId: string | undefined) {
-  return engine.summaries().filter((account) => (accountId === undefined || account.id === accountId) && !POLLED_STATUSES.has(account.status));
+/** The accounts (all, or the one named) whose poll worked (`read`) or failed. */
+function accountsRead(engine: Engine, accountId: string | undefined, read: boolean) {
+  return engine.summaries().filter((account) => (accountId === undefined || account.id === accountId) && POLLED_STATUSES.has(account.status) === read);
 }
 
 /** Names each account whose poll failed on stderr, with the reason; returns how many. */
 function reportUnread(engine: Engine, accountId: string | undefined, io: CliIo): number {
-  const failed = unreadAccounts(engine, accountId);
+  const failed = accountsRead(engine, accountId, false);
   for (const account of failed) io.err(`poolwatch: account ${account.id} could not be read (${account.status}): ${account.message ?? 'no message'}`);
   return failed.length;
 }

@@ -7,7 +7,7 @@ Usage:
       API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
       History (alerts, hashrate, workers, payouts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
   poolwatch poll --config FILE [--json] [--workers]
-      Poll every account once, print the snapshot and exit.
+      Poll every account once, print the snapshot and exit (2 if an account could not be read).
       --json prints the snapshot JSON document (schemaVersion 1); --workers adds each worker.
   poolwatch alerts --config FILE [--data DIR] [--json] [--account ID] [--rule RULE] [--from ISO] [--to ISO] [--limit N]
       Print the alert history (every transition and event), newest first.
@@ -16,6 +16,8 @@ Usage:
       Print CSV on stdout (header row; H/s, whole coins or base units as the unit column says; ISO times).
       workers: the current workers (polls once). hashrate: history, the last 24 h unless --from/--to.
       payouts, earnings: everything recorded unless --from/--to. History comes from DIR/history.sqlite.
+      With no history.sqlite in DIR yet, payouts and earnings poll once and print what the pools report,
+      and hashrate prints the pools' own history where they keep one (refused if none does); stderr says so.
   poolwatch --help
       Show this help.
 
