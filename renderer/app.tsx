@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { ConnectionIndicator } from './components/connection-indicator';
+import { ErrorBoundary } from './components/error-boundary';
 import { TokenRejectedScreen } from './components/message-screen';
+import { ScreenErrorPanel } from './components/render-error-panels';
 import { PauseToggle } from './components/pause-toggle';
 import { AccountsScreen } from './features/accounts/accounts-screen';
 import { AlertSettingsScreen } from './features/alerts/alert-settings-screen';
@@ -8,6 +10,7 @@ import { AlertsBadge } from './features/alerts/alerts-badge';
 import { AlertsScreen } from './features/alerts/alerts-screen';
 import { ChannelsScreen } from './features/alerts/channels-screen';
 import { ChartsScreen } from './features/charts/charts-screen';
+import { NotFoundScreen } from './features/not-found-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
 import { WorkersScreen } from './features/workers/workers-screen';
 import { useAccountsStore, useConnectionStore } from './state/app-stores';
@@ -46,10 +49,20 @@ export function App() {
       </header>
       <main className="app-main">
         <StateProblems />
-        <CurrentScreen route={route} />
+        {/* Keyed by the route: opening another screen (or the same one anew) starts without the old error. */}
+        <ErrorBoundary
+          key={JSON.stringify(route)}
+          fallback={(error, retry) => <ScreenErrorPanel title={screenTitle(route)} error={error} retry={retry} />}
+        >
+          <CurrentScreen route={route} />
+        </ErrorBoundary>
       </main>
     </div>
   );
+}
+
+function screenTitle(route: Route): string {
+  return NAV_ITEMS.find((item) => item.screen === route.screen)?.title ?? 'This page';
 }
 
 function CurrentScreen({ route }: { route: Route }): ReactNode {
@@ -64,6 +77,8 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
       return <AccountsScreen adding={route.adding} />;
     case 'alerts':
       return <AlertsScreenFor view={route.view} />;
+    case 'not-found':
+      return <NotFoundScreen problem={route.problem} />;
   }
 }
 

@@ -5,7 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context';
 import { startClient } from './api/start-client';
 import { App } from './app';
+import { ErrorBoundary } from './components/error-boundary';
 import { NoTokenScreen } from './components/message-screen';
+import { AppErrorScreen } from './components/render-error-panels';
 import { createBrowserNotifier } from './features/alerts/browser-notifier';
 import { startAlertSync } from './state/alerts-sync';
 import { appStores } from './state/app-stores';
@@ -32,9 +34,11 @@ if (boot.kind === 'no-token') {
   startSync(boot.api, boot.connection, appStores);
   root.render(
     <StrictMode>
-      <ApiProvider api={boot.api}>
-        <App />
-      </ApiProvider>
+      <ErrorBoundary fallback={(error) => <AppErrorScreen error={error} />}>
+        <ApiProvider api={boot.api}>
+          <App />
+        </ApiProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

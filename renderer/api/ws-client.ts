@@ -200,6 +200,10 @@ export function createWsClient(options: WsClientOptions): WsClient {
       warnOnce(`invalid:${channel}`, `Dropped invalid "${channel}" events from the PoolWatch server.`);
       return;
     }
+    const received: unknown = parsed;
+    if (isRecord(received) && received.unreadable !== undefined) {
+      warnOnce(`invalid:${channel}`, `Some "${channel}" data from the PoolWatch server could not be read; the UI shows where.`);
+    }
     for (const listener of eventListeners.get(channel) ?? []) {
       try {
         listener(parsed);

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AccountConfigView, EngineState } from '../../shared/contract';
+import type { AccountConfigView, EngineState, UnreadableAccount } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/model';
-import { sortConfigs, summariesFromState, withoutSummary, withSummary, type AccountSummaries } from './accounts-reducers';
+import { sortConfigs, summariesFromState, withoutSummary, withSummary, withUnreadable, type AccountSummaries } from './accounts-reducers';
 
 export interface AccountsState extends AccountSummaries {
   paused: boolean;
@@ -17,6 +17,7 @@ export interface AccountsState extends AccountSummaries {
   setStateError(message: string): void;
   setHistoryProblem(problem: string | null): void;
   upsertSummary(summary: AccountSummary): void;
+  markUnreadable(notice: UnreadableAccount): void;
   removeAccount(id: string): void;
   setPaused(paused: boolean): void;
   replaceConfigs(configs: readonly AccountConfigView[]): void;
@@ -28,6 +29,7 @@ export type AccountsStore = StoreApi<AccountsState>;
 export function createAccountsStore(): AccountsStore {
   return createStore<AccountsState>()((set, get) => ({
     byId: {},
+    unreadable: {},
     ids: [],
     paused: false,
     stateLoaded: false,
@@ -37,7 +39,7 @@ export function createAccountsStore(): AccountsStore {
     configsLoaded: false,
     configsError: null,
     replaceState(state) {
-      set({ ...summariesFromState(state), paused: state.paused, stateLoaded: true, stateError: null, historyProblem: state.historyProblem ?? null });
+      set({ ...summariesFromState(get(), state), paused: state.paused, stateLoaded: true, stateError: null, historyProblem: state.historyProblem ?? null });
     },
     setStateError(message) {
       set({ stateError: message });
@@ -47,6 +49,9 @@ export function createAccountsStore(): AccountsStore {
     },
     upsertSummary(summary) {
       set(withSummary(get(), summary));
+    },
+    markUnreadable(notice) {
+      set(withUnreadable(get(), notice));
     },
     removeAccount(id) {
       const { configs } = get();

@@ -24,7 +24,7 @@ export async function loadWorkers(api: PoolWatchApi, workers: WorkersStore, acco
   const requestId = workers.getState().beginLoad(accountId);
   try {
     const list = await api.workers.get({ accountId });
-    workers.getState().finishLoad(accountId, requestId, list.workers);
+    workers.getState().finishLoad(accountId, requestId, list.workers, list.unreadable ?? null);
   } catch (error) {
     workers.getState().failLoad(accountId, requestId, errorMessage(error));
   }

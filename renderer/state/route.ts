@@ -17,7 +17,9 @@ export type Route =
   | { screen: 'workers'; accountId: string | null }
   | { screen: 'charts'; scope: ChartScope }
   | { screen: 'accounts'; adding: boolean }
-  | { screen: 'alerts'; view: AlertsView };
+  | { screen: 'alerts'; view: AlertsView }
+  /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
+  | { screen: 'not-found'; problem: string };
 
 /** A group needs its account and a worker its group, as the history contract requires. */
 export function normalizeChartScope(scope: ChartScope): ChartScope {
@@ -46,6 +48,25 @@ function chartScopeQuery(scope: ChartScope): string {
   return query === '' ? '' : `?${query}`;
 }
 
+const MAX_QUOTED_CHARS = 40;
+
+/** decodeURIComponent throws URIError on a malformed escape ("%", "%zz"); null then. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function malformedSegment(segment: string): Route {
+  const quoted = segment.length <= MAX_QUOTED_CHARS ? segment : `${segment.slice(0, MAX_QUOTED_CHARS)}…`;
+  return {
+    screen: 'not-found',
+    problem: `“${quoted}” in the address is not valid URL encoding (a “%” must be followed by two hexadecimal digits), so PoolWatch cannot tell which account it names.`,
+  };
+}
+
 /** Routes live in the fragment (`#/workers/acc-1`) so they work from file:// in Electron and on reload. */
 export function parseRoute(hash: string): Route {
   const fragment = hash.replace(/^#\/?/, '');
@@ -54,7 +75,11 @@ export function parseRoute(hash: string): Route {
   const query = queryStart === -1 ? '' : fragment.slice(queryStart + 1);
   const parts = path.split('/').filter((part) => part !== '');
   const [screen, detail] = parts;
-  if (screen === 'workers') return { screen: 'workers', accountId: detail ? decodeURIComponent(detail) : null };
+  if (screen === 'workers') {
+    if (!detail) return { screen: 'workers', accountId: null };
+    const accountId = decodeSegment(detail);
+    return accountId === null ? malformedSegment(detail) : { screen: 'workers', accountId };
+  }
   if (screen === 'charts') return { screen: 'charts', scope: chartScopeFrom(query) };
   if (screen === 'accounts') return { screen: 'accounts', adding: detail === 'new' };
   if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
@@ -73,5 +98,8 @@ export function routeHref(route: Route): string {
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':
       return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;
+    case 'not-found':
+      // The unreadable address has no page of its own; the way out is the overview.
+      return '#/overview';
   }
 }

@@ -20,8 +20,10 @@ export function startSync(api: PoolWatchApi, connection: ConnectionSource, store
 
   const stops = [
     api.on('state:account', (summary) => {
-      const isNew = !(summary.id in accounts.getState().byId);
-      accounts.getState().upsertSummary(summary);
+      const { byId, unreadable } = accounts.getState();
+      const isNew = !(summary.id in byId) && !(summary.id in unreadable);
+      if ('unreadable' in summary) accounts.getState().markUnreadable(summary);
+      else accounts.getState().upsertSummary(summary);
       // An account added elsewhere (another window, the CLI) also needs its config listed.
       const { configsLoaded, configs } = accounts.getState();
       if (isNew && configsLoaded && !configs.some((config) => config.id === summary.id)) {
@@ -34,6 +36,7 @@ export function startSync(api: PoolWatchApi, connection: ConnectionSource, store
     }),
     api.on('state:paused', ({ paused }) => accounts.getState().setPaused(paused)),
     api.on('state:history', ({ problem }) => accounts.getState().setHistoryProblem(problem)),
+    // A delta with unreadable changes comes back 'out-of-sync': the reload names what could not be read.
     api.on('state:workers-delta', (delta) => {
       if (workers.getState().applyDelta(delta) === 'out-of-sync') void loadWorkers(api, workers, delta.accountId);
     }),

@@ -1,4 +1,4 @@
-import type { WorkersDelta } from '../../shared/contract';
+import type { UnreadableItems, WorkersDelta } from '../../shared/contract';
 import { workerKey, type Worker } from '../../shared/model';
 
 /** One account's workers as the UI holds them, keyed by workerKey (group + NUL + name). */
@@ -8,6 +8,8 @@ export interface WorkerListEntry {
   /** Bumped whenever `workers` changes, so views can memoize sorted lists on it. */
   version: number;
   error: string | null;
+  /** Workers of the last load that could not be read (and were left out), or null. */
+  unreadable: UnreadableItems | null;
   /** The load whose answer this entry waits for; older answers are ignored. */
   requestId: number;
 }
@@ -30,6 +32,7 @@ export function startLoading(entry: WorkerListEntry | undefined, requestId: numb
     workers: entry?.workers ?? NO_WORKER_MAP,
     version: entry?.version ?? 0,
     error: null,
+    unreadable: entry?.unreadable ?? null,
     requestId,
   };
 }
@@ -38,9 +41,10 @@ export function finishLoading(
   entry: WorkerListEntry | undefined,
   requestId: number,
   workers: readonly Worker[],
+  unreadable: UnreadableItems | null = null,
 ): WorkerListEntry | undefined {
   if (entry === undefined || entry.requestId !== requestId) return entry;
-  return { status: 'ready', workers: workerMapFrom(workers), version: entry.version + 1, error: null, requestId };
+  return { status: 'ready', workers: workerMapFrom(workers), version: entry.version + 1, error: null, unreadable, requestId };
 }
 
 export function failLoading(
@@ -69,5 +73,7 @@ export function applyWorkersDelta(
     for (const removed of delta.removed) workers.delete(workerKey(removed));
     next = { ...entry, workers, version: entry.version + 1 };
   }
-  return { entry: next, outcome: next.workers.size === delta.total ? 'applied' : 'out-of-sync' };
+  // Changes that could not be read leave the list inexact: reload it (the reload names what it cannot read).
+  const exact = delta.unreadable === undefined && next.workers.size === delta.total;
+  return { entry: next, outcome: exact ? 'applied' : 'out-of-sync' };
 }

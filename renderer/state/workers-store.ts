@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WorkersDelta } from '../../shared/contract';
+import type { UnreadableItems, WorkersDelta } from '../../shared/contract';
 import type { Worker } from '../../shared/model';
 import {
   applyWorkersDelta,
@@ -14,7 +14,8 @@ export interface WorkersState {
   byAccount: Readonly<Record<string, WorkerListEntry>>;
   /** Marks a load as started; returns its request id for finishLoad / failLoad. */
   beginLoad(accountId: string): number;
-  finishLoad(accountId: string, requestId: number, workers: readonly Worker[]): void;
+  /** `unreadable`: workers the answer held that could not be read (left out of `workers`). */
+  finishLoad(accountId: string, requestId: number, workers: readonly Worker[], unreadable?: UnreadableItems | null): void;
   failLoad(accountId: string, requestId: number, message: string): void;
   applyDelta(delta: WorkersDelta): DeltaOutcome;
   forget(accountId: string): void;
@@ -45,9 +46,9 @@ export function createWorkersStore(): WorkersStore {
       set({ byAccount: withEntry(byAccount, accountId, startLoading(byAccount[accountId], requestId)) });
       return requestId;
     },
-    finishLoad(accountId, requestId, workers) {
+    finishLoad(accountId, requestId, workers, unreadable = null) {
       const { byAccount } = get();
-      set({ byAccount: withEntry(byAccount, accountId, finishLoading(byAccount[accountId], requestId, workers)) });
+      set({ byAccount: withEntry(byAccount, accountId, finishLoading(byAccount[accountId], requestId, workers, unreadable)) });
     },
     failLoad(accountId, requestId, message) {
       const { byAccount } = get();

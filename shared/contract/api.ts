@@ -1,4 +1,4 @@
-import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from './channels';
+import type { EventChannel, ReceivedEventOf, RequestChannel, RequestOf, ResponseOf } from './channels';
 
 /**
  * The engine as the UI sees it: one named method per request channel and one subscription per event.
@@ -39,7 +39,7 @@ export interface PoolWatchApi {
     test(request: RequestOf<'channels:test'>): Promise<ResponseOf<'channels:test'>>;
   };
   /** Subscribes to an engine event; returns the function that unsubscribes. */
-  on<C extends EventChannel>(channel: C, listener: (payload: EventOf<C>) => void): () => void;
+  on<C extends EventChannel>(channel: C, listener: (payload: ReceivedEventOf<C>) => void): () => void;
 }
 
 /** Builds the API from a function that sends one request; used by both transports' clients. */

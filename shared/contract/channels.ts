@@ -8,6 +8,7 @@ import {
   SecretValuesSchema,
   WorkerListSchema,
   WorkersDeltaSchema,
+  type UnreadableAccount,
 } from './schemas';
 import {
   ActiveAlertSchema,
@@ -112,6 +113,8 @@ export type EventChannel = keyof typeof eventChannels;
 export type RequestOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['request']>;
 export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['response']>;
 export type EventOf<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+/** What the UI receives on an event channel: an account summary it cannot read arrives as an UnreadableAccount. */
+export type ReceivedEventOf<C extends EventChannel> = C extends 'state:account' ? EventOf<C> | UnreadableAccount : EventOf<C>;
 
 export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
 export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];

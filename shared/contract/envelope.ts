@@ -5,11 +5,12 @@ import {
   isRequestChannel,
   requestChannels,
   type EventChannel,
-  type EventOf,
+  type ReceivedEventOf,
   type RequestChannel,
   type RequestOf,
   type ResponseOf,
 } from './channels';
+import { describeIssues, readAccountEvent, readEngineState, readWorkerList, readWorkersDelta, type ReadResult } from './per-account-reading';
 
 export const ERROR_CODES = ['invalid_request', 'not_found', 'keychain_unavailable', 'config_error', 'internal'] as const;
 export type ContractErrorCode = (typeof ERROR_CODES)[number];
@@ -34,11 +35,22 @@ export const ResultEnvelopeSchema = z.union([
 ]);
 export type ResultEnvelope = z.infer<typeof ResultEnvelopeSchema>;
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+/** Responses that carry many accounts' or workers' data are read entry by entry (see per-account-reading). */
+const RESPONSE_READERS: { [C in RequestChannel]?: (value: unknown) => ReadResult<ResponseOf<C>> } = {
+  'state:get': readEngineState,
+  'workers:get': readWorkerList,
+};
+
+/** Events about one account: one that does not read becomes a notice about that account where possible. */
+const EVENT_READERS: { [C in EventChannel]?: (payload: unknown) => ReceivedEventOf<C> | null } = {
+  'state:account': readAccountEvent,
+  'state:workers-delta': readWorkersDelta,
+};
+
+function readResponse<C extends RequestChannel>(channel: C, value: unknown): ReadResult<ResponseOf<C>> {
+  const reader = RESPONSE_READERS[channel] as ((value: unknown) => ReadResult<ResponseOf<C>>) | undefined;
+  if (reader !== undefined) return reader(value);
+  return requestChannels[channel].response.safeParse(value) as ReadResult<ResponseOf<C>>;
 }
 
 /** Validates a request payload received by the engine. Throws ContractError('invalid_request'). */
@@ -56,18 +68,23 @@ export function parseResponse<C extends RequestChannel>(channel: C, envelope: un
   const outer = ResultEnvelopeSchema.safeParse(envelope);
   if (!outer.success) throw new ContractError('internal', `Malformed ${channel} response from the engine.`);
   if (!outer.data.ok) throw new ContractError(outer.data.error.code, outer.data.error.message);
-  const parsed = requestChannels[channel].response.safeParse(outer.data.value);
+  const parsed = readResponse(channel, outer.data.value);
   if (!parsed.success) {
     throw new ContractError('internal', `Invalid ${channel} response from the engine: ${describeIssues(parsed.error)}`);
   }
-  return parsed.data as ResponseOf<C>;
+  return parsed.data;
 }
 
-/** Validates an event payload received by the UI; returns null (and the caller drops it) when invalid. */
-export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): EventOf<C> | null {
+/**
+ * Validates an event payload received by the UI; returns null (and the caller drops it) when invalid.
+ * An account's summary that does not read arrives as an UnreadableAccount naming it and what was wrong.
+ */
+export function parseEvent<C extends EventChannel>(channel: C, payload: unknown): ReceivedEventOf<C> | null {
   if (!isEventChannel(channel)) return null;
+  const reader = EVENT_READERS[channel] as ((payload: unknown) => ReceivedEventOf<C> | null) | undefined;
+  if (reader !== undefined) return reader(payload);
   const parsed = eventChannels[channel].safeParse(payload);
-  return parsed.success ? (parsed.data as EventOf<C>) : null;
+  return parsed.success ? (parsed.data as ReceivedEventOf<C>) : null;
 }
 
 export function toErrorEnvelope(error: unknown): ResultEnvelope {

@@ -6,3 +6,4 @@ export * from './alert-settings';
 export * from './alert-schemas';
 export * from './history-schemas';
 export * from './iso-time';
+export * from './per-account-reading';

@@ -166,20 +166,46 @@ export const ConnectionTestResultSchema = z.object({
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResultSchema>;
 
+/**
+ * An account whose summary the UI received but could not read (a value out of range, a field missing):
+ * named, with what was wrong. The UI's reader makes these so one account's bad data never hides the others.
+ */
+export const UnreadableAccountSchema = z.object({
+  unreadable: z.literal(true),
+  id: z.string(),
+  label: z.string(),
+  pool: PoolIdSchema.nullable(),
+  problem: z.string(),
+});
+export type UnreadableAccount = z.infer<typeof UnreadableAccountSchema>;
+
+/** Entries of a list (workers) that could not be read: how many, and the first few problems. */
+export const UnreadableItemsSchema = z.object({ count: z.number().int().positive(), examples: z.array(z.string()) });
+export type UnreadableItems = z.infer<typeof UnreadableItemsSchema>;
+
 export const EngineStateSchema = z.object({
   paused: z.boolean(),
   accounts: z.array(AccountSummarySchema),
   /** Why history is kept in memory only (the database could not be opened); absent or null when it is on disk. */
   historyProblem: z.string().nullable().optional(),
+  /** Accounts left out of `accounts` because their summary could not be read; absent when there are none. */
+  unreadable: z.array(UnreadableAccountSchema).optional(),
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;
 
-export const WorkerListSchema = z.object({ accountId: z.string(), workers: z.array(WorkerSchema) });
+export const WorkerListSchema = z.object({
+  accountId: z.string(),
+  workers: z.array(WorkerSchema),
+  /** Workers left out of `workers` because they could not be read; absent when there are none. */
+  unreadable: UnreadableItemsSchema.optional(),
+});
 
 export const WorkersDeltaSchema = z.object({
   accountId: z.string(),
   upserted: z.array(WorkerSchema),
   removed: z.array(z.object({ group: z.string(), name: z.string() })),
   total: z.number().int().nonnegative(),
+  /** Changes that could not be read: the UI's list is no longer exact and must be loaded again. */
+  unreadable: UnreadableItemsSchema.optional(),
 });
 export type WorkersDelta = z.infer<typeof WorkersDeltaSchema>;

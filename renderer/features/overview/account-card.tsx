@@ -1,3 +1,4 @@
+import type { UnreadableAccount } from '../../../shared/contract';
 import { POOLS, type AccountSummary } from '../../../shared/model';
 import { unitSystemFor } from '../../../shared/units';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
@@ -9,8 +10,20 @@ import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
+import { UnreadableNotice } from './unreadable-account';
 
-export function AccountCard({ account, nowMs, paused }: { account: AccountSummary; nowMs: number; paused: boolean }) {
+export function AccountCard({
+  account,
+  nowMs,
+  paused,
+  unreadable = null,
+}: {
+  account: AccountSummary;
+  nowMs: number;
+  paused: boolean;
+  /** Set when the account's latest data could not be read: `account` is then the last good summary. */
+  unreadable?: UnreadableAccount | null;
+}) {
   const terms = termsFor(account.pool);
   return (
     <article className="card account-card" data-testid={`account-card-${account.id}`}>
@@ -27,6 +40,7 @@ export function AccountCard({ account, nowMs, paused }: { account: AccountSummar
         <AccountStatusBadge accountId={account.id} status={account.status} />
       </header>
 
+      {unreadable !== null && <UnreadableNotice notice={unreadable} hasLastGood />}
       {account.stale && (
         <p className="stale-marker" data-testid={`account-stale-${account.id}`}>
           {staleMarkerText(account.lastGoodAt, nowMs)}

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountSummary } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { unreadableAccountText, unreadableWorkersText } from '../../components/unreadable-text';
 import { useNow } from '../../components/use-now';
 import { appStores, useAccountsStore } from '../../state/app-stores';
 import { ensureWorkersLoaded, loadWorkers } from '../../state/loaders';
 import { navigate } from '../../state/use-route';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import { staleMarkerText } from '../overview/staleness';
-import { capitalize, countText, termsFor } from '../pool-terms';
+import { capitalize, countText, termsFor, type Noun } from '../pool-terms';
 import { useWorkerRows } from './use-worker-rows';
 import { DEFAULT_WORKER_SORT, toggleSort, type StateFilter, type WorkerSort } from './worker-rows';
 import { WorkerTable } from './worker-table';
@@ -54,6 +55,7 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
       />
       {unknownAccount && <p className="banner tone-problem">There is no account with id “{accountId}”.</p>}
       <StaleBanner accounts={selectedAccounts} />
+      <UnreadableBanner ids={selectedIds} entries={view.entries} accounts={selectedAccounts} noun={terms.worker} />
       <LoadProblems
         ids={selectedIds}
         entries={view.entries}
@@ -88,6 +90,38 @@ function StaleBanner({ accounts }: { accounts: readonly AccountSummary[] }) {
         <p key={account.id}>
           Worker states for “{account.label}” are from the last good poll ({staleMarkerText(account.lastGoodAt, nowMs)}).
         </p>
+      ))}
+    </div>
+  );
+}
+
+/** Accounts whose summary, or some of whose workers, could not be read: named, with what was wrong. */
+function UnreadableBanner({
+  ids,
+  entries,
+  accounts,
+  noun,
+}: {
+  ids: readonly string[];
+  entries: readonly (WorkerListEntry | undefined)[];
+  accounts: readonly AccountSummary[];
+  noun: Noun;
+}) {
+  const notices = useAccountsStore((state) => state.unreadable);
+  const lines = ids.flatMap((id, index) => {
+    const label = accounts.find((account) => account.id === id)?.label ?? notices[id]?.label ?? id;
+    const notice = notices[id];
+    const workers = entries[index]?.unreadable;
+    return [
+      ...(notice === undefined ? [] : [{ key: `${id}:account`, text: unreadableAccountText(notice) }]),
+      ...(workers === undefined || workers === null ? [] : [{ key: `${id}:workers`, text: unreadableWorkersText(label, workers, noun) }]),
+    ];
+  });
+  if (lines.length === 0) return null;
+  return (
+    <div className="banner tone-problem" role="alert" data-testid="workers-unreadable">
+      {lines.map((line) => (
+        <p key={line.key}>{line.text}</p>
       ))}
     </div>
   );

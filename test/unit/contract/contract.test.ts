@@ -74,7 +74,17 @@ describe('contract', () => {
   it('drops invalid events', () => {
     assert.deepEqual(parseEvent('state:paused', { paused: false }), { paused: false });
     assert.equal(parseEvent('state:paused', { paused: 1 }), null);
-    assert.equal(parseEvent('state:account', { ...sampleSummary, workers: null }), null);
+    assert.equal(parseEvent('state:account', { workers: null }), null);
+  });
+
+  it('turns an account summary that does not read into a notice naming the account and the field', () => {
+    assert.deepEqual(parseEvent('state:account', { ...sampleSummary, workers: null }), {
+      unreadable: true,
+      id: sampleSummary.id,
+      label: sampleSummary.label,
+      pool: sampleSummary.pool,
+      problem: 'workers: Invalid input: expected object, received null',
+    });
   });
 
   it('does not leak the text of unexpected errors into envelopes', () => {

@@ -89,7 +89,7 @@ describe('createBridgeApi events', () => {
     assert.deepEqual(received, [[{ paused: true }]]);
   });
 
-  it('drops payloads that fail the schema', () => {
+  it('drops payloads that fail the schema; a summary that names its account arrives as a notice', () => {
     const ipc = new FakeIpcRenderer();
     const api = createBridgeApi(ipc);
     const received: unknown[] = [];
@@ -97,7 +97,9 @@ describe('createBridgeApi events', () => {
     ipc.push('state:account', { id: 'acc-1' });
     ipc.push('state:account', null);
     ipc.push('state:account', makeSummary());
-    assert.equal(received.length, 1);
+    assert.equal(received.length, 2);
+    assert.equal((received[0] as { unreadable?: unknown; id: string }).unreadable, true);
+    assert.equal((received[0] as { id: string }).id, 'acc-1');
   });
 
   it('unsubscribes, and removes the IPC listener when the last page listener goes', () => {

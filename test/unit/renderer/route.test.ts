@@ -72,3 +72,24 @@ describe('charts routes', () => {
     assert.deepEqual(parseRoute('#/workers/acc-1?x=1'), { screen: 'workers', accountId: 'acc-1' });
   });
 });
+
+describe('malformed routes', () => {
+  it('never throws: a malformed %-escape gives the not-found route, with what was wrong', () => {
+    for (const hash of ['#/workers/%', '#/workers/%E0%A4%A', '#/workers/a%zz', '#/workers/%%/x']) {
+      const route = parseRoute(hash);
+      assert.equal(route.screen, 'not-found', hash);
+      assert.match(route.screen === 'not-found' ? route.problem : '', /not valid URL encoding/);
+    }
+  });
+
+  it('names the bad part, cut short', () => {
+    const route = parseRoute(`#/workers/%${'x'.repeat(500)}`);
+    assert.ok(route.screen === 'not-found');
+    assert.ok(route.problem.length < 200, route.problem);
+    assert.match(route.problem, /^“%x+…”/);
+  });
+
+  it('leads back to the overview from the not-found page', () => {
+    assert.equal(routeHref({ screen: 'not-found', problem: 'x' }), '#/overview');
+  });
+});

@@ -163,13 +163,13 @@ describe('ws client: validation', () => {
     await assert.rejects(answer, (error: unknown) => error instanceof ContractError && error.code === 'internal');
   });
 
-  it('delivers valid events and drops invalid ones, warning once per channel', () => {
+  it('delivers valid events, drops invalid ones (an unreadable summary arrives as a notice), warning once per channel', () => {
     const h = harness();
     h.client.start();
     h.socket().serverOpens();
     const received: string[] = [];
     const paused: boolean[] = [];
-    h.client.api.on('state:account', (summary) => received.push(summary.id));
+    h.client.api.on('state:account', (summary) => received.push('unreadable' in summary ? `${summary.id} (unreadable)` : summary.id));
     h.client.api.on('state:paused', (event) => paused.push(event.paused));
 
     h.socket().serverSends({ type: 'event', channel: 'state:account', payload: makeSummary({ id: 'acc-1' }) });
@@ -178,7 +178,7 @@ describe('ws client: validation', () => {
     h.socket().serverSends({ type: 'event', channel: 'state:paused', payload: { paused: 'yes' } });
     h.socket().serverSends({ type: 'event', channel: 'state:paused', payload: { paused: true } });
 
-    assert.deepEqual(received, ['acc-1']);
+    assert.deepEqual(received, ['acc-1', 'broken (unreadable)', 'broken-again (unreadable)']);
     assert.deepEqual(paused, [true]);
     assert.equal(h.warnings.filter((w) => w.includes('state:account')).length, 1);
     assert.equal(h.warnings.filter((w) => w.includes('state:paused')).length, 1);
