@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { detectMode } from '../../shared/model';
 import { AppConfigSchema, type AppConfig } from './config-schema';
+import { jsonSyntaxErrorOffset, lineAndColumn } from './json-syntax';
 
 /** A config file that cannot be used; the message names the file, the account and the field. */
 export class ConfigError extends Error {
@@ -77,13 +78,18 @@ export async function readConfigFile(file: string, options: { missingIsEmpty: bo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingIsEmpty) return { accounts: [], channels: [] };
     throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
-  let raw: unknown;
+  return parseConfig(parseConfigJson(text, file), file);
+}
+
+/** JSON.parse with a BOM allowed and an error that gives only the position: its own message quotes the file. */
+export function parseConfigJson(text: string, file: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message}).`);
+    return JSON.parse(body);
+  } catch {
+    const { line, column } = lineAndColumn(body, jsonSyntaxErrorOffset(body) ?? body.length);
+    throw new ConfigError(`${file}: not valid JSON at line ${line}, column ${column}. Fix the file in a text editor (or move it away to start empty).`);
   }
-  return parseConfig(raw, file);
 }
 
 /** Writes the config atomically (temp file + rename) and readable by the owner only. */

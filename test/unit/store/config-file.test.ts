@@ -64,3 +64,44 @@ describe('config file', () => {
     assert.ok((await readFile(file, 'utf8')).endsWith('\n'));
   });
 });
+
+describe('config file: parse errors and BOM', () => {
+  it('names line and column of bad JSON without quoting any of the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    const secret = 'Qm7-unquoted-secret-value-9f';
+    await writeFile(file, `{\n  "accounts": [],\n  "note": ${secret}\n}\n`);
+    const error = await readConfigFile(file, { missingIsEmpty: false }).then(
+      () => assert.fail('expected a ConfigError'),
+      (caught: unknown) => caught as Error,
+    );
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /not valid JSON at line 3, column 11/);
+    for (let length = 3; length <= secret.length; length += 1) assert.ok(!error.message.includes(secret.slice(0, length)), `leaks "${secret.slice(0, length)}"`);
+  });
+
+  it('gives a position for each kind of JSON mistake', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const cases: Array<[string, RegExp]> = [
+      ['{"accounts": [', /line 1, column 15/],
+      ['{"a": "unterminated', /line 1, column 20/],
+      ['{"a": 1,}', /line 1, column 9/],
+      ['{"a": 1} trailing', /line 1, column 10/],
+      ['', /line 1, column 1/],
+      ['{\r\n"a": tru}', /line 2, column 6/],
+    ];
+    for (const [text, where] of cases) {
+      const file = join(dir, 'c.json');
+      await writeFile(file, text);
+      await assert.rejects(readConfigFile(file, { missingIsEmpty: false }), where, JSON.stringify(text));
+    }
+  });
+
+  it('accepts a UTF-8 byte order mark at the start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, `\uFEFF${JSON.stringify({ accounts: [sbi] })}`);
+    const config = await readConfigFile(file, { missingIsEmpty: false });
+    assert.equal(config.accounts[0]?.id, 'farm');
+  });
+});
