@@ -115,7 +115,7 @@ export function parseConfigJson(text: string, file: string): unknown {
     return JSON.parse(body);
   } catch {
     const { line, column } = lineAndColumn(body, jsonSyntaxErrorOffset(body) ?? body.length);
-    throw new ConfigError(`${file}: not valid JSON at line ${line}, column ${column}. Fix the file in a text editor (or move it away to start empty).`);
+    throw new ConfigError(`${file}: not valid JSON at line ${line}, column ${column}; fix it in a text editor.`);
   }
 }
 
