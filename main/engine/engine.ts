@@ -9,6 +9,7 @@ import {
 } from '../../shared/contract';
 import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
+import { retypeMessage, secretsNotRetyped } from '../secrets/address-binding';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
 import { isPoolError } from '../pools/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
@@ -274,6 +275,8 @@ export class Engine implements EngineService {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
     const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
+    const moved = this.secretsForNewAddress(draft, existing, secrets);
+    if (moved) throw new ContractError('invalid_request', moved);
     const { config, toStore, toDelete } = applyDraft(draft, existing, secrets, id);
     const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);
@@ -298,6 +301,16 @@ export class Engine implements EngineService {
     this.startRunner(config);
     this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
     return toConfigView(config, this.options.secrets, this.env);
+  }
+
+  /** Why the draft may not use the stored secrets: its address differs from the one they were saved for; null if it may. */
+  private secretsForNewAddress(draft: AccountDraft, existing: AccountConfig | undefined, typed: Readonly<Record<string, string>>): string | null {
+    if (!existing) return null;
+    const saved = existing.baseUrl ?? defaultBaseUrl(existing.pool, toRunnable(existing).mode);
+    const now = draft.baseUrl || defaultBaseUrl(draft.pool, draft.mode);
+    const fields = POOLS[draft.pool].modes.find((mode) => mode.id === draft.mode)?.fields ?? [];
+    const missing = secretsNotRetyped(fields, new Set(Object.keys(existing.credentials)), typed, { saved, now });
+    return missing.length > 0 ? retypeMessage(`Account "${existing.label}"`, missing, 'address') : null;
   }
 
   /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
@@ -346,6 +359,8 @@ export class Engine implements EngineService {
   private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
     const adapter = this.adapterFor(draft.pool);
     const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
+    const moved = this.secretsForNewAddress(draft, existing, secrets);
+    if (moved) return failedTest('error', moved);
     const credentials: Record<string, string> = {};
     for (const field of modeFields(draft)) {
       const typed = secrets[field]?.trim();
