@@ -28,7 +28,7 @@ export interface AlertServiceDeps {
   clock: Clock;
   logger: Logger;
   sinks?: NotificationSink[];
-  /** Whether this machine has a network at all (Electron's net.isOnline); offline, nothing about pools is judged. */
+  /** Whether this machine has a network at all (HostConnectivity); offline, one machine-offline alert speaks and nothing about pools is judged. */
   hostOnline?: () => boolean;
 }
 
