@@ -82,7 +82,14 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     ...(options.env ? { env: options.env } : {}),
     ...options.channelOptions,
   });
-  const connectivity = new HostConnectivity({ probe: options.hostOnline ?? osHasNetwork, accountIds: () => engine.accountIds(), now: () => clock.now() });
+  const connectivity = new HostConnectivity({
+    probe: options.hostOnline ?? osHasNetwork,
+    accountIds: () => engine.accountIds(),
+    clock,
+    onBack: () => {
+      if (!engine.isPaused()) void engine.pollAll();
+    },
+  });
   const alerts = new AlertService({
     settings,
     history: history.alerts,
@@ -104,5 +111,9 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     samples.record(observation);
     alerts.observe(observation);
   });
-  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, history.close), historyProblem: history.problem };
+    const shutdown = (): void => {
+    connectivity.stop();
+    history.close();
+  };
+  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, shutdown), historyProblem: history.problem };
 }

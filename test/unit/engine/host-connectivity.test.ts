@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AccountSummary } from '../../../shared/model';
 import type { PollObservation } from '../../../main/engine/account-runner';
-import { HostConnectivity } from '../../../main/engine/host-connectivity';
+import { HostConnectivity, OFFLINE_RECHECK_MS } from '../../../main/engine/host-connectivity';
+import { FakeClock } from '../../support/fake-clock';
 import { hasDefaultRoute, hasIpv4DefaultRoute, hasIpv6DefaultRoute } from '../../../main/engine/route-table';
 
 const HEADER = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n';
@@ -49,17 +50,19 @@ function observation(id: string, failure: 'network' | 'other' | null): PollObser
 describe('host connectivity', () => {
   function setup(osOnline: boolean | null) {
     let probes = 0;
-    let now = 0;
     const ids = ['a', 'b'];
+    let back = 0;
+    const clock = new FakeClock();
     const host = new HostConnectivity({
       probe: () => {
         probes += 1;
         return osOnline;
       },
       accountIds: () => ids,
-      now: () => now,
+      clock,
+      onBack: () => (back += 1),
     });
-    return { host, ids, probes: () => probes, advance: (ms: number) => (now += ms), setOs: (value: boolean | null) => (osOnline = value) };
+    return { host, ids, clock, probes: () => probes, backs: () => back, advance: (ms: number) => clock.advance(ms), setOs: (value: boolean | null) => (osOnline = value) };
   }
 
   it('is online until every account fails at the network level, and asks the OS only then', () => {
@@ -92,7 +95,7 @@ describe('host connectivity', () => {
     assert.equal(host.isOnline(), true);
   });
 
-  it('forgets removed accounts and caches the OS answer briefly', () => {
+  it('forgets removed accounts and caches the OS answer briefly', async () => {
     const { host, ids, probes, advance, setOs } = setup(false);
     host.record(observation('a', 'network'));
     ids.splice(1, 1); // b removed before it was ever polled
@@ -100,8 +103,37 @@ describe('host connectivity', () => {
     assert.equal(host.isOnline(), false);
     assert.equal(probes(), 1);
     setOs(true);
-    advance(10_000);
+    await advance(10_000);
     assert.equal(host.isOnline(), true);
     assert.equal(probes(), 2);
+  });
+
+  it('while offline, asks the OS every 30 s and says once when the network is back', async () => {
+    const { host, backs, advance, setOs, clock } = setup(false);
+    host.record(observation('a', 'network'));
+    host.record(observation('b', 'network'));
+    assert.equal(host.isOnline(), false);
+    await advance(OFFLINE_RECHECK_MS);
+    assert.equal(backs(), 0, 'still no route');
+    setOs(true);
+    await advance(OFFLINE_RECHECK_MS);
+    assert.equal(backs(), 1);
+    await advance(5 * OFFLINE_RECHECK_MS);
+    assert.equal(backs(), 1, 'once');
+    assert.deepEqual(clock.pendingTimers(), []);
+  });
+
+  it('stops watching when a poll works again or on stop', async () => {
+    const { host, clock } = setup(false);
+    host.record(observation('a', 'network'));
+    host.record(observation('b', 'network'));
+    assert.equal(host.isOnline(), false);
+    host.record(observation('a', null));
+    assert.equal(host.isOnline(), true);
+    assert.deepEqual(clock.pendingTimers(), []);
+    host.record(observation('a', 'network'));
+    assert.equal(host.isOnline(), false);
+    host.stop();
+    assert.deepEqual(clock.pendingTimers(), []);
   });
 });
