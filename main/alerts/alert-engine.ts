@@ -6,7 +6,7 @@ import { AlertStateMachine, type AlertRecord } from './alert-state-machine';
 import { newGateState, stepGate, type GateState } from './data-source-gate';
 import type { Notification } from './notification-format';
 import { NotificationRouter, type RouterView } from './notification-router';
-import { currentHashrate, scopeOf, type Observation } from './observation';
+import { currentHashrate, MACHINE_SCOPE, scopeOf, type Observation } from './observation';
 import { RULE_CATALOG } from './rule-catalog';
 import { balanceRule } from './rules/balance-rule';
 import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
@@ -15,7 +15,7 @@ import { hashrateRules } from './rules/hashrate-rules';
 import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
 import { rejectRateRule } from './rules/reject-rate-rule';
 import type { RuleContext } from './rules/rule-context';
-import { dataStaleRule, sourceFailingRule } from './rules/source-rules';
+import { dataStaleRule, machineOfflineRule, sourceFailingRule } from './rules/source-rules';
 import { workerStateRules } from './rules/worker-state-rules';
 import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
@@ -74,6 +74,8 @@ export class AlertEngine {
   private readonly router = new NotificationRouter(this.snoozeRegistry);
   private readonly accounts = new Map<string, AccountState>();
   private nowMs = 0;
+  /** Since when observations say this machine is offline; null while it is online. */
+  private machineOfflineSinceMs: number | null = null;
 
   constructor(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, options: { snapshot?: AlertEngineSnapshot } = {}) {
     this.resolver = new SettingsResolver(settings);
@@ -125,7 +127,7 @@ export class AlertEngine {
       balanceRule(context),
     ];
     const events = payoutEvents(context, state.payouts);
-    const transitions = this.machine.apply(account.id, results, atMs);
+    const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
     events.push(...this.backOnline(transitions, observation));
     if (verdict.fresh && observation.workers) this.remember(state.memory, observation.workers, observation);
 
@@ -206,6 +208,14 @@ export class AlertEngine {
       this.accounts.set(accountId, state);
     }
     return state;
+  }
+
+  /** The machine-offline alert, judged with every observation of any account. */
+  private judgeMachine(observation: Observation): AlertTransition[] {
+    if (!observation.hostOffline) this.machineOfflineSinceMs = null;
+    else this.machineOfflineSinceMs ??= observation.atMs;
+    const result = machineOfflineRule(observation.atMs, this.machineOfflineSinceMs, this.resolver);
+    return this.machine.apply(MACHINE_SCOPE.accountId, [result], observation.atMs);
   }
 
   /** worker-back-online: a worker whose offline alert fired, resolved, and that is online now. */

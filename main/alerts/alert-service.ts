@@ -5,7 +5,7 @@ import type { Logger } from '../engine/logger';
 import type { PollObservation } from '../engine/account-runner';
 import type { EngineEvent } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';
-import type { SettingsStore } from '../store/settings-store';
+import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
 import { AlertEngine, type AlertEngineResult } from './alert-engine';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { parseAlertSnapshot } from './alert-snapshot';
@@ -28,7 +28,7 @@ export interface AlertServiceDeps {
   clock: Clock;
   logger: Logger;
   sinks?: NotificationSink[];
-  /** Whether this machine has a network at all (Electron's net.isOnline); offline, nothing about pools is judged. */
+  /** Whether this machine has a network at all (HostConnectivity); offline, one machine-offline alert speaks and nothing about pools is judged. */
   hostOnline?: () => boolean;
 }
 
@@ -60,6 +60,12 @@ export class AlertService {
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
     this.engine = new AlertEngine(this.currentSettings(), { ...this.restoredSnapshot() });
+    // Rules edited by hand in the config file apply once the file is read again; removed accounts close their alerts.
+    deps.settings.onReloaded((previous, next) => {
+      this.engine.updateSettings(this.currentSettings());
+      const kept = new Set(next.accounts.map((account) => account.id));
+      for (const account of previous.accounts) if (!kept.has(account.id)) this.removeAccount(account.id);
+    });
   }
 
   addSink(sink: NotificationSink): void {
@@ -154,7 +160,7 @@ export class AlertService {
     try {
       await this.deps.settings.update((config) => ({ ...config, alerts: settings }));
     } catch (error) {
-      throw new ContractError('config_error', `Could not save the alert settings to ${this.deps.settings.location} (${(error as Error).message}).`);
+      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
     }
     this.engine.updateSettings(settings);
     return settings;

@@ -1,4 +1,5 @@
 import { maxSeverity, type AlertScope, type RuleId, type Severity } from './alert-types';
+import { MACHINE_SCOPE } from './observation';
 import { RULE_CATALOG } from './rule-catalog';
 
 /** One alert change or event inside a notification; the app lists them all. */
@@ -80,16 +81,18 @@ export function describeItems(kind: NotificationKind, items: readonly Notificati
   if (!first) return { title: '', body: '' };
   const rule = RULE_CATALOG[first.ruleId];
   const label = first.scope.accountLabel;
+  // An alert about this machine belongs to no account: "Machine offline", not "... in This machine".
+  const where = first.scope.accountId === MACHINE_SCOPE.accountId ? '' : ` in ${label}`;
   switch (kind) {
     case 'alert':
     case 'event':
-      if (items.length === 1) return { title: `${rule.label} in ${label}`, body: first.message };
+      if (items.length === 1) return { title: `${rule.label}${where}`, body: first.message };
       return { title: `${items.length} ${rule.many} in ${label}`, body: `${listNames(items.map(subject))}.` };
     case 'resolved':
-      if (items.length === 1) return { title: `Resolved: ${rule.label} in ${label}`, body: first.message };
+      if (items.length === 1) return { title: `Resolved: ${rule.label}${where}`, body: first.message };
       return { title: `Resolved: ${items.length} × ${rule.label} in ${label}`, body: `${listNames(items.map(subject))}.` };
     case 'reminder':
-      if (items.length === 1) return { title: `Still firing: ${rule.label} in ${label}`, body: first.message };
+      if (items.length === 1) return { title: `Still firing: ${rule.label}${where}`, body: first.message };
       return { title: `Still firing in ${label}: ${count(items.length, 'alert')}`, body: `${perRule(items)}.` };
     case 'quiet-summary': {
       const lines = [...accountsOf(items).values()].map((list) => `${list[0]?.scope.accountLabel}: ${perRule(list)}`);

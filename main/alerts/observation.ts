@@ -21,6 +21,9 @@ export function currentHashrate(worker: Worker): HashrateHps | null {
   return worker.hashrate.h10m ?? worker.hashrate.h1h;
 }
 
+/** The scope of alerts about this machine rather than an account (no account id). */
+export const MACHINE_SCOPE: AlertScope = { accountId: '', accountLabel: 'This machine', group: null, worker: null };
+
 export function scopeOf(account: Pick<AccountSummary, 'id' | 'label'>, group: string | null, worker: string | null): AlertScope {
   return { accountId: account.id, accountLabel: account.label, group, worker };
 }

@@ -28,6 +28,8 @@ export interface PollObservation {
   workers: Worker[] | null;
   /** The delay this poll was scheduled with: the interval normally, longer while backing off. */
   pollIntervalMs: number;
+  /** Why the poll failed: 'network' when no pool answer arrived at all (refused, unreachable, timeout); absent when it worked. */
+  failure?: 'network' | 'other';
   /** The pool's own history and daily earnings, when this poll read them (to backfill charts). */
   history?: HashrateSeries[];
   dailyEarnings?: RevenueEstimate[];
@@ -52,6 +54,11 @@ function deadlineError(): PoolError {
     'unreachable',
     `The pool answered too slowly: this poll was abandoned after ${minutes} minutes. PoolWatch tries again at the next poll; if it keeps happening, the pool may be overloaded.`,
   );
+}
+
+/** No answer from the pool at all (no HTTP status): what a machine without network sees. */
+function isNetworkFailure(error: unknown): boolean {
+  return isPoolError(error) && error.kind === 'unreachable' && error.details.httpStatus === undefined;
 }
 
 function iso(ms: number | null): string | null {
@@ -172,6 +179,7 @@ export class AccountRunner {
     let polledReading: PoolReading | null = null;
     // One time for the poll everywhere: the summary's lastGoodAt and the history sample agree to the millisecond.
     let polledAt = startedAt;
+    let failure: PollObservation['failure'];
     try {
       const credentials = await this.deps.resolveCredentials(this.account);
       secrets = Object.values(credentials);
@@ -190,7 +198,9 @@ export class AccountRunner {
       logger.info(`account ${this.account.id}: polled in ${polledAt - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
       polledAt = clock.now();
-      this.recordFailure(pastDeadline ? deadlineError() : error, secrets, polledAt);
+      const cause = pastDeadline ? deadlineError() : error;
+      failure = isNetworkFailure(cause) ? 'network' : 'other';
+      this.recordFailure(cause, secrets, polledAt);
     } finally {
       clock.clearTimeout(deadline);
       this.abort = null;
@@ -202,6 +212,7 @@ export class AccountRunner {
       account: summary,
       workers: polledReading?.workers ?? null,
       pollIntervalMs: Math.max(this.scheduledDelayMs ?? 0, this.account.pollIntervalSec * 1000),
+      ...(failure ? { failure } : {}),
       ...(polledReading?.history?.length ? { history: polledReading.history } : {}),
       ...(polledReading?.dailyEarnings?.length ? { dailyEarnings: polledReading.dailyEarnings } : {}),
     });

@@ -11,6 +11,8 @@ import { HistoryUnavailableError, type OpenHistoryOptions } from '../store/histo
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from './clock';
 import { Engine } from './engine';
+import { HostConnectivity } from './host-connectivity';
+import { osHasNetwork } from './route-table';
 import type { Logger } from './logger';
 import { PoolWatch } from './pool-watch';
 import type { HttpLimits } from '../pools/http-client';
@@ -31,7 +33,11 @@ export interface PoolWatchOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Extra notification deliveries (the desktop's native notifications). */
   sinks?: NotificationSink[];
-  hostOnline?: () => boolean;
+  /**
+   * The OS's word on the network (Electron's net.isOnline); default: the route table (osHasNetwork). It only
+   * counts when every account fails at the network level too (HostConnectivity).
+   */
+  hostOnline?: () => boolean | null;
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
 }
 
@@ -76,13 +82,21 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     ...(options.env ? { env: options.env } : {}),
     ...options.channelOptions,
   });
+  const connectivity = new HostConnectivity({
+    probe: options.hostOnline ?? osHasNetwork,
+    accountIds: () => engine.accountIds(),
+    clock,
+    onBack: () => {
+      if (!engine.isPaused()) void engine.pollAll();
+    },
+  });
   const alerts = new AlertService({
     settings,
     history: history.alerts,
     clock,
     logger: options.logger,
     sinks: [(notification) => channels.dispatch(notification), ...(options.sinks ?? [])],
-    ...(options.hostOnline ? { hostOnline: options.hostOnline } : {}),
+    hostOnline: () => connectivity.isOnline(),
   });
   const samples = new HistoryService({
     store: history.samples,
@@ -93,8 +107,13 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     workersOf: (accountId) => engine.workersOf(accountId),
   });
   engine.onPolled((observation) => {
+    connectivity.record(observation); // first: the alert engine asks it about this very poll
     samples.record(observation);
     alerts.observe(observation);
   });
-  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, history.close), historyProblem: history.problem };
+    const shutdown = (): void => {
+    connectivity.stop();
+    history.close();
+  };
+  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, shutdown), historyProblem: history.problem };
 }

@@ -9,12 +9,13 @@ import {
 } from '../../shared/contract';
 import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
+import { retypeMessage, secretsNotRetyped } from '../secrets/address-binding';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
 import { isPoolError } from '../pools/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
-import { SettingsStore } from '../store/settings-store';
+import { SettingsStore, saveFailureMessage } from '../store/settings-store';
 import { AccountRunner, type PollObservation } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import { applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
@@ -57,6 +58,27 @@ export class Engine implements EngineService {
     this.logger = options.logger ?? silentLogger;
     this.env = options.env ?? process.env;
     this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config);
+    this.settings.onReloaded((previous, next) => this.followReload(previous, next));
+  }
+
+  /** The config file was edited by hand and read again: accounts added, changed or removed there are followed. */
+  private followReload(previous: AppConfig, next: AppConfig): void {
+    const before = new Map(previous.accounts.map((account) => [account.id, JSON.stringify(account)]));
+    const after = new Set(next.accounts.map((account) => account.id));
+    for (const id of before.keys()) {
+      if (after.has(id)) continue;
+      this.stopRunner(id);
+      this.emit({ channel: 'state:account-removed', payload: { id } });
+      this.logger.info(`account ${id}: removed from the config file by hand`);
+    }
+    for (const account of next.accounts) {
+      const was = before.get(account.id);
+      if (was === JSON.stringify(account) && this.runners.has(account.id)) continue;
+      this.stopRunner(account.id);
+      if (this.started) this.startRunner(account);
+      else this.createRunner(account);
+      this.logger.info(`account ${account.id}: ${was === undefined ? 'added' : 'changed'} in the config file by hand`);
+    }
   }
 
   /** The accounts as configured now. */
@@ -247,11 +269,14 @@ export class Engine implements EngineService {
 
   private async saveAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>) {
     const adapter = this.adapterFor(draft.pool);
+    await this.refreshConfig();
     const existing = draft.id ? this.requireAccount(draft.id) : undefined;
     if (existing && existing.pool !== draft.pool) {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
     const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
+    const moved = this.secretsForNewAddress(draft, existing, secrets);
+    if (moved) throw new ContractError('invalid_request', moved);
     const { config, toStore, toDelete } = applyDraft(draft, existing, secrets, id);
     const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);
@@ -263,16 +288,29 @@ export class Engine implements EngineService {
       if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
       throw error;
     }
-    await this.persist((current) => ({
-      ...current,
-      accounts: existing
-        ? current.accounts.map((account) => (account.id === id ? config : account))
-        : [...current.accounts, config],
-    }));
+    await this.persist((current) => {
+      if (!existing && current.accounts.some((account) => account.id === id)) {
+        throw new ContractError('config_error', `An account "${id}" was just added to ${this.settings.location} by hand; save again to add yours under another id.`);
+      }
+      return {
+        ...current,
+        accounts: existing ? current.accounts.map((account) => (account.id === id ? config : account)) : [...current.accounts, config],
+      };
+    });
     this.stopRunner(id);
     this.startRunner(config);
     this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
     return toConfigView(config, this.options.secrets, this.env);
+  }
+
+  /** Why the draft may not use the stored secrets: its address differs from the one they were saved for; null if it may. */
+  private secretsForNewAddress(draft: AccountDraft, existing: AccountConfig | undefined, typed: Readonly<Record<string, string>>): string | null {
+    if (!existing) return null;
+    const saved = existing.baseUrl ?? defaultBaseUrl(existing.pool, toRunnable(existing).mode);
+    const now = draft.baseUrl || defaultBaseUrl(draft.pool, draft.mode);
+    const fields = POOLS[draft.pool].modes.find((mode) => mode.id === draft.mode)?.fields ?? [];
+    const missing = secretsNotRetyped(fields, new Set(Object.keys(existing.credentials)), typed, { saved, now });
+    return missing.length > 0 ? retypeMessage(`Account "${existing.label}"`, missing, 'address') : null;
   }
 
   /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
@@ -287,6 +325,7 @@ export class Engine implements EngineService {
   }
 
   private async removeAccount(id: string) {
+    await this.refreshConfig();
     const account = this.requireAccount(id);
     this.stopRunner(id);
     await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
@@ -302,10 +341,17 @@ export class Engine implements EngineService {
     try {
       await this.settings.update(change);
     } catch (error) {
-      throw new ContractError(
-        'config_error',
-        `Could not write the settings to ${this.settings.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
-      );
+      if (error instanceof ContractError) throw error;
+      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
+    }
+  }
+
+  /** Edits start from the file as it is now: an account added or changed there by hand is known first. */
+  private async refreshConfig(): Promise<void> {
+    try {
+      await this.settings.refresh();
+    } catch (error) {
+      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
     }
   }
 
@@ -313,6 +359,8 @@ export class Engine implements EngineService {
   private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
     const adapter = this.adapterFor(draft.pool);
     const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
+    const moved = this.secretsForNewAddress(draft, existing, secrets);
+    if (moved) return failedTest('error', moved);
     const credentials: Record<string, string> = {};
     for (const field of modeFields(draft)) {
       const typed = secrets[field]?.trim();

@@ -123,6 +123,7 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
 export const BUILT_IN_RULE_DEFAULTS: Partial<Record<RuleId, RulePatch>> = {
   // These conditions carry their own time hold (minutes, days), so one poll is enough.
   'source-failing': { forPolls: 1 },
+  'machine-offline': { forPolls: 1 },
   'data-stale': { forPolls: 1 },
   'key-expiry': { forPolls: 1, reminderHours: 24 },
   // A balance above a threshold is news once, not every 4 hours.

@@ -14,6 +14,7 @@ export const CONDITION_RULE_IDS = [
   'key-expiry',
   'source-failing',
   'data-stale',
+  'machine-offline',
 ] as const;
 export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
 

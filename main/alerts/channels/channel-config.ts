@@ -1,4 +1,5 @@
-import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
+import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelKind, type ChannelView } from '../../../shared/contract';
+import { retypeMessage, secretsNotRetyped } from '../../secrets/address-binding';
 import type { CredentialRef } from '../../../shared/model';
 import { newAccountId } from '../../engine/account-editor';
 import type { Environment } from '../../secrets/credential-resolver';
@@ -14,6 +15,19 @@ export function channelSecretAccount(channelId: string): string {
 /** A new channel id from its label, readable in the config file; "channel" when the label has no letters. */
 export function newChannelId(label: string, taken: ReadonlySet<string>): string {
   return newAccountId(/[a-z0-9]/i.test(label) ? label : 'channel', taken);
+}
+
+/** The setting that says where a channel's requests go, where it is not itself a secret (a webhook URL is). */
+const ADDRESS_SETTING: Partial<Record<ChannelKind, string>> = { ntfy: 'server' };
+
+/** A stored topic or token is sent only to the server it was saved for; another server needs it typed again. */
+function refuseStoredSecretsForNewAddress(draft: ChannelDraft, existing: ChannelConfig | undefined, typed: Readonly<Record<string, string>>): void {
+  const setting = ADDRESS_SETTING[draft.kind];
+  if (!existing || !setting) return;
+  const secretFields = CHANNEL_FIELDS[draft.kind].filter((field) => field.secret);
+  const address = { saved: existing.settings[setting] ?? '', now: draft.settings[setting]?.trim() ?? '' };
+  const missing = secretsNotRetyped(secretFields, new Set(Object.keys(existing.secrets)), typed, address);
+  if (missing.length > 0) throw new ContractError('invalid_request', retypeMessage(`Channel "${existing.label}"`, missing, 'server'));
 }
 
 /**
@@ -36,6 +50,8 @@ export function applyChannelDraft(
     const known = fields.some((candidate) => candidate.name === name && candidate.secret);
     if (!known && value.trim() !== '') throw new ContractError('invalid_request', `A ${draft.kind} channel has no secret "${name}".`);
   }
+
+  refuseStoredSecretsForNewAddress(draft, existing, typedSecrets);
 
   const settings: Record<string, string> = {};
   const secrets: Record<string, CredentialRef> = {};

@@ -11,7 +11,7 @@ import type { Logger } from '../../engine/logger';
 import type { Environment } from '../../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
 import type { AppConfig, ChannelConfig } from '../../store/config-schema';
-import type { SettingsStore } from '../../store/settings-store';
+import { saveFailureMessage, type SettingsStore } from '../../store/settings-store';
 import { SEVERITY_RANK } from '../alert-types';
 import type { Notification } from '../notification-format';
 import {
@@ -98,6 +98,7 @@ export class ChannelService {
   }
 
   async remove(id: string): Promise<{ removed: boolean }> {
+    await this.refreshConfig();
     const channel = this.channels.find((candidate) => candidate.id === id);
     if (!channel) return { removed: false };
     await this.persist((config) => ({ ...config, channels: config.channels.filter((candidate) => candidate.id !== id) }));
@@ -162,6 +163,7 @@ export class ChannelService {
   }
 
   private async saveChannel(draft: ChannelDraft, secrets: Record<string, string>): Promise<ChannelView> {
+    await this.refreshConfig();
     const existing = draft.id ? this.channels.find((candidate) => candidate.id === draft.id) : undefined;
     if (draft.id && !existing) throw new ContractError('not_found', `There is no notification channel "${draft.id}".`);
     if (existing && existing.kind !== draft.kind) {
@@ -270,10 +272,16 @@ export class ChannelService {
     try {
       await this.deps.settings.update(change);
     } catch (error) {
-      throw new ContractError(
-        'config_error',
-        `Could not write the settings to ${this.deps.settings.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed.`,
-      );
+      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
+    }
+  }
+
+  /** Edits start from the file as it is now: a channel added or changed there by hand is known first. */
+  private async refreshConfig(): Promise<void> {
+    try {
+      await this.deps.settings.refresh();
+    } catch (error) {
+      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
     }
   }
 

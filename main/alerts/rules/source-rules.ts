@@ -1,6 +1,8 @@
 import { formatAge } from '../../../shared/units';
 import { RULE_CATALOG } from '../rule-catalog';
 import { alertKey, type RuleResult } from '../alert-types';
+import type { SettingsResolver } from '../alert-settings';
+import { MACHINE_SCOPE } from '../observation';
 import { emptyResult, type RuleContext } from './rule-context';
 
 /**
@@ -19,6 +21,22 @@ export function sourceFailingRule(context: RuleContext): RuleResult {
   const why = observation.account.message ?? 'The pool API does not answer.';
   const message = `${observation.account.label} has failed to poll for ${formatAge(verdict.failingForMs)}: ${why}`;
   result.active.push({ key: alertKey('source-failing', scope), ruleId: 'source-failing', scope, ref: null, message, severity: RULE_CATALOG['source-failing'].severity });
+  return result;
+}
+
+/**
+ * machine-offline: this machine has had no network (every pool fails at the network level and the OS has no
+ * route) for longer than sourceFailingMinutes. Judged on every observation of any account; while it holds, the
+ * gate keeps every account's own data-source rules quiet.
+ */
+export function machineOfflineRule(atMs: number, offlineSinceMs: number | null, settings: SettingsResolver): RuleResult {
+  const result = emptyResult('machine-offline', true);
+  if (offlineSinceMs === null) return result;
+  const s = settings.settingsFor(MACHINE_SCOPE, 'machine-offline');
+  const forMs = atMs - offlineSinceMs;
+  if (!s.enabled || forMs < s.sourceFailingMinutes * 60_000) return result;
+  const message = `This machine has had no network for ${formatAge(forMs)}: no pool answers and the system has no route to the internet. Pool alerts wait until it is back; check the cable, Wi-Fi or router.`;
+  result.active.push({ key: alertKey('machine-offline', MACHINE_SCOPE), ruleId: 'machine-offline', scope: MACHINE_SCOPE, ref: null, message, severity: RULE_CATALOG['machine-offline'].severity });
   return result;
 }
 

@@ -127,11 +127,29 @@ describe('laptop sleep and resume', () => {
     assert.deepEqual(script.steps('worker-offline'), ['pending->firing']);
   });
 
-  it('says nothing about the pool while this machine is offline', () => {
+  it('says nothing about the pool while this machine is offline: one machine-offline alert speaks instead', () => {
     const script = new PollScript(engineWith());
     script.poll(fleet(10));
     script.poll(fleet(10));
     for (let i = 0; i < 30; i += 1) script.fail({ hostOffline: true });
+    script.poll(fleet(10));
+    script.poll(fleet(10));
+    // Issue 8: the headless engine and the app say "this machine is offline" once, and resolve it once.
+    assert.deepEqual(
+      script.transitions().map((step) => [step.ruleId, step.scope.accountId, step.to]),
+      [
+        ['machine-offline', '', 'firing'],
+        ['machine-offline', '', 'resolving'],
+        ['machine-offline', '', 'resolved'],
+      ],
+    );
+  });
+
+  it('a short loss of the network (under the source-failing minutes) raises nothing', () => {
+    const script = new PollScript(engineWith());
+    script.poll(fleet(10));
+    script.poll(fleet(10));
+    for (let i = 0; i < 3; i += 1) script.fail({ hostOffline: true });
     script.poll(fleet(10));
     script.poll(fleet(10));
     assert.deepEqual(script.transitions(), []);

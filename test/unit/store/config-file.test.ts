@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, parseConfig, readConfigFile, writeConfigFile } from '../../../main/store/config-file';
+import { ConfigError, nodeConfigWriteIo, parseConfig, readConfigFile, writeConfigFile, type ConfigWriteIo } from '../../../main/store/config-file';
+import { fileConfigRepository } from '../../../main/store/config-repository';
 
 const sbi = { id: 'farm', pool: 'sbi', label: 'Farm', credentials: { apiKey: { keychain: true }, apiSecret: { env: 'SBI_SECRET' } } };
 
@@ -62,5 +63,109 @@ describe('config file', () => {
     assert.deepEqual(await readConfigFile(file, { missingIsEmpty: false }), config);
     assert.equal((await stat(file)).mode & 0o777, 0o600);
     assert.ok((await readFile(file, 'utf8')).endsWith('\n'));
+  });
+});
+
+describe('config file: parse errors and BOM', () => {
+  it('names line and column of bad JSON without quoting any of the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    const secret = 'Qm7-unquoted-secret-value-9f';
+    await writeFile(file, `{\n  "accounts": [],\n  "note": ${secret}\n}\n`);
+    const error = await readConfigFile(file, { missingIsEmpty: false }).then(
+      () => assert.fail('expected a ConfigError'),
+      (caught: unknown) => caught as Error,
+    );
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /not valid JSON at line 3, column 11/);
+    for (let length = 3; length <= secret.length; length += 1) assert.ok(!error.message.includes(secret.slice(0, length)), `leaks "${secret.slice(0, length)}"`);
+  });
+
+  it('gives a position for each kind of JSON mistake', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const cases: Array<[string, RegExp]> = [
+      ['{"accounts": [', /line 1, column 15/],
+      ['{"a": "unterminated', /line 1, column 20/],
+      ['{"a": 1,}', /line 1, column 9/],
+      ['{"a": 1} trailing', /line 1, column 10/],
+      ['', /line 1, column 1/],
+      ['{\r\n"a": tru}', /line 2, column 6/],
+    ];
+    for (const [text, where] of cases) {
+      const file = join(dir, 'c.json');
+      await writeFile(file, text);
+      await assert.rejects(readConfigFile(file, { missingIsEmpty: false }), where, JSON.stringify(text));
+    }
+  });
+
+  it('accepts a UTF-8 byte order mark at the start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, `\uFEFF${JSON.stringify({ accounts: [sbi] })}`);
+    const config = await readConfigFile(file, { missingIsEmpty: false });
+    assert.equal(config.accounts[0]?.id, 'farm');
+  });
+});
+
+describe('config file: writes that fail or crash', () => {
+  const tempsOf = async (dir: string) => (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
+
+  it('a write that fails half way (disk full) leaves no temp file and keeps the old file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    const old = parseConfig({ accounts: [sbi] }, 'x');
+    await writeConfigFile(file, old);
+    const before = await readFile(file, 'utf8');
+    const diskFull: ConfigWriteIo = {
+      ...nodeConfigWriteIo,
+      async writeAndSync(handle, data) {
+        await handle.write(data.slice(0, 10));
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    await assert.rejects(writeConfigFile(file, { accounts: [], channels: [] }, diskFull), /no space/);
+    assert.deepEqual(await tempsOf(dir), []);
+    assert.equal(await readFile(file, 'utf8'), before);
+  });
+
+  it('a failed rename leaves no temp file and keeps the old file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    await writeConfigFile(file, parseConfig({ accounts: [sbi] }, 'x'));
+    const before = await readFile(file, 'utf8');
+    const failingRename: ConfigWriteIo = { ...nodeConfigWriteIo, rename: () => Promise.reject(Object.assign(new Error('EIO'), { code: 'EIO' })) };
+    await assert.rejects(writeConfigFile(file, { accounts: [], channels: [] }, failingRename), /EIO/);
+    assert.deepEqual(await tempsOf(dir), []);
+    assert.equal(await readFile(file, 'utf8'), before);
+  });
+
+  it('syncs the temp file before renaming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    const steps: string[] = [];
+    const watched: ConfigWriteIo = {
+      ...nodeConfigWriteIo,
+      async writeAndSync(handle, data) {
+        await nodeConfigWriteIo.writeAndSync(handle, data);
+        steps.push('synced');
+      },
+      async rename(from, to) {
+        steps.push('rename');
+        await nodeConfigWriteIo.rename(from, to);
+      },
+    };
+    await writeConfigFile(file, { accounts: [], channels: [] }, watched);
+    assert.deepEqual(steps, ['synced', 'rename']);
+  });
+
+  it('removes temp files a crash left behind when the config is opened, and only those of this config', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-config-'));
+    const file = join(dir, 'config.json');
+    await writeConfigFile(file, parseConfig({ accounts: [sbi] }, 'x'));
+    await writeFile(join(dir, 'config.json.0a1b2c3d.tmp'), '{"accounts": [');
+    await writeFile(join(dir, 'other.json.0a1b2c3d.tmp'), 'not ours');
+    const repository = fileConfigRepository(file);
+    assert.equal((await repository.load()).accounts.length, 1);
+    assert.deepEqual(await tempsOf(dir), ['other.json.0a1b2c3d.tmp']);
   });
 });
