@@ -38,9 +38,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs the app into an asar archive, which the asar fuses need', async () => {
+  it('packs the app into an asar archive with its integrity embedded, which the asar fuses need', async () => {
     const config = await loadConfig();
     assert.notEqual(config.asar, false);
+    assert.notEqual(config.disableAsarIntegrity, true);
   });
 });
 
