@@ -1,10 +1,9 @@
 // `npm run demo`: starts the pool simulators and PoolWatch against them. Where the Electron binary is
 // missing (it cannot be downloaded everywhere), it says so and starts the headless mode instead.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { installedElectron } from './electron-binary';
 import { startSbiSim } from '../test/sim/sbi';
 import { startSpiderSim } from '../test/sim/spider';
 import { startStratumsphereSim } from '../test/sim/stratumsphere';
@@ -17,13 +16,7 @@ const demoDir = process.env.POOLWATCH_DEMO_DIR ?? join(root, '.tmp', 'demo');
 /** The Electron executable, or null with the reason it cannot be used. */
 function findElectron(): { path: string } | { reason: string } {
   if (process.env.POOLWATCH_DEMO_HEADLESS === '1') return { reason: 'POOLWATCH_DEMO_HEADLESS=1 asks for the headless mode' };
-  try {
-    const path = createRequire(__filename)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-  } catch {
-    // The electron package throws when its binary was never downloaded.
-  }
-  return { reason: 'it was not downloaded, e.g. installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
+  return installedElectron();
 }
 
 async function main(): Promise<void> {

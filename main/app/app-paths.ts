@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export interface AppPaths {
-  rendererIndexFile: string;
-  /** The file: URL the IPC sender check and the navigation guard accept. */
-  rendererIndexUrl: string;
+  /** The built renderer (index.html, app.js, styles.css), served as app://poolwatch/ (app-protocol.ts). */
+  rendererDir: string;
   preloadFile: string;
   /** Tray images: tray-<level>.png and their @2x twins. */
   iconsDir: string;
@@ -30,12 +28,10 @@ export interface PackagingInfo {
  * checkout and from resources/icons (electron-builder.yml extraResources) in a package.
  */
 export function resolveAppPaths(mainDir: string, packaging: PackagingInfo): AppPaths {
-  const rendererIndexFile = join(mainDir, '..', 'renderer', 'index.html');
   const buildDir = join(mainDir, '..', '..', 'build');
   const iconsDir = packaging.isPackaged ? join(packaging.resourcesPath, 'icons') : join(buildDir, 'icons');
   return {
-    rendererIndexFile,
-    rendererIndexUrl: pathToFileURL(rendererIndexFile).href,
+    rendererDir: join(mainDir, '..', 'renderer'),
     preloadFile: join(mainDir, '..', 'preload', 'preload.js'),
     iconsDir,
     appIconFile: packaging.isPackaged ? join(iconsDir, 'icon.png') : join(buildDir, 'icon.png'),

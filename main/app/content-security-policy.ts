@@ -1,6 +1,7 @@
 /**
- * The renderer's Content-Security-Policy in Electron, sent as a response header. index.html carries its own
- * meta policy (with `ws:` for headless mode); where both apply the browser enforces both, so the stricter wins.
+ * The renderer's Content-Security-Policy in Electron, sent with every app:// response (main/app/app-protocol.ts).
+ * renderer/index.html carries the same policy as a meta tag, which also applies in the headless page; there
+ * `connect-src 'self'` admits the page's own-origin WebSocket and nothing else (test/unit/app checks both agree).
  * Inline style attributes are not needed: React sets styles through the CSSOM, which CSP does not restrict.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -14,13 +15,3 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-/** Response headers with the app's policy in place of any the response carried. */
-export function withContentSecurityPolicy(headers: Readonly<Record<string, string[]>> | undefined): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(headers ?? {})) {
-    if (name.toLowerCase() !== 'content-security-policy') result[name] = values;
-  }
-  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
-  return result;
-}

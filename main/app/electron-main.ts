@@ -1,4 +1,4 @@
-import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, session, shell } from 'electron';
+import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPoolWatch } from '../engine/create-pool-watch';
@@ -7,11 +7,12 @@ import { createKeytarStore } from '../secrets/keytar-store';
 import { fileConfigRepository } from '../store/config-repository';
 import { registerEngineHandlers } from '../ipc/engine-handlers';
 import { createTrustedSenderCheck } from '../ipc/trusted-sender';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { resolveAppPaths } from './app-paths';
-import { withContentSecurityPolicy } from './content-security-policy';
 import { createElectronNotifierPort, createElectronTrayPort } from './electron-ports';
 import { MainWindow } from './main-window';
 import { installNavigationGuard } from './navigation-guard';
+import { installPermissionPolicy } from './permission-policy';
 import { desktopNotificationSink } from './desktop-notifications';
 import { TrayController } from './tray-controller';
 import { mainWindowOptions } from './window-options';
@@ -29,6 +30,8 @@ const paths = resolveAppPaths(__dirname, { isPackaged: app.isPackaged, resources
 // Before the lock: a test profile is its own instance.
 const userDataOverride = process.env['POOLWATCH_USER_DATA'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
+// Privileges can only be given before 'ready'; the handler is attached once ready (runDesktop).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -54,7 +57,7 @@ function runDesktop(): void {
       }),
     ],
   });
-  registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(paths.rendererIndexUrl), logger);
+  registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(APP_PAGE_URL), logger);
 
   const mainWindow = new MainWindow({
     createWindow: () =>
@@ -64,7 +67,6 @@ function runDesktop(): void {
           ...(existsSync(paths.appIconFile) ? { iconPath: paths.appIconFile } : {}),
         }),
       ),
-    rendererIndexFile: paths.rendererIndexFile,
     engine,
     logger,
   });
@@ -75,8 +77,10 @@ function runDesktop(): void {
   let trayController: TrayController | null = null;
 
   app.on('web-contents-created', (_event, contents) => {
-    installNavigationGuard(contents, { appPageUrl: paths.rendererIndexUrl, openExternal: (url) => shell.openExternal(url), logger });
+    installNavigationGuard(contents, { appPageUrl: APP_PAGE_URL, openExternal: (url) => shell.openExternal(url), logger });
   });
+  // Sessions made later (none today) get the same policy as the default one, set up once ready.
+  app.on('session-created', (created) => installPermissionPolicy(created, logger));
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
   // Listening is enough to keep the app alive in the tray when the last window closes.
@@ -88,11 +92,8 @@ function runDesktop(): void {
 
   void app.whenReady().then(async () => {
     if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-    // Belt and braces: whether webRequest sees file: loads has varied by version (electron/electron#23485);
-    // the meta tag in index.html is the policy that always applies.
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
-    });
+    installPermissionPolicy(session.defaultSession, logger);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir));
 
     tray = new Tray(nativeImage.createFromPath(join(paths.iconsDir, 'tray-unknown.png')));
     tray.on('click', () => openWindow());

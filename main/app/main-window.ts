@@ -2,11 +2,12 @@ import type { EngineService } from '../engine/service';
 import { forwardEngineEvents } from '../ipc/event-forwarding';
 import type { WebContentsLike } from '../ipc/ipc-ports';
 import { silentLogger, type Logger } from '../engine/logger';
+import { appPageUrl } from './app-protocol';
 
 /** The BrowserWindow calls the manager uses; tests pass a fake. */
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
-  loadFile(file: string, options?: { hash?: string }): Promise<void>;
+  loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   show(): void;
@@ -18,7 +19,6 @@ export interface BrowserWindowLike {
 
 export interface MainWindowOptions {
   createWindow: () => BrowserWindowLike;
-  rendererIndexFile: string;
   engine: Pick<EngineService, 'subscribe'>;
   logger?: Logger;
 }
@@ -58,8 +58,7 @@ export class MainWindow {
   }
 
   private load(window: BrowserWindowLike, route: string | undefined): void {
-    const options = route ? { hash: route.replace(/^#/, '') } : undefined;
-    window.loadFile(this.options.rendererIndexFile, options).catch((error: unknown) => {
+    window.loadURL(appPageUrl(route)).catch((error: unknown) => {
       (this.options.logger ?? silentLogger).error(
         `window: could not load the renderer: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -1,4 +1,4 @@
-import { isAppPageUrl } from '../ipc/trusted-sender';
+import { isAppPageUrl, originForLog } from '../ipc/trusted-sender';
 import { silentLogger, type Logger } from '../engine/logger';
 
 /**
@@ -18,16 +18,6 @@ export function isAllowedExternalUrl(candidate: string): boolean {
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '') return false;
   const host = url.hostname;
   return EXTERNAL_SITE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
-
-/** Scheme and host only: a blocked URL's path or query may carry anything. */
-function originOf(candidate: string): string {
-  try {
-    const url = new URL(candidate);
-    return `${url.protocol}//${url.host}`;
-  } catch {
-    return 'an unparsable URL';
-  }
 }
 
 export interface NavigationEventLike {
@@ -54,7 +44,7 @@ export function installNavigationGuard(contents: GuardedContentsLike, options: N
   const logger = options.logger ?? silentLogger;
   const openIfAllowed = (url: string): void => {
     if (!isAllowedExternalUrl(url)) {
-      logger.warn(`navigation: blocked a link to ${originOf(url)}`);
+      logger.warn(`navigation: blocked a link to ${originForLog(url)}`);
       return;
     }
     options.openExternal(url).catch((error: unknown) => {

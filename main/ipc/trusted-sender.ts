@@ -8,26 +8,28 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-function comparablePath(url: URL): string {
-  let path = url.pathname;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A malformed escape cannot match the app's own path anyway.
-  }
-  // Windows paths ("/C:/...") are case-insensitive and Chromium may spell the drive letter differently.
-  return /^\/[A-Za-z]:\//.test(path) ? path.toLowerCase() : path;
+/** Scheme and host only, for logs: a URL's path, query or fragment may carry anything. */
+export function originForLog(candidate: string): string {
+  const url = parseUrl(candidate);
+  return url ? `${url.protocol}//${url.host}` : 'an unparsable URL';
 }
 
 /**
- * Whether a URL is the app's own renderer page: the same file: URL, ignoring the fragment
- * (routes live there) and the query.
+ * Whether a URL is the app's own renderer page (app://poolwatch/index.html, main/app/app-protocol.ts): the same
+ * scheme, host and path, no user info, ignoring the fragment (routes live there) and the query. Never a file:
+ * URL: any local file, a downloaded one too, could claim that name.
  */
 export function isAppPageUrl(candidate: string, appPageUrl: string): boolean {
   const url = parseUrl(candidate);
   const own = parseUrl(appPageUrl);
-  if (!url || !own || own.protocol !== 'file:') return false;
-  return url.protocol === 'file:' && url.host === own.host && comparablePath(url) === comparablePath(own);
+  if (!url || !own || own.protocol === 'file:' || own.host === '') return false;
+  return (
+    url.protocol === own.protocol &&
+    url.host === own.host &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === own.pathname
+  );
 }
 
 /** Accepts only messages from the main frame of a page showing the app's own renderer (no iframes, no other pages). */
@@ -43,7 +45,6 @@ export function createTrustedSenderCheck(appPageUrl: string): TrustedSenderCheck
 export function describeSender(event: SenderLike): string {
   const frame = event.senderFrame;
   if (frame === null) return 'a destroyed frame';
-  const url = parseUrl(frame.url);
-  const origin = url ? `${url.protocol}//${url.host}` : 'an unparsable URL';
+  const origin = originForLog(frame.url);
   return frame === event.sender.mainFrame ? origin : `a sub-frame at ${origin}`;
 }

@@ -21,7 +21,7 @@ import { runWsSession } from './ws-session';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
-  "default-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** WebSocket close code telling the browser its token was refused. */
 export const WS_CLOSE_BAD_TOKEN = 4401;

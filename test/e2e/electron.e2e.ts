@@ -1,23 +1,13 @@
 import { test, expect, _electron, type ElectronApplication } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installedElectron } from '../../build/electron-binary';
 
-const SKIP_REASON =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the desktop shell is exercised by the GitHub Actions workflow';
 const MAIN_SCRIPT = join(__dirname, '..', '..', 'dist', 'main', 'electron-main.js');
-
-/** The Electron executable, or null where npm skipped the download (the package's index throws then). */
-function electronBinary(): string | null {
-  try {
-    const resolved: unknown = createRequire(__filename)('electron');
-    return typeof resolved === 'string' && existsSync(resolved) ? resolved : null;
-  } catch {
-    return null;
-  }
-}
+const SKIP_PREFIX = 'Electron binary not installed';
+const SKIP_SUFFIX = 'the desktop shell is exercised by the GitHub Actions workflow';
 
 /** One account whose credentials come from the environment (no keychain needed) and whose pool never answers. */
 const E2E_CONFIG = {
@@ -41,12 +31,14 @@ function childEnv(userData: string): Record<string, string> {
 
 test.describe('desktop shell (Electron)', () => {
   test('opens the window and renders the Overview through the preload bridge', async ({}, testInfo) => {
-    const executablePath = electronBinary();
-    if (executablePath === null) {
-      console.log(SKIP_REASON);
-      test.skip(true, SKIP_REASON);
+    const electron = installedElectron();
+    if (!('path' in electron)) {
+      const reason = `${SKIP_PREFIX} (${electron.reason}); ${SKIP_SUFFIX}`;
+      console.log(reason);
+      test.skip(true, reason);
       return;
     }
+    const executablePath = electron.path;
 
     const userData = await mkdtemp(join(tmpdir(), 'poolwatch-e2e-'));
     await writeFile(join(userData, 'config.json'), JSON.stringify(E2E_CONFIG, null, 2));
@@ -57,8 +49,13 @@ test.describe('desktop shell (Electron)', () => {
       const window = await app.firstWindow();
       try {
         await expect(window.getByRole('heading', { name: 'Overview' })).toBeVisible();
+        // Served from the app's own scheme, never file://.
+        expect(window.url()).toMatch(/^app:\/\/poolwatch\/index\.html(#.*)?$/);
         // The account list arrived over IPC, so the sender check accepted the real window.
         await expect(window.getByText('E2E farm')).toBeVisible();
+        // Every permission check and request is denied (main/app/permission-policy.ts).
+        expect(await window.evaluate('Notification.permission')).toBe('denied');
+        expect(await window.evaluate('Notification.requestPermission()')).toBe('denied');
         const exposure = await window.evaluate(() => {
           const scope = globalThis as Record<string, unknown>;
           return { bridge: typeof scope['poolwatch'], require: typeof scope['require'], process: typeof scope['process'] };

@@ -19,8 +19,8 @@ class FakeWindow implements BrowserWindowLike {
       this.handlers.set(`contents:${event}`, listener);
     },
   };
-  loadFile(file: string): Promise<void> {
-    this.calls.push(`load ${file}`);
+  loadURL(url: string): Promise<void> {
+    this.calls.push(`load ${url}`);
     return this.load();
   }
   once(event: string, listener: () => void): void {
@@ -65,7 +65,6 @@ function setup(load: () => Promise<void> = () => Promise.resolve()) {
       windows.push(window);
       return window;
     },
-    rendererIndexFile: '/app/dist/renderer/index.html',
     engine,
     logger: { info: () => {}, warn: () => {}, error: (m) => errors.push(m) },
   });
@@ -78,9 +77,18 @@ describe('MainWindow', () => {
     assert.equal(mainWindow.isOpen(), false);
     mainWindow.open();
     assert.equal(windows.length, 1);
-    assert.deepEqual(windows[0]?.calls, ['load /app/dist/renderer/index.html']);
+    assert.deepEqual(windows[0]?.calls, ['load app://poolwatch/index.html']);
     windows[0]?.fire('ready-to-show');
     assert.deepEqual(windows[0]?.calls.at(-1), 'show');
+  });
+
+  it('opens on a route, and moves an open window to the route asked for', () => {
+    const { windows, mainWindow } = setup();
+    mainWindow.open('#/alerts');
+    assert.deepEqual(windows[0]?.calls, ['load app://poolwatch/index.html#/alerts']);
+    mainWindow.open('#/charts');
+    assert.equal(windows.length, 1);
+    assert.deepEqual(windows[0]?.calls.slice(1), ['load app://poolwatch/index.html#/charts', 'show', 'focus']);
   });
 
   it('brings the existing window forward instead of making a second one', () => {

@@ -8,7 +8,7 @@ import {
   type NavigationEventLike,
 } from '../../../main/app/navigation-guard';
 
-const APP_URL = 'file:///app/dist/renderer/index.html';
+const APP_URL = 'app://poolwatch/index.html';
 
 describe('isAllowedExternalUrl', () => {
   it("allows https links to the pools' sites and their subdomains", () => {

@@ -21,6 +21,11 @@ describe('mainWindowOptions', () => {
     assert.equal(web.navigateOnDragDrop, false);
   });
 
+  it('turns on no experimental or extra Blink features (SECURITY.md, items 9 and 10)', () => {
+    assert.equal(web.experimentalFeatures, undefined);
+    assert.equal(web.enableBlinkFeatures, undefined);
+  });
+
   it('uses the given preload and waits for ready-to-show', () => {
     assert.equal(web.preload, '/app/dist/preload/preload.js');
     assert.equal(options.show, false);

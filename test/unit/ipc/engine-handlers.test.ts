@@ -7,7 +7,7 @@ import { createTrustedSenderCheck } from '../../../main/ipc/trusted-sender';
 import type { Logger } from '../../../main/engine/logger';
 import { FakeEngine } from '../app/fakes';
 
-const APP_URL = 'file:///opt/PoolWatch/resources/app.asar/dist/renderer/index.html';
+const APP_URL = 'app://poolwatch/index.html';
 
 type Handler = (event: SenderLike, payload: unknown) => Promise<ResultEnvelope>;
 
