@@ -13,11 +13,11 @@ import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
 import { HistoryMissingError } from '../store/history-db';
-import { readHistoryStores, type HistoryStores } from '../store/history-stores';
+import { noHistoryStores, openMemoryHistoryStores, readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
 import { systemClock } from '../engine/clock';
 import { HistoryService } from '../history/history-service';
-import { memorySampleStore } from '../store/sample-store';
+import type { SampleStore } from '../store/sample-store';
 import { EXIT } from './exit-codes';
 
 export interface CliIo {
@@ -169,12 +169,22 @@ export async function exportCommand(options: { config: string; data: string | un
   );
 }
 
+/** One poll, exported: the current workers, or the rest recorded into a history database in memory first. */
+async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
+  // The current worker list needs no history (nor SQLite).
+  const memory = request.kind === 'workers' ? noHistoryStores() : openMemoryHistoryStores();
+  try {
+    return await exportPolled(config, request, io, memory.samples, noHistory);
+  } finally {
+    memory.close();
+  }
+}
+
 /**
- * One poll, recorded into memory as if it were history, then exported. Hashrate takes only the pools' own history
+ * One poll, recorded into `store` as if it were history, then exported. Hashrate takes only the pools' own history
  * (one sample now is no time series): with none from any account, the export is refused as before.
  */
-async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
-  const store = memorySampleStore();
+async function exportPolled(config: string, request: ExportRequest, io: CliIo, store: SampleStore, noHistory?: { file: string; reason: string }): Promise<number> {
   const keepsHistory = new Set<string>();
   const engine = await pollOnce(config, request.accountId, (observation) => {
     if (request.kind === 'workers') return;
