@@ -12,7 +12,7 @@ import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
-import { HistoryMissingError } from '../store/history-db';
+import { cliSqliteAdvice, HistoryMissingError, SqliteMissingError } from '../store/history-db';
 import { noHistoryStores, openMemoryHistoryStores, readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
 import { systemClock } from '../engine/clock';
@@ -172,7 +172,14 @@ export async function exportCommand(options: { config: string; data: string | un
 /** One poll, exported: the current workers, or the rest recorded into a history database in memory first. */
 async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
   // The current worker list needs no history (nor SQLite).
-  const memory = request.kind === 'workers' ? noHistoryStores() : openMemoryHistoryStores();
+  let memory: HistoryStores;
+  try {
+    memory = request.kind === 'workers' ? noHistoryStores() : openMemoryHistoryStores();
+  } catch (error) {
+    if (!(error instanceof SqliteMissingError)) throw error;
+    io.err(`poolwatch: ${request.kind} rows are recorded into SQLite (in memory) before they are printed, and ${cliSqliteAdvice(error)}.`);
+    return EXIT.badInput;
+  }
   try {
     return await exportPolled(config, request, io, memory.samples, noHistory);
   } finally {

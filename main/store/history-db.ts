@@ -26,6 +26,9 @@ export class HistoryUnavailableError extends Error {
 
 /** SQLite itself cannot be loaded here (no build for this runtime): no database can be opened, not even in memory. */
 export class SqliteMissingError extends HistoryUnavailableError {
+  /** The loader's error, first line: for callers that say it their own way (the CLI). */
+  readonly loadError: string;
+
   constructor(file: string, reason: string) {
     super(
       file,
@@ -35,6 +38,7 @@ export class SqliteMissingError extends HistoryUnavailableError {
         '`node build/electron-sqlite.mjs --retry`). Nothing on disk was changed.',
     );
     this.name = 'SqliteMissingError';
+    this.loadError = reason;
   }
 }
 
@@ -50,6 +54,11 @@ export const loadBetterSqlite3: SqliteLoader = (nativeBinding) => {
   new Database(MEMORY_DB, nativeBinding ? { nativeBinding } : {}).close();
   return Database;
 };
+
+/** Why SQLite is missing, and the fix, for the CLI (which runs under Node, from node_modules). */
+export function cliSqliteAdvice(error: SqliteMissingError): string {
+  return `the SQLite module could not be loaded: ${error.loadError}; rebuild it for this Node with \`npm rebuild better-sqlite3\``;
+}
 
 function loadSqlite(file: string, options: OpenHistoryOptions): DatabaseConstructor {
   try {
@@ -107,7 +116,12 @@ export function openHistoryDbForReading(file: string, options: Pick<OpenHistoryO
         'point --data at the folder that holds history.sqlite (by default the config file\'s folder).',
     );
   }
-  const Database = loadSqlite(file, options);
+  let Database: DatabaseConstructor;
+  try {
+    Database = loadSqlite(file, options);
+  } catch (error) {
+    throw new HistoryMissingError(`The history database ${file} cannot be read (${cliSqliteAdvice(error as SqliteMissingError)}). Nothing was changed.`);
+  }
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });

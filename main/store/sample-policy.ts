@@ -17,7 +17,7 @@ export interface Retention {
 export const DISK_RETENTION: Retention = { rawMs: RAW_RETENTION_MS, hourlyMs: HOURLY_RETENTION_MS, dailyMs: DAILY_RETENTION_MS };
 /**
  * History in memory (the file could not be opened) is lost at exit anyway: shorter windows bound what a long run
- * keeps. Raw rows stay until rolled up (about 7 h), so 6 h here keeps a 24 h chart raw for its last hours only.
+ * keeps. Raw rows also wait for their hour's rollup, so about 7 h stay: a 24 h chart is raw for its last hours only.
  */
 export const MEMORY_RETENTION: Retention = { rawMs: 6 * HOUR_MS, hourlyMs: 7 * DAY_MS, dailyMs: 90 * DAY_MS };
 

@@ -35,7 +35,7 @@ export async function benchCharts(workers: Worker[], summaryOf: (workers: Worker
   const store = sqliteSampleStore(db, MEMORY_RETENTION);
   const summary = summaryOf(workers);
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  const before = process.memoryUsage();
   const filled = await measure(`memory history, ${workers.length} workers, 200 polls (database unavailable)`, 1, () => {
     for (let poll = 0; poll < 200; poll += 1) {
       const changed = workers.map((worker, i) => ((i + poll) % 50 === 0 ? { ...worker, hashrate: { ...worker.hashrate, h10m: (worker.hashrate.h10m ?? 0) * 0.5 } } : worker));
@@ -44,9 +44,11 @@ export async function benchCharts(workers: Worker[], summaryOf: (workers: Worker
     return store;
   });
   global.gc?.();
-  const rssMb = (process.memoryUsage().rss - rssBefore) / (1024 * 1024);
-  const databaseMb = ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) / (1024 * 1024);
+  const after = process.memoryUsage();
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(0);
+  const database = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
   db.close();
-  rows.push({ ...filled, note: `SQLite in memory ${databaseMb.toFixed(0)} MB; resident Δ ${rssMb.toFixed(0)} MB (heap Δ: the recorder's caches)` });
+  const kept = `database ${mb(database)} MB + heap kept ${mb(after.heapUsed - before.heapUsed)} MB (the recorder's caches)`;
+  rows.push({ ...filled, note: `${kept}; resident Δ ${mb(after.rss - before.rss)} MB` });
   return rows;
 }

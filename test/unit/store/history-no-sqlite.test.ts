@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openHistory } from '../../../main/engine/create-pool-watch';
 import type { AlertTransition } from '../../../main/alerts/alert-types';
+import { HistoryMissingError } from '../../../main/store/history-db';
+import { openHistoryStores, readHistoryStores } from '../../../main/store/history-stores';
 import { captureLogger } from '../../support/capture-logger';
-import { MINUTE, T0, TH, pollOf, worker } from '../../support/sample-fixtures';
+import { MINUTE, T0, TH, pollOf, tempDbFile, worker } from '../../support/sample-fixtures';
 
 // When SQLite itself cannot be loaded there is no database to open, not even in memory: PoolWatch runs without
 // history and says why. The failure is made where the module is loaded (the loader), not by replacing the store.
@@ -74,5 +76,16 @@ describe('history without SQLite', () => {
     assert.match(history.problem ?? '', /the SQLite module could not be loaded: .*no-such-dir/);
     assert.match(history.problem ?? '', /without history/);
     usesNoHistory(history);
+  });
+
+  it('the CLI reading saved history says SQLite could not be loaded and how to rebuild it', async () => {
+    const file = await tempDbFile();
+    openHistoryStores(file).close();
+    assert.throws(
+      () => readHistoryStores(file, { loadSqlite: missingModule }),
+      (error: unknown) =>
+        error instanceof HistoryMissingError &&
+        error.message === `The history database ${file} cannot be read (the SQLite module could not be loaded: Cannot find module 'better-sqlite3'; rebuild it for this Node with \`npm rebuild better-sqlite3\`). Nothing was changed.`,
+    );
   });
 });
