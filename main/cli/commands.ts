@@ -12,12 +12,12 @@ import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
-import { HistoryMissingError } from '../store/history-db';
-import { readHistoryStores, type HistoryStores } from '../store/history-stores';
+import { cliSqliteAdvice, HistoryMissingError, SqliteMissingError } from '../store/history-db';
+import { noHistoryStores, openMemoryHistoryStores, readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
 import { systemClock } from '../engine/clock';
 import { HistoryService } from '../history/history-service';
-import { memorySampleStore } from '../store/sample-store';
+import type { SampleStore } from '../store/sample-store';
 import { EXIT } from './exit-codes';
 
 export interface CliIo {
@@ -169,12 +169,29 @@ export async function exportCommand(options: { config: string; data: string | un
   );
 }
 
+/** One poll, exported: the current workers, or the rest recorded into a history database in memory first. */
+async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
+  // The current worker list needs no history (nor SQLite).
+  let memory: HistoryStores;
+  try {
+    memory = request.kind === 'workers' ? noHistoryStores() : openMemoryHistoryStores();
+  } catch (error) {
+    if (!(error instanceof SqliteMissingError)) throw error;
+    io.err(`poolwatch: ${request.kind} rows are recorded into SQLite (in memory) before they are printed, and ${cliSqliteAdvice(error)}.`);
+    return EXIT.badInput;
+  }
+  try {
+    return await exportPolled(config, request, io, memory.samples, noHistory);
+  } finally {
+    memory.close();
+  }
+}
+
 /**
- * One poll, recorded into memory as if it were history, then exported. Hashrate takes only the pools' own history
+ * One poll, recorded into `store` as if it were history, then exported. Hashrate takes only the pools' own history
  * (one sample now is no time series): with none from any account, the export is refused as before.
  */
-async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
-  const store = memorySampleStore();
+async function exportPolled(config: string, request: ExportRequest, io: CliIo, store: SampleStore, noHistory?: { file: string; reason: string }): Promise<number> {
   const keepsHistory = new Set<string>();
   const engine = await pollOnce(config, request.accountId, (observation) => {
     if (request.kind === 'workers') return;

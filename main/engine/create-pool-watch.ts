@@ -4,10 +4,10 @@ import { AlertService, type NotificationSink } from '../alerts/alert-service';
 import { ChannelService } from '../alerts/channels/channel-service';
 import type { Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
-import { memoryHistoryStores, openHistoryStores, type HistoryStores } from '../store/history-stores';
+import { noHistoryStores, openHistoryStores, openMemoryHistoryStores, type HistoryStores } from '../store/history-stores';
 import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
-import { HistoryUnavailableError, type OpenHistoryOptions } from '../store/history-db';
+import { HistoryUnavailableError, SqliteMissingError, type OpenHistoryOptions, type SqliteLoader } from '../store/history-db';
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from './clock';
 import { Engine } from './engine';
@@ -25,6 +25,8 @@ export interface PoolWatchOptions {
   dataDir: string | null;
   /** SQLite built for Electron, where the app runs from source (see build/electron-sqlite.mjs). */
   sqliteBinding?: string;
+  /** How SQLite is loaded; tests simulate a missing build here. */
+  loadSqlite?: SqliteLoader;
   secrets: SecretStore;
   logger: Logger;
   clock?: Clock;
@@ -42,21 +44,34 @@ export interface PoolWatchOptions {
 }
 
 type OpenedHistory = HistoryStores & {
-  /** Why history is in memory only, or null when it is on disk (or was asked to be in memory). */
+  /** Why history is not on disk (in memory, or none at all), or null when it is (or was asked to be in memory). */
   problem: string | null;
 };
 
-/** Opens the history database once for alerts and samples, or falls back to memory with a logged reason: monitoring never depends on it. */
+/**
+ * Opens the history database once for alerts and samples. When the file cannot be opened the same database runs in
+ * memory; when SQLite itself cannot be loaded there is no history. Either way the reason is logged and returned:
+ * monitoring never depends on history.
+ */
 export function openHistory(dataDir: string | null, logger: Logger, options: OpenHistoryOptions = {}): OpenedHistory {
-  if (dataDir === null) return { ...memoryHistoryStores(), problem: null };
-  const file = join(dataDir, HISTORY_FILE_NAME);
+  let problem: string | null = null;
+  if (dataDir !== null) {
+    const file = join(dataDir, HISTORY_FILE_NAME);
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      return { ...openHistoryStores(file, options), problem: null };
+    } catch (error) {
+      problem = (error instanceof HistoryUnavailableError ? error : new HistoryUnavailableError(file, (error as Error).message)).message;
+      logger.error(problem);
+      if (error instanceof SqliteMissingError) return { ...noHistoryStores(), problem };
+    }
+  }
   try {
-    mkdirSync(dataDir, { recursive: true });
-    return { ...openHistoryStores(file, options), problem: null };
+    return { ...openMemoryHistoryStores(options), problem };
   } catch (error) {
-    const message = (error instanceof HistoryUnavailableError ? error : new HistoryUnavailableError(file, (error as Error).message)).message;
+    const message = (error as Error).message;
     logger.error(message);
-    return { ...memoryHistoryStores(), problem: message };
+    return { ...noHistoryStores(), problem: message };
   }
 }
 
@@ -64,7 +79,10 @@ export function openHistory(dataDir: string | null, logger: Logger, options: Ope
 export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config);
-  const history = openHistory(options.dataDir, options.logger, options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {});
+  const history = openHistory(options.dataDir, options.logger, {
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+    ...(options.loadSqlite ? { loadSqlite: options.loadSqlite } : {}),
+  });
   const engine = new Engine({
     config: settings,
     secrets: options.secrets,

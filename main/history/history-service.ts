@@ -24,7 +24,7 @@ const DEFAULT_HASHRATE_EXPORT_MS = 24 * 3_600_000;
 
 export interface HistoryServiceOptions {
   store: SampleStore;
-  /** Why the store is in memory only, shown to the user; null when history is on disk. */
+  /** Why history is not on disk (kept in memory, or not kept at all), shown to the user; null when it is. */
   problem?: string | null;
   clock: Clock;
   logger: Logger;

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parseIsoTime, type AlertHistoryEntry, type AlertHistoryQuery } from '../../shared/contract';
 import type { AlertEvent, AlertTransition } from '../alerts/alert-types';
 
-/** Where alert transitions and events are kept: SQLite on disk, or memory when the database is unavailable. */
+/** Where alert transitions and events are kept: the history database (on disk, or in memory when the file cannot be opened). */
 export interface AlertHistoryStore {
   append(transitions: readonly AlertTransition[], events: readonly AlertEvent[]): void;
   query(query: AlertHistoryQuery): AlertHistoryEntry[];
@@ -67,16 +67,22 @@ function toRows(transitions: readonly AlertTransition[], events: readonly AlertE
   ].sort((a, b) => a.at_ms - b.at_ms);
 }
 
-/** Alert history in the SQLite history database; all rows of one evaluation in one transaction. */
-export function sqliteAlertHistory(db: BetterSqlite3.Database): AlertHistoryStore {
+/**
+ * Alert history in the SQLite history database; all rows of one evaluation in one transaction. With `maxRows` (a
+ * database in memory) only the newest rows are kept.
+ */
+export function sqliteAlertHistory(db: BetterSqlite3.Database, maxRows?: number): AlertHistoryStore {
   const insert = db.prepare(
     `INSERT INTO alert_history (kind, at_ms, alert_key, rule_id, account_id, account_label, group_name, worker_name, ref,
        from_state, to_state, message, severity, urgent)
      VALUES (@kind, @at_ms, @alert_key, @rule_id, @account_id, @account_label, @group_name, @worker_name, @ref,
        @from_state, @to_state, @message, @severity, @urgent)`,
   );
+  // Ids only grow (only the oldest rows are ever deleted), so the newest maxRows are the top ids.
+  const trim = db.prepare('DELETE FROM alert_history WHERE id <= (SELECT max(id) FROM alert_history) - ?');
   const insertAll = db.transaction((rows: Array<Omit<Row, 'id'>>) => {
     for (const row of rows) insert.run(row);
+    if (maxRows !== undefined) trim.run(maxRows);
   });
   const readKv = db.prepare('SELECT value FROM kv WHERE name = ?');
   const writeKv = db.prepare(
@@ -123,41 +129,6 @@ export function sqliteAlertHistory(db: BetterSqlite3.Database): AlertHistoryStor
     },
     writeState(name, value, atMs) {
       writeKv.run(name, value, atMs);
-    },
-  };
-}
-
-/** The same store in memory, bounded, for when the database cannot be opened. */
-export function memoryAlertHistory(maxRows = 10_000): AlertHistoryStore {
-  let rows: Row[] = [];
-  let nextId = 1;
-  const state = new Map<string, string>();
-  return {
-    append(transitions, events) {
-      for (const row of toRows(transitions, events)) rows.push({ ...row, id: nextId++ });
-      if (rows.length > maxRows) rows = rows.slice(rows.length - maxRows);
-    },
-    query(query) {
-      const from = query.from ? (parseIsoTime(query.from) ?? -Infinity) : -Infinity;
-      const to = query.to ? (parseIsoTime(query.to) ?? Infinity) : Infinity;
-      const text = query.text?.toLowerCase();
-      return rows
-        .filter(
-          (row) =>
-            (!query.accountId || row.account_id === query.accountId) &&
-            (!query.ruleId || row.rule_id === query.ruleId) &&
-            (!query.severity || row.severity === query.severity) &&
-            row.at_ms >= from &&
-            row.at_ms <= to &&
-            (!text || [row.message, row.group_name, row.worker_name].some((value) => value?.toLowerCase().includes(text))),
-        )
-        .sort((a, b) => b.at_ms - a.at_ms || b.id - a.id)
-        .slice(0, query.limit ?? DEFAULT_LIMIT)
-        .map(toEntry);
-    },
-    readState: (name) => state.get(name) ?? null,
-    writeState: (name, value) => {
-      state.set(name, value);
     },
   };
 }

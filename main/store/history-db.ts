@@ -3,25 +3,68 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
+/** The file name that makes SQLite keep a database in memory. */
+export const MEMORY_DB = ':memory:';
+
+/** Where the database is, as the user reads it. */
+function placeOf(file: string): string {
+  return file === MEMORY_DB ? 'in memory' : file;
+}
+
 /** The history database cannot be used; the message says why and what the user can do. */
 export class HistoryUnavailableError extends Error {
+  constructor(
+    file: string,
+    reason: string,
+    outcome = 'PoolWatch keeps monitoring and keeps history in memory until restart; nothing on disk was changed. ' +
+      'Check free disk space and permissions, or move the file aside if it is damaged.',
+  ) {
+    super(`The history database ${placeOf(file)} cannot be opened (${reason}). ${outcome}`);
+    this.name = 'HistoryUnavailableError';
+  }
+}
+
+/** SQLite itself cannot be loaded here (no build for this runtime): no database can be opened, not even in memory. */
+export class SqliteMissingError extends HistoryUnavailableError {
+  /** The loader's error, first line: for callers that say it their own way (the CLI). */
+  readonly loadError: string;
+
   constructor(file: string, reason: string) {
     super(
-      `The history database ${file} cannot be opened (${reason}). PoolWatch keeps monitoring and keeps history in memory ` +
-        `until restart; nothing on disk was changed. Check free disk space and permissions, or move the file aside if it is damaged.`,
+      file,
+      `the SQLite module could not be loaded: ${reason}`,
+      'PoolWatch keeps monitoring and alerting without history: charts, exports and the alert history stay empty until it ' +
+        'runs with a SQLite build for this runtime (`npm rebuild better-sqlite3`; for the desktop app run from source, ' +
+        '`node build/electron-sqlite.mjs --retry`). Nothing on disk was changed.',
     );
-    this.name = 'HistoryUnavailableError';
+    this.name = 'SqliteMissingError';
+    this.loadError = reason;
   }
 }
 
 type DatabaseConstructor = typeof BetterSqlite3;
 
-/** better-sqlite3 is native: load it on first use so a missing build costs history, not the app. */
-function loadSqlite(file: string): DatabaseConstructor {
+/** Loads the SQLite module and its native addon: the addon given (an Electron build), or the package's own. */
+export type SqliteLoader = (nativeBinding?: string) => DatabaseConstructor;
+
+/** The one place better-sqlite3 is loaded. It is native: loaded on first use, so a missing build costs history, not the app. */
+export const loadBetterSqlite3: SqliteLoader = (nativeBinding) => {
+  const Database = createRequire(__filename)('better-sqlite3') as DatabaseConstructor;
+  // The addon loads at the first open: an empty in-memory database makes a missing or foreign build fail here.
+  new Database(MEMORY_DB, nativeBinding ? { nativeBinding } : {}).close();
+  return Database;
+};
+
+/** Why SQLite is missing, and the fix, for the CLI (which runs under Node, from node_modules). */
+export function cliSqliteAdvice(error: SqliteMissingError): string {
+  return `the SQLite module could not be loaded: ${error.loadError}; rebuild it for this Node with \`npm rebuild better-sqlite3\``;
+}
+
+function loadSqlite(file: string, options: OpenHistoryOptions): DatabaseConstructor {
   try {
-    return createRequire(__filename)('better-sqlite3') as DatabaseConstructor;
+    return (options.loadSqlite ?? loadBetterSqlite3)(options.nativeBinding);
   } catch (error) {
-    throw new HistoryUnavailableError(file, `the SQLite module could not be loaded: ${(error as Error).message.split('\n')[0]}`);
+    throw new SqliteMissingError(file, (error as Error).message.split('\n')[0]!);
   }
 }
 
@@ -36,14 +79,16 @@ export interface OpenHistoryOptions {
   busyTimeoutMs?: number;
   /** A better-sqlite3 addon built for another runtime (Electron run from source; build/electron-sqlite.mjs). */
   nativeBinding?: string;
+  /** How SQLite is loaded (tests simulate a missing build here). */
+  loadSqlite?: SqliteLoader;
 }
 
 /**
- * Opens (creating if needed) and migrates the history database. WAL mode: readers never block the writer; with
+ * Opens (creating if needed) and migrates the history database; MEMORY_DB opens one in memory. WAL mode (on disk): readers never block the writer; with
  * synchronous = NORMAL a committed transaction survives a crash of the process (a power cut may lose the last ones).
  */
 export function openHistoryDb(file: string, options: OpenHistoryOptions = {}): BetterSqlite3.Database {
-  const Database = loadSqlite(file);
+  const Database = loadSqlite(file, options);
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 2_000, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -64,14 +109,19 @@ export function openHistoryDb(file: string, options: OpenHistoryOptions = {}): B
  * Opens an existing history database for reading only (the CLI's `alerts` and `export`): nothing is created,
  * migrated or written, so a mistyped folder or a running app's database is left exactly as it was.
  */
-export function openHistoryDbForReading(file: string): BetterSqlite3.Database {
+export function openHistoryDbForReading(file: string, options: Pick<OpenHistoryOptions, 'loadSqlite'> = {}): BetterSqlite3.Database {
   if (!existsSync(file)) {
     throw new HistoryMissingError(
       `There is no history at ${file}. PoolWatch writes it while \`poolwatch serve\` or the desktop app runs; ` +
         'point --data at the folder that holds history.sqlite (by default the config file\'s folder).',
     );
   }
-  const Database = loadSqlite(file);
+  let Database: DatabaseConstructor;
+  try {
+    Database = loadSqlite(file, options);
+  } catch (error) {
+    throw new HistoryMissingError(`The history database ${file} cannot be read (${cliSqliteAdvice(error as SqliteMissingError)}). Nothing was changed.`);
+  }
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 2_000 });

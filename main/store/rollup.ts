@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { rawLevel, rollupLevel } from './sample-levels';
-import { DAILY_RETENTION_MS, HOURLY_RETENTION_MS, RAW_RETENTION_MS, SERIES_RAW_CAP_MAX_MS, WORKER_RAW_CAP_MS, WORKER_ROLLUP_CAP_MS } from './sample-policy';
+import { DISK_RETENTION, SERIES_RAW_CAP_MAX_MS, WORKER_RAW_CAP_MS, WORKER_ROLLUP_CAP_MS, type Retention } from './sample-policy';
 import type { SampleTarget } from './sample-source';
 import { MARK_DAY, MARK_HOUR, sqliteReads } from './sample-sqlite-read';
 import { aggregateBuckets } from './sample-spans';
@@ -79,6 +79,7 @@ interface Context {
   workers: ReturnType<typeof workerRollupStatements>;
   source: ReturnType<typeof sqliteReads>;
   hooks: MaintenanceHooks;
+  retention: Retention;
 }
 
 /** Ids in pages of `size`, each page read when its step starts (rows created meanwhile are included). */
@@ -173,7 +174,7 @@ function* dropByTime(first: () => number | undefined, drop: (before: number) => 
   }
 }
 
-/** Balances are kept like samples: every change for 48 h, then the last of each hour for 90 days, then of each day. */
+/** Balances are kept like samples: every change while raw rows are kept, then the last of each hour, then of each day. */
 function thinBalances(ctx: Context, level: RollupLevel, toMs: number): number {
   const name = `balance-${level}`;
   const from = (ctx.s.mark.get(name) as number | undefined) ?? 0;
@@ -186,10 +187,10 @@ function thinBalances(ctx: Context, level: RollupLevel, toMs: number): number {
 
 /** Oldest kept times per level; finer data is kept until its rollup (with the lookback the rollup reads) is done. */
 function* enforceRetention(ctx: Context, nowMs: number, hourMark: number, dayMark: number): Generator<MaintenanceResult> {
-  const { s } = ctx;
-  const raw = Math.min(nowMs - RAW_RETENTION_MS, hourMark - SERIES_RAW_CAP_MAX_MS);
-  const hour = Math.min(nowMs - HOURLY_RETENTION_MS, dayMark - WORKER_ROLLUP_CAP_MS.hour);
-  const day = nowMs - DAILY_RETENTION_MS;
+  const { s, retention } = ctx;
+  const raw = Math.min(nowMs - retention.rawMs, hourMark - SERIES_RAW_CAP_MAX_MS);
+  const hour = Math.min(nowMs - retention.hourlyMs, dayMark - WORKER_ROLLUP_CAP_MS.hour);
+  const day = nowMs - retention.dailyMs;
   for (const ids of pages(s.seriesIds, SERIES_BATCH)) {
     const deleted = ctx.db.transaction(() =>
       ids.reduce((sum, id) => sum + s.dropSeriesRaw.run(id, raw).changes + s.dropSeriesRollups.run(id, LEVEL_CODE.hour, hour).changes + s.dropSeriesRollups.run(id, LEVEL_CODE.day, day).changes, 0),
@@ -202,7 +203,7 @@ function* enforceRetention(ctx: Context, nowMs: number, hourMark: number, dayMar
     const first = () => s.firstWorkerRollup.get(code) as number | undefined;
     yield* dropByTime(first, (before) => s.dropWorkerRollups.run(code, before).changes, level === 'hour' ? hour : day, DELETE_SLICE_MS[level]);
   }
-  yield { rolledUp: 0, deleted: thinBalances(ctx, 'hour', floorTo(nowMs - RAW_RETENTION_MS, HOUR_MS)) + thinBalances(ctx, 'day', floorTo(nowMs - HOURLY_RETENTION_MS, DAY_MS)) };
+  yield { rolledUp: 0, deleted: thinBalances(ctx, 'hour', floorTo(nowMs - retention.rawMs, HOUR_MS)) + thinBalances(ctx, 'day', floorTo(nowMs - retention.hourlyMs, DAY_MS)) };
   yield { rolledUp: 0, deleted: s.dropBalances.run(day).changes };
   const removed = s.dropRetiredWorkers.all(day - DAY_MS) as number[];
   if (removed.length > 0) ctx.hooks.onWorkersRemoved(removed);
@@ -211,11 +212,11 @@ function* enforceRetention(ctx: Context, nowMs: number, hourMark: number, dayMar
 
 /**
  * One maintenance pass as short steps, each its own transaction: hourly rollups of complete hours, daily rollups of
- * complete days (all their hours rolled up), then retention (raw 48 h, hourly 90 days, daily 2 years, balances 2 years;
+ * complete days (all their hours rolled up), then retention (on disk raw 48 h, hourly 90 days, daily and balances 2 years;
  * payouts and daily earnings are kept). Run it to the end for a full pass; stopping early is safe.
  */
-export function* runMaintenanceSteps(db: Db, nowMs: number, hooks: MaintenanceHooks): Generator<MaintenanceResult, void, void> {
-  const ctx: Context = { db, s: statementsOf(db), workers: workerRollupStatements(db), source: sqliteReads(db), hooks };
+export function* runMaintenanceSteps(db: Db, nowMs: number, hooks: MaintenanceHooks, retention: Retention = DISK_RETENTION): Generator<MaintenanceResult, void, void> {
+  const ctx: Context = { db, s: statementsOf(db), workers: workerRollupStatements(db), source: sqliteReads(db), hooks, retention };
   yield* rollUp(ctx, 'hour', floorTo(nowMs - ROLLUP_GRACE_MS, HOUR_MS));
   const hourMark = markOf(ctx, 'hour')!;
   yield* rollUp(ctx, 'day', floorTo(hourMark, DAY_MS));

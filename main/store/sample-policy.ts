@@ -7,6 +7,20 @@ export const RAW_RETENTION_MS = 48 * HOUR_MS;
 export const HOURLY_RETENTION_MS = 90 * DAY_MS;
 export const DAILY_RETENTION_MS = 730 * DAY_MS;
 
+/** How long each level is kept. */
+export interface Retention {
+  rawMs: number;
+  hourlyMs: number;
+  dailyMs: number;
+}
+
+export const DISK_RETENTION: Retention = { rawMs: RAW_RETENTION_MS, hourlyMs: HOURLY_RETENTION_MS, dailyMs: DAILY_RETENTION_MS };
+/**
+ * History in memory (the file could not be opened) is lost at exit anyway: shorter windows bound what a long run
+ * keeps. Raw rows also wait for their hour's rollup, so about 7 h stay: a 24 h chart is raw for its last hours only.
+ */
+export const MEMORY_RETENTION: Retention = { rawMs: 6 * HOUR_MS, hourlyMs: 7 * DAY_MS, dailyMs: 90 * DAY_MS };
+
 /** Ranges up to this long are answered from raw samples, up to HOURLY_RANGE_MS from hourly rollups, longer from daily. */
 export const RAW_RANGE_MS = RAW_RETENTION_MS;
 export const HOURLY_RANGE_MS = HOURLY_RETENTION_MS;

@@ -7,7 +7,7 @@ import type { SampleSource, SampleTarget } from './sample-source';
 import { aggregateBuckets, coarserLevel, sumBuckets } from './sample-spans';
 import { LEVEL_MS, type Level, type SpanPoint } from './sample-types';
 
-// The store's read side, the same for SQLite and memory: pick the level from the range, compose levels per target,
+// The store's read side: pick the level from the range, compose levels per target,
 // put every target on one time grid (at most maxPoints buckets), add targets up for the fleet, then bound the size.
 
 export type WorkerStatesHistory = z.infer<typeof WorkerStatesHistorySchema>;

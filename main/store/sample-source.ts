@@ -6,13 +6,13 @@ export type SampleTarget =
   | { kind: 'series'; id: number; accountId: string; group: string | null }
   | { kind: 'worker'; id: number; accountId: string; group: string; worker: string };
 
-/** The first hour and day not yet rolled up from finer data; -Infinity when nothing has been (memory store). */
+/** The first hour and day not yet rolled up from finer data; -Infinity when nothing has been. */
 export interface RollupMarks {
   hour: number;
   day: number;
 }
 
-/** What the queries read, from SQLite or from memory. Ranges are [fromMs, toMs), rows oldest first. */
+/** What the queries read: the database, a rollup batch read ahead, or no-history's empty source. Ranges are [fromMs, toMs), rows oldest first. */
 export interface SampleSource {
   targets(scope: HistoryScope): SampleTarget[];
   marks(): RollupMarks;

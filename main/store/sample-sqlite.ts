@@ -3,7 +3,7 @@ import { workerKey, type Balance, type HashrateSeries, type RevenueEstimate } fr
 import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
-import { WORKER_RAW_CAP_MS, keepalivePhase } from './sample-policy';
+import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
 import { balanceKey, changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
@@ -18,7 +18,8 @@ function parseMs(iso: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
+/** The store over an open history database; `retention` is what maintenance keeps (shorter for a database in memory). */
+export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retention = DISK_RETENTION): SampleStore {
   const reads = sqliteReads(db);
   const statements = {
     accountId: db.prepare('SELECT id, label FROM hist_account WHERE account_key = ?'),
@@ -237,7 +238,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database): SampleStore {
     for (const entries of workers.values()) for (const [key, entry] of entries) if (entry.id !== null && retired.has(entry.id)) entries.delete(key);
   }
 
-  const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetWorkers });
+  const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetWorkers }, retention);
 
   return {
     recordPoll: guarded((poll: RecordablePoll) => {

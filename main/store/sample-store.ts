@@ -24,10 +24,10 @@ export interface MaintenanceResult {
 }
 
 /**
- * Hashrate, worker-state, payout, balance and earnings history: SQLite on disk (sqliteSampleStore), or a bounded
- * memory store when the database cannot be opened (memorySampleStore). Times are ms since the epoch in, ISO out;
- * ranges are [fromMs, toMs). Writes throw the SQLite error when the disk fails (full, I/O): the poll's rows are
- * rolled back together, nothing else is lost, and the caller may switch to memory.
+ * Hashrate, worker-state, payout, balance and earnings history: the SQLite history database (sqliteSampleStore), on
+ * disk or, when the file cannot be opened, in memory with shorter retention. Times are ms since the epoch in, ISO
+ * out; ranges are [fromMs, toMs). Writes throw the SQLite error when the disk fails (full, I/O): the poll's rows are
+ * rolled back together and nothing else is lost.
  */
 export interface SampleStore {
   /** Every row of one poll in one transaction; a failed poll (workers null) records nothing. Never does rollup work. */
@@ -65,4 +65,3 @@ export async function runMaintenanceInSlices(store: SampleStore, nowMs: number, 
 }
 
 export { sqliteSampleStore } from './sample-sqlite';
-export { memorySampleStore } from './sample-memory';

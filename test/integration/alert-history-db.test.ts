@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { sqliteAlertHistory, memoryAlertHistory } from '../../main/store/alert-history';
-import { HistoryUnavailableError, migrate, openHistoryDb } from '../../main/store/history-db';
+import { sqliteAlertHistory } from '../../main/store/alert-history';
+import { HistoryUnavailableError, MEMORY_DB, migrate, openHistoryDb } from '../../main/store/history-db';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { openHistory } from '../../main/engine/create-pool-watch';
 import type { AlertEvent, AlertTransition } from '../../main/alerts/alert-types';
@@ -85,8 +85,8 @@ describe('alert history database (SQLite file)', () => {
     db.close();
   });
 
-  it('the memory store answers the same queries and stays bounded', () => {
-    const store = memoryAlertHistory(2);
+  it('the store in memory answers the same queries and stays bounded', () => {
+    const store = sqliteAlertHistory(openHistoryDb(MEMORY_DB), 2);
     store.append([transition(1, 'pending', 'firing'), transition(2, 'firing', 'resolving'), transition(3, 'resolving', 'resolved')], []);
     assert.deepEqual(store.query({}).map((entry) => entry.to), ['resolved', 'resolving']);
   });

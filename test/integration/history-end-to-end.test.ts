@@ -242,6 +242,27 @@ describe('history from simulator polls to charts and CSV', () => {
     }
   });
 
+  it('SQLite that cannot be loaded: monitoring and alerts go on without history, and the UI is told why', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'pw-hist-no-sqlite-'));
+    const loadSqlite = () => {
+      throw new Error("Cannot find module 'better-sqlite3'");
+    };
+    const { poolWatch: degraded, historyProblem } = createPoolWatch({ config: fileConfigRepository(configFile), dataDir: elsewhere, loadSqlite, secrets: memorySecrets(), logger, clock, env, httpLimits: { maxRetries: 0, timeoutMs: 2_000 } });
+    try {
+      assert.match(historyProblem ?? '', /SQLite module could not be loaded: Cannot find module 'better-sqlite3'.*without history/s);
+      await degraded.engine.load();
+      await degraded.engine.pollAll();
+      const state = await degraded.handle('state:get', {});
+      assert.equal(state.historyProblem, historyProblem);
+      assert.equal(state.accounts[0]?.status, 'ok');
+      assert.deepEqual((await degraded.handle('history:hashrate', { scope: { accountId: 'farm' }, range: lastHour() })).points, []);
+      assert.deepEqual(await degraded.handle('alerts:history', {}), []);
+      assert.equal(existsSync(join(elsewhere, 'history.sqlite')), false);
+    } finally {
+      degraded.stop();
+    }
+  });
+
   it('the history files hold no credential', async () => {
     for (const name of ['history.sqlite', 'history.sqlite-wal']) {
       const bytes = await readFile(join(dir, name)).catch(() => Buffer.alloc(0));

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EngineEvent } from '../../../main/engine/service';
 import { HistoryService, MAINTENANCE_FIRST_DELAY_MS, MAINTENANCE_INTERVAL_MS } from '../../../main/history/history-service';
-import { memorySampleStore, type SampleStore } from '../../../main/store/sample-store';
+import { openMemoryHistoryStores } from '../../../main/store/history-stores';
+import type { SampleStore } from '../../../main/store/sample-store';
 import { captureLogger } from '../../support/capture-logger';
 import { FakeClock } from '../../support/fake-clock';
 import { MINUTE, T0, TH, pollOf, worker } from '../../support/sample-fixtures';
 
-/** A real memory store whose writes fail while the "disk" is full (fault injection, like the simulators' knobs). */
+/** A real store (SQLite in memory) whose writes fail while the "disk" is full (fault injection, like the simulators' knobs). */
 function storeWithDisk(): { store: SampleStore; disk: { full: boolean }; maintained: number[] } {
-  const inner = memorySampleStore();
+  const inner = openMemoryHistoryStores().samples;
   const disk = { full: false };
   const maintained: number[] = [];
   const store: SampleStore = {
@@ -82,7 +83,7 @@ describe('history service', () => {
 
   it('a maintenance run under way stops between steps when the app stops, quietly', async () => {
     const clock = new FakeClock(T0);
-    const inner = memorySampleStore();
+    const inner = openMemoryHistoryStores().samples;
     const steps: number[] = [];
     let service: HistoryService | null = null;
     const store: SampleStore = {

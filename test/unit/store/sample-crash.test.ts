@@ -4,8 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { openHistoryStores } from '../../../main/store/history-stores';
-import { memorySampleStore } from '../../../main/store/sample-memory';
+import { openHistoryStores, openMemoryHistoryStores } from '../../../main/store/history-stores';
 import { CRASH_POLL_MS, CRASH_WORKERS, crashPoll, crashPollAt } from '../../support/crash-polls';
 import { DAY, HOUR, T0, tempDbFile } from '../../support/sample-fixtures';
 
@@ -61,11 +60,14 @@ describe('sample store: a writer killed mid-write', () => {
     const stores = openHistoryStores(file);
     const end = crashPollAt(next);
     stores.samples.runMaintenance(end + HOUR);
-    const reference = memorySampleStore({ workerRows: 1_000, seriesRows: 10_000, workers: 10_000, rollupRows: 10, balanceRows: 10, payoutsPerAccount: 10, earningDays: 10 });
+    // Never rolled up, so every level is derived from the raw rows.
+    const scratch = openMemoryHistoryStores();
+    const reference = scratch.samples;
     for (let n = 0; n < next; n += 1) reference.recordPoll(crashPoll(n));
     const view = (store: typeof reference) => store.hashrate({ accountId: 'farm' }, end - 3 * DAY, end, 500);
     assert.deepEqual(view(stores.samples), view(reference));
     assert.ok(view(reference).points.length >= 5);
     stores.close();
+    scratch.close();
   });
 });
