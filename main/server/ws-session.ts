@@ -11,24 +11,62 @@ const IncomingSchema = z.object({
   payload: z.unknown(),
 });
 
-/** One browser or API client: requests in, responses and engine events out, everything validated. */
-export function runWsSession(socket: WebSocket, engine: EngineService, logger: Logger): void {
+/** What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet. */
+export interface WsSessionLimits {
+  maxInFlight: number;
+  maxBufferedBytes: number;
+}
+
+/** The UI keeps a handful of requests open; a 30,000-worker list is about 7 MB, so two fit under the buffer limit. */
+export const DEFAULT_WS_LIMITS: WsSessionLimits = { maxInFlight: 64, maxBufferedBytes: 16 * 1024 * 1024 };
+
+/** WebSocket close code for a client that broke a limit (RFC 6455: policy violation). */
+export const WS_CLOSE_LIMIT = 1008;
+
+/** One browser or API client: requests in, responses and engine events out, everything validated and bounded. */
+export function runWsSession(socket: WebSocket, engine: EngineService, logger: Logger, limits: WsSessionLimits = DEFAULT_WS_LIMITS): void {
+  let closing = false;
+  let inFlight = 0;
+
+  /** Stops serving this client: nothing more is read into work or queued for it, and the reason is logged once. */
+  const shutDown = (code: number, reason: string, logLine: string): void => {
+    if (closing) return;
+    closing = true;
+    unsubscribe();
+    logger.warn(`headless: ${logLine}`);
+    socket.close(code, reason);
+  };
+
   const send = (message: unknown): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (closing || socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      const limitMb = Math.round(limits.maxBufferedBytes / 1024 / 1024);
+      shutDown(WS_CLOSE_LIMIT, `answers not read: over ${limitMb} MB waiting`, `closed a WebSocket client that did not read its answers (over ${limitMb} MB waiting)`);
+      return;
+    }
+    socket.send(JSON.stringify(message));
   };
   const unsubscribe = engine.subscribe((event) => send({ type: 'event', channel: event.channel, payload: event.payload }));
-  socket.on('close', unsubscribe);
+  socket.on('close', () => {
+    closing = true;
+    unsubscribe();
+  });
 
   socket.on('message', (data, isBinary) => {
+    if (closing) return;
     let parsed: z.infer<typeof IncomingSchema>;
     try {
       if (isBinary) throw new Error('binary');
       parsed = IncomingSchema.parse(JSON.parse(data.toString()));
     } catch {
-      logger.warn('headless: dropped a malformed WebSocket message');
-      socket.close(1003, 'malformed message');
+      shutDown(1003, 'malformed message', 'dropped a malformed WebSocket message');
       return;
     }
+    if (inFlight >= limits.maxInFlight) {
+      shutDown(WS_CLOSE_LIMIT, `too many requests in flight (limit ${limits.maxInFlight})`, `closed a WebSocket client with more than ${limits.maxInFlight} requests in flight`);
+      return;
+    }
+    inFlight += 1;
     const { id, channel, payload } = parsed;
     void (async () => {
       try {
@@ -40,6 +78,8 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
           logger.error(`headless: ${channel} failed: ${(error as Error)?.message ?? 'unknown error'}`);
         }
         send({ type: 'response', id, result: toErrorEnvelope(error) });
+      } finally {
+        inFlight -= 1;
       }
     })();
   });

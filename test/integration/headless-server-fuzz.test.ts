@@ -178,7 +178,12 @@ describe('headless server under malformed input (fuzz)', () => {
     const message = await response;
     assert.equal(message.id, 42);
     assert.equal(message.result.ok, true);
-    socket.close();
+    // Client text that quotes the token: a request on an unknown channel, then a malformed message.
+    const quoted = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'request', id: 43, channel: `x-${serve.token}`, payload: {} }));
+    socket.send(`not json ${serve.token}`);
+    assert.equal(await quoted, 1003);
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
     assert.ok(serve.stderr().length > 0, 'the fuzzing left log lines to check');
     assert.ok(!serve.stderr().includes(serve.token), 'the token never appears in the log');
