@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { spawnServe, startServeProcess } from '../support/serve-process';
+import { waitFor } from '../support/wait-for';
 
 // Two `serve` on one data folder would poll twice and notify twice: the second one must refuse to start.
 
@@ -50,6 +51,20 @@ describe('poolwatch serve: one instance per data folder', () => {
       assert.equal(readFileSync(join(first.dataDir, 'poolwatch.lock'), 'utf8').trim(), String(second.pid));
     } finally {
       await second.stop();
+    }
+  });
+
+  it('still starts, with a warning, where the data folder cannot hold a lock (history then stays in memory)', async () => {
+    const first = await startServeProcess();
+    await first.stop();
+    const notAFolder = join(first.dataDir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const serve = await startServeProcess({ configFile: first.configFile, dataDir: notAFolder });
+    try {
+      await waitFor(() => /Warning: could not lock the data folder .*a-file/.test(serve.stderr()), 5_000, `the warning in ${serve.stderr()}`);
+      assert.equal(serve.exitCode(), null);
+    } finally {
+      await serve.stop();
     }
   });
 });
