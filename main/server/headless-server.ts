@@ -62,6 +62,12 @@ function reply(res: ServerResponse, status: number, body: string, type = 'text/p
   res.end(body);
 }
 
+/** Answers an upgrade we will not take and closes the socket fully: the HTTP server allows half-open sockets. */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 /** Serves the UI and the engine contract on 127.0.0.1 only, behind a random token. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -163,11 +169,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     try {
       const url = targetOf(req);
       if (!url || decodeUrlPath(url.pathname) === null) {
-        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        refuseUpgrade(socket, '400 Bad Request');
         return;
       }
       if (url.pathname !== '/ws' || !isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        refuseUpgrade(socket, '403 Forbidden');
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -188,9 +194,14 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (e.g. out of file descriptors on accept) is logged; it must not end the process.
+  server.on('error', (error: Error) => logger.error(`headless: the server reported: ${error.message}`));
 
   return {
     port,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { clientFrame, rawExchange, requestFrame, seededRandom, upgradeRequest, type FrameSpec } from '../support/raw-ws';
@@ -123,6 +124,31 @@ describe('headless server under malformed input (fuzz)', () => {
       assert.equal(statusOf(exchange.received), entry.status, `${entry.name}: ${exchange.received.toString('latin1').split('\r\n')[0]}`);
     }
     assert.equal(serve.stderr(), logBefore, 'a bad request is answered, not logged');
+  });
+
+  it('closes a refused upgrade completely, even for a client that keeps its side open', async () => {
+    for (const target of ['/elsewhere', 'http://[', '/ws%zz']) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ port: serve.port, host: '127.0.0.1', allowHalfOpen: true });
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve('still open');
+        }, 3_000);
+        socket.on('error', () => {});
+        socket.on('close', () => {
+          clearTimeout(timer);
+          resolve('closed');
+        });
+        socket.on('end', () => {
+          // Writes after the server's FIN: a server that only half-closed keeps accepting them silently.
+          const poke = setInterval(() => socket.write('x'), 50);
+          socket.once('close', () => clearInterval(poke));
+        });
+        socket.resume();
+        socket.once('connect', () => socket.write(upgradeRequest(serve.port, serve.token, target)));
+      });
+      assert.equal(outcome, 'closed', `refused upgrade to ${target}`);
+    }
   });
 
   it('survives other broken request lines and headers', async () => {
