@@ -19,7 +19,7 @@ import {
 } from './request-guard';
 import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
-import { logSocketErrorsOnce, redactingLogger } from './socket-errors';
+import { redactingLogger, watchConnectionErrors } from './socket-errors';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
@@ -165,7 +165,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   server.on('upgrade', (req, socket: Duplex, head: Buffer) => {
     // Node hands the raw socket over without its error listener: a reset here must not become an uncaught error.
-    socket.on('error', () => socket.destroy());
+    const watchWebSocket = watchConnectionErrors(socket, logger);
     try {
       const url = targetOf(req);
       if (!url || decodeUrlPath(url.pathname) === null) {
@@ -177,7 +177,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        logSocketErrorsOnce(ws, logger);
+        watchWebSocket(ws);
         const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
         if (!tokensMatch(token, presented)) {
           // Accept-then-close lets the browser tell "bad token" from "server down".

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { redactChannelText } from '../alerts/channels/channel-redaction';
 import type { Logger } from '../engine/logger';
@@ -12,14 +13,22 @@ export function redactingLogger(logger: Logger, secrets: readonly string[]): Log
 }
 
 /**
- * Handles a socket's errors (a malformed frame, a message over the size limit, a reset): ws closes the connection
- * itself; without a listener the error would end the process. Logged once per connection.
+ * Handles every error of one upgraded connection, the raw socket's (a reset) and then its WebSocket's (a malformed
+ * frame, a message over the size limit; ws closes the connection itself): without a listener either would end the
+ * process. One log line per connection at most. Returns the function that watches the WebSocket once it exists.
  */
-export function logSocketErrorsOnce(socket: WebSocket, logger: Logger): void {
+export function watchConnectionErrors(socket: Duplex, logger: Logger): (webSocket: WebSocket) => void {
   let logged = false;
-  socket.on('error', (error: Error) => {
+  const logOnce = (write: () => void): void => {
     if (logged) return;
     logged = true;
-    logger.warn(`headless: closed a WebSocket connection after a protocol error: ${error.message}`);
+    write();
+  };
+  socket.on('error', (error: Error) => {
+    logOnce(() => logger.info(`headless: a connection ended with a socket error: ${error.message}`));
+    socket.destroy();
   });
+  return (webSocket) => {
+    webSocket.on('error', (error: Error) => logOnce(() => logger.warn(`headless: closed a WebSocket connection after a protocol error: ${error.message}`)));
+  };
 }

@@ -151,6 +151,24 @@ describe('headless server under malformed input (fuzz)', () => {
     }
   });
 
+  it('survives clients that reset the connection in the middle of an upgrade', async () => {
+    for (let i = 0; i < 60; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(serve.port, '127.0.0.1');
+        socket.on('error', () => resolve());
+        socket.once('connect', () => {
+          socket.write(upgradeRequest(serve.port, i % 3 === 0 ? null : serve.token, i % 2 === 0 ? '/ws' : '/elsewhere'));
+          setTimeout(() => {
+            socket.resetAndDestroy();
+            resolve();
+          }, i % 3);
+        });
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assertAlive('connection resets');
+  });
+
   it('survives other broken request lines and headers', async () => {
     const host = `Host: 127.0.0.1:${serve.port}\r\n`;
     const requests = [
