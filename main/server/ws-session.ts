@@ -11,20 +11,16 @@ const IncomingSchema = z.object({
   payload: z.unknown(),
 });
 
-/** What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet. */
-export interface WsSessionLimits {
-  maxInFlight: number;
-  maxBufferedBytes: number;
-}
-
-/** The UI keeps a handful of requests open; a 30,000-worker list is about 7 MB, so two fit under the buffer limit. */
-export const DEFAULT_WS_LIMITS: WsSessionLimits = { maxInFlight: 64, maxBufferedBytes: 16 * 1024 * 1024 };
+// What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet.
+// The UI keeps a handful of requests open; a 30,000-worker list is about 6 MB, so two fit under the byte limit.
+const MAX_IN_FLIGHT = 64;
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 /** WebSocket close code for a client that broke a limit (RFC 6455: policy violation). */
-export const WS_CLOSE_LIMIT = 1008;
+const WS_CLOSE_LIMIT = 1008;
 
 /** One browser or API client: requests in, responses and engine events out, everything validated and bounded. */
-export function runWsSession(socket: WebSocket, engine: EngineService, logger: Logger, limits: WsSessionLimits = DEFAULT_WS_LIMITS): void {
+export function runWsSession(socket: WebSocket, engine: EngineService, logger: Logger): void {
   let closing = false;
   let inFlight = 0;
 
@@ -39,8 +35,8 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
 
   const send = (message: unknown): void => {
     if (closing || socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > limits.maxBufferedBytes) {
-      const limitMb = Math.round(limits.maxBufferedBytes / 1024 / 1024);
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      const limitMb = Math.round(MAX_BUFFERED_BYTES / 1024 / 1024);
       shutDown(WS_CLOSE_LIMIT, `answers not read: over ${limitMb} MB waiting`, `closed a WebSocket client that did not read its answers (over ${limitMb} MB waiting)`);
       return;
     }
@@ -62,8 +58,8 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
       shutDown(1003, 'malformed message', 'dropped a malformed WebSocket message');
       return;
     }
-    if (inFlight >= limits.maxInFlight) {
-      shutDown(WS_CLOSE_LIMIT, `too many requests in flight (limit ${limits.maxInFlight})`, `closed a WebSocket client with more than ${limits.maxInFlight} requests in flight`);
+    if (inFlight >= MAX_IN_FLIGHT) {
+      shutDown(WS_CLOSE_LIMIT, `too many requests in flight (limit ${MAX_IN_FLIGHT})`, `closed a WebSocket client with more than ${MAX_IN_FLIGHT} requests in flight`);
       return;
     }
     inFlight += 1;
