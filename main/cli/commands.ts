@@ -10,6 +10,7 @@ import { createKeytarStore } from '../secrets/keytar-store';
 import { ConfigError, readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
+import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../server/data-folder-lock';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
 import { cliSqliteAdvice, HistoryMissingError, SqliteMissingError } from '../store/history-db';
@@ -79,25 +80,44 @@ export async function serveCommand(
 ): Promise<{ close(): Promise<void> }> {
   const logger = createStderrLogger();
   await readConfigFile(options.config, { missingIsEmpty: true });
-  const { poolWatch, historyProblem } = createPoolWatch({
-    config: fileConfigRepository(resolve(options.config)),
-    dataDir: dataDirFor(options.config, options.data),
-    secrets: createKeytarStore(),
-    logger,
-    startSpreadMs: 2_000,
-  });
-  await poolWatch.start();
-  const server = await startHeadlessServer({ engine: poolWatch, staticDir: options.staticDir, port: options.port, logger });
-  io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
-  if (historyProblem) io.out(`Warning: ${historyProblem}`);
-  io.out(`Open ${server.url}`);
-  io.out(`API token: ${server.token}`);
-  return {
-    close: async () => {
-      poolWatch.stop();
-      await server.close();
-    },
-  };
+  const dataDir = dataDirFor(options.config, options.data);
+  const lock = lockServeFolder(dataDir, io);
+  try {
+    const { poolWatch, historyProblem } = createPoolWatch({
+      config: fileConfigRepository(resolve(options.config)),
+      dataDir,
+      secrets: createKeytarStore(),
+      logger,
+      startSpreadMs: 2_000,
+    });
+    await poolWatch.start();
+    const server = await startHeadlessServer({ engine: poolWatch, staticDir: options.staticDir, port: options.port, logger });
+    io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
+    if (historyProblem) io.out(`Warning: ${historyProblem}`);
+    io.out(`Open ${server.url}`);
+    io.out(`API token: ${server.token}`);
+    return {
+      close: async () => {
+        poolWatch.stop();
+        await server.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** One serve per data folder (two would poll and notify twice); a folder that cannot hold the lock only warns. */
+function lockServeFolder(dataDir: string, io: CliIo): DataFolderLock | null {
+  try {
+    return lockDataFolder(dataDir);
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) throw new ConfigError(error.message);
+    io.err(`Warning: could not lock the data folder ${dataDir} (${(error as Error).message}); a second serve on it would not be refused.`);
+    return null;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Worker, AccountSummary } from '../../shared/model';
 import { buildSnapshotJson } from '../engine/snapshot-json';
@@ -16,8 +17,9 @@ import {
   tokensMatch,
   WS_PROTOCOL,
 } from './request-guard';
-import { readStaticFile } from './static-files';
+import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
+import { redactingLogger, watchConnectionErrors } from './socket-errors';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
@@ -60,19 +62,40 @@ function reply(res: ServerResponse, status: number, body: string, type = 'text/p
   res.end(body);
 }
 
+/** Answers an upgrade we will not take and closes the socket fully: the HTTP server allows half-open sockets. */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 /** Serves the UI and the engine contract on 127.0.0.1 only, behind a random token. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const now = options.now ?? Date.now;
-  const { engine, logger } = options;
+  const { engine } = options;
+  // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.
+  const logger = redactingLogger(options.logger, [token]);
   let port = 0;
+
+  /** The request target as a URL, or null when it does not parse (answered 400, never thrown). */
+  const targetOf = (req: IncomingMessage): URL | null => {
+    try {
+      return new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return null;
+    }
+  };
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
       reply(res, 403, 'Forbidden: PoolWatch answers only to its own loopback address.');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = targetOf(req);
+    if (!url) {
+      reply(res, 400, 'Bad request: the request target is not a valid URL.');
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!tokensMatch(token, bearerToken(req.headers))) {
         reply(res, 401, JSON.stringify({ error: 'unauthorized', message: 'Send Authorization: Bearer <token> as printed by poolwatch serve.' }), 'application/json');
@@ -107,7 +130,12 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       reply(res, 405, 'Method not allowed');
       return;
     }
-    const file = await readStaticFile(options.staticDir, url.pathname);
+    const path = decodeUrlPath(url.pathname);
+    if (path === null) {
+      reply(res, 400, 'Bad request: the path has a malformed percent-encoding.');
+      return;
+    }
+    const file = await readStaticFile(options.staticDir, path);
     if (!file) {
       reply(res, 404, 'Not found');
       return;
@@ -135,28 +163,45 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname !== '/ws' || !isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
-      if (!tokensMatch(token, presented)) {
-        // Accept-then-close lets the browser tell "bad token" from "server down".
-        ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
+  server.on('upgrade', (req, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without its error listener: a reset here must not become an uncaught error.
+    const watchWebSocket = watchConnectionErrors(socket, logger);
+    try {
+      const url = targetOf(req);
+      if (!url || decodeUrlPath(url.pathname) === null) {
+        refuseUpgrade(socket, '400 Bad Request');
         return;
       }
-      runWsSession(ws, engine, logger);
-    });
+      if (url.pathname !== '/ws' || !isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
+        refuseUpgrade(socket, '403 Forbidden');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        watchWebSocket(ws);
+        const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
+        if (!tokensMatch(token, presented)) {
+          // Accept-then-close lets the browser tell "bad token" from "server down".
+          ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
+          return;
+        }
+        runWsSession(ws, engine, logger);
+      });
+    } catch (error) {
+      logger.error(`headless: an upgrade request failed: ${(error as Error).message}`);
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (e.g. out of file descriptors on accept) is logged; it must not end the process.
+  server.on('error', (error: Error) => logger.error(`headless: the server reported: ${error.message}`));
 
   return {
     port,

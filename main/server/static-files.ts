@@ -10,9 +10,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Reads a file of the built renderer; null for anything outside the folder or missing. */
-export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+/** A URL path with its percent-escapes decoded, or null when they are malformed (`/%`, a cut UTF-8 sequence). */
+export function decodeUrlPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a file of the built renderer by its decoded path; null for anything outside the folder or missing. */
+export async function readStaticFile(root: string, path: string): Promise<{ body: Buffer; type: string } | null> {
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
   if (!full.startsWith(normalize(root + sep))) return null;
   const type = CONTENT_TYPES[extname(full)];
