@@ -9,7 +9,7 @@ export type MalformedVariant = 'invalid-json' | 'wrong-types' | 'missing-fields'
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; body?: string }
-  | { kind: 'rate-limit'; retryAfterSec: number }
+  | { kind: 'rate-limit'; retryAfterSec: number; /** the Retry-After header as sent, instead of retryAfterSec (an HTTP date, an absurd number) */ retryAfter?: string }
   | { kind: 'malformed'; variant: MalformedVariant }
   | { kind: 'reset' }
   | { kind: 'hang' };
@@ -79,8 +79,12 @@ function parseFault(input: unknown): Fault {
       if (input.body !== undefined && typeof input.body !== 'string') throw new Error('status body must be a string');
       return input.body === undefined ? { kind: 'status', status } : { kind: 'status', status, body: input.body };
     }
-    case 'rate-limit':
-      return { kind: 'rate-limit', retryAfterSec: requireNumber(input.retryAfterSec, 'retryAfterSec', 0, 86_400) };
+    case 'rate-limit': {
+      const retryAfterSec = requireNumber(input.retryAfterSec, 'retryAfterSec', 0, 86_400);
+      if (input.retryAfter === undefined) return { kind: 'rate-limit', retryAfterSec };
+      if (typeof input.retryAfter !== 'string') throw new Error('retryAfter must be a string (the header as sent)');
+      return { kind: 'rate-limit', retryAfterSec, retryAfter: input.retryAfter };
+    }
     case 'malformed': {
       const variant = MALFORMED_VARIANTS.find((known) => known === input.variant);
       if (!variant) throw new Error(`malformed variant must be one of ${MALFORMED_VARIANTS.join(', ')}`);
@@ -147,7 +151,7 @@ export async function respondWithFault(
     }
     case 'rate-limit': {
       const response = errorResponse(429, options);
-      writeSimResponse(res, { ...response, status: 429, headers: { ...response.headers, 'Retry-After': String(fault.retryAfterSec) } }, serialize);
+      writeSimResponse(res, { ...response, status: 429, headers: { ...response.headers, 'Retry-After': fault.retryAfter ?? String(fault.retryAfterSec) } }, serialize);
       return;
     }
     case 'malformed':
