@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import type { HttpResponse } from './http-client';
+import { redactThenCut } from '../secrets/redaction';
 import { PoolError } from './pool-error';
+
+/** How much of a pool's own error text a message quotes: enough for "invalid api key", never a whole page. */
+const POOL_QUOTE_LIMIT = 200;
+
+/**
+ * A pool's own words made fit to quote in a message: every credential of the account redacted first, then cut,
+ * so a pool echoing the request in a long error cannot leave part of a key behind the cut.
+ */
+export function quotePoolText(text: string, secrets: readonly string[]): string {
+  return redactThenCut(text, secrets, POOL_QUOTE_LIMIT);
+}
 
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
 export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {

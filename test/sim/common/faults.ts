@@ -12,7 +12,13 @@ export type Fault =
   | { kind: 'rate-limit'; retryAfterSec: number; /** the Retry-After header as sent, instead of retryAfterSec (an HTTP date, an absurd number) */ retryAfter?: string }
   | { kind: 'malformed'; variant: MalformedVariant }
   | { kind: 'reset' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** an error answer quoting the whole request (URL, headers, body) after `padding` characters of text, as careless servers do */
+  | { kind: 'echo'; status: number; padding: number }
+  /** the normal answer with every match of `pattern` (a regular expression over the body text) replaced */
+  | { kind: 'patch'; pattern: string; replacement: string }
+  /** runs test code (e.g. changes the world between two pages), then answers normally; in-process only */
+  | { kind: 'hook'; run: () => void };
 
 export interface FaultRule {
   fault: Fault;
@@ -34,7 +40,8 @@ export function createFaultController(): FaultController {
   let rules: Array<{ fault: Fault; pathPrefix: string; remaining: number }> = [];
   return {
     add(rule) {
-      const checked = parseFaultRule(rule);
+      // a hook holds a function, so it never comes from a control endpoint and needs no validation
+      const checked = rule.fault.kind === 'hook' ? rule : parseFaultRule(rule);
       rules.push({ fault: checked.fault, pathPrefix: checked.pathPrefix ?? '', remaining: checked.remaining ?? Infinity });
     },
     clear() {
@@ -94,8 +101,15 @@ function parseFault(input: unknown): Fault {
       return { kind: 'reset' };
     case 'hang':
       return { kind: 'hang' };
+    case 'echo':
+      return { kind: 'echo', status: requireNumber(input.status, 'status', 100, 599), padding: requireNumber(input.padding, 'padding', 0, 100_000) };
+    case 'patch': {
+      if (typeof input.pattern !== 'string' || typeof input.replacement !== 'string') throw new Error('patch needs a pattern and a replacement string');
+      new RegExp(input.pattern, 'g');
+      return { kind: 'patch', pattern: input.pattern, replacement: input.replacement };
+    }
     default:
-      throw new Error('fault kind must be latency, status, rate-limit, malformed, reset or hang');
+      throw new Error('fault kind must be latency, status, rate-limit, malformed, reset, hang, echo or patch');
   }
 }
 
@@ -164,7 +178,32 @@ export async function respondWithFault(
       // never answer; the simulator's close() destroys the socket
       req.resume();
       return;
+    case 'patch': {
+      const normal = await produce();
+      const text = (renderBody(normal, serialize) ?? '').replace(new RegExp(fault.pattern, 'g'), fault.replacement);
+      writeSimResponse(res, { status: normal.status, headers: { 'Content-Type': 'application/json', ...normal.headers }, rawBody: text }, serialize);
+      return;
+    }
+    case 'hook':
+      fault.run();
+      writeSimResponse(res, await produce(), serialize);
+      return;
+    case 'echo': {
+      const text = `Bad request ${'.'.repeat(fault.padding)} ${await describeRequest(req)}`;
+      // every field a pool client reads its error text from: message (SBI, Stratumsphere, WebMinePool), msg (Spider)
+      const body = { success: false, code: 'ECHO', msg: text, message: text, error: text };
+      writeSimResponse(res, { status: fault.status, body }, serialize);
+      return;
+    }
   }
+}
+
+/** The request as a careless server would quote it back: method, URL, the body, every header. */
+async function describeRequest(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('; ');
+  return `${req.method ?? 'GET'} ${req.url ?? '/'} body ${Buffer.concat(chunks).toString('utf8')} headers {${headers}}`;
 }
 
 function errorResponse(status: number, options: FaultResponseOptions): SimResponse {
