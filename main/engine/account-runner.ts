@@ -214,7 +214,8 @@ export class AccountRunner {
     this.reading = reading;
     this.workerIndex = indexWorkers(reading.workers);
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
-    this.message = reading.limitations.length > 0 ? reading.limitations.join(' ') : null;
+    const said = [...reading.limitations, ...(reading.notices ?? [])];
+    this.message = said.length > 0 ? said.join(' ') : null;
     this.lastGoodAtMs = atMs;
     this.lastPollAtMs = atMs;
     this.failures = 0;

@@ -14,6 +14,15 @@ export function quotePoolText(text: string, secrets: readonly string[]): string 
   return redactThenCut(text, secrets, POOL_QUOTE_LIMIT);
 }
 
+/**
+ * JSON.parse turns 1e309 into Infinity, which no schema takes and JSON cannot carry on: it becomes the largest
+ * number instead, so the reading checks (checkReading) name the field and show it as unknown.
+ */
+function keepOutOfRange(_key: string, value: unknown): unknown {
+  if (typeof value !== 'number' || Number.isFinite(value)) return value;
+  return Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
+}
+
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
 export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {
   const text = response.text.trimStart();
@@ -30,7 +39,7 @@ export function parseJsonBody(response: HttpResponse, poolName: string, what: st
     });
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, keepOutOfRange);
   } catch {
     throw new PoolError(
       'bad_response',
