@@ -46,16 +46,17 @@ export interface PoolHarness {
   close(): Promise<void>;
 }
 
-interface Started {
+export interface Started {
   sim: AnySim;
   credentials: Record<string, string>;
   extra?: Partial<AccountConfig>;
 }
 
-async function startSim(pool: PoolId, now: () => number, seed: number): Promise<Started> {
+/** Starts a pool's simulator on `now`, with the credentials of its fully privileged key (SBI: 450 workers, 3 pages). */
+export async function startPoolSim(pool: PoolId, now: () => number, seed: number): Promise<Started> {
   switch (pool) {
     case 'sbi': {
-      const sim = await startSbiSim({ now, seed });
+      const sim = await startSbiSim({ now, seed, subaccounts: [{ name: 'rigs', coin: 'BTC', workers: 450, deadShare: 0.1, offlineShare: 0.1 }] });
       return { sim, credentials: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } };
     }
     case 'spider': {
@@ -75,7 +76,7 @@ async function startSim(pool: PoolId, now: () => number, seed: number): Promise<
 
 export async function startPoolHarness(pool: PoolId, options: { seed?: number; startMs?: number } = {}): Promise<PoolHarness> {
   const clock = new FakeClock(options.startMs ?? HARNESS_START_MS);
-  const started = await startSim(pool, () => clock.now(), options.seed ?? 7);
+  const started = await startPoolSim(pool, () => clock.now(), options.seed ?? 7);
   const accountId = `${pool}-acct`;
   const account: AccountConfig = {
     id: accountId,

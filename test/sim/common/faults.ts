@@ -14,11 +14,17 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'hang' }
   /** an error answer quoting the whole request (URL, headers, body) after `padding` characters of text, as careless servers do */
-  | { kind: 'echo'; status: number; padding: number }
+  | { kind: 'echo'; status: number; padding: number; alignSecret?: EchoAlignment }
   /** the normal answer with every match of `pattern` (a regular expression over the body text) replaced */
   | { kind: 'patch'; pattern: string; replacement: string }
   /** runs test code (e.g. changes the world between two pages), then answers normally; in-process only */
   | { kind: 'hook'; run: () => void };
+
+/** Pads an echo so the first of `secrets` found in the request starts `at` characters into the error text. */
+export interface EchoAlignment {
+  secrets: string[];
+  at: number;
+}
 
 export interface FaultRule {
   fault: Fault;
@@ -101,8 +107,15 @@ function parseFault(input: unknown): Fault {
       return { kind: 'reset' };
     case 'hang':
       return { kind: 'hang' };
-    case 'echo':
-      return { kind: 'echo', status: requireNumber(input.status, 'status', 100, 599), padding: requireNumber(input.padding, 'padding', 0, 100_000) };
+    case 'echo': {
+      const echo = { kind: 'echo' as const, status: requireNumber(input.status, 'status', 100, 599), padding: requireNumber(input.padding, 'padding', 0, 100_000) };
+      const align = input.alignSecret;
+      if (align === undefined) return echo;
+      if (!isRecord(align) || !Array.isArray(align.secrets) || !align.secrets.every((secret) => typeof secret === 'string')) {
+        throw new Error('alignSecret needs secrets (strings) and at');
+      }
+      return { ...echo, alignSecret: { secrets: align.secrets as string[], at: requireNumber(align.at, 'alignSecret.at', 0, 100_000) } };
+    }
     case 'patch': {
       if (typeof input.pattern !== 'string' || typeof input.replacement !== 'string') throw new Error('patch needs a pattern and a replacement string');
       new RegExp(input.pattern, 'g');
@@ -189,13 +202,24 @@ export async function respondWithFault(
       writeSimResponse(res, await produce(), serialize);
       return;
     case 'echo': {
-      const text = `Bad request ${'.'.repeat(fault.padding)} ${await describeRequest(req)}`;
+      const dump = await describeRequest(req);
+      const text = `Bad request ${'.'.repeat(echoPadding(fault, dump))} ${dump}`;
       // every field a pool client reads its error text from: message (SBI, Stratumsphere, WebMinePool), msg (Spider)
       const body = { success: false, code: 'ECHO', msg: text, message: text, error: text };
       writeSimResponse(res, { status: fault.status, body }, serialize);
       return;
     }
   }
+}
+
+/** The padding asked for, or the one that puts the first secret of the request `alignSecret.at` characters in. */
+function echoPadding(fault: Extract<Fault, { kind: 'echo' }>, dump: string): number {
+  if (!fault.alignSecret) return fault.padding;
+  const forms = fault.alignSecret.secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]).filter((form) => form !== '');
+  const found = forms.map((form) => dump.indexOf(form)).filter((index) => index >= 0);
+  if (found.length === 0) return fault.padding;
+  const before = 'Bad request '.length + 1 + Math.min(...found);
+  return Math.max(0, fault.alignSecret.at - before);
 }
 
 /** The request as a careless server would quote it back: method, URL, the body, every header. */
