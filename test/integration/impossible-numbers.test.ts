@@ -19,9 +19,9 @@ function assertJsonSafe(value: unknown, label: string): void {
   walk(value, '');
 }
 
-/** rig-01's first hashrate window replaced by `literal`, as the pool would send it. */
-function rig01Hashrate(literal: string) {
-  return { kind: 'patch' as const, pattern: '("name":"rig-01"[^}]*?"hashrates":\\[)[^,\\]]+', replacement: `$1${literal}` };
+/** One worker's first hashrate window replaced by `literal`, as the pool would send it. */
+function firstWindowOf(name: string, literal: string) {
+  return { kind: 'patch' as const, pattern: `("name":"${name}"[^}]*?"hashrates":\\[)[^,\\]]+`, replacement: `$1${literal}` };
 }
 
 describe('SBI: impossible numbers stop at the adapter', () => {
@@ -34,13 +34,14 @@ describe('SBI: impossible numbers stop at the adapter', () => {
   });
 
   for (const literal of ['1e309', '"1e309"', '1e308', '-1e309']) {
-    it(`worker rig-01 hashrate ${literal}: that value is unknown, the message names worker and field, the rest stays`, async () => {
+    it(`one worker's hashrate ${literal}: that value is unknown, the message names worker and field, the rest stays`, async () => {
       harness.sim.faults.clear();
-      harness.sim.faults.add({ fault: rig01Hashrate(literal), pathPrefix: WORKERS });
+      const name = (await harness.poll(), harness.workers().find((worker) => worker.hashrate.h10m !== null && worker.hashrate.h1h !== null)!.name);
+      harness.sim.faults.add({ fault: firstWindowOf(name, literal), pathPrefix: WORKERS });
       const account: AccountSummary = await harness.poll();
       assert.equal(account.status, 'ok', account.message ?? '');
-      assert.match(account.message ?? '', /impossible hashrate for worker rig-01 \(workers\[\d+\]\.hashrate\.h10m\)/);
-      const rig = harness.workers().find((worker) => worker.name === 'rig-01')!;
+      assert.match(account.message ?? '', new RegExp(`impossible hashrate for worker ${name} \\(workers\\[\\d+\\]\\.hashrate\\.h10m\\)`));
+      const rig = harness.workers().find((worker) => worker.name === name)!;
       assert.equal(rig.hashrate.h10m, null);
       assert.ok(rig.hashrate.h1h !== null && rig.hashrate.h1h > 0, 'the other windows stay');
       assertJsonSafe(account, 'the summary');
