@@ -19,8 +19,16 @@ export function quotePoolText(text: string, secrets: readonly string[]): string 
  * number instead, so the reading checks (checkReading) name the field and show it as unknown.
  */
 function keepOutOfRange(_key: string, value: unknown): unknown {
-  if (typeof value !== 'number' || Number.isFinite(value)) return value;
-  return Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
+  return typeof value === 'number' ? outOfRangeKept(value) : value;
+}
+
+function outOfRangeKept(value: number): number {
+  return Number.isFinite(value) || Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
+}
+
+/** A numeric string ("2.99E10", "1e309") as a number; one too large for a double is kept as the largest, as in bodies. */
+export function numberFromText(text: string): number {
+  return outOfRangeKept(Number(text));
 }
 
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */

@@ -18,6 +18,8 @@ export const POOL_IDS: readonly PoolId[] = ['sbi', 'spider', 'webminepool', 'str
 
 export const FAST_HTTP = { timeoutMs: 1_000, maxRetries: 1, maxRetryWaitMs: 50 };
 export const HARNESS_START_MS = Date.UTC(2026, 5, 1, 12);
+/** Ten minutes, so hours of fake time are a few polls. */
+export const POLL_INTERVAL_SEC = 600;
 
 /** What every simulator offers the tests. */
 interface AnySim {
@@ -52,7 +54,7 @@ export interface Started {
   extra?: Partial<AccountConfig>;
 }
 
-/** Starts a pool's simulator on `now`, with the credentials of its fully privileged key (SBI: 450 workers, 3 pages). */
+/** Starts a pool's simulator on `now`, with the credentials of its fully privileged key (SBI: 450 workers, 3 pages; Spider: pages of 10). */
 export async function startPoolSim(pool: PoolId, now: () => number, seed: number): Promise<Started> {
   switch (pool) {
     case 'sbi': {
@@ -60,7 +62,8 @@ export async function startPoolSim(pool: PoolId, now: () => number, seed: number
       return { sim, credentials: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } };
     }
     case 'spider': {
-      const sim = await startSpiderSim({ now, seed });
+      // pages of 10 workers, so the larger subaccounts take several pages
+      const sim = await startSpiderSim({ now, seed, maxWorkerPageSize: 10 });
       return { sim, credentials: { accessKey: sim.fullKey.accessKey, privateKey: sim.fullKey.privateKey } };
     }
     case 'webminepool': {
@@ -82,6 +85,7 @@ export async function startPoolHarness(pool: PoolId, options: { seed?: number; s
     id: accountId,
     pool,
     label: `${pool} account`,
+    pollIntervalSec: POLL_INTERVAL_SEC,
     baseUrl: started.sim.url,
     credentials: Object.fromEntries(Object.keys(started.credentials).map((field) => [field, { keychain: true as const }])),
     ...started.extra,
@@ -89,7 +93,8 @@ export async function startPoolHarness(pool: PoolId, options: { seed?: number; s
   const secrets = memorySecrets(Object.fromEntries(Object.entries(started.credentials).map(([field, value]) => [`${accountId}/${field}`, value])));
   const logger = captureLogger();
   const engine = new Engine({ config: memoryConfig({ accounts: [account] }), secrets, logger, httpLimits: FAST_HTTP, clock });
-  await engine.load();
+  // started, so polls are scheduled on the fake clock as in the app; poll() polls at once
+  await engine.start();
   const summary = (): AccountSummary => engine.summaries().find((entry) => entry.id === accountId)!;
   return {
     pool,
@@ -106,7 +111,16 @@ export async function startPoolHarness(pool: PoolId, options: { seed?: number; s
       return summary();
     },
     async advance(ms) {
-      await clock.advance(ms);
+      // Timer by timer, letting each poll finish over real loopback I/O before time moves on: otherwise a jump of
+      // hours would fire the poll's 5-minute deadline while its requests are still under way.
+      const target = clock.now() + ms;
+      for (;;) {
+        const next = clock.pendingTimers()[0];
+        if (next === undefined || clock.now() + next > target) break;
+        await clock.advance(next);
+        await engine.pollAll();
+      }
+      await clock.advance(target - clock.now());
     },
     async close() {
       engine.stop();
