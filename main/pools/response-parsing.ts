@@ -26,6 +26,14 @@ function outOfRangeKept(value: number): number {
   return Number.isFinite(value) || Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
 }
 
+/** Farther from 1970 than this, a millisecond time cannot be a Date (and toISOString would throw). */
+const MAX_DATE_MS = 8.64e15;
+
+/** A pool's millisecond time as ISO 8601, or null when no date can be that far away (1e309, 1e20). */
+export function isoTimeFromMs(ms: number): string | null {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : null;
+}
+
 /** A numeric string ("2.99E10", "1e309") as a number; one too large for a double is kept as the largest, as in bodies. */
 export function numberFromText(text: string): number {
   return outOfRangeKept(Number(text));
