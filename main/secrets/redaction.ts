@@ -7,7 +7,7 @@ export const REDACTED = '[redacted]';
 /** Below this length a secret is replaced only as a whole word, so a short ntfy topic cannot garble a whole message. */
 const SHORT_SECRET_LENGTH = 6;
 /** A text cut upstream (a read window) may end inside a secret: a trailing piece this long of one's start is removed. */
-const MIN_TRAILING_PIECE = 3;
+const MIN_TRAILING_PIECE = 4;
 
 /** A path segment or query value worth hiding on its own: ids and tokens, not words like "api" or "webhooks". */
 function looksLikeToken(part: string): boolean {
