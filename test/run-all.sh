@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as CI runs it: typecheck, lint, build, unit + integration (node:test, real Secret Service),
-# then end-to-end (Playwright driving Debian's Chromium against the headless server and the simulators).
+# the fault suite (a table of faults x pools), then end-to-end (Playwright driving Debian's Chromium against the
+# headless server and the simulators).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${POOLWATCH_KEYRING_READY:-}" ]; then
@@ -14,4 +15,5 @@ echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
 echo "== build"; npm run --silent build
 echo "== unit and integration"; node test/run-node-tests.mjs unit integration
+echo "== faults (every pool simulator x every fault)"; npm run --silent test:faults
 echo "== end-to-end"; npx playwright test

@@ -14,6 +14,7 @@ import { scrubSecrets } from '../secrets/credential-resolver';
 import type { PoolAdapter, PoolReading } from '../pools/adapter';
 import type { HttpClient } from '../pools/http-client';
 import { isPoolError, PoolError } from '../pools/pool-error';
+import { safeDelayMs } from '../pools/safe-delay';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
@@ -149,9 +150,10 @@ export class AccountRunner {
     return nextPollDelay(this.account.pollIntervalSec * 1000, this.failures, this.deps.random ?? Math.random, this.retryAfterMs);
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(requestedMs: number): void {
     this.cancelTimer();
     if (!this.running) return;
+    const delayMs = safeDelayMs(requestedMs);
     this.nextPollAtMs = this.deps.clock.now() + delayMs;
     this.scheduledDelayMs = delayMs;
     this.timer = this.deps.clock.setTimeout(() => {
@@ -223,7 +225,8 @@ export class AccountRunner {
     this.reading = reading;
     this.workerIndex = indexWorkers(reading.workers);
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
-    this.message = reading.limitations.length > 0 ? reading.limitations.join(' ') : null;
+    const said = [...reading.limitations, ...(reading.notices ?? [])];
+    this.message = said.length > 0 ? said.join(' ') : null;
     this.lastGoodAtMs = atMs;
     this.lastPollAtMs = atMs;
     this.failures = 0;

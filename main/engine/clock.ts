@@ -1,3 +1,5 @@
+import { safeDelayMs } from '../pools/safe-delay';
+
 /** Time and timers, injected so schedules and backoff can be tested without sleeping. */
 export interface Clock {
   now(): number;
@@ -8,7 +10,8 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => {
-    const timer = setTimeout(callback, ms);
+    // Capped: Node runs a timer longer than 2^31-1 ms after 1 ms.
+    const timer = setTimeout(callback, safeDelayMs(ms));
     timer.unref?.();
     return timer;
   },

@@ -27,6 +27,8 @@ export interface PoolReading {
   dailyEarnings?: RevenueEstimate[];
   /** What this key may not read, one sentence each; non-empty makes the account permission_limited. */
   limitations: string[];
+  /** Values the pool sent that could not be true and are shown as unknown, one sentence each; the status stays ok. */
+  notices?: string[];
 }
 
 /** What an adapter gets for one poll. */

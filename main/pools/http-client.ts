@@ -1,4 +1,5 @@
 import { PoolError } from './pool-error';
+import { safeDelayMs } from './safe-delay';
 
 /** Limits that keep one bad pool response from hurting the app. */
 export interface HttpLimits {
@@ -61,7 +62,7 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, safeDelayMs(ms));
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal?.reason);
@@ -70,13 +71,13 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Parses Retry-After (seconds or HTTP date) into milliseconds from now. */
+/** Parses Retry-After (seconds or HTTP date) into milliseconds from now, an absurd wait capped (safeDelayMs). */
 export function parseRetryAfter(value: string | null, nowMs: number): number | null {
   if (value === null || value.trim() === '') return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  if (!Number.isNaN(seconds)) return safeDelayMs(seconds * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+  return Number.isNaN(date) ? null : safeDelayMs(date - nowMs);
 }
 
 class HostLimiter {

@@ -1,13 +1,24 @@
 import { POOLS, type PoolId } from '../../shared/model';
-import type { PoolAdapter } from './adapter';
+import type { PoolAdapter, PollContext } from './adapter';
+import { checkReading } from './reading-checks';
 import { createHttpClient, type HttpClient, type HttpLimits } from './http-client';
 import { createSbiAdapter, SBI_OBSERVER_BASE_URL } from './sbi/sbi-adapter';
 import { createSpiderAdapter } from './spider';
 import { createStratumsphereAdapter } from './stratumsphere';
 import { createWebMinePoolAdapter } from './webminepool';
 
-/** Creates the adapter for a pool, or null where PoolWatch does not support it yet. */
+/** Creates the adapter for a pool, or null where PoolWatch does not support it yet; its readings are checked. */
 export function createAdapter(pool: PoolId): PoolAdapter | null {
+  const adapter = createUncheckedAdapter(pool);
+  if (!adapter) return null;
+  const poolName = POOLS[pool].name;
+  // Every reading passes checkReading: no impossible number leaves an adapter, whichever pool sent it.
+  return Object.assign(Object.create(adapter) as PoolAdapter, {
+    poll: async (context: PollContext) => checkReading(await adapter.poll(context), poolName),
+  });
+}
+
+function createUncheckedAdapter(pool: PoolId): PoolAdapter | null {
   switch (pool) {
     case 'sbi':
       return createSbiAdapter();

@@ -1,6 +1,46 @@
 import type { z } from 'zod';
 import type { HttpResponse } from './http-client';
+import { redactThenCut } from '../secrets/redaction';
 import { PoolError } from './pool-error';
+
+/** How much of a pool's own error text a message quotes: enough for "invalid api key", never a whole page. */
+const POOL_QUOTE_LIMIT = 200;
+
+/**
+ * A pool's own words made fit to quote in a message: every credential of the account redacted first, then cut,
+ * so a pool echoing the request in a long error cannot leave part of a key behind the cut.
+ */
+export function quotePoolText(text: string, secrets: readonly string[]): string {
+  return redactThenCut(text, secrets, POOL_QUOTE_LIMIT);
+}
+
+/**
+ * JSON.parse turns 1e309 into Infinity, which no schema takes and JSON cannot carry on: it becomes the largest
+ * number instead, so the reading checks (checkReading) name the field and show it as unknown. Only a 3-digit
+ * exponent can overflow in practice (a 309-digit literal is refused by the schemas, naming the field).
+ */
+const MAY_OVERFLOW = /[eE]\+?\d{3}/;
+
+function keepOutOfRange(_key: string, value: unknown): unknown {
+  return typeof value === 'number' ? outOfRangeKept(value) : value;
+}
+
+function outOfRangeKept(value: number): number {
+  return Number.isFinite(value) || Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
+}
+
+/** Farther from 1970 than this, a millisecond time cannot be a Date (and toISOString would throw). */
+const MAX_DATE_MS = 8.64e15;
+
+/** A pool's millisecond time as ISO 8601, or null when no date can be that far away (1e309, 1e20). */
+export function isoTimeFromMs(ms: number): string | null {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : null;
+}
+
+/** A numeric string ("2.99E10", "1e309") as a number; one too large for a double is kept as the largest, as in bodies. */
+export function numberFromText(text: string): number {
+  return outOfRangeKept(Number(text));
+}
 
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
 export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {
@@ -18,7 +58,8 @@ export function parseJsonBody(response: HttpResponse, poolName: string, what: st
     });
   }
   try {
-    return JSON.parse(text);
+    // The reviver triples parse time, so it runs only where a number may be too large for a double.
+    return MAY_OVERFLOW.test(text) ? JSON.parse(text, keepOutOfRange) : JSON.parse(text);
   } catch {
     throw new PoolError(
       'bad_response',

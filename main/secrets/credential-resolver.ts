@@ -36,11 +36,5 @@ export async function resolveCredentials(
   return values;
 }
 
-/** Replaces every occurrence of a secret value in text, for messages built from pool answers. */
-export function scrubSecrets(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-  }
-  return result;
-}
+/** Replaces every secret value (and its URL-encoded and escaped forms) in text, for messages built from pool answers. */
+export { redactSecrets as scrubSecrets } from './redaction';

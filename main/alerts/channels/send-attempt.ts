@@ -1,5 +1,6 @@
 import type { ChannelKind } from '../../../shared/contract';
 import { parseRetryAfter } from '../../pools/http-client';
+import { safeDelayMs } from '../../pools/safe-delay';
 import type { OutgoingRequest } from './destination';
 import { describeHttpFailure, describeNetworkFailure } from './failure-messages';
 import { redactChannelText, redactUrl } from './channel-redaction';
@@ -37,14 +38,14 @@ async function readStart(response: Response): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
 }
 
-/** Retry-After header, else the retry_after Telegram and Discord put in the JSON answer (seconds). */
+/** Retry-After header, else the retry_after Telegram and Discord put in the JSON answer (seconds); capped like every wait. */
 function retryAfterOf(response: Response, body: string, nowMs: number): number | null {
   const header = parseRetryAfter(response.headers.get('retry-after'), nowMs);
   if (header !== null) return header;
   try {
     const parsed = JSON.parse(body) as { retry_after?: unknown; parameters?: { retry_after?: unknown } };
     const seconds = parsed.parameters?.retry_after ?? parsed.retry_after;
-    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? safeDelayMs(seconds * 1000) : null;
   } catch {
     return null;
   }

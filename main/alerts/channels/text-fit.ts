@@ -1,18 +1,10 @@
+import { cutText } from '../../secrets/redaction';
+
 /** What a cut-off text ends with. */
 export const ELLIPSIS = '…';
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
 /** Cuts text to at most `max` UTF-16 units ending in "…", never splitting a surrogate pair (an emoji in a worker name). */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let end = max - ELLIPSIS.length;
-  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return text.slice(0, end) + ELLIPSIS;
-}
+export const truncateText = cutText;
 
 /**
  * Truncates the raw text so that its escaped form fits `max`: escaping lengthens text, and cutting after escaping

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
 import { PoolError } from '../pool-error';
-import { parseJsonBody, parseShape } from '../response-parsing';
+import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import { errorBodySchema } from './sbi-schemas';
 
 export const SBI_NAME = 'SBI Crypto Pool';
@@ -29,13 +29,17 @@ function authHeaders(auth: SbiAuth): Record<string, string> {
     : { 'X-observer-key': auth.observerKey };
 }
 
-/** The pool's own explanation from an error body, trimmed for display. */
-export function poolReason(response: HttpResponse): string {
+function authSecrets(auth: SbiAuth): string[] {
+  return auth.kind === 'api-key' ? [auth.apiKey, auth.apiSecret] : [auth.observerKey];
+}
+
+/** The pool's own explanation from an error body, with the credentials redacted, trimmed for display. */
+export function poolReason(response: HttpResponse, auth: SbiAuth): string {
   try {
     const body = errorBodySchema.safeParse(JSON.parse(response.text));
     if (body.success) {
       const text = body.data.error_description ?? body.data.message ?? body.data.error;
-      if (text) return text.replace(/[\u0000-\u001f]+/g, ' ').slice(0, 200);
+      if (text) return quotePoolText(text, authSecrets(auth));
     }
   } catch {
     // not JSON: fall through to the status alone
@@ -76,17 +80,17 @@ export class SbiClient {
       this.signal,
     );
     const { status } = response;
-    if (status === 401) throw authError(this.auth, poolReason(response));
-    if (status === 403 || status === 404) return { ok: false, status, reason: poolReason(response) };
+    if (status === 401) throw authError(this.auth, poolReason(response, this.auth));
+    if (status === 403 || status === 404) return { ok: false, status, reason: poolReason(response, this.auth) };
     if (status === 400 || status === 422) {
       throw new PoolError(
         'pool_error',
-        `${SBI_NAME} refused the request for ${endpoint.what} (HTTP ${status}: ${poolReason(response)}). The pool's API may have changed; please report this to PoolWatch.`,
+        `${SBI_NAME} refused the request for ${endpoint.what} (HTTP ${status}: ${poolReason(response, this.auth)}). The pool's API may have changed; please report this to PoolWatch.`,
         { httpStatus: status },
       );
     }
     if (status < 200 || status >= 300) {
-      throw new PoolError('pool_error', `${SBI_NAME} answered ${endpoint.what} with HTTP ${status} (${poolReason(response)}).`, {
+      throw new PoolError('pool_error', `${SBI_NAME} answered ${endpoint.what} with HTTP ${status} (${poolReason(response, this.auth)}).`, {
         httpStatus: status,
       });
     }

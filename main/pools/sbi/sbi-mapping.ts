@@ -14,11 +14,11 @@ import {
 import { mhsToHps } from '../../../shared/units';
 import type { coinRef, earningV1Schema, earningV2Schema, txPayoutSchema, workerSchema } from './sbi-schemas';
 
-/** SBI sends [10m, 1h, 1d] in MH/s; PoolWatch keeps H/s. */
+/** SBI sends [10m, 1h, 1d] in MH/s; PoolWatch keeps H/s. An impossible value is named by checkReading, not hidden here. */
 export function toWindows(mhs: ReadonlyArray<number | null> | null | undefined): HashrateWindows {
   const at = (index: number): number | null => {
     const value = mhs?.[index];
-    return value === undefined || value === null || !Number.isFinite(value) || value < 0 ? null : mhsToHps(value);
+    return value === undefined || value === null ? null : mhsToHps(value);
   };
   return { h10m: at(0), h1h: at(1), h24h: at(2) };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { numberFromText } from '../response-parsing';
 
 // Shapes of SBI Crypto Pool responses (docs: shared/pool-apis/sbi-crypto-pool-api-full.txt).
 // Lenient where the live service varies: numbers may arrive as numeric strings, optional fields may be absent.
 
 /** A number, also accepted as a numeric string ("2.99E10"). */
-export const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)]).transform(Number);
+export const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)]).transform((value) => (typeof value === 'number' ? value : numberFromText(value)));
 
 /** [10m, 1h, 1d] in MH/s; missing windows are tolerated. */
 export const mhsWindows = z.array(numeric.nullable()).max(8);

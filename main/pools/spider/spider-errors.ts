@@ -1,5 +1,6 @@
 import { formatAge } from '../../../shared/units';
 import { PoolError } from '../pool-error';
+import { quotePoolText } from '../response-parsing';
 
 export const SPIDER_NAME = 'Spider Pool';
 
@@ -27,11 +28,10 @@ export function classifyFailure(code: string, reason: string): SpiderFailureKind
   return 'refused';
 }
 
-/** The pool's own words, cleaned for display, with the access key masked should the pool echo it. */
+/** The pool's own words, cleaned for display, with the access key masked (before the cut) should the pool echo it. */
 export function poolReason(msg: string | null | undefined, accessKey: string): string {
-  let text = (msg ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  if (accessKey.length >= 4) text = text.split(accessKey).join('[access key]');
-  return text.slice(0, 200) || 'no message';
+  const masked = accessKey.length >= 4 ? (msg ?? '').split(accessKey).join('[access key]') : (msg ?? '');
+  return quotePoolText(masked, [accessKey]) || 'no message';
 }
 
 /** What to say about the clock, given the server's time when its answer told it. */

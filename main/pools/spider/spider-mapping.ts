@@ -10,6 +10,7 @@ import {
   type Worker,
   type WorkerState,
 } from '../../../shared/model';
+import { isoTimeFromMs } from '../response-parsing';
 import type { SpiderDayProfit, SpiderHashrateDetail, SpiderPaymentRecord, SpiderProfitDetail, SpiderProfitInfo, SpiderSubaccountInfo, SpiderWorker } from './spider-schemas';
 
 const DAY_MS = 86_400_000;
@@ -32,7 +33,7 @@ export function groupName(subaccount: string, coin: string): string {
 }
 
 function validTime(ms: number): string | null {
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
+  return ms > 0 ? isoTimeFromMs(ms) : null;
 }
 
 /** A field documented in milliseconds (paymentDate, dayDate, startTime); a value in seconds is scaled up. */
@@ -51,8 +52,8 @@ export function secondsToIso(value: number | null | undefined): string | null {
  * The UTC day a day stamp stands for. The documented dayDate 1569600000000 is 2019-09-28 00:00 in China (UTC+8),
  * while the /v2/sp `day` is a UTC midnight: rounding to the nearest UTC midnight names the day in both conventions.
  */
-export function dayLabel(ms: number): string {
-  return new Date(Math.round(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+export function dayLabel(ms: number): string | null {
+  return isoTimeFromMs(Math.round(ms / DAY_MS) * DAY_MS)?.slice(0, 10) ?? null;
 }
 
 export function utcDay(ms: number): string {
@@ -139,12 +140,16 @@ export function toRevenue(info: SpiderProfitInfo, coin: string, group: string, n
 }
 
 export function dailyFromDetail(detail: SpiderProfitDetail, coin: string, group: string): RevenueEstimate[] {
-  return detail.dayProfitList.map((row) => ({ day: dayLabel(row.dayDate < SECONDS_OR_MS_BOUNDARY ? row.dayDate * 1000 : row.dayDate), coin: modelCoin(coin), amount: row.dayProfit, unit: 'coin' as const, group }));
+  // A day no calendar has (1e309) is left out rather than named wrong.
+  return detail.dayProfitList.flatMap((row) => {
+    const day = dayLabel(row.dayDate < SECONDS_OR_MS_BOUNDARY ? row.dayDate * 1000 : row.dayDate);
+    return day === null ? [] : [{ day, coin: modelCoin(coin), amount: row.dayProfit, unit: 'coin' as const, group }];
+  });
 }
 
-export function dailyFromDayProfit(row: NonNullable<SpiderDayProfit>, coin: string, group: string): RevenueEstimate {
-  const ms = row.day >= SECONDS_OR_MS_BOUNDARY ? row.day : row.day * 1000;
-  return { day: dayLabel(ms), coin: modelCoin(coin), amount: row.dayProfit, unit: 'coin', group };
+export function dailyFromDayProfit(row: NonNullable<SpiderDayProfit>, coin: string, group: string): RevenueEstimate | null {
+  const day = dayLabel(row.day >= SECONDS_OR_MS_BOUNDARY ? row.day : row.day * 1000);
+  return day === null ? null : { day, coin: modelCoin(coin), amount: row.dayProfit, unit: 'coin', group };
 }
 
 /** Merges day rows, later sources winning for the same day, oldest first. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberFromText } from '../response-parsing';
 
 // Shapes of Spider Pool responses (docs: shared/pool-apis/spider-pool-api.txt, NOTES.md).
 // Lenient where the service varies: numbers may come as numeric strings, lists may or may not be paged.
@@ -6,7 +7,7 @@ import { z } from 'zod';
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
 
 /** A number, also accepted as a numeric string. */
-export const numeric = z.union([z.number(), z.string().regex(NUMERIC_TEXT, 'a number')]).transform(Number);
+export const numeric = z.union([z.number(), z.string().regex(NUMERIC_TEXT, 'a number')]).transform((value) => (typeof value === 'number' ? value : numberFromText(value)));
 
 /** Hashrates are strings of H/s ("9789798686766"); plain numbers are accepted too. */
 export const hashrateText = numeric;

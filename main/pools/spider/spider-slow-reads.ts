@@ -83,7 +83,10 @@ export async function readDaily(client: SpiderClient, target: Target, nowMs: num
   try {
     const yesterdayStart = Math.floor(nowMs / DAY_MS) * DAY_MS - DAY_MS;
     const day = await client.tryCall(SPIDER_ENDPOINTS.dayProfit, { ...params, timeStamp: yesterdayStart / 1000 }, target.group);
-    if (day.ok && day.data) yesterday = [dailyFromDayProfit(day.data, target.coin, target.group)];
+    if (day.ok && day.data) {
+      const row = dailyFromDayProfit(day.data, target.coin, target.group);
+      yesterday = row ? [row] : [];
+    }
   } catch (error) {
     ignoreUnlessAuth(error);
   }

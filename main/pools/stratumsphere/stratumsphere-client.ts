@@ -1,6 +1,6 @@
 import type { HttpClient, HttpResponse } from '../http-client';
 import { PoolError } from '../pool-error';
-import { parseJsonBody, parseShape } from '../response-parsing';
+import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import { API_PREFIX, errorText, isErrorOnlyBody, reportsFailure, saysInvalidKey, unwrapEnvelope, type StratumsphereEndpoint } from './endpoints';
 
 export const STRATUMSPHERE_NAME = 'Stratumsphere';
@@ -35,10 +35,9 @@ export class StratumsphereClient {
     return new URL(relative, base).toString();
   }
 
-  /** The pool's reason, trimmed for display, with the key blanked should the pool echo it. */
+  /** The pool's reason, with the key redacted should the pool echo it, trimmed for display. */
   private reason(text: string | null, status: number): string {
-    const clean = (text ?? `HTTP ${status}`).replace(/[\u0000-\u001f]+/g, ' ').slice(0, 200);
-    return this.apiKey.length >= 4 ? clean.split(this.apiKey).join('[redacted]') : clean;
+    return quotePoolText(text ?? `HTTP ${status}`, [this.apiKey]);
   }
 
   private authError(status: number, poolText: string | null): PoolError {

@@ -1,8 +1,8 @@
 import type { HttpClient, HttpResponse } from '../http-client';
 import { isPoolError, PoolError } from '../pool-error';
-import { parseJsonBody, parseShape } from '../response-parsing';
+import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import type { WebMinePoolEndpoint } from './webminepool-endpoints';
-import { scrubSecretKey } from './webminepool-redaction';
+import { redactUrlsInText, scrubSecretKey } from './webminepool-redaction';
 import { envelopeSchema, type Envelope } from './webminepool-schemas';
 
 export const WEBMINEPOOL_NAME = 'WebMinePool';
@@ -35,9 +35,12 @@ export function envelopeFailure(envelope: Envelope): string | null {
   return text(envelope.error);
 }
 
-/** Maps the documented error messages to what the account shows; anything else is the pool's own words. */
-export function failureError(reason: string, what: string, httpStatus: number): PoolError {
-  const shown = reason.replace(/[\u0000-\u001f]+/g, ' ').slice(0, 200);
+/**
+ * Maps the documented error messages to what the account shows; anything else is the pool's own words, with the key
+ * and every URL (which carries it) redacted before the cut.
+ */
+export function failureError(reason: string, what: string, httpStatus: number, secretKey: string): PoolError {
+  const shown = quotePoolText(redactUrlsInText(reason), [secretKey]);
   const normalized = shown.toLowerCase();
   const details = { httpStatus };
   if (normalized.includes('invalid api key')) {
@@ -117,7 +120,7 @@ export class WebMinePoolClient {
     const envelope = isRecord(body) ? envelopeSchema.safeParse(body) : null;
     // Errors come in the body, with HTTP 200 as often as not.
     const failure = envelope?.success ? envelopeFailure(envelope.data) : null;
-    if (failure !== null) throw failureError(failure, endpoint.what, status);
+    if (failure !== null) throw failureError(failure, endpoint.what, status, this.secretKey);
     if (status === 401 || status === 403) throw this.keyRejected(status, endpoint.what);
     if (status === 404) throw this.notFound(endpoint.what);
     if (status < 200 || status >= 300) {

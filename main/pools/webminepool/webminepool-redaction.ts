@@ -1,7 +1,7 @@
 // WebMinePool carries the secret key as a URL path segment (/api/{secret_key}/{method}): every URL is a secret.
 // This module is the one place that makes such URLs and texts safe to log, show or store.
 
-export const REDACTED = '[redacted]';
+import { REDACTED, redactSecrets } from '../../secrets/redaction';
 
 /** Query parameters whose values are secrets: the docs also allow the key as a GET parameter. */
 const SECRET_PARAM = /key|secret|token|pass|auth/i;
@@ -46,11 +46,7 @@ export function redactUrlsInText(text: string): string {
   return text.replace(/https?:\/\/[^\s"'<>]+/gi, (url) => redactWebMinePoolUrl(url));
 }
 
-/** Removes a known secret (as typed and as it appears percent-encoded in a URL) and any URL from a text. */
+/** Removes a known secret (in every form the shared redaction knows) and any URL from a text. */
 export function scrubSecretKey(text: string, secretKey: string): string {
-  let result = redactUrlsInText(text);
-  for (const form of new Set([secretKey, encodeURIComponent(secretKey)])) {
-    if (form.length > 0) result = result.split(form).join(REDACTED);
-  }
-  return result;
+  return redactSecrets(redactUrlsInText(text), [secretKey]);
 }

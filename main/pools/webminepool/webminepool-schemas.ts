@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberFromText } from '../response-parsing';
 
 // Shapes of WebMinePool responses (docs: shared/pool-apis/webminepool-http-api.txt, NOTES.md).
 // Lenient where a PHP service varies: numbers may arrive as numeric strings, the user list as an object keyed by index.
@@ -6,7 +7,7 @@ import { z } from 'zod';
 /** A number, also accepted as a numeric string ("1234", "0.00012", "3.5E-6"). */
 export const numeric = z
   .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'expected a number')])
-  .transform(Number)
+  .transform((value) => (typeof value === 'number' ? value : numberFromText(value)))
   .pipe(z.number().finite());
 
 const nonNegative = numeric.pipe(z.number().min(0, 'expected zero or more'));

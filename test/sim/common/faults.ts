@@ -9,10 +9,22 @@ export type MalformedVariant = 'invalid-json' | 'wrong-types' | 'missing-fields'
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; body?: string }
-  | { kind: 'rate-limit'; retryAfterSec: number }
+  | { kind: 'rate-limit'; retryAfterSec: number; /** the Retry-After header as sent, instead of retryAfterSec (an HTTP date, an absurd number) */ retryAfter?: string }
   | { kind: 'malformed'; variant: MalformedVariant }
   | { kind: 'reset' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** an error answer quoting the whole request (URL, headers, body) after `padding` characters of text, as careless servers do */
+  | { kind: 'echo'; status: number; padding: number; alignSecret?: EchoAlignment }
+  /** the normal answer with every match of `pattern` (a regular expression over the body text) replaced */
+  | { kind: 'patch'; pattern: string; replacement: string }
+  /** runs test code (e.g. changes the world between two pages), then answers normally; in-process only */
+  | { kind: 'hook'; run: () => void };
+
+/** Pads an echo so the first of `secrets` found in the request starts `at` characters into the error text. */
+export interface EchoAlignment {
+  secrets: string[];
+  at: number;
+}
 
 export interface FaultRule {
   fault: Fault;
@@ -34,7 +46,8 @@ export function createFaultController(): FaultController {
   let rules: Array<{ fault: Fault; pathPrefix: string; remaining: number }> = [];
   return {
     add(rule) {
-      const checked = parseFaultRule(rule);
+      // a hook holds a function, so it never comes from a control endpoint and needs no validation
+      const checked = rule.fault.kind === 'hook' ? rule : parseFaultRule(rule);
       rules.push({ fault: checked.fault, pathPrefix: checked.pathPrefix ?? '', remaining: checked.remaining ?? Infinity });
     },
     clear() {
@@ -79,8 +92,12 @@ function parseFault(input: unknown): Fault {
       if (input.body !== undefined && typeof input.body !== 'string') throw new Error('status body must be a string');
       return input.body === undefined ? { kind: 'status', status } : { kind: 'status', status, body: input.body };
     }
-    case 'rate-limit':
-      return { kind: 'rate-limit', retryAfterSec: requireNumber(input.retryAfterSec, 'retryAfterSec', 0, 86_400) };
+    case 'rate-limit': {
+      const retryAfterSec = requireNumber(input.retryAfterSec, 'retryAfterSec', 0, 86_400);
+      if (input.retryAfter === undefined) return { kind: 'rate-limit', retryAfterSec };
+      if (typeof input.retryAfter !== 'string') throw new Error('retryAfter must be a string (the header as sent)');
+      return { kind: 'rate-limit', retryAfterSec, retryAfter: input.retryAfter };
+    }
     case 'malformed': {
       const variant = MALFORMED_VARIANTS.find((known) => known === input.variant);
       if (!variant) throw new Error(`malformed variant must be one of ${MALFORMED_VARIANTS.join(', ')}`);
@@ -90,8 +107,22 @@ function parseFault(input: unknown): Fault {
       return { kind: 'reset' };
     case 'hang':
       return { kind: 'hang' };
+    case 'echo': {
+      const echo = { kind: 'echo' as const, status: requireNumber(input.status, 'status', 100, 599), padding: requireNumber(input.padding, 'padding', 0, 100_000) };
+      const align = input.alignSecret;
+      if (align === undefined) return echo;
+      if (!isRecord(align) || !Array.isArray(align.secrets) || !align.secrets.every((secret) => typeof secret === 'string')) {
+        throw new Error('alignSecret needs secrets (strings) and at');
+      }
+      return { ...echo, alignSecret: { secrets: align.secrets as string[], at: requireNumber(align.at, 'alignSecret.at', 0, 100_000) } };
+    }
+    case 'patch': {
+      if (typeof input.pattern !== 'string' || typeof input.replacement !== 'string') throw new Error('patch needs a pattern and a replacement string');
+      new RegExp(input.pattern, 'g');
+      return { kind: 'patch', pattern: input.pattern, replacement: input.replacement };
+    }
     default:
-      throw new Error('fault kind must be latency, status, rate-limit, malformed, reset or hang');
+      throw new Error('fault kind must be latency, status, rate-limit, malformed, reset, hang, echo or patch');
   }
 }
 
@@ -147,7 +178,7 @@ export async function respondWithFault(
     }
     case 'rate-limit': {
       const response = errorResponse(429, options);
-      writeSimResponse(res, { ...response, status: 429, headers: { ...response.headers, 'Retry-After': String(fault.retryAfterSec) } }, serialize);
+      writeSimResponse(res, { ...response, status: 429, headers: { ...response.headers, 'Retry-After': fault.retryAfter ?? String(fault.retryAfterSec) } }, serialize);
       return;
     }
     case 'malformed':
@@ -160,7 +191,43 @@ export async function respondWithFault(
       // never answer; the simulator's close() destroys the socket
       req.resume();
       return;
+    case 'patch': {
+      const normal = await produce();
+      const text = (renderBody(normal, serialize) ?? '').replace(new RegExp(fault.pattern, 'g'), fault.replacement);
+      writeSimResponse(res, { status: normal.status, headers: { 'Content-Type': 'application/json', ...normal.headers }, rawBody: text }, serialize);
+      return;
+    }
+    case 'hook':
+      fault.run();
+      writeSimResponse(res, await produce(), serialize);
+      return;
+    case 'echo': {
+      const dump = await describeRequest(req);
+      const text = `Bad request ${'.'.repeat(echoPadding(fault, dump))} ${dump}`;
+      // every field a pool client reads its error text from: message (SBI, Stratumsphere, WebMinePool), msg (Spider)
+      const body = { success: false, code: 'ECHO', msg: text, message: text, error: text };
+      writeSimResponse(res, { status: fault.status, body }, serialize);
+      return;
+    }
   }
+}
+
+/** The padding asked for, or the one that puts the first secret of the request `alignSecret.at` characters in. */
+function echoPadding(fault: Extract<Fault, { kind: 'echo' }>, dump: string): number {
+  if (!fault.alignSecret) return fault.padding;
+  const forms = fault.alignSecret.secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]).filter((form) => form !== '');
+  const found = forms.map((form) => dump.indexOf(form)).filter((index) => index >= 0);
+  if (found.length === 0) return fault.padding;
+  const before = 'Bad request '.length + 1 + Math.min(...found);
+  return Math.max(0, fault.alignSecret.at - before);
+}
+
+/** The request as a careless server would quote it back: method, URL, the body, every header. */
+async function describeRequest(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('; ');
+  return `${req.method ?? 'GET'} ${req.url ?? '/'} body ${Buffer.concat(chunks).toString('utf8')} headers {${headers}}`;
 }
 
 function errorResponse(status: number, options: FaultResponseOptions): SimResponse {

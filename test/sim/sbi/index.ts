@@ -6,7 +6,7 @@ import { createSbiRequestHandler } from './router';
 import { createSimControl } from './sim-control';
 import type { SbiSim, SbiSimOptions, SbiSimRequestLogEntry } from './types';
 import { createWorkerQueries } from './worker-query';
-import { addWorker, createWorld, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
+import { addWorker, createWorld, removeWorker, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
 
 export type { FaultController, Fault, FaultRule } from '../common/faults';
 export type { SbiPermission, SbiSim, SbiSimKey, SbiSimObserverKey, SbiSimOptions, SbiSimRequestLogEntry, SbiSimSubaccountOption } from './types';
@@ -51,6 +51,7 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
     startWorker: (subaccount, workerName) => startWorker(world, subaccount, workerName),
     setWorkerLastShare: (subaccount, workerName, atMs) => setWorkerLastShare(world, subaccount, workerName, atMs),
     addWorker: (subaccount, workerName) => addWorker(world, subaccount, workerName),
+    removeWorker: (subaccount, workerName) => removeWorker(world, subaccount, workerName),
     workerNames: (subaccount) => workerNames(world, subaccount),
     advancePayouts: () => world.ledger.advance(world.clock.now()),
     failNextPayout: () => world.ledger.failNext(),

@@ -59,6 +59,8 @@ export interface SbiSim {
   startWorker(subaccount: string, workerName: string): void;
   setWorkerLastShare(subaccount: string, workerName: string, atMs: number): void;
   addWorker(subaccount: string, workerName: string): void;
+  /** the worker disappears from every list, as when the miner deletes it */
+  removeWorker(subaccount: string, workerName: string): void;
   workerNames(subaccount: string): string[];
   advancePayouts(): void;
   failNextPayout(): void;

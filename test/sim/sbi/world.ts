@@ -5,7 +5,7 @@ import { createSeededRandom, hashString, unitHash, type SeededRandom } from '../
 import { COINS } from './coins';
 import { createKeyStore, type KeyStore } from './keys';
 import { createLedger, type Ledger } from './ledger';
-import { createSubaccount, DEFAULT_SUBACCOUNTS, insertWorker, newWorker, type Subaccount, type SubaccountSpec } from './subaccounts';
+import { createSubaccount, DEFAULT_SUBACCOUNTS, insertWorker, newWorker, removeWorkers, type Subaccount, type SubaccountSpec } from './subaccounts';
 import type { WorkerRecord } from './workers';
 
 export interface SbiWorld {
@@ -104,6 +104,12 @@ export function addWorker(world: SbiWorld, subaccountName: string, workerName: s
   const worker = newWorker(workerName, subaccount.id, subaccount.name, seed, baseMhs, world.clock.now());
   insertWorker(subaccount, worker);
   markChanged(world, worker);
+}
+
+export function removeWorker(world: SbiWorld, subaccountName: string, workerName: string): void {
+  const worker = findWorker(world, subaccountName, workerName);
+  removeWorkers(findSubaccount(world, subaccountName), (candidate) => candidate === worker);
+  markChanged(world);
 }
 
 export function workerNames(world: SbiWorld, subaccountName: string): string[] {

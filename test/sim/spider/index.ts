@@ -5,7 +5,7 @@ import { createFaultController } from '../common/faults';
 import { createSpiderRequestHandler } from './router';
 import { createSimControl } from './sim-control';
 import type { SpiderSim, SpiderSimOptions, SpiderSimRequestLogEntry } from './types';
-import { addWorker, createWorld, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
+import { addWorker, createWorld, removeWorker, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
 
 export type { Fault, FaultController, FaultRule } from '../common/faults';
 export type {
@@ -53,6 +53,7 @@ export async function startSpiderSim(options: SpiderSimOptions = {}): Promise<Sp
     startWorker: (subaccount, coin, workerName) => startWorker(world, subaccount, coin, workerName),
     setWorkerLastShare: (subaccount, coin, workerName, atMs) => setWorkerLastShare(world, subaccount, coin, workerName, atMs),
     addWorker: (subaccount, coin, workerName) => addWorker(world, subaccount, coin, workerName),
+    removeWorker: (subaccount, coin, workerName) => removeWorker(world, subaccount, coin, workerName),
     workerNames: (subaccount, coin) => workerNames(world, subaccount, coin),
     requestLog,
     close: () =>

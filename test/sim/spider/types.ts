@@ -73,6 +73,8 @@ export interface SpiderSim {
   startWorker(subaccount: string, coin: SpiderCoin, workerName: string): void;
   setWorkerLastShare(subaccount: string, coin: SpiderCoin, workerName: string, atMs: number): void;
   addWorker(subaccount: string, coin: SpiderCoin, workerName: string): void;
+  /** the worker disappears from every list */
+  removeWorker(subaccount: string, coin: SpiderCoin, workerName: string): void;
   workerNames(subaccount: string, coin: SpiderCoin): string[];
   /** last 1000 API requests (not /__sim); never holds an access key, signature or private key */
   requestLog: SpiderSimRequestLogEntry[];

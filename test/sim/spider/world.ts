@@ -175,6 +175,13 @@ export function addWorker(world: SpiderWorld, subaccount: string, coin: string, 
   mine.byName = [...mine.byName, worker].sort((a, b) => compareNames(a.name, b.name));
 }
 
+export function removeWorker(world: SpiderWorld, subaccount: string, coin: string, workerName: string): void {
+  const mine = findMine(world, subaccount, coin);
+  const worker = findWorker(world, subaccount, coin, workerName);
+  mine.workers.delete(workerName);
+  mine.byName = mine.byName.filter((candidate) => candidate !== worker);
+}
+
 export function workerNames(world: SpiderWorld, subaccount: string, coin: string): string[] {
   return findMine(world, subaccount, coin).byName.map((worker) => worker.name);
 }

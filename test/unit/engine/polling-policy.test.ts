@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_BACKOFF_MS, nextPollDelay, POLL_JITTER } from '../../../main/engine/polling-policy';
+import { parseRetryAfter } from '../../../main/pools/http-client';
+import { MAX_DELAY_MS, safeDelayMs } from '../../../main/pools/safe-delay';
 
 const MINUTE = 60_000;
 
@@ -29,5 +31,28 @@ describe('next poll delay', () => {
   it('honours a Retry-After longer than the delay, and ignores a shorter one', () => {
     assert.equal(nextPollDelay(MINUTE, 1, () => 0.5, 10 * MINUTE), 10 * MINUTE);
     assert.equal(nextPollDelay(MINUTE, 1, () => 0.5, 1_000), MINUTE);
+  });
+});
+
+describe('every delay is capped', () => {
+  it('an absurd Retry-After or backoff becomes MAX_DELAY_MS, never a timer Node would fire at once', () => {
+    assert.equal(nextPollDelay(MINUTE, 1, () => 0.5, 99_999_999_999_000), MAX_DELAY_MS);
+    assert.equal(nextPollDelay(MINUTE, 1, () => 0.5, Infinity), MAX_DELAY_MS);
+    assert.equal(nextPollDelay(MINUTE, 5000, () => 0.5), MAX_BACKOFF_MS);
+    assert.equal(nextPollDelay(Infinity, 0, () => 0.5), MAX_DELAY_MS);
+    assert.ok(MAX_DELAY_MS < 2 ** 31 - 1);
+  });
+
+  it('safeDelayMs: negative -> 0, NaN and huge -> the cap, the rest unchanged', () => {
+    assert.deepEqual([-5, 0, 1_500, NaN, Infinity, 1e300].map(safeDelayMs), [0, 0, 1_500, MAX_DELAY_MS, MAX_DELAY_MS, MAX_DELAY_MS]);
+  });
+
+  it('parseRetryAfter caps seconds and dates far in the future', () => {
+    const now = Date.UTC(2026, 0, 1);
+    assert.equal(parseRetryAfter('99999999999', now), MAX_DELAY_MS);
+    assert.equal(parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now), MAX_DELAY_MS);
+    assert.equal(parseRetryAfter('1e400', now), MAX_DELAY_MS);
+    assert.equal(parseRetryAfter('7', now), 7_000);
+    assert.equal(parseRetryAfter('soon', now), null);
   });
 });

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isoTimeFromMs, numberFromText, parseJsonBody } from '../../../main/pools/response-parsing';
+import { dayLabel, msToIso, secondsToIso } from '../../../main/pools/spider/spider-mapping';
+
+describe('numbers and times no date or double can hold', () => {
+  it('JSON 1e309 and "1e309" become the largest number (for the reading checks to name), never Infinity', () => {
+    const body = parseJsonBody({ status: 200, headers: new Headers(), text: '{"a":1e309,"b":-1e309,"c":2}' }, 'Pool', 'x') as Record<string, number>;
+    assert.deepEqual(body, { a: Number.MAX_VALUE, b: -Number.MAX_VALUE, c: 2 });
+    assert.equal(numberFromText('1e309'), Number.MAX_VALUE);
+    assert.equal(numberFromText('2.5E10'), 2.5e10);
+  });
+
+  it('a time beyond any date is null, not a RangeError', () => {
+    assert.equal(isoTimeFromMs(Number.MAX_VALUE), null);
+    assert.equal(isoTimeFromMs(1e20), null);
+    assert.equal(isoTimeFromMs(0), '1970-01-01T00:00:00.000Z');
+    assert.equal(secondsToIso(Number.MAX_VALUE), null);
+    assert.equal(msToIso(1e300), null);
+    assert.equal(dayLabel(Number.MAX_VALUE), null);
+    assert.equal(dayLabel(Date.UTC(2026, 0, 2, 3)), '2026-01-02');
+  });
+});
