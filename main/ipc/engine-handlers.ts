@@ -1,11 +1,4 @@
-import {
-  ContractError,
-  REQUEST_CHANNELS,
-  parseRequest,
-  toErrorEnvelope,
-  type RequestChannel,
-  type ResultEnvelope,
-} from '../../shared/contract';
+import { ContractError, REQUEST_CHANNELS, dispatchRequest, toErrorEnvelope, type RequestHandler, type ResultEnvelope } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
 import { silentLogger, type Logger } from '../engine/logger';
 import type { IpcMainLike, SenderLike, TrustedSenderCheck } from './ipc-ports';
@@ -15,26 +8,9 @@ function refused(): ResultEnvelope {
   return toErrorEnvelope(new ContractError('invalid_request', 'Refused: the request did not come from the PoolWatch window.'));
 }
 
-async function answer(
-  engine: EngineService,
-  channel: RequestChannel,
-  payload: unknown,
-  logger: Logger,
-): Promise<ResultEnvelope> {
-  try {
-    const request = parseRequest(channel, payload);
-    return { ok: true, value: await engine.handle(channel, request) };
-  } catch (error) {
-    if (!(error instanceof ContractError)) {
-      logger.error(`ipc ${channel}: the engine failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return toErrorEnvelope(error);
-  }
-}
-
 /**
  * The one place ipcMain handlers are registered: every request channel goes through the sender check,
- * then the contract's schema, then the engine. Returns the function that removes the handlers.
+ * then dispatchRequest (the contract's schema, then the engine), as the headless server's requests do. Returns the function that removes the handlers.
  */
 export function registerEngineHandlers(
   ipcMain: IpcMainLike,
@@ -42,13 +18,14 @@ export function registerEngineHandlers(
   isTrustedSender: TrustedSenderCheck,
   logger: Logger = silentLogger,
 ): () => void {
+  const handle: RequestHandler = (channel, request) => engine.handle(channel, request);
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, async (event: SenderLike, payload: unknown): Promise<ResultEnvelope> => {
       if (!isTrustedSender(event)) {
         logger.warn(`ipc ${channel}: refused a request from ${describeSender(event)}`);
         return refused();
       }
-      return answer(engine, channel, payload, logger);
+      return dispatchRequest(handle, channel, payload, (message) => logger.error(`ipc ${channel}: the engine failed: ${message}`));
     });
   }
   return () => {

@@ -1,15 +1,15 @@
-import { z } from 'zod';
 import type { WebSocket } from 'ws';
-import { parseRequest, toErrorEnvelope, type RequestChannel } from '../../shared/contract';
+import {
+  dispatchRequest,
+  eventFrame,
+  readRequestFrame,
+  responseFrame,
+  toErrorEnvelope,
+  type RequestFrame,
+  type RequestHandler,
+} from '../../shared/contract';
 import type { EngineService } from '../engine/service';
 import type { Logger } from '../engine/logger';
-
-const IncomingSchema = z.object({
-  type: z.literal('request'),
-  id: z.number().int().nonnegative(),
-  channel: z.string(),
-  payload: z.unknown(),
-});
 
 // What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet.
 // The UI keeps a handful of requests open; a 30,000-worker list is about 6 MB, so two fit under the byte limit.
@@ -33,16 +33,29 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
     socket.close(code, reason);
   };
 
-  const send = (message: unknown): void => {
+  const send = (frame: string): void => {
     if (closing || socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       const limitMb = Math.round(MAX_BUFFERED_BYTES / 1024 / 1024);
       shutDown(WS_CLOSE_LIMIT, `answers not read: over ${limitMb} MB waiting`, `closed a WebSocket client that did not read its answers (over ${limitMb} MB waiting)`);
       return;
     }
-    socket.send(JSON.stringify(message));
+    socket.send(frame);
   };
-  const unsubscribe = engine.subscribe((event) => send({ type: 'event', channel: event.channel, payload: event.payload }));
+  const unsubscribe = engine.subscribe((event) => send(eventFrame(event.channel, event.payload)));
+  const handle: RequestHandler = (channel, request) => engine.handle(channel, request);
+  const fault = (channel: string, message: string): void => logger.error(`headless: ${channel} failed: ${message}`);
+
+  /** Answers one request; an answer that cannot be serialized (or sent) is logged and answered with an error. */
+  const answer = async ({ id, channel, payload }: RequestFrame): Promise<void> => {
+    const result = await dispatchRequest(handle, channel, payload, (message) => fault(channel, message));
+    try {
+      send(responseFrame(id, result));
+    } catch (error) {
+      fault(channel, `its answer could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+      send(responseFrame(id, toErrorEnvelope(error)));
+    }
+  };
   socket.on('close', () => {
     closing = true;
     unsubscribe();
@@ -50,11 +63,8 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
 
   socket.on('message', (data, isBinary) => {
     if (closing) return;
-    let parsed: z.infer<typeof IncomingSchema>;
-    try {
-      if (isBinary) throw new Error('binary');
-      parsed = IncomingSchema.parse(JSON.parse(data.toString()));
-    } catch {
+    const frame = isBinary ? null : readRequestFrame(data.toString());
+    if (frame === null) {
       shutDown(1003, 'malformed message', 'dropped a malformed WebSocket message');
       return;
     }
@@ -63,20 +73,8 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
       return;
     }
     inFlight += 1;
-    const { id, channel, payload } = parsed;
-    void (async () => {
-      try {
-        const request = parseRequest(channel as RequestChannel, payload);
-        const value = await engine.handle(channel as RequestChannel, request);
-        send({ type: 'response', id, result: { ok: true, value } });
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ContractError')) {
-          logger.error(`headless: ${channel} failed: ${(error as Error)?.message ?? 'unknown error'}`);
-        }
-        send({ type: 'response', id, result: toErrorEnvelope(error) });
-      } finally {
-        inFlight -= 1;
-      }
-    })();
+    void answer(frame).finally(() => {
+      inFlight -= 1;
+    });
   });
 }

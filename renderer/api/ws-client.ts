@@ -3,6 +3,8 @@ import {
   isEventChannel,
   parseEvent,
   parseResponse,
+  readServerFrame,
+  requestFrame,
   type EventChannel,
   type PoolWatchApi,
   type RequestChannel,
@@ -166,28 +168,19 @@ export function createWsClient(options: WsClientOptions): WsClient {
   }
 
   function handleMessage(data: unknown): void {
-    let message: unknown;
-    try {
-      message = typeof data === 'string' ? JSON.parse(data) : undefined;
-    } catch {
-      message = undefined;
-    }
-    if (!isRecord(message)) {
+    const frame = typeof data === 'string' ? readServerFrame(data) : null;
+    if (frame === null) {
       warnOnce('malformed', 'Dropped a malformed message from the PoolWatch server.');
       return;
     }
-    if (message.type === 'response' && typeof message.id === 'number') {
-      const request = pending.get(message.id);
-      if (request === undefined) return;
-      pending.delete(message.id);
-      request.settle(message.result);
+    if (frame.type === 'event') {
+      dispatchEvent(frame.channel, frame.payload);
       return;
     }
-    if (message.type === 'event') {
-      dispatchEvent(message.channel, message.payload);
-      return;
-    }
-    warnOnce('malformed', 'Dropped a malformed message from the PoolWatch server.');
+    const request = pending.get(frame.id);
+    if (request === undefined) return;
+    pending.delete(frame.id);
+    request.settle(frame.result);
   }
 
   function dispatchEvent(channel: unknown, payload: unknown): void {
@@ -249,7 +242,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
         },
         fail: reject,
       });
-      const message = JSON.stringify({ type: 'request', id, channel, payload: request });
+      const message = requestFrame(id, channel, request);
       if (state.status === 'open') transmit(id, message);
       else waitingToSend.push({ id, message });
     });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { IsoTimeQuerySchema } from './iso-time';
+import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 import { CONDITION_RULE_IDS, RULE_IDS } from '../model/alerts';
 
 // What the UI sees of alerts and notification channels. Times cross the contract as ISO strings.
 
-const isoTime = z.string().min(1).max(64);
 const severity = z.enum(['info', 'warning', 'critical']);
 const alertState = z.enum(['pending', 'firing', 'resolving', 'resolved']);
 
@@ -19,7 +18,7 @@ export const AlertScopeSchema = z.object({
 export const AlertHistoryEntrySchema = z.object({
   id: z.number().int(),
   kind: z.enum(['transition', 'event']),
-  at: isoTime,
+  at: IsoTimeSchema,
   key: z.string(),
   ruleId: z.enum(RULE_IDS),
   scope: AlertScopeSchema,
@@ -54,8 +53,8 @@ export const ActiveAlertSchema = z.object({
   scope: AlertScopeSchema,
   ref: z.string().nullable(),
   state: z.enum(['pending', 'firing', 'resolving']),
-  since: isoTime,
-  firedAt: isoTime.nullable(),
+  since: IsoTimeSchema,
+  firedAt: IsoTimeSchema.nullable(),
   message: z.string(),
   severity,
   urgent: z.boolean(),
@@ -74,13 +73,13 @@ export const SnoozeTargetSchema = z
   .strict()
   .refine((target) => Object.values(target).some((value) => value !== undefined), 'name what to snooze');
 
-export const SnoozeViewSchema = z.object({ target: SnoozeTargetSchema, until: isoTime.nullable() });
+export const SnoozeViewSchema = z.object({ target: SnoozeTargetSchema, until: IsoTimeSchema.nullable() });
 export type SnoozeView = z.infer<typeof SnoozeViewSchema>;
 
 /** A notification as the UI shows it (browser notification in headless mode, list in the app). */
 export const AlertNotificationSchema = z.object({
   id: z.string(),
-  at: isoTime,
+  at: IsoTimeSchema,
   kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest']),
   title: z.string(),
   body: z.string(),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { IsoTimeQuerySchema } from './iso-time';
+import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
 
-const isoTime = z.string().min(1).max(64);
 
 /** What a series is about: the whole fleet (no account), an account, a group in it, or one worker. */
 export const HistoryScopeSchema = z
@@ -29,7 +28,7 @@ export const HistoryRangeSchema = z
 /** Which stored resolution answered: raw samples (48 h), hourly rollups (90 d) or daily rollups (2 y). */
 export const HISTORY_RESOLUTIONS = ['raw', 'hour', 'day'] as const;
 
-export const HashratePointSchema = z.object({ at: isoTime, min: z.number(), avg: z.number(), max: z.number() });
+export const HashratePointSchema = z.object({ at: IsoTimeSchema, min: z.number(), avg: z.number(), max: z.number() });
 export type HashrateHistoryPoint = z.infer<typeof HashratePointSchema>;
 
 export const HashrateHistorySchema = z.object({
@@ -39,7 +38,7 @@ export const HashrateHistorySchema = z.object({
 export type HashrateHistory = z.infer<typeof HashrateHistorySchema>;
 
 export const WorkerStatesPointSchema = z.object({
-  at: isoTime,
+  at: IsoTimeSchema,
   online: z.number().nonnegative(),
   offline: z.number().nonnegative(),
   dead: z.number().nonnegative(),
@@ -61,7 +60,7 @@ export const EarningsHistorySchema = z.object({
     z.object({
       id: z.string(),
       accountId: z.string(),
-      at: isoTime,
+      at: IsoTimeSchema,
       coin: z.string(),
       amount: z.number(),
       unit: z.enum(['coin', 'base-unit']),

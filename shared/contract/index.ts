@@ -7,3 +7,5 @@ export * from './alert-schemas';
 export * from './history-schemas';
 export * from './iso-time';
 export * from './per-account-reading';
+export * from './ws-frames';
+export * from './dispatch';

@@ -23,6 +23,9 @@ export function parseIsoTime(text: string): number | null {
   return utc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 }
 
+/** A time the engine sends (when a share, a poll or an alert happened): an ISO string, length-bounded and read as given. */
+export const IsoTimeSchema = z.string().min(1).max(64);
+
 /** A time a request asks about (a range's from or to): strict ISO 8601, see parseIsoTime. */
 export const IsoTimeQuerySchema = z
   .string()

@@ -1,29 +1,16 @@
 import { z } from 'zod';
-import {
-  ACCOUNT_STATUSES,
-  PAYOUT_STATUSES,
-  POOL_IDS,
-  WORKER_STATES,
-  type AccountSummary,
-  type Balance,
-  type Group,
-  type HashrateWindows,
-  type Payout,
-  type RevenueEstimate,
-  type Worker,
-  type WorkerCounts,
-} from '../model';
+import { IsoTimeSchema } from './iso-time';
+import { ACCOUNT_STATUSES, PAYOUT_STATUSES, POOL_IDS, WORKER_STATES } from '../model';
 
-// Each schema is checked against its model type with `satisfies`, so the two cannot drift apart.
+// A schema whose type shared/model also declares (Worker, AccountSummary...) is held equal to it in wire-types.ts.
 
-const isoTime = z.string().min(1).max(64);
 const hps = z.number().finite().nonnegative();
 
 export const HashrateWindowsSchema = z.object({
   h10m: hps.nullable(),
   h1h: hps.nullable(),
   h24h: hps.nullable(),
-}) satisfies z.ZodType<HashrateWindows>;
+});
 
 export const WorkerCountsSchema = z.object({
   online: z.number().int().nonnegative(),
@@ -31,17 +18,17 @@ export const WorkerCountsSchema = z.object({
   dead: z.number().int().nonnegative(),
   unknown: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
-}) satisfies z.ZodType<WorkerCounts>;
+});
 
 export const WorkerSchema = z.object({
   name: z.string(),
   group: z.string(),
   state: z.enum(WORKER_STATES),
   hashrate: HashrateWindowsSchema,
-  lastShareAt: isoTime.nullable(),
+  lastShareAt: IsoTimeSchema.nullable(),
   rejectRate: z.number().finite().nullable(),
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-}) satisfies z.ZodType<Worker>;
+});
 
 export const GroupSchema = z.object({
   name: z.string(),
@@ -49,7 +36,7 @@ export const GroupSchema = z.object({
   hashrate: HashrateWindowsSchema,
   workers: WorkerCountsSchema,
   attributes: z.record(z.string(), z.string()).optional(),
-}) satisfies z.ZodType<Group>;
+});
 
 const amountUnit = z.enum(['coin', 'base-unit']);
 
@@ -60,9 +47,9 @@ export const PayoutSchema = z.object({
   unit: amountUnit,
   status: z.enum(PAYOUT_STATUSES),
   txId: z.string().nullable(),
-  at: isoTime.nullable(),
+  at: IsoTimeSchema.nullable(),
   group: z.string().nullable(),
-}) satisfies z.ZodType<Payout>;
+});
 
 export const BalanceSchema = z.object({
   coin: z.string(),
@@ -71,7 +58,7 @@ export const BalanceSchema = z.object({
   group: z.string().nullable(),
   totalEarned: z.number().finite().nullable().optional(),
   valueSatoshi: z.number().finite().nullable().optional(),
-}) satisfies z.ZodType<Balance>;
+});
 
 export const RevenueEstimateSchema = z.object({
   day: z.string(),
@@ -79,7 +66,9 @@ export const RevenueEstimateSchema = z.object({
   amount: z.number().finite(),
   unit: amountUnit,
   group: z.string().nullable(),
-}) satisfies z.ZodType<RevenueEstimate>;
+});
+
+export const StratumServerGroupSchema = z.object({ name: z.string(), coins: z.array(z.string()), urls: z.array(z.string()) });
 
 export const PoolIdSchema = z.enum(POOL_IDS);
 
@@ -91,9 +80,9 @@ export const AccountSummarySchema = z.object({
   message: z.string().nullable(),
   limitations: z.array(z.string()),
   stale: z.boolean(),
-  lastGoodAt: isoTime.nullable(),
-  lastPollAt: isoTime.nullable(),
-  nextPollAt: isoTime.nullable(),
+  lastGoodAt: IsoTimeSchema.nullable(),
+  lastPollAt: IsoTimeSchema.nullable(),
+  nextPollAt: IsoTimeSchema.nullable(),
   poolAccountName: z.string().nullable(),
   hashrate: HashrateWindowsSchema,
   workers: WorkerCountsSchema,
@@ -101,8 +90,8 @@ export const AccountSummarySchema = z.object({
   balances: z.array(BalanceSchema),
   payouts: z.array(PayoutSchema),
   revenue: z.array(RevenueEstimateSchema),
-  stratumServers: z.array(z.object({ name: z.string(), coins: z.array(z.string()), urls: z.array(z.string()) })),
-}) satisfies z.ZodType<AccountSummary>;
+  stratumServers: z.array(StratumServerGroupSchema),
+});
 
 /** Account ids appear in file names and keychain entries: keep them plain. */
 export const AccountIdSchema = z
