@@ -1,5 +1,5 @@
 import { AccountDraftSchema, type AccountConfigView, type AccountDraft } from '../../../shared/contract';
-import { POOLS, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
+import { POOLS, poolHas, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
 import { formatSubaccounts, parseSubaccounts } from './subaccounts-text';
 
 export const DEFAULT_POLL_INTERVAL_SEC = 60;
@@ -13,7 +13,7 @@ export interface AccountFormValues {
   label: string;
   baseUrl: string;
   pollIntervalSec: string;
-  /** Spider only: "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
+  /** Pools with subaccount selection (Spider): "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
   subaccounts: string;
 }
 
@@ -148,14 +148,14 @@ export function buildDraft(
 }
 
 /**
- * The draft's pool options. Spider's come from the subaccounts input (empty: discover them all);
- * other pools keep whatever the saved account has.
+ * The draft's pool options. Pools with subaccount selection (Spider) take them from the subaccounts input
+ * (empty: discover them all); other pools keep whatever the saved account has.
  */
 function draftOptions(
   values: AccountFormValues,
   existing: AccountConfigView | null,
 ): { ok: true; value: AccountDraft['options'] } | { ok: false; error: string } {
-  if (values.pool !== 'spider') return { ok: true, value: existing?.options };
+  if (!poolHas(values.pool, 'subaccountSelection')) return { ok: true, value: existing?.options };
   const parsed = parseSubaccounts(values.subaccounts);
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.subaccounts.length > 0 ? { subaccounts: parsed.subaccounts } : {} };

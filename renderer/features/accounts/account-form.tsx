@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountConfigView, ConnectionTestResult } from '../../../shared/contract';
-import { POOL_IDS, POOLS, type CredentialField, type PoolId } from '../../../shared/model';
+import { POOL_IDS, POOLS, poolHas, type CredentialField, type PoolId } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
@@ -198,7 +198,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         </div>
       </div>
 
-      {values.pool === 'spider' && (
+      {poolHas(values.pool, 'subaccountSelection') && (
         <SubaccountsField
           id={`${idPrefix}-subaccounts`}
           value={values.subaccounts}

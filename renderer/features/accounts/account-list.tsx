@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountConfigView } from '../../../shared/contract';
-import { POOLS } from '../../../shared/model';
+import { POOLS, poolHas } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { secretState } from './account-form-model';
@@ -51,7 +51,7 @@ function AccountListItem({ config, onEdit, onRemoved }: { config: AccountConfigV
           {pool.name} · {mode?.label ?? config.mode} · every {config.pollIntervalSec} s · id <code>{config.id}</code>
         </p>
         {config.baseUrl !== null && <p className="muted">Base URL: {config.baseUrl}</p>}
-        {config.pool === 'spider' && (
+        {poolHas(config.pool, 'subaccountSelection') && (
           <p className="muted">Subaccounts: {formatSubaccounts(config.options.subaccounts) || 'every one the key can see'}</p>
         )}
         {mode !== undefined && (
