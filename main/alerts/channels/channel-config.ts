@@ -1,4 +1,4 @@
-import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelKind, type ChannelView } from '../../../shared/contract';
+import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
 import { retypeMessage, secretsNotRetyped } from '../../secrets/address-binding';
 import type { CredentialRef } from '../../../shared/model';
 import { newAccountId } from '../../engine/account-editor';
@@ -6,6 +6,7 @@ import type { Environment } from '../../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
 import type { ChannelConfig } from '../../store/config-schema';
 import { fieldLabel, validateChannelField } from './channel-validation';
+import { channelKind } from './kinds';
 
 /** The keychain "account" a channel's secrets are filed under, apart from pool accounts' entries. */
 export function channelSecretAccount(channelId: string): string {
@@ -17,12 +18,10 @@ export function newChannelId(label: string, taken: ReadonlySet<string>): string 
   return newAccountId(/[a-z0-9]/i.test(label) ? label : 'channel', taken);
 }
 
-/** The setting that says where a channel's requests go, where it is not itself a secret (a webhook URL is). */
-const ADDRESS_SETTING: Partial<Record<ChannelKind, string>> = { ntfy: 'server' };
-
 /** A stored topic or token is sent only to the server it was saved for; another server needs it typed again. */
 function refuseStoredSecretsForNewAddress(draft: ChannelDraft, existing: ChannelConfig | undefined, typed: Readonly<Record<string, string>>): void {
-  const setting = ADDRESS_SETTING[draft.kind];
+  // The setting that says where requests go, where it is not itself a secret (a webhook URL is).
+  const setting = channelKind(draft.kind).addressSetting;
   if (!existing || !setting) return;
   const secretFields = CHANNEL_FIELDS[draft.kind].filter((field) => field.secret);
   const address = { saved: existing.settings[setting] ?? '', now: draft.settings[setting]?.trim() ?? '' };

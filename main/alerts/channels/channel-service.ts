@@ -24,9 +24,8 @@ import {
 } from './channel-config';
 import { redactChannelText } from './channel-redaction';
 import { DeliveryQueue } from './delivery-queue';
-import { DEFAULT_TELEGRAM_API_BASE, toDestination, type OutgoingRequest } from './destination';
-import { SERVICE_NAMES } from './failure-messages';
-import { formatRequest } from './format-request';
+import { DEFAULT_TELEGRAM_API_BASE, type OutgoingRequest } from './destination';
+import { channelKind } from './kinds';
 import { sendOnce, type AttemptOutcome } from './send-attempt';
 import { testNotification } from './test-notification';
 
@@ -129,7 +128,7 @@ export class ChannelService {
     if ('problem' in request) return { ok: false, message: redactChannelText(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
     const used = [...secretFieldValues(parsed.kind, values), request.url, ...typed];
     const outcome = await sendOnce(parsed.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used });
-    const message = outcome.ok ? `${SERVICE_NAMES[parsed.kind]} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
+    const message = outcome.ok ? `${channelKind(parsed.kind).serviceName} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
     this.log('info', `test of ${parsed.kind} channel "${parsed.label}": ${outcome.ok ? 'ok' : message}`, used);
     return { ok: outcome.ok, message: redactChannelText(message, used) };
   }
@@ -209,7 +208,7 @@ export class ChannelService {
   /** A stored value that cannot make a request (a hand-edited URL) fails the delivery with a reason instead of throwing. */
   private buildRequest(kind: ChannelKind, values: Readonly<Record<string, string>>, notification: Notification): OutgoingRequest | { problem: string } {
     try {
-      return formatRequest(toDestination(kind, values, this.telegramApiBase), notification);
+      return channelKind(kind).request(values, notification, { telegramApiBase: this.telegramApiBase });
     } catch (error) {
       return { problem: `The channel's stored settings cannot be used (${(error as Error).message}); edit the channel and enter them again.` };
     }
