@@ -9,7 +9,8 @@ import {
 import type { Clock } from '../../engine/clock';
 import type { Logger } from '../../engine/logger';
 import type { Environment } from '../../secrets/credential-resolver';
-import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
+import type { SecretStore } from '../../secrets/secret-store';
+import { writeSecretRecord } from '../../secrets/secret-record';
 import type { AppConfig, ChannelConfig } from '../../store/config-schema';
 import { saveFailureMessage, type SettingsStore } from '../../store/settings-store';
 import { SEVERITY_RANK } from '../alert-types';
@@ -170,26 +171,17 @@ export class ChannelService {
     }
     const id = existing?.id ?? newChannelId(draft.label, new Set(this.channels.map((channel) => channel.id)));
     const { config, toStore } = applyChannelDraft(draft, existing, secrets, id);
-    const stored: string[] = [];
-    try {
-      for (const [field, value] of Object.entries(toStore)) {
-        await this.deps.secrets.set(channelSecretAccount(id), field, value);
-        stored.push(field);
-      }
-    } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
-      throw error;
-    }
-    try {
-      await this.persist((current) => ({
-        ...current,
-        channels: existing ? current.channels.map((channel) => (channel.id === id ? config : channel)) : [...current.channels, config],
-      }));
-    } catch (error) {
-      // A channel that was never saved must not leave secrets behind in the keychain.
-      if (!existing) for (const field of stored) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
-      throw error;
-    }
+    await writeSecretRecord({
+      store: this.deps.secrets,
+      keychainAccount: channelSecretAccount(id),
+      plan: { toStore, stale: [] },
+      existing: existing !== undefined,
+      persist: () =>
+        this.persist((current) => ({
+          ...current,
+          channels: existing ? current.channels.map((channel) => (channel.id === id ? config : channel)) : [...current.channels, config],
+        })),
+    });
     this.remember(id, Object.values(toStore));
     this.log('info', `channel ${id} (${config.kind}): ${existing ? 'updated' : 'added'}`);
     return toChannelView(config, this.deps.secrets, this.env);
