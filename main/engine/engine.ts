@@ -9,7 +9,7 @@ import {
 } from '../../shared/contract';
 import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
-import { secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
+import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
 import { isPoolError } from '../pools/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
@@ -317,9 +317,7 @@ export class Engine implements EngineService {
     const account = this.requireAccount(id);
     this.stopRunner(id);
     await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
-    for (const [field, ref] of Object.entries(account.credentials)) {
-      if ('keychain' in ref) await this.options.secrets.delete(id, field).catch(() => false);
-    }
+    await deleteRecordSecrets(this.options.secrets, id, account.credentials);
     this.emit({ channel: 'state:account-removed', payload: { id } });
     this.logger.info(`account ${id}: removed`);
     return { removed: true };

@@ -132,3 +132,10 @@ export async function writeSecretRecord({ store, keychainAccount, plan, existing
   // The config no longer names these: a failure to delete leaves an unused entry, not a broken record.
   for (const field of plan.stale) await store.delete(keychainAccount, field).catch(() => false);
 }
+
+/** After a record left the config: its keychain entries go too (best effort; an {env} reference is not ours to delete). */
+export async function deleteRecordSecrets(store: SecretStore, keychainAccount: string, refs: Readonly<Record<string, CredentialRef>>): Promise<void> {
+  for (const [field, ref] of Object.entries(refs)) {
+    if ('keychain' in ref) await store.delete(keychainAccount, field).catch(() => false);
+  }
+}

@@ -5,7 +5,7 @@ import { ContractError } from '../../shared/contract';
 import { ChannelService } from '../../main/alerts/channels/channel-service';
 import { Engine } from '../../main/engine/engine';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
-import { planSecrets, writeSecretRecord, type SecretPlanInput } from '../../main/secrets/secret-record';
+import { deleteRecordSecrets, planSecrets, writeSecretRecord, type SecretPlanInput } from '../../main/secrets/secret-record';
 import { KeychainUnavailableError, type SecretStore } from '../../main/secrets/secret-store';
 import { AppConfigSchema, type AppConfigInput } from '../../main/store/config-schema';
 import type { ConfigRepository } from '../../main/store/config-repository';
@@ -135,6 +135,14 @@ describe('secret records: writing to the real keychain', { skip: hasKeyring ? fa
     );
     assert.equal(persisted, false);
     assert.equal(await store.get(id, 'apiKey'), null);
+  });
+  it('removing a record deletes its keychain entries and leaves what it does not own', async () => {
+    const id = account();
+    await store.set(id, 'apiKey', 'k');
+    await store.set(id, 'apiSecret', 'not-referenced-as-keychain');
+    await deleteRecordSecrets(store, id, { apiKey: { keychain: true }, apiSecret: { env: 'FARM_SECRET' } });
+    assert.deepEqual([await store.get(id, 'apiKey'), await store.get(id, 'apiSecret')], [null, 'not-referenced-as-keychain']);
+    await store.delete(id, 'apiSecret');
   });
 });
 

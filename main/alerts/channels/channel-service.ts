@@ -10,7 +10,7 @@ import type { Clock } from '../../engine/clock';
 import type { Logger } from '../../engine/logger';
 import type { Environment } from '../../secrets/credential-resolver';
 import type { SecretStore } from '../../secrets/secret-store';
-import { writeSecretRecord } from '../../secrets/secret-record';
+import { deleteRecordSecrets, writeSecretRecord } from '../../secrets/secret-record';
 import type { AppConfig, ChannelConfig } from '../../store/config-schema';
 import { saveFailureMessage, type SettingsStore } from '../../store/settings-store';
 import { SEVERITY_RANK } from '../alert-types';
@@ -104,9 +104,7 @@ export class ChannelService {
     await this.persist((config) => ({ ...config, channels: config.channels.filter((candidate) => candidate.id !== id) }));
     this.queues.get(id)?.stop();
     this.queues.delete(id);
-    for (const [field, ref] of Object.entries(channel.secrets)) {
-      if ('keychain' in ref) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
-    }
+    await deleteRecordSecrets(this.deps.secrets, channelSecretAccount(id), channel.secrets);
     this.knownSecrets.delete(id);
     this.log('info', `channel ${id}: removed`);
     return { removed: true };
