@@ -1,5 +1,6 @@
 import {
   CHANNEL_FIELDS,
+  CHANNEL_KIND_SPECS,
   CHANNEL_KINDS,
   ChannelDraftSchema,
   type ChannelDraft,
@@ -13,13 +14,8 @@ export type { SecretInputs } from '../records/secret-record-model';
 
 export type ChannelField = (typeof CHANNEL_FIELDS)[ChannelKind][number];
 
-export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
-  webhook: 'Webhook',
-  discord: 'Discord',
-  slack: 'Slack',
-  telegram: 'Telegram',
-  ntfy: 'ntfy',
-};
+/** Each kind's name in the form and the list. */
+export const CHANNEL_KIND_LABELS = Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, CHANNEL_KIND_SPECS[kind].label])) as Record<ChannelKind, string>;
 
 export const SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
   { value: 'info', label: 'Info (everything)' },
@@ -69,12 +65,10 @@ export function hasStoredSecret(existing: ChannelView | null, fieldName: string)
   return secretStateOf(fieldName, existing?.secrets ?? null).kind === 'stored';
 }
 
-// Field names that hold addresses; checked here so a typo is caught before the test message fails.
-const URL_FIELDS = new Set(['url', 'server']);
-
 function fieldError(field: ChannelField, value: string, stored: boolean): string | null {
   if (value === '') return stored || field.optional === true ? null : `Enter the ${field.label}.`;
-  if (URL_FIELDS.has(field.name) && !isHttpUrl(value)) return `Enter a full address starting with https:// or http:// for the ${field.label}.`;
+  // Addresses are checked here so a typo is caught before the test message fails.
+  if (field.url === true && !isHttpUrl(value)) return `Enter a full address starting with https:// or http:// for the ${field.label}.`;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHANNEL_FIELDS, CHANNEL_KINDS, ContractError, type ChannelKind } from '../../../../shared/contract';
+import { CHANNEL_FIELDS, CHANNEL_KIND_SPECS, CHANNEL_KINDS, ContractError, type ChannelKind } from '../../../../shared/contract';
 import { CHANNEL_KIND_DESCRIPTORS, channelKind } from '../../../../main/alerts/channels/kinds';
 import { validateChannelField } from '../../../../main/alerts/channels/channel-validation';
 import { describeHttpFailure } from '../../../../main/alerts/channels/failure-messages';
@@ -32,6 +32,17 @@ describe('channel kind descriptors', () => {
         assert.throws(() => validateChannelField(kind, field.name, 'bad value with spaces://'), ContractError, `${kind}.${field.name}`);
       }
       assert.throws(() => validateChannelField(kind, 'constructor', 'x'), /has no field "constructor"/);
+    }
+  });
+
+  it('every kind has its shared spec (label, fields); fields marked as addresses are checked as URLs', () => {
+    assert.deepEqual(Object.keys(CHANNEL_KIND_SPECS).sort(), [...CHANNEL_KINDS].sort());
+    for (const kind of CHANNEL_KINDS) {
+      assert.notEqual(CHANNEL_KIND_SPECS[kind].label.trim(), '', kind);
+      assert.equal(CHANNEL_FIELDS[kind], CHANNEL_KIND_SPECS[kind].fields, kind);
+      for (const field of CHANNEL_FIELDS[kind].filter((candidate) => candidate.url === true)) {
+        assert.throws(() => validateChannelField(kind, field.name, 'ftp://files.example.com/x'), /must start with https:\/\//, `${kind}.${field.name}`);
+      }
     }
   });
 
