@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { POOLS, type CredentialRef } from '../../shared/model';
+import { POOLS } from '../../shared/model';
 import { ContractError, type AccountConfigView, type AccountDraft } from '../../shared/contract';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
 import type { Environment } from '../secrets/credential-resolver';
+import { planSecrets, type SecretPlan, type SecretPlanInput, type SecretRecordField } from '../secrets/secret-record';
+import { defaultBaseUrl } from '../pools/registry';
 import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig } from '../store/config-schema';
 import { toRunnable } from './runnable-account';
 
@@ -21,46 +23,56 @@ export function newAccountId(label: string, taken: ReadonlySet<string>): string 
   }
 }
 
-export function modeFields(draft: Pick<AccountDraft, 'pool' | 'mode'>): string[] {
+/** The secret fields of the draft's connection mode; an unknown mode is refused. */
+export function modeSecretFields(draft: Pick<AccountDraft, 'pool' | 'mode'>): SecretRecordField[] {
   const mode = POOLS[draft.pool].modes.find((candidate) => candidate.id === draft.mode);
   if (!mode) {
     throw new ContractError('invalid_request', `${POOLS[draft.pool].name} has no connection mode "${draft.mode}".`);
   }
-  return mode.fields.map((field) => field.name);
+  return mode.fields.map((field) => ({ name: field.name, label: field.label }));
 }
 
-/** Applies a draft to the stored config: which secrets to write, which references the config keeps. */
+export function modeFields(draft: Pick<AccountDraft, 'pool' | 'mode'>): string[] {
+  return modeSecretFields(draft).map((field) => field.name);
+}
+
+/** What the secret-record flow needs of an account draft: its fields, stored references and the address rule. */
+export function accountSecretPlanInput(
+  draft: AccountDraft,
+  existing: AccountConfig | undefined,
+  typed: Readonly<Record<string, string>>,
+): SecretPlanInput {
+  return {
+    fields: modeSecretFields(draft),
+    stored: existing?.credentials ?? {},
+    typed,
+    who: `Account "${existing?.label ?? draft.label.trim()}"`,
+    // Stored keys go only to the address they were saved for (the pool's default when none was set).
+    address: existing
+      ? { saved: existing.baseUrl ?? defaultBaseUrl(existing.pool, toRunnable(existing).mode), now: draft.baseUrl || defaultBaseUrl(draft.pool, draft.mode), place: 'address' }
+      : undefined,
+    missing: (field) => `Enter the ${field.name} for this account.`,
+  };
+}
+
+/** Applies a draft to the stored config: which secrets to write, which references the config keeps, which go. */
 export function applyDraft(
   draft: AccountDraft,
   existing: AccountConfig | undefined,
   secrets: Readonly<Record<string, string>>,
   id: string,
-): { config: AccountConfig; toStore: Record<string, string>; toDelete: string[] } {
-  const fields = modeFields(draft);
-  const credentials: Record<string, CredentialRef> = {};
-  const toStore: Record<string, string> = {};
-  for (const field of fields) {
-    const typed = secrets[field]?.trim();
-    if (typed) {
-      credentials[field] = { keychain: true };
-      toStore[field] = typed;
-    } else if (existing?.credentials[field]) {
-      credentials[field] = existing.credentials[field];
-    } else {
-      throw new ContractError('invalid_request', `Enter the ${field} for this account.`);
-    }
-  }
-  const toDelete = Object.keys(existing?.credentials ?? {}).filter((field) => !fields.includes(field));
+): { config: AccountConfig; plan: SecretPlan } {
+  const plan = planSecrets(accountSecretPlanInput(draft, existing, secrets));
   const config: AccountConfig = {
     id,
     pool: draft.pool,
     label: draft.label.trim(),
-    credentials,
+    credentials: plan.refs,
     ...(draft.baseUrl ? { baseUrl: draft.baseUrl } : {}),
     ...(draft.pollIntervalSec && draft.pollIntervalSec !== DEFAULT_POLL_INTERVAL_SEC ? { pollIntervalSec: draft.pollIntervalSec } : {}),
     ...(draft.options?.subaccounts ? { subaccounts: draft.options.subaccounts } : {}),
   };
-  return { config, toStore, toDelete };
+  return { config, plan };
 }
 
 /** The config as the UI may see it: references and whether a secret is present, never a value. */

@@ -8,8 +8,8 @@ import {
   type ResponseOf,
 } from '../../shared/contract';
 import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
-import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
-import { retypeMessage, secretsNotRetyped } from '../secrets/address-binding';
+import type { SecretStore } from '../secrets/secret-store';
+import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
 import { isPoolError } from '../pools/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
@@ -18,7 +18,7 @@ import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore, saveFailureMessage } from '../store/settings-store';
 import { AccountRunner, type PollObservation } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
-import { applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
+import { accountSecretPlanInput, applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
 import { systemClock, type Clock } from './clock';
 import { silentLogger, type Logger } from './logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
@@ -275,42 +275,30 @@ export class Engine implements EngineService {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
     const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
-    const moved = this.secretsForNewAddress(draft, existing, secrets);
-    if (moved) throw new ContractError('invalid_request', moved);
-    const { config, toStore, toDelete } = applyDraft(draft, existing, secrets, id);
-    const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, toStore), draft.mode);
+    const { config, plan } = applyDraft(draft, existing, secrets, id);
+    const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);
 
-    try {
-      for (const [field, value] of Object.entries(toStore)) await this.options.secrets.set(id, field, value);
-      for (const field of toDelete) await this.options.secrets.delete(id, field);
-    } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
-      throw error;
-    }
-    await this.persist((current) => {
-      if (!existing && current.accounts.some((account) => account.id === id)) {
-        throw new ContractError('config_error', `An account "${id}" was just added to ${this.settings.location} by hand; save again to add yours under another id.`);
-      }
-      return {
-        ...current,
-        accounts: existing ? current.accounts.map((account) => (account.id === id ? config : account)) : [...current.accounts, config],
-      };
+    await writeSecretRecord({
+      store: this.options.secrets,
+      keychainAccount: id,
+      plan,
+      existing: existing !== undefined,
+      persist: () =>
+        this.persist((current) => {
+          if (!existing && current.accounts.some((account) => account.id === id)) {
+            throw new ContractError('config_error', `An account "${id}" was just added to ${this.settings.location} by hand; save again to add yours under another id.`);
+          }
+          return {
+            ...current,
+            accounts: existing ? current.accounts.map((account) => (account.id === id ? config : account)) : [...current.accounts, config],
+          };
+        }),
     });
     this.stopRunner(id);
     this.startRunner(config);
     this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
     return toConfigView(config, this.options.secrets, this.env);
-  }
-
-  /** Why the draft may not use the stored secrets: its address differs from the one they were saved for; null if it may. */
-  private secretsForNewAddress(draft: AccountDraft, existing: AccountConfig | undefined, typed: Readonly<Record<string, string>>): string | null {
-    if (!existing) return null;
-    const saved = existing.baseUrl ?? defaultBaseUrl(existing.pool, toRunnable(existing).mode);
-    const now = draft.baseUrl || defaultBaseUrl(draft.pool, draft.mode);
-    const fields = POOLS[draft.pool].modes.find((mode) => mode.id === draft.mode)?.fields ?? [];
-    const missing = secretsNotRetyped(fields, new Set(Object.keys(existing.credentials)), typed, { saved, now });
-    return missing.length > 0 ? retypeMessage(`Account "${existing.label}"`, missing, 'address') : null;
   }
 
   /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
@@ -329,9 +317,7 @@ export class Engine implements EngineService {
     const account = this.requireAccount(id);
     this.stopRunner(id);
     await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
-    for (const [field, ref] of Object.entries(account.credentials)) {
-      if ('keychain' in ref) await this.options.secrets.delete(id, field).catch(() => false);
-    }
+    await deleteRecordSecrets(this.options.secrets, id, account.credentials);
     this.emit({ channel: 'state:account-removed', payload: { id } });
     this.logger.info(`account ${id}: removed`);
     return { removed: true };
@@ -359,7 +345,7 @@ export class Engine implements EngineService {
   private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
     const adapter = this.adapterFor(draft.pool);
     const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
-    const moved = this.secretsForNewAddress(draft, existing, secrets);
+    const moved = secretsForNewAddress(accountSecretPlanInput(draft, existing, secrets));
     if (moved) return failedTest('error', moved);
     const credentials: Record<string, string> = {};
     for (const field of modeFields(draft)) {

@@ -1,18 +1,6 @@
-import type { PoolId } from '../../shared/model';
+import { POOL_FEATURES, POOL_IDS, type Noun, type PoolId, type PoolTerms } from '../../shared/model';
 
-/** A noun in its singular and plural form, lower case as used mid-sentence. */
-export interface Noun {
-  one: string;
-  many: string;
-}
-
-/** What a pool calls the model's groups and workers, so each screen speaks the pool's own language. */
-export interface PoolTerms {
-  group: Noun;
-  worker: Noun;
-  /** A short remark after the groups heading, where the pool's groups need one. */
-  groupsNote: string | null;
-}
+export type { Noun, PoolTerms } from '../../shared/model';
 
 /** Used where several pools are shown together ("All accounts"). */
 export const GENERIC_TERMS: PoolTerms = {
@@ -21,30 +9,8 @@ export const GENERIC_TERMS: PoolTerms = {
   groupsNote: null,
 };
 
-export const POOL_TERMS: Record<PoolId, PoolTerms> = {
-  sbi: {
-    group: { one: 'subaccount', many: 'subaccounts' },
-    worker: { one: 'worker', many: 'workers' },
-    groupsNote: null,
-  },
-  spider: {
-    group: { one: 'subaccount', many: 'subaccounts' },
-    worker: { one: 'worker', many: 'workers' },
-    groupsNote: 'one per coin',
-  },
-  // WebMinePool has no rigs: the account's web sites have users, each with a running hash count.
-  webminepool: {
-    group: { one: 'site', many: 'sites' },
-    worker: { one: 'user', many: 'users' },
-    groupsNote: null,
-  },
-  // Stratumsphere sells hashrate: schedulers hold the rentals a miner watches.
-  stratumsphere: {
-    group: { one: 'scheduler', many: 'schedulers' },
-    worker: { one: 'rental', many: 'rentals' },
-    groupsNote: null,
-  },
-};
+/** Each pool's own words for groups and workers (from its features). */
+export const POOL_TERMS = Object.fromEntries(POOL_IDS.map((pool) => [pool, POOL_FEATURES[pool].terms])) as Record<PoolId, PoolTerms>;
 
 /** The pool's terms, or the generic ones when no single pool is in view. */
 export function termsFor(pool: PoolId | null): PoolTerms {

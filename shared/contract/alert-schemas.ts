@@ -95,21 +95,47 @@ export type AlertNotificationView = z.infer<typeof AlertNotificationSchema>;
 export const CHANNEL_KINDS = ['webhook', 'discord', 'slack', 'telegram', 'ntfy'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-/** Which fields each channel kind needs; secret ones go to the keychain. */
-export const CHANNEL_FIELDS: Record<ChannelKind, Array<{ name: string; label: string; secret: boolean; optional?: boolean }>> = {
-  webhook: [{ name: 'url', label: 'Webhook URL', secret: true }],
-  discord: [{ name: 'url', label: 'Discord webhook URL', secret: true }],
-  slack: [{ name: 'url', label: 'Slack webhook URL', secret: true }],
-  telegram: [
-    { name: 'botToken', label: 'Bot token', secret: true },
-    { name: 'chatId', label: 'Chat ID', secret: false },
-  ],
-  ntfy: [
-    { name: 'server', label: 'Server URL', secret: false },
-    { name: 'topic', label: 'Topic', secret: true },
-    { name: 'accessToken', label: 'Access token', secret: true, optional: true },
-  ],
+/** One field of a channel kind's form. */
+export interface ChannelFieldSpec {
+  name: string;
+  label: string;
+  /** Secret fields go to the keychain; the others are settings in the config file. */
+  secret: boolean;
+  optional?: boolean;
+  /** An address (http or https) the form checks before anything is sent. */
+  url?: boolean;
+}
+
+/**
+ * What the UI and the engine share about each channel kind: its name and its fields. The engine's side of a kind
+ * (checks, request, failure wording) is its descriptor in main/alerts/channels/kinds/.
+ */
+export const CHANNEL_KIND_SPECS: Record<ChannelKind, { label: string; fields: ChannelFieldSpec[] }> = {
+  webhook: { label: 'Webhook', fields: [{ name: 'url', label: 'Webhook URL', secret: true, url: true }] },
+  discord: { label: 'Discord', fields: [{ name: 'url', label: 'Discord webhook URL', secret: true, url: true }] },
+  slack: { label: 'Slack', fields: [{ name: 'url', label: 'Slack webhook URL', secret: true, url: true }] },
+  telegram: {
+    label: 'Telegram',
+    fields: [
+      { name: 'botToken', label: 'Bot token', secret: true },
+      { name: 'chatId', label: 'Chat ID', secret: false },
+    ],
+  },
+  ntfy: {
+    label: 'ntfy',
+    fields: [
+      { name: 'server', label: 'Server URL', secret: false, url: true },
+      { name: 'topic', label: 'Topic', secret: true },
+      { name: 'accessToken', label: 'Access token', secret: true, optional: true },
+    ],
+  },
 };
+
+/** Which fields each channel kind needs; secret ones go to the keychain. */
+export const CHANNEL_FIELDS = Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, CHANNEL_KIND_SPECS[kind].fields])) as Record<
+  ChannelKind,
+  ChannelFieldSpec[]
+>;
 
 export const ChannelDraftSchema = z
   .object({

@@ -7,3 +7,4 @@ export * from './credentials';
 export * from './history';
 export * from './alerts';
 export * from './alert-rules';
+export * from './pool-features';

@@ -1,4 +1,5 @@
 import type { PoolId } from '../model/account';
+import { POOL_FEATURES } from '../model/pool-features';
 import type { HashrateHps } from '../model/hashrate';
 
 /** 'si' steps by 1000 (most pools); 'binary' steps by 1024 (Stratumsphere's own display). */
@@ -33,7 +34,7 @@ export function mhsToHps(mhs: number): HashrateHps {
   return mhs * MHS_TO_HPS;
 }
 
-/** Stratumsphere's own pages count 1 KH/s as 1024 H/s; show its accounts the way its users know them. */
+/** Pools whose own pages count 1 KH/s as 1024 H/s (Stratumsphere) have their accounts shown the way their users know them. */
 export function unitSystemFor(pool: PoolId): UnitSystem {
-  return pool === 'stratumsphere' ? 'binary' : 'si';
+  return POOL_FEATURES[pool].binaryHashrateUnits ? 'binary' : 'si';
 }

@@ -1,11 +1,12 @@
-import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelKind, type ChannelView } from '../../../shared/contract';
-import { retypeMessage, secretsNotRetyped } from '../../secrets/address-binding';
+import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
+import { decideSecret, secretsForNewAddress, type SecretPlanInput } from '../../secrets/secret-record';
 import type { CredentialRef } from '../../../shared/model';
 import { newAccountId } from '../../engine/account-editor';
 import type { Environment } from '../../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
 import type { ChannelConfig } from '../../store/config-schema';
 import { fieldLabel, validateChannelField } from './channel-validation';
+import { channelKind } from './kinds';
 
 /** The keychain "account" a channel's secrets are filed under, apart from pool accounts' entries. */
 export function channelSecretAccount(channelId: string): string {
@@ -17,17 +18,24 @@ export function newChannelId(label: string, taken: ReadonlySet<string>): string 
   return newAccountId(/[a-z0-9]/i.test(label) ? label : 'channel', taken);
 }
 
-/** The setting that says where a channel's requests go, where it is not itself a secret (a webhook URL is). */
-const ADDRESS_SETTING: Partial<Record<ChannelKind, string>> = { ntfy: 'server' };
-
-/** A stored topic or token is sent only to the server it was saved for; another server needs it typed again. */
-function refuseStoredSecretsForNewAddress(draft: ChannelDraft, existing: ChannelConfig | undefined, typed: Readonly<Record<string, string>>): void {
-  const setting = ADDRESS_SETTING[draft.kind];
-  if (!existing || !setting) return;
-  const secretFields = CHANNEL_FIELDS[draft.kind].filter((field) => field.secret);
-  const address = { saved: existing.settings[setting] ?? '', now: draft.settings[setting]?.trim() ?? '' };
-  const missing = secretsNotRetyped(secretFields, new Set(Object.keys(existing.secrets)), typed, address);
-  if (missing.length > 0) throw new ContractError('invalid_request', retypeMessage(`Channel "${existing.label}"`, missing, 'server'));
+/** What the secret-record flow needs of a channel draft: its secret fields, stored references and the address rule. */
+export function channelSecretPlanInput(
+  draft: ChannelDraft,
+  existing: ChannelConfig | undefined,
+  typed: Readonly<Record<string, string>>,
+): SecretPlanInput {
+  // The setting that says where requests go, where it is not itself a secret (a webhook URL is): a stored topic
+  // or token is sent only to the server it was saved for.
+  const setting = channelKind(draft.kind).addressSetting;
+  return {
+    fields: CHANNEL_FIELDS[draft.kind].filter((field) => field.secret),
+    stored: existing?.secrets ?? {},
+    typed,
+    who: `Channel "${existing?.label ?? draft.label.trim()}"`,
+    address: existing && setting ? { saved: existing.settings[setting] ?? '', now: draft.settings[setting]?.trim() ?? '', place: 'server' } : undefined,
+    normalize: (field, value) => validateChannelField(draft.kind, field.name, value),
+    missing: (field) => `Enter the ${fieldLabel(draft.kind, field.name)}.`,
+  };
 }
 
 /**
@@ -50,29 +58,24 @@ export function applyChannelDraft(
     const known = fields.some((candidate) => candidate.name === name && candidate.secret);
     if (!known && value.trim() !== '') throw new ContractError('invalid_request', `A ${draft.kind} channel has no secret "${name}".`);
   }
+  const input = channelSecretPlanInput(draft, existing, typedSecrets);
+  const moved = secretsForNewAddress(input);
+  if (moved) throw new ContractError('invalid_request', moved);
 
-  refuseStoredSecretsForNewAddress(draft, existing, typedSecrets);
-
+  // Field by field in the kind's order, so the first problem reported is the first field's.
   const settings: Record<string, string> = {};
   const secrets: Record<string, CredentialRef> = {};
   const toStore: Record<string, string> = {};
   for (const field of fields) {
-    if (!field.secret) {
-      const value = draft.settings[field.name]?.trim() ?? '';
-      if (value) settings[field.name] = validateChannelField(draft.kind, field.name, value);
-      else if (!field.optional) throw new ContractError('invalid_request', `Enter the ${field.label}.`);
+    if (field.secret) {
+      const decision = decideSecret(field, input);
+      if (decision) secrets[field.name] = decision.ref;
+      if (decision?.value !== undefined) toStore[field.name] = decision.value;
       continue;
     }
-    const typed = typedSecrets[field.name]?.trim();
-    const kept = existing?.secrets[field.name];
-    if (typed) {
-      secrets[field.name] = { keychain: true };
-      toStore[field.name] = validateChannelField(draft.kind, field.name, typed);
-    } else if (kept) {
-      secrets[field.name] = kept;
-    } else if (!field.optional) {
-      throw new ContractError('invalid_request', `Enter the ${fieldLabel(draft.kind, field.name)}.`);
-    }
+    const value = draft.settings[field.name]?.trim() ?? '';
+    if (value) settings[field.name] = validateChannelField(draft.kind, field.name, value);
+    else if (!field.optional) throw new ContractError('invalid_request', `Enter the ${field.label}.`);
   }
   const config: ChannelConfig = {
     id,

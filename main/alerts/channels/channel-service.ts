@@ -9,7 +9,8 @@ import {
 import type { Clock } from '../../engine/clock';
 import type { Logger } from '../../engine/logger';
 import type { Environment } from '../../secrets/credential-resolver';
-import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
+import type { SecretStore } from '../../secrets/secret-store';
+import { deleteRecordSecrets, writeSecretRecord } from '../../secrets/secret-record';
 import type { AppConfig, ChannelConfig } from '../../store/config-schema';
 import { saveFailureMessage, type SettingsStore } from '../../store/settings-store';
 import { SEVERITY_RANK } from '../alert-types';
@@ -24,9 +25,8 @@ import {
 } from './channel-config';
 import { redactChannelText } from './channel-redaction';
 import { DeliveryQueue } from './delivery-queue';
-import { DEFAULT_TELEGRAM_API_BASE, toDestination, type OutgoingRequest } from './destination';
-import { SERVICE_NAMES } from './failure-messages';
-import { formatRequest } from './format-request';
+import { DEFAULT_TELEGRAM_API_BASE, type OutgoingRequest } from './destination';
+import { channelKind } from './kinds';
 import { sendOnce, type AttemptOutcome } from './send-attempt';
 import { testNotification } from './test-notification';
 
@@ -104,9 +104,7 @@ export class ChannelService {
     await this.persist((config) => ({ ...config, channels: config.channels.filter((candidate) => candidate.id !== id) }));
     this.queues.get(id)?.stop();
     this.queues.delete(id);
-    for (const [field, ref] of Object.entries(channel.secrets)) {
-      if ('keychain' in ref) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
-    }
+    await deleteRecordSecrets(this.deps.secrets, channelSecretAccount(id), channel.secrets);
     this.knownSecrets.delete(id);
     this.log('info', `channel ${id}: removed`);
     return { removed: true };
@@ -129,7 +127,7 @@ export class ChannelService {
     if ('problem' in request) return { ok: false, message: redactChannelText(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
     const used = [...secretFieldValues(parsed.kind, values), request.url, ...typed];
     const outcome = await sendOnce(parsed.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used });
-    const message = outcome.ok ? `${SERVICE_NAMES[parsed.kind]} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
+    const message = outcome.ok ? `${channelKind(parsed.kind).serviceName} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
     this.log('info', `test of ${parsed.kind} channel "${parsed.label}": ${outcome.ok ? 'ok' : message}`, used);
     return { ok: outcome.ok, message: redactChannelText(message, used) };
   }
@@ -171,26 +169,17 @@ export class ChannelService {
     }
     const id = existing?.id ?? newChannelId(draft.label, new Set(this.channels.map((channel) => channel.id)));
     const { config, toStore } = applyChannelDraft(draft, existing, secrets, id);
-    const stored: string[] = [];
-    try {
-      for (const [field, value] of Object.entries(toStore)) {
-        await this.deps.secrets.set(channelSecretAccount(id), field, value);
-        stored.push(field);
-      }
-    } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new ContractError('keychain_unavailable', error.message);
-      throw error;
-    }
-    try {
-      await this.persist((current) => ({
-        ...current,
-        channels: existing ? current.channels.map((channel) => (channel.id === id ? config : channel)) : [...current.channels, config],
-      }));
-    } catch (error) {
-      // A channel that was never saved must not leave secrets behind in the keychain.
-      if (!existing) for (const field of stored) await this.deps.secrets.delete(channelSecretAccount(id), field).catch(() => false);
-      throw error;
-    }
+    await writeSecretRecord({
+      store: this.deps.secrets,
+      keychainAccount: channelSecretAccount(id),
+      plan: { toStore, stale: [] },
+      existing: existing !== undefined,
+      persist: () =>
+        this.persist((current) => ({
+          ...current,
+          channels: existing ? current.channels.map((channel) => (channel.id === id ? config : channel)) : [...current.channels, config],
+        })),
+    });
     this.remember(id, Object.values(toStore));
     this.log('info', `channel ${id} (${config.kind}): ${existing ? 'updated' : 'added'}`);
     return toChannelView(config, this.deps.secrets, this.env);
@@ -209,7 +198,7 @@ export class ChannelService {
   /** A stored value that cannot make a request (a hand-edited URL) fails the delivery with a reason instead of throwing. */
   private buildRequest(kind: ChannelKind, values: Readonly<Record<string, string>>, notification: Notification): OutgoingRequest | { problem: string } {
     try {
-      return formatRequest(toDestination(kind, values, this.telegramApiBase), notification);
+      return channelKind(kind).request(values, notification, { telegramApiBase: this.telegramApiBase });
     } catch (error) {
       return { problem: `The channel's stored settings cannot be used (${(error as Error).message}); edit the channel and enter them again.` };
     }

@@ -1,13 +1,5 @@
 import type { ChannelKind } from '../../../shared/contract';
-
-/** Who answered, as a sentence subject. */
-export const SERVICE_NAMES: Readonly<Record<ChannelKind, string>> = {
-  webhook: 'The webhook',
-  discord: 'Discord',
-  slack: 'Slack',
-  telegram: 'Telegram',
-  ntfy: 'The ntfy server',
-};
+import { channelKind } from './kinds';
 
 /** How much of an error answer is quoted: enough for "Unknown Webhook" or "Bad Request: chat not found". */
 const QUOTE_LIMIT = 200;
@@ -31,7 +23,7 @@ export function quoteAnswer(body: string): string {
 
 /** Explains a non-2xx answer from `body` (already redacted); the caller redacts the result again like every message. */
 export function describeHttpFailure(kind: ChannelKind, status: number, body: string, retryAfterMs: number | null): string {
-  const name = SERVICE_NAMES[kind];
+  const name = channelKind(kind).serviceName;
   const quoted = quoteAnswer(body);
   const said = quoted ? ` It said: "${quoted}".` : '';
   if (status === 429) {
@@ -43,20 +35,8 @@ export function describeHttpFailure(kind: ChannelKind, status: number, body: str
   if (status >= 300 && status < 400) {
     return `${name} answered with a redirect (HTTP ${status}); PoolWatch does not follow redirects with a message: enter the final https:// URL.`;
   }
-  switch (kind) {
-    case 'telegram':
-      if (status === 401 || status === 404) return `Telegram rejected the token (HTTP ${status}): check the bot token from @BotFather.${said}`;
-      if (status === 403) return `Telegram refused to post to this chat (HTTP 403): the bot must be a member of the chat and not blocked.${said}`;
-      if (status === 400) return `Telegram refused the message (HTTP 400): check the chat id and that the bot was added to the chat.${said}`;
-      break;
-    case 'ntfy':
-      if (status === 401 || status === 403) return `The ntfy server rejected the token (HTTP ${status}): the topic is reserved or needs a valid access token.${said}`;
-      if (status === 404) return `The ntfy server answered HTTP 404: the server URL was not found; check it.${said}`;
-      break;
-    default:
-      if (status === 401 || status === 403) return `${name} rejected the token in the webhook URL (HTTP ${status}); copy the URL again.${said}`;
-      if (status === 404 || status === 410) return `${name} answered HTTP ${status}: the webhook URL was not found (deleted or mistyped); copy it again.${said}`;
-  }
+  const refusal = channelKind(kind).describeRefusal(status, said);
+  if (refusal !== null) return refusal;
   return `${name} refused the message (HTTP ${status}).${said}`;
 }
 

@@ -1,6 +1,17 @@
 import { AccountDraftSchema, type AccountConfigView, type AccountDraft } from '../../../shared/contract';
-import { POOLS, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
+import { POOLS, poolHas, type ConnectionMode, type CredentialField, type PoolId } from '../../../shared/model';
+import {
+  collectTypedSecrets,
+  isHttpUrl,
+  labelError,
+  missingSecrets,
+  secretStateOf,
+  type SecretInputs,
+  type SecretState,
+} from '../records/secret-record-model';
 import { formatSubaccounts, parseSubaccounts } from './subaccounts-text';
+
+export type { SecretInputs, SecretState } from '../records/secret-record-model';
 
 export const DEFAULT_POLL_INTERVAL_SEC = 60;
 export const MIN_POLL_INTERVAL_SEC = 10;
@@ -13,11 +24,9 @@ export interface AccountFormValues {
   label: string;
   baseUrl: string;
   pollIntervalSec: string;
-  /** Spider only: "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
+  /** Pools with subaccount selection (Spider): "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
   subaccounts: string;
 }
-
-export type SecretInputs = Readonly<Record<string, string>>;
 
 export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'subaccounts' | 'secrets';
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -55,40 +64,36 @@ export function selectedMode(values: AccountFormValues): ConnectionMode | null {
   return modes.find((mode) => mode.id === values.mode) ?? null;
 }
 
-export type SecretState = { kind: 'stored' } | { kind: 'env'; env: string; present: boolean } | { kind: 'missing' };
-
 /** What the engine holds for one credential field of an existing account (never the value itself). */
 export function secretState(field: CredentialField, existing: AccountConfigView | null): SecretState {
-  const view = existing?.credentials.find((credential) => credential.field === field.name);
-  if (view === undefined) return { kind: 'missing' };
-  if (view.source === 'env') return { kind: 'env', env: view.env ?? '', present: view.hasSecret };
-  return view.hasSecret ? { kind: 'stored' } : { kind: 'missing' };
+  return secretStateOf(field.name, existing?.credentials ?? null);
 }
 
 /** The typed secrets of the chosen mode, trimmed; empty ones are left out, which keeps the stored value. */
 export function collectSecrets(mode: ConnectionMode, inputs: SecretInputs): Record<string, string> {
-  const secrets: Record<string, string> = {};
-  for (const field of mode.fields) {
-    const value = (inputs[field.name] ?? '').trim();
-    if (value !== '') secrets[field.name] = value;
-  }
-  return secrets;
+  return collectTypedSecrets(mode.fields, inputs);
 }
 
 /** Labels of fields that have neither a typed value nor one the engine already holds. */
 export function missingSecretLabels(mode: ConnectionMode, inputs: SecretInputs, existing: AccountConfigView | null): string[] {
-  return mode.fields
-    .filter((field) => (inputs[field.name] ?? '').trim() === '' && secretState(field, existing).kind === 'missing')
-    .map((field) => field.label);
+  return missingSecrets(mode.fields, inputs, existing?.credentials ?? null);
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+export type AccountRequest = { account: AccountDraft; secrets: Record<string, string> };
+
+/** Turns the form and the typed secrets into an accounts:save / accounts:test request, or says what to fix. */
+export function buildAccountRequest(
+  values: AccountFormValues,
+  secrets: SecretInputs,
+  existing: AccountConfigView | null,
+): { ok: true; request: AccountRequest } | { ok: false; errors: FormErrors } {
+  const built = buildDraft(values, existing);
+  if (!built.ok) return built;
+  const mode = selectedMode(values);
+  if (mode === null) return { ok: false, errors: { mode: 'Choose a connection mode.' } };
+  const missing = missingSecretLabels(mode, secrets, existing);
+  if (missing.length > 0) return { ok: false, errors: { secrets: `Enter the ${missing.join(' and ')}.` } };
+  return { ok: true, request: { account: built.draft, secrets: collectSecrets(mode, secrets) } };
 }
 
 /** Turns the form into an AccountDraft, or says what to fix, field by field. */
@@ -98,8 +103,8 @@ export function buildDraft(
 ): { ok: true; draft: AccountDraft } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const label = values.label.trim();
-  if (label === '') errors.label = 'Enter a label.';
-  else if (label.length > 80) errors.label = 'Keep the label to 80 characters.';
+  const badLabel = labelError(label);
+  if (badLabel !== null) errors.label = badLabel;
 
   const baseUrl = values.baseUrl.trim();
   if (baseUrl !== '' && !isHttpUrl(baseUrl)) errors.baseUrl = 'Enter a full address starting with https:// or http://.';
@@ -148,14 +153,14 @@ export function buildDraft(
 }
 
 /**
- * The draft's pool options. Spider's come from the subaccounts input (empty: discover them all);
- * other pools keep whatever the saved account has.
+ * The draft's pool options. Pools with subaccount selection (Spider) take them from the subaccounts input
+ * (empty: discover them all); other pools keep whatever the saved account has.
  */
 function draftOptions(
   values: AccountFormValues,
   existing: AccountConfigView | null,
 ): { ok: true; value: AccountDraft['options'] } | { ok: false; error: string } {
-  if (values.pool !== 'spider') return { ok: true, value: existing?.options };
+  if (!poolHas(values.pool, 'subaccountSelection')) return { ok: true, value: existing?.options };
   const parsed = parseSubaccounts(values.subaccounts);
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.subaccounts.length > 0 ? { subaccounts: parsed.subaccounts } : {} };

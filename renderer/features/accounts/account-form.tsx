@@ -1,29 +1,23 @@
-import { useState, type FormEvent } from 'react';
 import type { AccountConfigView, ConnectionTestResult } from '../../../shared/contract';
-import { POOL_IDS, POOLS, type CredentialField, type PoolId } from '../../../shared/model';
+import { POOL_IDS, POOLS, poolHas, type CredentialField, type PoolId } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
-import { errorMessage } from '../../api/error-message';
+import { FieldError } from '../../components/field-error';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
 import { capitalize, countText, termsFor } from '../pool-terms';
+import { keptSecretHint } from '../records/secret-record-model';
+import { useRecordForm, type TestOutcome } from '../records/use-record-form';
 import {
-  buildDraft,
-  collectSecrets,
+  buildAccountRequest,
   MAX_POLL_INTERVAL_SEC,
   MIN_POLL_INTERVAL_SEC,
-  missingSecretLabels,
   newAccountValues,
   secretState,
   selectedMode,
   valuesFromConfig,
   withPool,
-  type AccountFormValues,
-  type FormErrors,
-  type SecretInputs,
 } from './account-form-model';
 import { credentialHelp } from './credential-help';
 import { SubaccountsField } from './subaccounts-field';
-
-type TestOutcome = { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; message: string };
 
 interface AccountFormProps {
   /** The account being edited, or null to add one. */
@@ -40,81 +34,20 @@ function isPoolId(value: string): value is PoolId {
 
 export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const api = useApi();
-  const [values, setValues] = useState<AccountFormValues>(() => (existing === null ? newAccountValues() : valuesFromConfig(existing)));
-  // Secrets live only in this form's state until a save succeeds or the form closes; never in a store.
-  const [secrets, setSecrets] = useState<SecretInputs>({});
-  const [secretsCleared, setSecretsCleared] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
-  const [testOutcome, setTestOutcome] = useState<TestOutcome | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const form = useRecordForm({
+    descriptor: { build: buildAccountRequest, test: (request) => api.accounts.test(request), save: (request) => api.accounts.save(request) },
+    existing,
+    initialValues: () => (existing === null ? newAccountValues() : valuesFromConfig(existing)),
+    onSaved,
+  });
+  const { values, setValues, update, secrets, errors, busy, testOutcome, saveError } = form;
 
   const mode = selectedMode(values);
   const pool = POOLS[values.pool];
   const idPrefix = existing === null ? 'new-account' : `account-${existing.id}`;
 
-  function update(patch: Partial<AccountFormValues>) {
-    setValues((current) => ({ ...current, ...patch }));
-  }
-
-  /** Validates the form; returns what to send, or null after showing what to fix. */
-  function prepare() {
-    const built = buildDraft(values, existing);
-    if (!built.ok) {
-      setErrors(built.errors);
-      return null;
-    }
-    if (mode === null) return null;
-    const missing = missingSecretLabels(mode, secrets, existing);
-    if (missing.length > 0) {
-      setErrors({ secrets: `Enter the ${missing.join(' and ')}.` });
-      return null;
-    }
-    setErrors({});
-    return { account: built.draft, secrets: collectSecrets(mode, secrets) };
-  }
-
-  function forgetSecrets() {
-    setSecrets({});
-    setSecretsCleared(true);
-  }
-
-  async function testConnection() {
-    const request = prepare();
-    if (request === null) return;
-    setBusy('test');
-    setTestOutcome(null);
-    setSaveError(null);
-    try {
-      setTestOutcome({ kind: 'result', result: await api.accounts.test(request) });
-    } catch (error) {
-      setTestOutcome({ kind: 'error', message: errorMessage(error) });
-    } finally {
-      // Secrets stay in this form (never in a store) so "Test connection" then "Save" needs no retyping.
-      setBusy(null);
-    }
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const request = prepare();
-    if (request === null) return;
-    setBusy('save');
-    setSaveError(null);
-    setTestOutcome(null);
-    try {
-      const saved = await api.accounts.save(request);
-      forgetSecrets();
-      onSaved(saved);
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  }
-
   return (
-    <form className="card account-form" onSubmit={(event) => void save(event)} noValidate data-testid="account-form">
+    <form className="card account-form" onSubmit={(event) => void form.save(event)} noValidate data-testid="account-form">
       <h2>{existing === null ? 'New account' : `Edit “${existing.label}”`}</h2>
 
       <div className="form-grid">
@@ -198,7 +131,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         </div>
       </div>
 
-      {values.pool === 'spider' && (
+      {poolHas(values.pool, 'subaccountSelection') && (
         <SubaccountsField
           id={`${idPrefix}-subaccounts`}
           value={values.subaccounts}
@@ -217,16 +150,13 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
               field={field}
               existing={existing}
               value={secrets[field.name] ?? ''}
-              onChange={(value) => {
-                setSecretsCleared(false);
-                setSecrets((current) => ({ ...current, [field.name]: value }));
-              }}
+              onChange={(value) => form.setSecret(field.name, value)}
             />
           ))}
           <p className="hint" id={`${idPrefix}-credential-help`} data-testid="credential-help">
             {credentialHelp(values.pool, mode.id)}
           </p>
-          {secretsCleared && existing === null && (
+          {form.secretsCleared && existing === null && (
             <p className="hint">Secrets were cleared after saving; enter them again to change them.</p>
           )}
           <FieldError message={errors.secrets} />
@@ -234,7 +164,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       )}
 
       <div className="form-actions">
-        <button type="button" onClick={() => void testConnection()} disabled={busy !== null}>
+        <button type="button" onClick={() => void form.runTest()} disabled={busy !== null}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
         <button type="submit" className="primary" disabled={busy !== null}>
@@ -256,15 +186,6 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   );
 }
 
-function FieldError({ message }: { message: string | undefined }) {
-  if (message === undefined) return null;
-  return (
-    <p className="field-error" role="alert">
-      {message}
-    </p>
-  );
-}
-
 function SecretInput({
   id,
   field,
@@ -280,12 +201,7 @@ function SecretInput({
 }) {
   const state = secretState(field, existing);
   const keepsStored = state.kind !== 'missing';
-  const hint =
-    state.kind === 'stored'
-      ? 'stored in keychain — leave empty to keep it'
-      : state.kind === 'env'
-        ? `from environment variable ${state.env}${state.present ? '' : ' (not set)'} — leave empty to keep it`
-        : null;
+  const hint = keptSecretHint(state);
   const common = {
     id,
     value,
@@ -311,7 +227,7 @@ function SecretInput({
   );
 }
 
-function TestOutcomeView({ outcome, pool }: { outcome: TestOutcome; pool: PoolId }) {
+function TestOutcomeView({ outcome, pool }: { outcome: TestOutcome<ConnectionTestResult>; pool: PoolId }) {
   if (outcome.kind === 'error') {
     return (
       <div className="banner tone-problem" role="alert" data-testid="test-result" data-ok="false">

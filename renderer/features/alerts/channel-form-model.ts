@@ -1,5 +1,6 @@
 import {
   CHANNEL_FIELDS,
+  CHANNEL_KIND_SPECS,
   CHANNEL_KINDS,
   ChannelDraftSchema,
   type ChannelDraft,
@@ -7,16 +8,14 @@ import {
   type ChannelView,
 } from '../../../shared/contract';
 import type { Severity } from '../../../shared/model';
+import { collectTypedSecrets, isHttpUrl, labelError, secretFact, secretStateOf, type RecordFact, type SecretInputs } from '../records/secret-record-model';
+
+export type { SecretInputs } from '../records/secret-record-model';
 
 export type ChannelField = (typeof CHANNEL_FIELDS)[ChannelKind][number];
 
-export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = {
-  webhook: 'Webhook',
-  discord: 'Discord',
-  slack: 'Slack',
-  telegram: 'Telegram',
-  ntfy: 'ntfy',
-};
+/** Each kind's name in the form and the list. */
+export const CHANNEL_KIND_LABELS = Object.fromEntries(CHANNEL_KINDS.map((kind) => [kind, CHANNEL_KIND_SPECS[kind].label])) as Record<ChannelKind, string>;
 
 export const SEVERITY_OPTIONS: readonly { value: Severity; label: string }[] = [
   { value: 'info', label: 'Info (everything)' },
@@ -33,8 +32,6 @@ export interface ChannelFormValues {
   /** Non-secret fields by name, as typed. */
   settings: Record<string, string>;
 }
-
-export type SecretInputs = Readonly<Record<string, string>>;
 
 /** Errors by 'label', 'form', or a field name. */
 export type ChannelFormErrors = Record<string, string>;
@@ -65,24 +62,13 @@ export function channelFields(kind: ChannelKind): readonly ChannelField[] {
 
 /** Whether the engine holds a secret for this field of a saved channel (never the value itself). */
 export function hasStoredSecret(existing: ChannelView | null, fieldName: string): boolean {
-  return existing?.secrets.some((secret) => secret.field === fieldName && secret.hasSecret) ?? false;
+  return secretStateOf(fieldName, existing?.secrets ?? null).kind === 'stored';
 }
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-// Field names that hold addresses; checked here so a typo is caught before the test message fails.
-const URL_FIELDS = new Set(['url', 'server']);
 
 function fieldError(field: ChannelField, value: string, stored: boolean): string | null {
   if (value === '') return stored || field.optional === true ? null : `Enter the ${field.label}.`;
-  if (URL_FIELDS.has(field.name) && !isHttpUrl(value)) return `Enter a full address starting with https:// or http:// for the ${field.label}.`;
+  // Addresses are checked here so a typo is caught before the test message fails.
+  if (field.url === true && !isHttpUrl(value)) return `Enter a full address starting with https:// or http:// for the ${field.label}.`;
   return null;
 }
 
@@ -97,22 +83,24 @@ export function buildChannelRequest(
 ): { ok: true; request: ChannelRequest } | { ok: false; errors: ChannelFormErrors } {
   const errors: ChannelFormErrors = {};
   const label = values.label.trim();
-  if (label === '') errors.label = 'Enter a label.';
-  else if (label.length > 80) errors.label = 'Keep the label to 80 characters.';
+  const badLabel = labelError(label);
+  if (badLabel !== null) errors.label = badLabel;
 
   // Keeps settings the form does not show (saved by a newer version or by hand in the config file).
   const settings: Record<string, string> = existing === null ? {} : { ...existing.settings };
-  const secrets: Record<string, string> = {};
   for (const field of channelFields(values.kind)) {
     const typed = ((field.secret ? secretInputs[field.name] : values.settings[field.name]) ?? '').trim();
     const stored = field.secret && hasStoredSecret(existing, field.name);
     const problem = fieldError(field, typed, stored);
     if (problem !== null) errors[field.name] = problem;
-    if (field.secret) {
-      if (typed !== '') secrets[field.name] = typed;
-    } else if (typed === '') delete settings[field.name];
+    if (field.secret) continue;
+    if (typed === '') delete settings[field.name];
     else settings[field.name] = typed;
   }
+  const secrets = collectTypedSecrets(
+    channelFields(values.kind).filter((field) => field.secret),
+    secretInputs,
+  );
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const draft: ChannelDraft = {
@@ -138,11 +126,13 @@ export function buildChannelRequest(
 /** "Webhook URL: stored in keychain · Chat ID: 12345" style facts for the list. */
 export function channelFieldSummary(channel: ChannelView): { label: string; text: string; missing: boolean }[] {
   return channelFields(channel.kind).map((field) => {
-    if (field.secret) {
-      const stored = hasStoredSecret(channel, field.name);
-      return { label: field.label, text: stored ? 'stored in keychain' : field.optional ? 'not set' : 'missing', missing: !stored && field.optional !== true };
-    }
+    if (field.secret) return { label: field.label, ...secretFact(field, secretStateOf(field.name, channel.secrets)) };
     const value = channel.settings[field.name] ?? '';
     return { label: field.label, text: value === '' ? 'not set' : value, missing: value === '' && field.optional !== true };
   });
+}
+
+/** The list's facts: a missing required value in the problem tone, the rest plain. */
+export function channelFacts(channel: ChannelView): RecordFact[] {
+  return channelFieldSummary(channel).map((fact) => ({ label: fact.label, text: fact.text, tone: fact.missing ? 'problem' : null }));
 }

@@ -1,7 +1,5 @@
-import { useState, type FormEvent } from 'react';
 import { CHANNEL_KINDS, type ChannelView } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
-import { errorMessage } from '../../api/error-message';
 import { FieldError } from '../../components/field-error';
 import {
   buildChannelRequest,
@@ -13,10 +11,8 @@ import {
   SEVERITY_OPTIONS,
   valuesFromChannel,
   type ChannelField,
-  type ChannelFormErrors,
-  type ChannelFormValues,
-  type SecretInputs,
 } from './channel-form-model';
+import { useRecordForm } from '../records/use-record-form';
 import { isSeverity } from './alert-history-query';
 
 type TestOutcome = { ok: boolean; message: string };
@@ -30,64 +26,20 @@ interface ChannelFormProps {
 
 export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
   const api = useApi();
-  const [values, setValues] = useState<ChannelFormValues>(() => (existing === null ? newChannelValues() : valuesFromChannel(existing)));
-  // Secrets live only in this form's state until a save succeeds or the form closes; never in a store.
-  const [secrets, setSecrets] = useState<SecretInputs>({});
-  const [errors, setErrors] = useState<ChannelFormErrors>({});
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
-  const [testOutcome, setTestOutcome] = useState<TestOutcome | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const form = useRecordForm({
+    descriptor: { build: buildChannelRequest, test: (request) => api.channels.test(request), save: (request) => api.channels.save(request) },
+    existing,
+    initialValues: () => (existing === null ? newChannelValues() : valuesFromChannel(existing)),
+    onSaved,
+  });
+  const { values, update, secrets, errors, busy, saveError } = form;
+  // A test that could not be asked (the engine unreachable) reads like a failed one.
+  const testOutcome: TestOutcome | null =
+    form.testOutcome === null ? null : form.testOutcome.kind === 'result' ? form.testOutcome.result : { ok: false, message: form.testOutcome.message };
   const idPrefix = existing === null ? 'new-channel' : `channel-${existing.id}`;
 
-  function update(patch: Partial<ChannelFormValues>) {
-    setValues((current) => ({ ...current, ...patch }));
-  }
-
-  function prepare() {
-    const built = buildChannelRequest(values, secrets, existing);
-    if (!built.ok) {
-      setErrors(built.errors);
-      return null;
-    }
-    setErrors({});
-    return built.request;
-  }
-
-  async function sendTest() {
-    const request = prepare();
-    if (request === null) return;
-    setBusy('test');
-    setTestOutcome(null);
-    setSaveError(null);
-    try {
-      setTestOutcome(await api.channels.test(request));
-    } catch (error) {
-      setTestOutcome({ ok: false, message: errorMessage(error) });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const request = prepare();
-    if (request === null) return;
-    setBusy('save');
-    setSaveError(null);
-    setTestOutcome(null);
-    try {
-      const saved = await api.channels.save(request);
-      setSecrets({});
-      onSaved(saved);
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  }
-
   return (
-    <form className="card account-form" onSubmit={(event) => void save(event)} noValidate data-testid="channel-form">
+    <form className="card account-form" onSubmit={(event) => void form.save(event)} noValidate data-testid="channel-form">
       <h2>{existing === null ? 'New notification channel' : `Edit “${existing.label}”`}</h2>
       <div className="form-grid">
         <div className="field">
@@ -100,7 +52,7 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
               const kind = event.target.value;
               if (!isChannelKind(kind)) return;
               // Another kind has other fields: nothing typed for the old one is sent.
-              setSecrets({});
+              form.clearSecrets();
               update({ kind, settings: {} });
             }}
           >
@@ -155,7 +107,7 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
             value={(field.secret ? secrets[field.name] : values.settings[field.name]) ?? ''}
             error={errors[field.name]}
             onChange={(value) => {
-              if (field.secret) setSecrets((current) => ({ ...current, [field.name]: value }));
+              if (field.secret) form.setSecret(field.name, value);
               else update({ settings: { ...values.settings, [field.name]: value } });
             }}
           />
@@ -164,7 +116,7 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
       </fieldset>
 
       <div className="form-actions">
-        <button type="button" onClick={() => void sendTest()} disabled={busy !== null}>
+        <button type="button" onClick={() => void form.runTest()} disabled={busy !== null}>
           {busy === 'test' ? 'Sending…' : 'Send test'}
         </button>
         <button type="submit" className="primary" disabled={busy !== null}>

@@ -1,0 +1,39 @@
+import type { ChannelKind } from '../../../../shared/contract';
+import type { Notification } from '../../notification-format';
+import type { OutgoingRequest } from '../destination';
+
+/** What a request builder may need beyond the channel's own values. */
+export interface RequestContext {
+  /** Telegram's Bot API address: https://api.telegram.org, a local receiver in tests. */
+  telegramApiBase: string;
+}
+
+/**
+ * Everything main knows about one channel kind, in one place: a new kind is one file like this plus one line
+ * in kinds/index.ts (its fields and form label live in shared/contract, which the UI reads too).
+ */
+export interface ChannelKindDescriptor {
+  kind: ChannelKind;
+  /** Who answered, as a sentence subject ("Telegram", "The ntfy server"). */
+  serviceName: string;
+  /** The non-secret setting naming the server the secrets are sent to (ntfy's server), where there is one. */
+  addressSetting?: string;
+  /**
+   * One check per field of CHANNEL_FIELDS[kind]: takes the trimmed value, returns it normalized, or throws
+   * ContractError('invalid_request') naming the field, never its value.
+   */
+  validators: Readonly<Record<string, (value: string) => string>>;
+  /** The one POST that delivers a notification, from values validated when saved (or typed for a test). */
+  request(values: Readonly<Record<string, string>>, notification: Notification, context: RequestContext): OutgoingRequest;
+  /** This service's own reading of a 4xx answer (`said` is the quoted answer or ''), or null for the general one. */
+  describeRefusal(status: number, said: string): string | null;
+}
+
+/** The refusal wording for kinds whose only secret is a webhook URL (its token is in the URL). */
+export function webhookUrlRefusal(serviceName: string, status: number, said: string): string | null {
+  if (status === 401 || status === 403) return `${serviceName} rejected the token in the webhook URL (HTTP ${status}); copy the URL again.${said}`;
+  if (status === 404 || status === 410) {
+    return `${serviceName} answered HTTP ${status}: the webhook URL was not found (deleted or mistyped); copy it again.${said}`;
+  }
+  return null;
+}

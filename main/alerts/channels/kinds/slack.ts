@@ -1,0 +1,17 @@
+import { checkPostUrl } from '../post-url';
+import { formatSlack } from '../slack-format';
+import { webhookUrlRefusal, type ChannelKindDescriptor } from './channel-kind';
+
+/** A Slack incoming webhook. */
+export const slackChannel: ChannelKindDescriptor = {
+  kind: 'slack',
+  serviceName: 'Slack',
+  validators: {
+    url: (value) => {
+      checkPostUrl(value, 'Slack webhook URL');
+      return value;
+    },
+  },
+  request: (values, notification) => formatSlack(values.url ?? '', notification),
+  describeRefusal: (status, said) => webhookUrlRefusal('Slack', status, said),
+};
