@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import { renderBody, writeSimResponse, type JsonSerializer, type SimResponse } from './http-io';
+import { isRecord, numbersToStrings } from './json-shape';
 
 export type MalformedVariant = 'invalid-json' | 'wrong-types' | 'missing-fields' | 'html' | 'huge' | 'truncated';
 
@@ -131,10 +132,6 @@ function requireNumber(value: unknown, label: string, min: number, max: number):
     throw new Error(`${label} must be an integer in ${min}..${max}`);
   }
   return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export interface FaultResponseOptions {
@@ -281,15 +278,6 @@ function breakJson(text: string): string {
 
 function plainJson(body: unknown): unknown {
   return body === undefined ? {} : JSON.parse(JSON.stringify(body));
-}
-
-function numbersToStrings(value: unknown): unknown {
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(numbersToStrings);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersToStrings(item)]));
-  }
-  return value;
 }
 
 function dropTopLevelFields(value: unknown): unknown {

@@ -49,3 +49,21 @@ export function writeSimResponse(res: ServerResponse, response: SimResponse, ser
   res.writeHead(response.status, headers);
   res.end(text);
 }
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** A 500 with the pool's error body, or a dropped connection when the answer had already started. */
+export function sendInternalError(res: ServerResponse, body: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  writeSimResponse(res, { status: 500, body }, JSON.stringify);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

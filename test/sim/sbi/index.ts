@@ -1,9 +1,8 @@
 // SBI Crypto Pool simulator: a real HTTP server on 127.0.0.1 that behaves like the documented API.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createFaultController } from '../common/faults';
+import { startSimServer } from '../common/sim-server';
 import { createSbiRequestHandler } from './router';
-import { createSimControl } from './sim-control';
+import { sbiControl } from './sim-control';
 import type { SbiSim, SbiSimOptions, SbiSimRequestLogEntry } from './types';
 import { createWorkerQueries } from './worker-query';
 import { addWorker, createWorld, removeWorker, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
@@ -20,49 +19,30 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
   const faults = createFaultController();
   const requestLog: SbiSimRequestLogEntry[] = [];
   const queries = createWorkerQueries(() => world.version);
-  // the control API needs the finished SbiSim, which needs the bound port
-  const started: { sim?: SbiSim } = {};
-  const control = createSimControl(() => {
-    if (!started.sim) throw new Error('simulator is still starting');
-    return started.sim;
-  }, world);
-  const server = createServer(createSbiRequestHandler({ world, queries, faults, requestLog, control }));
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  return startSimServer<SbiSim>({
+    port: options.port,
+    handle: createSbiRequestHandler({ world, queries, faults, requestLog }),
+    control: sbiControl(world),
+    build: ({ url, port, close }) => ({
+      url,
+      port,
+      accountName: world.accountName,
+      fullKey: world.keys.fullKey,
+      observerKeys: world.keys.observerKeys,
+      addKey: (spec) => world.keys.add(spec),
+      revokeKey: (apiKey) => world.keys.revoke(apiKey),
+      faults,
+      advanceClock: (ms) => world.clock.advance(ms),
+      stopWorker: (subaccount, workerName) => stopWorker(world, subaccount, workerName),
+      startWorker: (subaccount, workerName) => startWorker(world, subaccount, workerName),
+      setWorkerLastShare: (subaccount, workerName, atMs) => setWorkerLastShare(world, subaccount, workerName, atMs),
+      addWorker: (subaccount, workerName) => addWorker(world, subaccount, workerName),
+      removeWorker: (subaccount, workerName) => removeWorker(world, subaccount, workerName),
+      workerNames: (subaccount) => workerNames(world, subaccount),
+      advancePayouts: () => world.ledger.advance(world.clock.now()),
+      failNextPayout: () => world.ledger.failNext(),
+      requestLog,
+      close,
+    }),
   });
-  const port = (server.address() as AddressInfo).port;
-
-  const sim: SbiSim = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    accountName: world.accountName,
-    fullKey: world.keys.fullKey,
-    observerKeys: world.keys.observerKeys,
-    addKey: (spec) => world.keys.add(spec),
-    revokeKey: (apiKey) => world.keys.revoke(apiKey),
-    faults,
-    advanceClock: (ms) => world.clock.advance(ms),
-    stopWorker: (subaccount, workerName) => stopWorker(world, subaccount, workerName),
-    startWorker: (subaccount, workerName) => startWorker(world, subaccount, workerName),
-    setWorkerLastShare: (subaccount, workerName, atMs) => setWorkerLastShare(world, subaccount, workerName, atMs),
-    addWorker: (subaccount, workerName) => addWorker(world, subaccount, workerName),
-    removeWorker: (subaccount, workerName) => removeWorker(world, subaccount, workerName),
-    workerNames: (subaccount) => workerNames(world, subaccount),
-    advancePayouts: () => world.ledger.advance(world.clock.now()),
-    failNextPayout: () => world.ledger.failNext(),
-    requestLog,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // hung requests, streams and keep-alive sockets would otherwise hold close() open
-        server.closeAllConnections();
-      }),
-  };
-  started.sim = sim;
-  return sim;
 }

@@ -1,4 +1,5 @@
 // SBI-shaped broken bodies for the 'wrong-types' and 'missing-fields' faults.
+import { isRecord, withoutKeys } from '../common/json-shape';
 
 const HASHRATE_KEYS = new Set(['hashrate', 'hashrates']);
 const REQUIRED_KEYS = new Set([
@@ -26,15 +27,5 @@ function breakTypes(value: unknown, key: string | null): unknown {
 
 /** Drops the fields a client needs: content, totals, hashrates, states, names... */
 export function sbiMissingFields(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map((item) => (isRecord(item) ? withoutRequired(item) : item));
-  if (isRecord(body)) return withoutRequired(body);
-  return body;
-}
-
-function withoutRequired(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !REQUIRED_KEYS.has(key)));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return withoutKeys(body, REQUIRED_KEYS);
 }

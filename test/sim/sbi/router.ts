@@ -1,8 +1,9 @@
 // HTTP front door of the SBI simulator: faults, routing, authentication, content negotiation, request log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { respondWithFault, type FaultController, type FaultResponseOptions } from '../common/faults';
-import { readRequestBody, RequestBodyTooLargeError, writeSimResponse, type SimResponse } from '../common/http-io';
+import { errorMessage, headerValue, readRequestBody, RequestBodyTooLargeError, sendInternalError, type SimResponse } from '../common/http-io';
 import { stringifyJavaJson } from '../common/java-json';
+import { logWhenClosed, redactedQuery } from '../common/request-log';
 import { accessDenied, ApiFailure, invalidToken, springError } from './api-errors';
 import { negotiate, type NegotiatedMedia } from './content-negotiation';
 import { sbiMissingFields, sbiWrongTypes } from './malformed-bodies';
@@ -17,8 +18,6 @@ import type { WorkerQueries } from './worker-query';
 import type { SbiWorld } from './world';
 
 const ROUTES: readonly RouteDefinition[] = [...readRoutes, ...financialRoutes, ...updateRoutes, ...observerRoutes];
-const REQUEST_LOG_LIMIT = 1000;
-const SECRET_LOOKING_PARAM = /key|secret|token|linkid|password|auth/i;
 const COMMON_HEADERS = { 'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate', 'X-Content-Type-Options': 'nosniff' };
 
 const UNAUTHORIZED_TEXT = {
@@ -32,23 +31,13 @@ export interface SbiRouterDeps {
   queries: WorkerQueries;
   faults: FaultController;
   requestLog: SbiSimRequestLogEntry[];
-  /** /__sim/* requests: never faulted, never logged */
-  control: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
-export function createSbiRequestHandler(deps: SbiRouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createSbiRequestHandler(deps: SbiRouterDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => void {
   const { world, faults, requestLog } = deps;
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
-      deps.control(req, res, url).catch((error: unknown) => sendUnexpected(res, error));
-      return;
-    }
+  return (req, res, url) => {
     const atMs = world.clock.now();
-    res.on('close', () => {
-      requestLog.push({ method: req.method ?? 'GET', path: url.pathname, query: redactedQuery(url.searchParams), status: res.headersSent ? res.statusCode : 0, atMs });
-      if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    });
+    logWhenClosed(res, requestLog, (status) => ({ method: req.method ?? 'GET', path: url.pathname, query: redactedQuery(url.searchParams), status, atMs }));
     const fault = faults.take(url.pathname);
     const faultOptions: FaultResponseOptions = {
       serialize: stringifyJavaJson,
@@ -132,22 +121,6 @@ function decorate(response: SimResponse, media: NegotiatedMedia | null): SimResp
   return { ...response, headers };
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function redactedQuery(params: URLSearchParams): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [name, value] of params) query[name] = SECRET_LOOKING_PARAM.test(name) ? '[redacted]' : value;
-  return query;
-}
-
 function sendUnexpected(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  writeSimResponse(res, { status: 500, body: { status: 500, error: 'Internal Server Error', message } }, JSON.stringify);
+  sendInternalError(res, { status: 500, error: 'Internal Server Error', message: errorMessage(error) });
 }

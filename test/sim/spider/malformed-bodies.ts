@@ -1,4 +1,5 @@
 // Spider-shaped broken bodies for the 'wrong-types' and 'missing-fields' faults.
+import { isRecord } from '../common/json-shape';
 
 const REQUIRED_KEYS = new Set([
   'coin', 'subaccount', 'workerName', 'status', 'list', 'records', 'dayProfitList', 'hashrates', 'startTime', 'timeInterval',
@@ -21,8 +22,4 @@ function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (!isRecord(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([key]) => !REQUIRED_KEYS.has(key)).map(([key, item]) => [key, strip(item)]));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readRequestBody } from '../common/http-io';
+import { isRecord } from '../common/json-shape';
 
 export interface RecordedRequest {
   method: string;
@@ -31,7 +32,7 @@ export interface RecordingServer {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isRecord(value) ? value : null;
 }
 
 function parse(text: string): unknown {

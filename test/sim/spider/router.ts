@@ -1,7 +1,8 @@
 // HTTP front door of the Spider simulator: faults, POST only, signed-request checks, routes, envelopes, request log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { respondWithFault, type FaultController } from '../common/faults';
-import { readRequestBody, RequestBodyTooLargeError, writeSimResponse, type SimResponse } from '../common/http-io';
+import { errorMessage, readRequestBody, RequestBodyTooLargeError, sendInternalError, type SimResponse } from '../common/http-io';
+import { logWhenClosed } from '../common/request-log';
 import { ApiFailure, codeOf, conventionOf, failureBody, springError, successBody } from './envelope';
 import { spiderMissingFields, spiderWrongTypes } from './malformed-bodies';
 import { ROUTES } from './routes';
@@ -9,7 +10,6 @@ import { checkSignedRequest } from './signed-request';
 import type { SpiderSimRequestLogEntry } from './types';
 import type { SpiderWorld } from './world';
 
-const REQUEST_LOG_LIMIT = 1000;
 /** Only these parameters reach the request log; nothing secret is among them. */
 const LOGGED_PARAMS = ['coin', 'subaccount', 'worker', 'mode', 'pageNum', 'pageNumber', 'pageSize', 'startTimestamp', 'endTimestamp', 'timeStamp'];
 
@@ -17,8 +17,6 @@ export interface SpiderRouterDeps {
   world: SpiderWorld;
   faults: FaultController;
   requestLog: SpiderSimRequestLogEntry[];
-  /** /__sim/* requests: never faulted, never logged */
-  control: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 interface Outcome {
@@ -26,20 +24,12 @@ interface Outcome {
   params: Record<string, string | number>;
 }
 
-export function createSpiderRequestHandler(deps: SpiderRouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createSpiderRequestHandler(deps: SpiderRouterDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => void {
   const { world, faults, requestLog } = deps;
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
-      deps.control(req, res, url).catch((error: unknown) => sendUnexpected(res, error));
-      return;
-    }
+  return (req, res, url) => {
     const atMs = world.clock.now();
     const outcome: Outcome = { code: null, params: {} };
-    res.on('close', () => {
-      requestLog.push({ method: req.method ?? 'GET', path: url.pathname, status: res.headersSent ? res.statusCode : 0, code: outcome.code, params: outcome.params, atMs });
-      if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    });
+    logWhenClosed(res, requestLog, (status) => ({ method: req.method ?? 'GET', path: url.pathname, status, code: outcome.code, params: outcome.params, atMs }));
     const dated = (response: SimResponse): SimResponse => ({
       ...response,
       // the server's own clock, which a client can compare with its own
@@ -102,10 +92,5 @@ function loggedParams(params: Record<string, unknown>): Record<string, string | 
 }
 
 function sendUnexpected(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  writeSimResponse(res, { status: 500, body: { status: 500, error: 'Internal Server Error', message } }, JSON.stringify);
+  sendInternalError(res, { status: 500, error: 'Internal Server Error', message: errorMessage(error) });
 }

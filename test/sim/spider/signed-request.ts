@@ -1,4 +1,5 @@
 // Reads and checks the signed envelope {dataJson, accessKey, timestamp, sign} before any route sees it.
+import { isRecord } from '../common/json-shape';
 import { badSignature, parameterError, staleTimestamp, unknownAccessKey } from './envelope';
 import type { SpiderWorld } from './world';
 
@@ -37,8 +38,4 @@ export function checkSignedRequest(world: SpiderWorld, rawBody: string): SignedR
   }
   if (!isRecord(params)) throw parameterError();
   return { accessKey, scope, params };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 // Stratumsphere-shaped broken bodies for the 'wrong-types' and 'missing-fields' faults. Plain numbers turned
 // into strings would still be valid here (the API sends numeric strings), so types are broken harder.
+import { isRecord, withoutKeys } from '../common/json-shape';
 
 const LIST_KEYS = new Set(['data', 'rentals']);
 const FIGURE_KEYS = new Set(['hashrate', 'connections_count', 'totalHashrate', 'personalHashrate']);
@@ -21,15 +22,5 @@ function breakTypes(value: unknown, key: string | null): unknown {
 
 /** Drops the fields a client needs: the data, ids, names, figures, rental lists. */
 export function stratumsphereMissingFields(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map((item) => (isRecord(item) ? withoutRequired(item) : item));
-  if (isRecord(body)) return withoutRequired(body);
-  return body;
-}
-
-function withoutRequired(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !REQUIRED_KEYS.has(key)));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return withoutKeys(body, REQUIRED_KEYS);
 }

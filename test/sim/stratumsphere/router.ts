@@ -1,26 +1,23 @@
 // HTTP front door of the Stratumsphere simulator: faults, routing, the raw-key Authorization check, request log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { respondWithFault, type FaultController, type FaultResponseOptions } from '../common/faults';
-import { readRequestBody, RequestBodyTooLargeError, writeSimResponse, type SimResponse } from '../common/http-io';
+import { errorMessage, headerValue, readRequestBody, RequestBodyTooLargeError, sendInternalError, type SimResponse } from '../common/http-io';
+import { logWhenClosed, redactedQuery } from '../common/request-log';
 import { ApiFailure, failure, invalidKey, statusBody } from './api-errors';
 import { stratumsphereMissingFields, stratumsphereWrongTypes } from './malformed-bodies';
 import { ROUTES, type RouteContext } from './routes';
 import type { StratumsphereSimRequestLogEntry } from './types';
 import type { StratumsphereWorld } from './world';
 
-const REQUEST_LOG_LIMIT = 1000;
-const SECRET_LOOKING_PARAM = /key|secret|token|password|auth/i;
 const COMMON_HEADERS = { 'Cache-Control': 'no-cache, private', 'X-Content-Type-Options': 'nosniff' };
 
 export interface StratumsphereRouterDeps {
   world: StratumsphereWorld;
   faults: FaultController;
   requestLog: StratumsphereSimRequestLogEntry[];
-  /** /__sim/* requests: never faulted, never logged */
-  control: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
-export function createStratumsphereRequestHandler(deps: StratumsphereRouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createStratumsphereRequestHandler(deps: StratumsphereRouterDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => void {
   const { world, faults, requestLog } = deps;
   const faultOptions: FaultResponseOptions = {
     serialize: JSON.stringify,
@@ -28,17 +25,9 @@ export function createStratumsphereRequestHandler(deps: StratumsphereRouterDeps)
     missingFields: stratumsphereMissingFields,
     errorResponse: (status) => decorate(statusBody(status)),
   };
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
-      deps.control(req, res, url).catch((error: unknown) => sendUnexpected(res, error));
-      return;
-    }
+  return (req, res, url) => {
     const atMs = world.clock.now();
-    res.on('close', () => {
-      requestLog.push({ method: req.method ?? 'GET', path: url.pathname, query: redactedQuery(url.searchParams), status: res.headersSent ? res.statusCode : 0, atMs });
-      if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    });
+    logWhenClosed(res, requestLog, (status) => ({ method: req.method ?? 'GET', path: url.pathname, query: redactedQuery(url.searchParams), status, atMs }));
     const fault = faults.take(url.pathname);
     respondWithFault(fault, req, res, () => produce(world, req, url), faultOptions).catch((error: unknown) => sendUnexpected(res, error));
   };
@@ -89,22 +78,6 @@ function decorate(response: SimResponse): SimResponse {
   return { ...response, headers };
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function redactedQuery(params: URLSearchParams): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [name, value] of params) query[name] = SECRET_LOOKING_PARAM.test(name) ? '[redacted]' : value;
-  return query;
-}
-
 function sendUnexpected(res: ServerResponse, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  writeSimResponse(res, { status: 500, body: { success: false, message } }, JSON.stringify);
+  sendInternalError(res, { success: false, message: errorMessage(error) });
 }

@@ -1,5 +1,6 @@
 // The two documented answer shapes, and the number style, applied to every API answer.
 import type { SimResponse } from '../common/http-io';
+import { numbersToStrings } from '../common/json-shape';
 import type { WmpEnvelopeStyle, WmpMethod, WmpNumberStyle } from './types';
 import type { WmpWorld } from './world';
 
@@ -33,13 +34,4 @@ export function success(world: WmpWorld, method: WmpMethod, data: Record<string,
 /** Errors come with HTTP 200 unless a status is given, as the live service does. */
 export function failure(world: WmpWorld, method: WmpMethod | null, message: string, httpStatus = 200): SimResponse {
   return { status: httpStatus, body: failureBody(styleFor(world, method), message) };
-}
-
-function numbersToStrings(value: unknown): unknown {
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(numbersToStrings);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numbersToStrings(item)]));
-  }
-  return value;
 }

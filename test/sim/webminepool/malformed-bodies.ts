@@ -1,6 +1,7 @@
 // WebMinePool-shaped broken bodies for the 'wrong-types' and 'missing-fields' faults.
 // Numbers sent as strings are a shape the live service has, so 'wrong-types' breaks types the way PHP does:
 // a failed lookup's `false` where a number or a list belongs.
+import { isRecord } from '../common/json-shape';
 
 const ENVELOPE_KEYS = new Set(['success', 'status', 'message', 'error']);
 
@@ -14,8 +15,4 @@ export function wmpWrongTypes(body: unknown): unknown {
 export function wmpMissingFields(body: unknown): unknown {
   if (!isRecord(body)) return {};
   return Object.fromEntries(Object.entries(body).filter(([key]) => ENVELOPE_KEYS.has(key)));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

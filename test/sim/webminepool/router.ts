@@ -1,16 +1,14 @@
 // HTTP front door of the WebMinePool simulator: /api/{secret_key}/{method}/{params...}, faults, request log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { respondWithFault, type FaultController, type FaultResponseOptions } from '../common/faults';
-import { writeSimResponse, type SimResponse } from '../common/http-io';
+import { errorMessage, sendInternalError, type SimResponse } from '../common/http-io';
+import { logWhenClosed, REDACTED, redactedQuery } from '../common/request-log';
 import { failure, failureBody, styleFor, success, WmpApiFailure } from './envelope';
 import { wmpMissingFields, wmpWrongTypes } from './malformed-bodies';
 import { WMP_ROUTES } from './routes';
 import { WMP_METHODS, type WmpMethod, type WmpSimRequestLogEntry } from './types';
 import type { WmpWorld } from './world';
 
-const REQUEST_LOG_LIMIT = 1000;
-const REDACTED = '[redacted]';
-const SECRET_LOOKING_PARAM = /key|secret|token|password|auth/i;
 const COMMON_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 const NOT_FOUND_PAGE = `<!DOCTYPE html>
@@ -21,8 +19,6 @@ export interface WmpRouterDeps {
   world: WmpWorld;
   faults: FaultController;
   requestLog: WmpSimRequestLogEntry[];
-  /** /__sim/* requests: never faulted, never logged */
-  control: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 /** A request path taken apart; only `redactedPath` and `faultPath` may be logged or matched. */
@@ -69,21 +65,13 @@ function knownMethod(name: string): WmpMethod | null {
   return WMP_METHODS.find((method) => method === name) ?? null;
 }
 
-export function createWmpRequestHandler(deps: WmpRouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createWmpRequestHandler(deps: WmpRouterDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => void {
   const { world, faults, requestLog } = deps;
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) {
-      deps.control(req, res, url).catch((error: unknown) => sendUnexpected(res, world, error));
-      return;
-    }
+  return (req, res, url) => {
     const parsed = parsePath(url.pathname, world.keys.all());
     const method = knownMethod(parsed.method);
     const atMs = world.clock.now();
-    res.on('close', () => {
-      requestLog.push({ method: req.method ?? 'GET', path: parsed.redactedPath, query: redactedQuery(url.searchParams), status: res.headersSent ? res.statusCode : 0, atMs });
-      if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    });
+    logWhenClosed(res, requestLog, (status) => ({ method: req.method ?? 'GET', path: parsed.redactedPath, query: redactedQuery(url.searchParams), status, atMs }));
     const fault = faults.take(parsed.faultPath);
     const faultOptions: FaultResponseOptions = {
       serialize: JSON.stringify,
@@ -116,18 +104,8 @@ function decorate(response: SimResponse): SimResponse {
   return { ...response, headers: { ...COMMON_HEADERS, ...response.headers } };
 }
 
-function redactedQuery(params: URLSearchParams): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [name, value] of params) query[name] = SECRET_LOOKING_PARAM.test(name) ? REDACTED : value;
-  return query;
-}
-
 function sendUnexpected(res: ServerResponse, world: WmpWorld, error: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
   // The documented "internal error"; the cause goes to the simulator's stderr, never to the client.
-  console.error('webminepool simulator:', error instanceof Error ? error.message : String(error));
-  writeSimResponse(res, { status: 500, body: failureBody(styleFor(world, null), 'internal error') }, JSON.stringify);
+  if (!res.headersSent) console.error('webminepool simulator:', errorMessage(error));
+  sendInternalError(res, failureBody(styleFor(world, null), 'internal error'));
 }
