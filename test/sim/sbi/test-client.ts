@@ -1,5 +1,7 @@
 // Small fetch helpers and response shapes for tests that talk to the SBI simulator over HTTP.
+import { jsonOf, withStarted } from '../common/test-client';
 import { startSbiSim } from './index';
+import type { SpringPage } from './spring-page';
 import type { SbiSim, SbiSimKey, SbiSimOptions } from './types';
 
 /** mid-month, midday UTC: month defaults and "today" are unambiguous */
@@ -11,17 +13,7 @@ export const SMALL_SBI_ACCOUNT: NonNullable<SbiSimOptions['subaccounts']> = [
   { name: 'gamma', coin: 'BTC', workers: 10 },
 ];
 
-export interface SbiPage<T> {
-  content: T[];
-  first: boolean;
-  last: boolean;
-  totalElements: number;
-  totalPages: number;
-  size: number;
-  number: number;
-  numberOfElements: number;
-  sort: { field: string; ascending: boolean };
-}
+export type SbiPage<T> = SpringPage<T>;
 
 export interface SbiWorkerRow {
   name: string;
@@ -39,13 +31,8 @@ export interface SbiStatusCounts {
 }
 
 /** Starts a simulator on a fixed clock, runs the test, always closes it. */
-export async function withSbiSim(options: SbiSimOptions, run: (sim: SbiSim) => Promise<void>): Promise<void> {
-  const sim = await startSbiSim({ now: () => SBI_TEST_BASE_MS, seed: 7, ...options });
-  try {
-    await run(sim);
-  } finally {
-    await sim.close();
-  }
+export function withSbiSim(options: SbiSimOptions, run: (sim: SbiSim) => Promise<void>): Promise<void> {
+  return withStarted(startSbiSim({ now: () => SBI_TEST_BASE_MS, seed: 7, ...options }), run);
 }
 
 export interface SbiCallOptions {
@@ -74,9 +61,7 @@ export function sbiCall(sim: SbiSim, path: string, options: SbiCallOptions = {})
 }
 
 export async function sbiJson<T>(sim: SbiSim, path: string, options: SbiCallOptions = {}): Promise<{ status: number; body: T; response: Response }> {
-  const response = await sbiCall(sim, path, options);
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T, response };
+  return jsonOf<T>(await sbiCall(sim, path, options));
 }
 
 export function observerCall(sim: SbiSim, path: string, observerKey: string, accept = 'application/json'): Promise<Response> {

@@ -1,6 +1,9 @@
 // Worker model: state and hashrates are derived lazily from the sim clock and a few stored times.
 import { MS_PER_MINUTE } from '../common/iso-time';
 import { unitHash } from '../common/seeded-random';
+import { RATE_BUCKET_MS, rateBucket, runShare, seededLastShareAt } from '../common/worker-runs';
+
+export { compareNames, RATE_BUCKET_MS, rateBucket } from '../common/worker-runs';
 
 export type WorkerState = 'ONLINE' | 'OFFLINE' | 'DEAD';
 /** what the API prints; an empty string has been seen live */
@@ -9,8 +12,6 @@ export type DisplayedState = WorkerState | '';
 export const WORKER_STATES: readonly WorkerState[] = ['ONLINE', 'OFFLINE', 'DEAD'];
 export const ONLINE_WITHIN_MS = 2 * MS_PER_MINUTE;
 export const OFFLINE_WITHIN_MS = 10 * MS_PER_MINUTE;
-/** hashrates and running workers' share times change once per bucket, so pages of one poll agree */
-export const RATE_BUCKET_MS = 10_000;
 export const DEFAULT_RANGES_MIN: readonly number[] = [10, 60, 1440];
 
 export type RateTriple = [number, number, number];
@@ -31,16 +32,9 @@ export interface WorkerRecord {
   memo: { bucketMs: number; stamp: number; rates: RateTriple } | null;
 }
 
-export function rateBucket(nowMs: number): number {
-  return Math.floor(nowMs / RATE_BUCKET_MS) * RATE_BUCKET_MS;
-}
-
 export function lastShareAt(worker: WorkerRecord, nowMs: number): number {
-  if (worker.stoppedAtMs !== null) return worker.stoppedAtMs;
-  const bucketMs = rateBucket(nowMs);
-  // 0-10 s before the bucket start: a few seconds old, never in the future, never going backwards
-  const jitterMs = Math.floor(unitHash(worker.seed ^ 0x5bd1e995, bucketMs / RATE_BUCKET_MS) * 10_000);
-  return Math.min(nowMs, Math.max(worker.runStartMs, bucketMs - jitterMs));
+  // 0-10 s before the bucket start: a few seconds old
+  return seededLastShareAt(worker, nowMs, 0x5bd1e995, 10_000);
 }
 
 export function derivedState(worker: WorkerRecord, nowMs: number): WorkerState {
@@ -56,12 +50,8 @@ export function displayedState(worker: WorkerRecord, nowMs: number): DisplayedSt
 
 /** Average MH/s over [startMs, endMs]: base rate times the share of the window the worker ran, with a slow wander. */
 export function rateOverWindow(worker: WorkerRecord, startMs: number, endMs: number, presentMs: number): number {
-  const windowMs = endMs - startMs;
-  if (windowMs <= 0) return 0;
-  const activeEnd = worker.stoppedAtMs === null ? presentMs : Math.min(worker.stoppedAtMs, presentMs);
-  const overlapMs = Math.min(activeEnd, endMs) - Math.max(worker.runStartMs, startMs);
-  if (overlapMs <= 0) return 0;
-  return worker.baseMhs * (overlapMs / windowMs) * wander(worker.seed, windowMs, endMs);
+  const share = runShare(worker, startMs, endMs, presentMs);
+  return share === 0 ? 0 : worker.baseMhs * share * wander(worker.seed, endMs - startMs, endMs);
 }
 
 function wander(seed: number, windowMs: number, endMs: number): number {
@@ -86,9 +76,4 @@ export function defaultRates(worker: WorkerRecord, nowMs: number): RateTriple {
   const rates: RateTriple = [tenMinutes, hour, day];
   worker.memo = { bucketMs, stamp: worker.stamp, rates };
   return rates;
-}
-
-export function compareNames(a: string, b: string): number {
-  // UTF-16 code unit order, like Java's String.compareTo
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -13,13 +13,7 @@ export interface SignedRequest {
 
 /** Checks in the order a server would: shape, access key, timestamp window, signature, then the parameters. */
 export function checkSignedRequest(world: SpiderWorld, rawBody: string): SignedRequest {
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody);
-  } catch {
-    throw parameterError();
-  }
-  if (!isRecord(body)) throw parameterError();
+  const body = jsonObject(rawBody);
   const { dataJson, accessKey, timestamp, sign } = body;
   // the Python sample in the docs sends the timestamp as a string: accept both, sign the text as sent
   const timestampText = typeof timestamp === 'number' && Number.isSafeInteger(timestamp) ? String(timestamp) : typeof timestamp === 'string' && /^\d{1,16}$/.test(timestamp) ? timestamp : null;
@@ -30,12 +24,17 @@ export function checkSignedRequest(world: SpiderWorld, rawBody: string): SignedR
   if (Math.abs(Number(timestampText) - world.serverNow()) > world.timestampWindowMs) throw staleTimestamp();
   if (!world.keys.verify(accessKey, `${dataJson}|${timestampText}`, sign)) throw badSignature();
 
-  let params: unknown;
+  return { accessKey, scope, params: jsonObject(dataJson) };
+}
+
+/** Anything but a JSON object is the pool's generic parameter error. */
+function jsonObject(text: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    params = JSON.parse(dataJson);
+    value = JSON.parse(text);
   } catch {
     throw parameterError();
   }
-  if (!isRecord(params)) throw parameterError();
-  return { accessKey, scope, params };
+  if (!isRecord(value)) throw parameterError();
+  return value;
 }

@@ -1,6 +1,7 @@
 // Signed calls for tests that talk to the Spider simulator directly. Signs with node:crypto on its own,
 // independently of the adapter's code, so a signing bug in either one shows up.
 import { createPrivateKey, createSign } from 'node:crypto';
+import { jsonOf, withStarted } from '../common/test-client';
 import { startSpiderSim } from './index';
 import type { SpiderSim, SpiderSimKey, SpiderSimOptions } from './types';
 
@@ -13,13 +14,8 @@ export const SMALL_SPIDER_ACCOUNT: NonNullable<SpiderSimOptions['subaccounts']> 
 ];
 
 /** Starts a simulator on a fixed clock, runs the test, always closes it. */
-export async function withSpiderSim(options: SpiderSimOptions, run: (sim: SpiderSim) => Promise<void>): Promise<void> {
-  const sim = await startSpiderSim({ now: () => SPIDER_TEST_BASE_MS, seed: 7, ...options });
-  try {
-    await run(sim);
-  } finally {
-    await sim.close();
-  }
+export function withSpiderSim(options: SpiderSimOptions, run: (sim: SpiderSim) => Promise<void>): Promise<void> {
+  return withStarted(startSpiderSim({ now: () => SPIDER_TEST_BASE_MS, seed: 7, ...options }), run);
 }
 
 export function signText(privateKeyBase64: string, text: string): string {
@@ -50,8 +46,7 @@ export async function spiderCall<T = SpiderEnvelope>(sim: SpiderSim, path: strin
     headers: { 'Content-Type': 'application/json' },
     ...(options.method === 'GET' ? {} : { body: options.rawBody ?? JSON.stringify(body) }),
   });
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T, response };
+  return jsonOf<T>(response);
 }
 
 export interface SpiderEnvelope<D = unknown> {

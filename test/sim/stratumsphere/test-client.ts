@@ -1,4 +1,5 @@
 // Small fetch helpers and response shapes for tests that talk to the Stratumsphere simulator over HTTP.
+import { jsonOf, withStarted } from '../common/test-client';
 import { startStratumsphereSim } from './index';
 import type { StratumsphereSim, StratumsphereSimOptions } from './types';
 
@@ -47,13 +48,8 @@ export interface Wrapped<T> {
 }
 
 /** Starts a simulator on a fixed clock, runs the test, always closes it. */
-export async function withStratumsphereSim(options: StratumsphereSimOptions, run: (sim: StratumsphereSim) => Promise<void>): Promise<void> {
-  const sim = await startStratumsphereSim({ now: () => STRATUMSPHERE_TEST_BASE_MS, seed: 7, ...options });
-  try {
-    await run(sim);
-  } finally {
-    await sim.close();
-  }
+export function withStratumsphereSim(options: StratumsphereSimOptions, run: (sim: StratumsphereSim) => Promise<void>): Promise<void> {
+  return withStarted(startStratumsphereSim({ now: () => STRATUMSPHERE_TEST_BASE_MS, seed: 7, ...options }), run);
 }
 
 export interface CallOptions {
@@ -78,9 +74,7 @@ export function ssCall(sim: StratumsphereSim, path: string, options: CallOptions
 }
 
 export async function ssJson<T>(sim: StratumsphereSim, path: string, options: CallOptions = {}): Promise<{ status: number; body: T; response: Response }> {
-  const response = await ssCall(sim, path, options);
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T, response };
+  return jsonOf<T>(await ssCall(sim, path, options));
 }
 
 export async function schedulerList(sim: StratumsphereSim): Promise<SchedulerItem[]> {

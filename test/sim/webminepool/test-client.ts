@@ -1,4 +1,5 @@
 // Small fetch helpers for tests that talk to the WebMinePool simulator over HTTP.
+import { jsonOf, withStarted } from '../common/test-client';
 import { startWebMinePoolSim } from './index';
 import type { WmpSim, WmpSimOptions } from './types';
 
@@ -6,13 +7,8 @@ import type { WmpSim, WmpSimOptions } from './types';
 export const WMP_TEST_BASE_MS = Date.UTC(2024, 4, 15, 12, 0, 0);
 
 /** Starts a simulator on a fixed clock, runs the test, always closes it. */
-export async function withWmpSim(options: WmpSimOptions, run: (sim: WmpSim) => Promise<void>): Promise<void> {
-  const sim = await startWebMinePoolSim({ now: () => WMP_TEST_BASE_MS, seed: 7, ...options });
-  try {
-    await run(sim);
-  } finally {
-    await sim.close();
-  }
+export function withWmpSim(options: WmpSimOptions, run: (sim: WmpSim) => Promise<void>): Promise<void> {
+  return withStarted(startWebMinePoolSim({ now: () => WMP_TEST_BASE_MS, seed: 7, ...options }), run);
 }
 
 /** GET /api/{key}/{method}/{params...}; the key defaults to the simulator's first one. */
@@ -26,9 +22,8 @@ export function wmpCall(sim: WmpSim, method: string, params: Array<string | numb
 }
 
 export async function wmpJson<T = Record<string, unknown>>(sim: WmpSim, method: string, params: Array<string | number> = [], options: Parameters<typeof wmpCall>[3] = {}): Promise<{ status: number; body: T }> {
-  const response = await wmpCall(sim, method, params, options);
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+  const { status, body } = await jsonOf<T>(await wmpCall(sim, method, params, options));
+  return { status, body };
 }
 
 export interface WmpUserRow {
