@@ -1,7 +1,7 @@
 import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
 import { ContractError } from '../../shared/contract';
-import type { Clock } from '../engine/clock';
-import type { Logger } from '../engine/logger';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
 import type { PollObservation } from '../engine/account-runner';
 import type { EngineEvent } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';

@@ -4,7 +4,7 @@ import { POOLS } from '../../shared/model';
 import type { PollObservation } from '../engine/account-runner';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
-import { createStderrLogger, silentLogger } from '../engine/logger';
+import { createStderrLogger, silentLogger } from '../base/logger';
 import { buildSnapshotJson } from '../engine/snapshot-json';
 import { createKeytarStore } from '../secrets/keytar-store';
 import { ConfigError, readConfigFile } from '../store/config-file';
@@ -16,7 +16,7 @@ import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch'
 import { cliSqliteAdvice, HistoryMissingError, SqliteMissingError } from '../store/history-db';
 import { noHistoryStores, openMemoryHistoryStores, readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
-import { systemClock } from '../engine/clock';
+import { systemClock } from '../base/clock';
 import { HistoryService } from '../history/history-service';
 import type { SampleStore } from '../store/sample-store';
 import { EXIT } from './exit-codes';

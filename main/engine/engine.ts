@@ -7,11 +7,12 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/contract';
-import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
+import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
+import { redactSecrets } from '../base/redaction';
 import type { SecretStore } from '../secrets/secret-store';
 import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
-import { isPoolError } from '../pools/pool-error';
+import { isPoolError } from '../base/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
@@ -19,8 +20,8 @@ import { SettingsStore, saveFailureMessage } from '../store/settings-store';
 import { AccountRunner, type PollObservation } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import { accountSecretPlanInput, applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
-import { systemClock, type Clock } from './clock';
-import { silentLogger, type Logger } from './logger';
+import { systemClock, type Clock } from '../base/clock';
+import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
 import type { EngineEvent, EngineService } from './service';
 import type { HttpLimits } from '../pools/http-client';
@@ -388,9 +389,9 @@ export class Engine implements EngineService {
     } catch (error) {
       const secretsUsed = Object.values(credentials);
       if (isPoolError(error)) {
-        return failedTest(STATUS_BY_ERROR_KIND[error.kind], scrubSecrets(error.message, secretsUsed));
+        return failedTest(STATUS_BY_ERROR_KIND[error.kind], redactSecrets(error.message, secretsUsed));
       }
-      return failedTest('error', scrubSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
+      return failedTest('error', redactSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
     }
   }
 }

@@ -1,7 +1,8 @@
 import { workerKey, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
 import type { PollObservation } from '../engine/account-runner';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
-import { GONE, STATE_CODE, utcDay, type SeriesRawRow, type WorkerRawRow } from './sample-types';
+import { utcDay } from '../base/time';
+import { GONE, STATE_CODE, type SeriesRawRow, type WorkerRawRow } from './sample-types';
 
 // Turns a poll into the rows worth writing, for either store: account and group rows every poll, worker rows on
 // change or keepalive, balances on change. The caches here are what was last written.

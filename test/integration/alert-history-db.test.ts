@@ -8,7 +8,7 @@ import { HistoryUnavailableError, MEMORY_DB, migrate, openHistoryDb } from '../.
 import { MIGRATIONS } from '../../main/store/migrations';
 import { openHistory } from '../../main/engine/create-pool-watch';
 import type { AlertEvent, AlertTransition } from '../../main/alerts/alert-types';
-import { silentLogger } from '../../main/engine/logger';
+import { silentLogger } from '../../main/base/logger';
 
 const scope = { accountId: 'farm', accountLabel: 'Farm', group: 'batchtest', worker: 'rig-01' };
 
