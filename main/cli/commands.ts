@@ -12,7 +12,7 @@ import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
 import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../server/data-folder-lock';
 import { buildAlertsJson } from '../alerts/alerts-json';
-import { createPoolWatch, HISTORY_FILE_NAME } from '../engine/create-pool-watch';
+import { createPoolWatch, HISTORY_FILE_NAME } from '../core/create-pool-watch';
 import { cliSqliteAdvice, HistoryMissingError, SqliteMissingError } from '../store/history-db';
 import { noHistoryStores, openMemoryHistoryStores, readHistoryStores, type HistoryStores } from '../store/history-stores';
 import { ContractError, type AlertHistoryQuery, type ExportRequest } from '../../shared/contract';
