@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { POOLS } from '../../shared/model';
-import type { PollObservation } from '../engine/account-runner';
+import type { PollObservation } from '../base/poll-observation';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 import { createStderrLogger, silentLogger } from '../base/logger';

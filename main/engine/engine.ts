@@ -1,4 +1,5 @@
 import { POOLS, countWorkers, type AccountSummary } from '../../shared/model';
+import type { PollObservation } from '../base/poll-observation';
 import {
   ContractError,
   type AccountDraft,
@@ -17,9 +18,10 @@ import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore, saveFailureMessage } from '../store/settings-store';
-import { AccountRunner, type PollObservation } from './account-runner';
+import { AccountRunner } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
-import { accountSecretPlanInput, applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
+import { newRecordId } from '../store/record-id';
+import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './account-editor';
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
@@ -275,7 +277,7 @@ export class Engine implements EngineService {
     if (existing && existing.pool !== draft.pool) {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
-    const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
+    const id = existing?.id ?? newRecordId(draft.label, new Set(this.config.accounts.map((account) => account.id)), 'account');
     const { config, plan } = applyDraft(draft, existing, secrets, id);
     const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);

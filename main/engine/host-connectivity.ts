@@ -1,4 +1,4 @@
-import type { PollObservation } from './account-runner';
+import type { PollObservation } from '../base/poll-observation';
 import type { Clock } from '../base/clock';
 
 export interface HostConnectivityDeps {

@@ -1,6 +1,6 @@
 import { ContractError, parseIsoTime, type ExportRequest, type HistoryScope, type RequestOf, type ResponseOf } from '../../shared/contract';
 import type { AccountSummary, Worker } from '../../shared/model';
-import type { PollObservation } from '../engine/account-runner';
+import type { PollObservation } from '../base/poll-observation';
 import type { Clock } from '../base/clock';
 import type { EngineEvent } from '../engine/service';
 import type { Logger } from '../base/logger';
