@@ -1,8 +1,8 @@
 import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
 import { ContractError } from '../../shared/contract';
-import type { Clock } from '../engine/clock';
-import type { Logger } from '../engine/logger';
-import type { PollObservation } from '../engine/account-runner';
+import type { Clock } from '../base/clock';
+import type { Logger } from '../base/logger';
+import type { PollObservation } from '../base/poll-observation';
 import type { EngineEvent } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../base/time';
 import { accountOfKey, alertKey, type AlertEvent, type AlertTransition, type RuleId } from './alert-types';
 import type { AlertSettings } from './alert-settings';
 import type { AlertRecord } from './alert-state-machine';
@@ -6,7 +7,6 @@ import { isQuietAt } from './quiet-hours';
 import { RULE_CATALOG } from './rule-catalog';
 import type { SnoozeRegistry } from './snoozes';
 
-const HOUR_MS = 3_600_000;
 /** Held items beyond this are counted, not kept: a night of 30,000 flapping workers must not grow without end. */
 export const MAX_HELD_ITEMS = 10_000;
 

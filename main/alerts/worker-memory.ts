@@ -1,6 +1,6 @@
 import type { HashrateHps } from '../../shared/model';
+import { HOUR_MS } from '../base/time';
 
-const HOUR_MS = 3_600_000;
 /** Hourly buckets of the trailing average: 24 of them make the 24 h window. */
 export const HISTORY_HOURS = 24;
 /** Less history than this is no baseline: the pool's own 24 h figure stands in. */

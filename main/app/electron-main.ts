@@ -1,8 +1,8 @@
 import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPoolWatch } from '../engine/create-pool-watch';
-import { createStderrLogger } from '../engine/logger';
+import { createPoolWatch } from '../core/create-pool-watch';
+import { createStderrLogger } from '../base/logger';
 import { createKeytarStore } from '../secrets/keytar-store';
 import { fileConfigRepository } from '../store/config-repository';
 import { registerEngineHandlers } from '../ipc/engine-handlers';

@@ -1,7 +1,7 @@
 import type { EngineService } from '../engine/service';
 import { forwardEngineEvents } from '../ipc/event-forwarding';
 import type { WebContentsLike } from '../ipc/ipc-ports';
-import { silentLogger, type Logger } from '../engine/logger';
+import { silentLogger, type Logger } from '../base/logger';
 import { appPageUrl } from './app-protocol';
 
 /** The BrowserWindow calls the manager uses; tests pass a fake. */

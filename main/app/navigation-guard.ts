@@ -1,5 +1,5 @@
 import { isAppPageUrl, originForLog } from '../ipc/trusted-sender';
-import { silentLogger, type Logger } from '../engine/logger';
+import { silentLogger, type Logger } from '../base/logger';
 
 /**
  * Sites a link in the app may open in the user's browser: the pools' own. Subdomains are included

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../engine/logger';
+import { silentLogger, type Logger } from '../base/logger';
 import { originForLog } from '../ipc/trusted-sender';
 
 /**

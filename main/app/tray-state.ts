@@ -1,5 +1,5 @@
 import type { AccountStatus, AccountSummary, Severity } from '../../shared/model';
-import { formatHashrate } from '../../shared/units';
+import { cutText, formatHashrate } from '../../shared/units';
 
 /** Statuses where the pool gives no usable answer. */
 export const FAILING_STATUSES: ReadonlySet<AccountStatus> = new Set(['auth_error', 'unreachable', 'error']);
@@ -88,10 +88,6 @@ export function hashrateTrend(accounts: readonly AccountSummary[]): string | nul
   return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)}% vs 24 h`;
 }
 
-function clip(text: string): string {
-  return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`;
-}
-
 /** What the tray shows for the accounts' summaries: icon, level and a one-line tooltip. */
 export function computeTrayState(accounts: readonly AccountSummary[], paused: boolean, worstAlert: Severity | null = null): TrayState {
   const level = trayLevel(accounts, worstAlert);
@@ -104,5 +100,5 @@ export function computeTrayState(accounts: readonly AccountSummary[], paused: bo
     parts.push(formatHashrate(totalHashrateHps(accounts)) + (trend ? ` (${trend})` : ''), `${online}/${total} workers online`);
   }
   if (paused) parts.push('paused');
-  return { level, tooltip: clip(parts.join(' · ')), iconName: `tray-${level}` };
+  return { level, tooltip: cutText(parts.join(' · '), MAX_TOOLTIP_LENGTH), iconName: `tray-${level}` };
 }

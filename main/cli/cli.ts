@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../store/config-file';
-import { AlertHistoryQuerySchema, EXPORT_KINDS, ExportRequestSchema } from '../../shared/contract';
+import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
 import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
 import { defaultConfigPath } from './default-paths';
 import { EXIT } from './exit-codes';
@@ -19,12 +19,14 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** The option an issue is about ("--from"), or '' when it is about the options together. */
+function optionOf(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? `--${String(path[0]).replace('accountId', 'account').replace('ruleId', 'rule')}` : '';
+}
+
 /** "--from: must be an ISO time …", or the message alone when it is about the options together. */
-function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  const issue = error.issues[0];
-  if (!issue) return 'the options do not fit together.';
-  const option = issue.path.length > 0 ? `--${String(issue.path[0]).replace('accountId', 'account').replace('ruleId', 'rule')}: ` : '';
-  return `${option}${issue.message}`;
+function firstIssue(error: { readonly issues: readonly IssueLike[] }): string {
+  return describeIssues(error, { limit: 1, where: optionOf }) || 'the options do not fit together.';
 }
 
 /** Runs the CLI; resolves to the exit code (serve resolves only when stopped). */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { POOLS } from '../../shared/model';
 import { ContractError, type AccountConfigView, type AccountDraft } from '../../shared/contract';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
@@ -7,21 +6,6 @@ import { planSecrets, type SecretPlan, type SecretPlanInput, type SecretRecordFi
 import { defaultBaseUrl } from '../pools/registry';
 import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig } from '../store/config-schema';
 import { toRunnable } from './runnable-account';
-
-/** A new account id from its label: readable in config files and keychain entries, unique by a suffix. */
-export function newAccountId(label: string, taken: ReadonlySet<string>): string {
-  const base =
-    label
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'account';
-  if (!taken.has(base)) return base;
-  for (;;) {
-    const candidate = `${base}-${randomBytes(2).toString('hex')}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}
 
 /** The secret fields of the draft's connection mode; an unknown mode is refused. */
 export function modeSecretFields(draft: Pick<AccountDraft, 'pool' | 'mode'>): SecretRecordField[] {

@@ -5,36 +5,21 @@ import {
   countWorkers,
   type AccountStatus,
   type AccountSummary,
-  type HashrateSeries,
-  type RevenueEstimate,
   type Worker,
 } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
-import { scrubSecrets } from '../secrets/credential-resolver';
+import { redactSecrets } from '../base/redaction';
 import type { PoolAdapter, PoolReading } from '../pools/adapter';
 import type { HttpClient } from '../pools/http-client';
-import { isPoolError, PoolError } from '../pools/pool-error';
-import { safeDelayMs } from '../pools/safe-delay';
+import { isPoolError, PoolError } from '../base/pool-error';
+import { safeDelayMs } from '../base/safe-delay';
 import { STATUS_BY_ERROR_KIND } from './account-status';
-import type { Clock } from './clock';
-import type { Logger } from './logger';
+import type { Clock } from '../base/clock';
+import type { PollObservation } from '../base/poll-observation';
+import type { Logger } from '../base/logger';
 import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
 import { diffWorkers, indexWorkers } from './worker-diff';
 import type { RunnableAccount } from './runnable-account';
-
-/** What one poll attempt produced, for the alert engine: the summary, and the workers when the poll worked. */
-export interface PollObservation {
-  atMs: number;
-  account: AccountSummary;
-  workers: Worker[] | null;
-  /** The delay this poll was scheduled with: the interval normally, longer while backing off. */
-  pollIntervalMs: number;
-  /** Why the poll failed: 'network' when no pool answer arrived at all (refused, unreachable, timeout); absent when it worked. */
-  failure?: 'network' | 'other';
-  /** The pool's own history and daily earnings, when this poll read them (to backfill charts). */
-  history?: HashrateSeries[];
-  dailyEarnings?: RevenueEstimate[];
-}
 
 export interface AccountRunnerDeps {
   clock: Clock;
@@ -243,11 +228,11 @@ export class AccountRunner {
     this.lastPollAtMs = atMs;
     if (isPoolError(error)) {
       this.status = STATUS_BY_ERROR_KIND[error.kind];
-      this.message = scrubSecrets(error.message, secrets);
+      this.message = redactSecrets(error.message, secrets);
       this.retryAfterMs = error.details.retryAfterMs;
     } else {
       this.status = 'error';
-      this.message = scrubSecrets(
+      this.message = redactSecrets(
         `PoolWatch failed while reading this account (${(error as Error)?.message ?? 'unknown error'}). It keeps trying; please report this if it persists.`,
         secrets,
       );

@@ -1,5 +1,5 @@
 import type { AccountStatus } from '../../shared/model';
-import type { PoolErrorKind } from '../pools/pool-error';
+import type { PoolErrorKind } from '../base/pool-error';
 
 /** Which account status a kind of poll failure shows as. */
 export const STATUS_BY_ERROR_KIND: Record<PoolErrorKind, AccountStatus> = {

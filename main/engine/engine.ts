@@ -1,4 +1,5 @@
 import { POOLS, countWorkers, type AccountSummary } from '../../shared/model';
+import type { PollObservation } from '../base/poll-observation';
 import {
   ContractError,
   type AccountDraft,
@@ -7,20 +8,22 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/contract';
-import { resolveCredentials, scrubSecrets, type Environment } from '../secrets/credential-resolver';
+import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
+import { redactSecrets } from '../base/redaction';
 import type { SecretStore } from '../secrets/secret-store';
 import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
-import { isPoolError } from '../pools/pool-error';
+import { isPoolError } from '../base/pool-error';
 import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore, saveFailureMessage } from '../store/settings-store';
-import { AccountRunner, type PollObservation } from './account-runner';
+import { AccountRunner } from './account-runner';
 import { STATUS_BY_ERROR_KIND } from './account-status';
-import { accountSecretPlanInput, applyDraft, modeFields, newAccountId, toConfigView } from './account-editor';
-import { systemClock, type Clock } from './clock';
-import { silentLogger, type Logger } from './logger';
+import { newRecordId } from '../store/record-id';
+import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './account-editor';
+import { systemClock, type Clock } from '../base/clock';
+import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
 import type { EngineEvent, EngineService } from './service';
 import type { HttpLimits } from '../pools/http-client';
@@ -274,7 +277,7 @@ export class Engine implements EngineService {
     if (existing && existing.pool !== draft.pool) {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
-    const id = existing?.id ?? newAccountId(draft.label, new Set(this.config.accounts.map((account) => account.id)));
+    const id = existing?.id ?? newRecordId(draft.label, new Set(this.config.accounts.map((account) => account.id)), 'account');
     const { config, plan } = applyDraft(draft, existing, secrets, id);
     const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);
@@ -388,9 +391,9 @@ export class Engine implements EngineService {
     } catch (error) {
       const secretsUsed = Object.values(credentials);
       if (isPoolError(error)) {
-        return failedTest(STATUS_BY_ERROR_KIND[error.kind], scrubSecrets(error.message, secretsUsed));
+        return failedTest(STATUS_BY_ERROR_KIND[error.kind], redactSecrets(error.message, secretsUsed));
       }
-      return failedTest('error', scrubSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
+      return failedTest('error', redactSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
     }
   }
 }

@@ -1,5 +1,5 @@
-import type { PollObservation } from './account-runner';
-import type { Clock } from './clock';
+import type { PollObservation } from '../base/poll-observation';
+import type { Clock } from '../base/clock';
 
 export interface HostConnectivityDeps {
   /** The OS's view: true = a network, false = none, null = cannot tell (then this machine counts as online). */

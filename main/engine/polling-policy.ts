@@ -1,4 +1,4 @@
-import { safeDelayMs } from '../pools/safe-delay';
+import { safeDelayMs } from '../base/safe-delay';
 
 /** Each poll lands within ±10% of its interval so accounts sharing a pool do not poll in lockstep. */
 export const POLL_JITTER = 0.1;

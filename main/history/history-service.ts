@@ -1,9 +1,9 @@
 import { ContractError, parseIsoTime, type ExportRequest, type HistoryScope, type RequestOf, type ResponseOf } from '../../shared/contract';
 import type { AccountSummary, Worker } from '../../shared/model';
-import type { PollObservation } from '../engine/account-runner';
-import type { Clock } from '../engine/clock';
+import type { PollObservation } from '../base/poll-observation';
+import type { Clock } from '../base/clock';
 import type { EngineEvent } from '../engine/service';
-import type { Logger } from '../engine/logger';
+import type { Logger } from '../base/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
 import { buildExport } from './export-csv';

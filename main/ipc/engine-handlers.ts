@@ -1,6 +1,6 @@
 import { ContractError, REQUEST_CHANNELS, dispatchRequest, toErrorEnvelope, type RequestHandler, type ResultEnvelope } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
-import { silentLogger, type Logger } from '../engine/logger';
+import { silentLogger, type Logger } from '../base/logger';
 import type { IpcMainLike, SenderLike, TrustedSenderCheck } from './ipc-ports';
 import { describeSender } from './trusted-sender';
 

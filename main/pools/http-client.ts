@@ -1,5 +1,5 @@
-import { PoolError } from './pool-error';
-import { safeDelayMs } from './safe-delay';
+import { PoolError } from '../base/pool-error';
+import { safeDelayMs } from '../base/safe-delay';
 
 /** Limits that keep one bad pool response from hurting the app. */
 export interface HttpLimits {

@@ -2,7 +2,7 @@
 // (JSON would turn Infinity into null, and the UI's schema would refuse the whole state for every account).
 import type { HashrateWindows, Worker, WorkerCounts } from '../../shared/model';
 import type { PoolReading } from './adapter';
-import { PoolError } from './pool-error';
+import { PoolError } from '../base/pool-error';
 
 /** Above any real fleet: the whole Bitcoin network runs at about 1e21 H/s. */
 export const MAX_HASHRATE_HPS = 1e24;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { HttpResponse } from './http-client';
-import { redactThenCut } from '../secrets/redaction';
-import { PoolError } from './pool-error';
+import { redactThenCut } from '../base/redaction';
+import { PoolError } from '../base/pool-error';
+import { describeIssues } from '../../shared/contract';
 
 /** How much of a pool's own error text a message quotes: enough for "invalid api key", never a whole page. */
 const POOL_QUOTE_LIMIT = 200;
@@ -27,14 +28,6 @@ function keepOutOfRange(_key: string, value: unknown): unknown {
 
 function outOfRangeKept(value: number): number {
   return Number.isFinite(value) || Number.isNaN(value) ? value : Math.sign(value) * Number.MAX_VALUE;
-}
-
-/** Farther from 1970 than this, a millisecond time cannot be a Date (and toISOString would throw). */
-const MAX_DATE_MS = 8.64e15;
-
-/** A pool's millisecond time as ISO 8601, or null when no date can be that far away (1e309, 1e20). */
-export function isoTimeFromMs(ms: number): string | null {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : null;
 }
 
 /** A numeric string ("2.99E10", "1e309") as a number; one too large for a double is kept as the largest, as in bodies. */
@@ -73,10 +66,7 @@ export function parseJsonBody(response: HttpResponse, poolName: string, what: st
 export function parseShape<T>(schema: z.ZodType<T>, value: unknown, poolName: string, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'body'} (${issue.message})`)
-    .join(', ');
+  const fields = describeIssues(parsed.error, { limit: 3, where: (path) => path.map(String).join('.') || 'body', parenthesized: true });
   throw new PoolError(
     'bad_response',
     `${poolName} sent ${what} in an unexpected shape: ${fields}. The pool's API may have changed; PoolWatch keeps the last good data.`,

@@ -1,5 +1,5 @@
 import type { CredentialRef } from '../../shared/model';
-import { PoolError } from '../pools/pool-error';
+import { PoolError } from '../base/pool-error';
 import { KeychainUnavailableError, type SecretStore } from './secret-store';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -35,6 +35,3 @@ export async function resolveCredentials(
   }
   return values;
 }
-
-/** Replaces every secret value (and its URL-encoded and escaped forms) in text, for messages built from pool answers. */
-export { redactSecrets as scrubSecrets } from './redaction';

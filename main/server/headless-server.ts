@@ -8,7 +8,7 @@ import { buildSnapshotJson } from '../engine/snapshot-json';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { AlertHistoryQuerySchema } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
-import type { Logger } from '../engine/logger';
+import type { Logger } from '../base/logger';
 import {
   bearerToken,
   isAllowedHost,

@@ -1,14 +1,14 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { redactChannelText } from '../alerts/channels/channel-redaction';
-import type { Logger } from '../engine/logger';
+import { redactSecrets } from '../base/redaction';
+import type { Logger } from '../base/logger';
 
 /** A logger that removes every given secret (and its encoded forms) from each line before it is written. */
 export function redactingLogger(logger: Logger, secrets: readonly string[]): Logger {
   return {
-    info: (message) => logger.info(redactChannelText(message, secrets)),
-    warn: (message) => logger.warn(redactChannelText(message, secrets)),
-    error: (message) => logger.error(redactChannelText(message, secrets)),
+    info: (message) => logger.info(redactSecrets(message, secrets)),
+    warn: (message) => logger.warn(redactSecrets(message, secrets)),
+    error: (message) => logger.error(redactSecrets(message, secrets)),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type RequestHandler,
 } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
-import type { Logger } from '../engine/logger';
+import type { Logger } from '../base/logger';
 
 // What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet.
 // The UI keeps a handful of requests open; a 30,000-worker list is about 6 MB, so two fit under the byte limit.

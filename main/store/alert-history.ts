@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { parseIsoTime, type AlertHistoryEntry, type AlertHistoryQuery } from '../../shared/contract';
-import type { AlertEvent, AlertTransition } from '../alerts/alert-types';
+import type { AlertEvent, AlertTransition } from '../../shared/model';
 
 /** Where alert transitions and events are kept: the history database (on disk, or in memory when the file cannot be opened). */
 export interface AlertHistoryStore {

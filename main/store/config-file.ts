@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { describeIssues } from '../../shared/contract';
 import { detectMode } from '../../shared/model';
 import { AppConfigSchema, type AppConfig } from './config-schema';
 import { jsonSyntaxErrorOffset, lineAndColumn } from './json-syntax';
@@ -48,13 +49,11 @@ export function parseConfig(raw: unknown, file: string): AppConfig {
   refusePlainSecrets(raw, file);
   const parsed = AppConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
-    const where =
+    const where = (path: readonly PropertyKey[]): string =>
       path[0] === 'accounts' && typeof path[1] === 'number'
-        ? `${accountName((raw as { accounts: unknown[] }).accounts[path[1]], path[1])}, field ${path.slice(2).join('.') || '(whole entry)'}`
-        : path.join('.') || 'top level';
-    throw new ConfigError(`${file}: invalid config at ${where}: ${issue?.message ?? 'unknown problem'}.`);
+        ? `${accountName((raw as { accounts: unknown[] }).accounts[path[1]], path[1])}, field ${path.slice(2).map(String).join('.') || '(whole entry)'}`
+        : path.map(String).join('.') || 'top level';
+    throw new ConfigError(`${file}: invalid config at ${describeIssues(parsed.error, { limit: 1, where })}.`);
   }
   const seen = new Set<string>();
   for (const account of parsed.data.accounts) {

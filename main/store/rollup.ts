@@ -5,7 +5,8 @@ import type { SampleTarget } from './sample-source';
 import { MARK_DAY, MARK_HOUR, sqliteReads } from './sample-sqlite-read';
 import { aggregateBuckets } from './sample-spans';
 import type { MaintenanceResult } from './sample-store';
-import { DAY_MS, HOUR_MS, LEVEL_CODE, LEVEL_MS, floorTo, type RollupLevel } from './sample-types';
+import { DAY_MS, HOUR_MS } from '../base/time';
+import { LEVEL_CODE, LEVEL_MS, floorTo, type RollupLevel } from './sample-types';
 import { rollWorkerBatch, workerRollupStatements } from './rollup-workers';
 
 // The scheduled maintenance of the SQLite history store: hourly rollups from raw samples, daily rollups from hourly

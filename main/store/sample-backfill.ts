@@ -1,5 +1,6 @@
 import type { HashrateSeries } from '../../shared/model';
-import { DAY_MS, LEVEL_MS, floorTo, type RollupLevel } from './sample-types';
+import { DAY_MS } from '../base/time';
+import { LEVEL_MS, floorTo, type RollupLevel } from './sample-types';
 
 // The pools' own history (SBI observer ranges, Spider hourly and daily charts) as rollup rows, so charts are not
 // empty on first run. Rows are inserted with INSERT OR IGNORE keyed by (series, level, bucket): running a backfill

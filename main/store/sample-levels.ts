@@ -6,7 +6,8 @@ import {
 } from './sample-policy';
 import type { SampleSource, SampleTarget } from './sample-source';
 import { aggregateBuckets, composeLevels, medianInterval, rollupPoints, seriesRawPoints, workerRawPoints } from './sample-spans';
-import { DAY_MS, HOUR_MS, LEVEL_MS, floorTo, type Level, type RollupLevel, type SpanPoint } from './sample-types';
+import { DAY_MS, HOUR_MS } from '../base/time';
+import { LEVEL_MS, floorTo, type Level, type RollupLevel, type SpanPoint } from './sample-types';
 
 // One target's points at each stored level, with the rule that makes fresh and rolled-up data agree:
 // below a level's mark the rollup table is the truth; above it, data derived from the finer level wins

@@ -1,5 +1,6 @@
 import type { HashrateWindows } from '../../shared/model';
-import { DAY_MS, HOUR_MS, isGoneRollup, type RollupLevel, type RollupRow, type StateCode } from './sample-types';
+import { DAY_MS, HOUR_MS } from '../base/time';
+import { isGoneRollup, type RollupLevel, type RollupRow, type StateCode } from './sample-types';
 
 // What is kept, for how long, and when a worker is worth a new row. Tuned for 30,000 workers polled every minute.
 

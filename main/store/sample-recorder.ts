@@ -1,13 +1,11 @@
 import { workerKey, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
-import type { PollObservation } from '../engine/account-runner';
+import type { PollObservation } from '../base/poll-observation';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
-import { GONE, STATE_CODE, utcDay, type SeriesRawRow, type WorkerRawRow } from './sample-types';
+import { utcDay } from '../base/time';
+import { GONE, STATE_CODE, type SeriesRawRow, type WorkerRawRow } from './sample-types';
 
 // Turns a poll into the rows worth writing, for either store: account and group rows every poll, worker rows on
 // change or keepalive, balances on change. The caches here are what was last written.
-
-/** A poll as the engine reports it; the pool's history and daily earnings ride along when the adapter read them. */
-export type RecordablePoll = PollObservation;
 
 export interface WorkerEntry {
   group: string;
@@ -105,7 +103,7 @@ export function isEarningDay(row: RevenueEstimate): boolean {
 }
 
 /** Daily figures worth keeping from a poll: the summary's finished days (today's figure is an estimate) and the pool's daily history. */
-export function earningDays(poll: RecordablePoll): RevenueEstimate[] {
+export function earningDays(poll: PollObservation): RevenueEstimate[] {
   const today = utcDay(poll.atMs);
   return [...poll.account.revenue.filter((row) => row.day < today), ...(poll.dailyEarnings ?? [])].filter(isEarningDay);
 }

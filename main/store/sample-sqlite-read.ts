@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { EarningsHistory, HistoryScope } from '../../shared/contract';
 import type { RollupMarks, SampleSource, SampleTarget } from './sample-source';
 import type { BalanceRow } from './sample-store';
-import { LEVEL_CODE, LEVEL_MS, utcDay, type RollupLevel, type RollupRow, type SeriesRawRow, type StateCode, type WorkerRawRow } from './sample-types';
+import { utcDay } from '../base/time';
+import { LEVEL_CODE, LEVEL_MS, type RollupLevel, type RollupRow, type SeriesRawRow, type StateCode, type WorkerRawRow } from './sample-types';
 
 // The read side of the SQLite history store: the SampleSource the queries compose, plus earnings, payouts, balances.
 

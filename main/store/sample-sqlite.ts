@@ -1,10 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { PollObservation } from '../base/poll-observation';
 import { workerKey, type Balance, type HashrateSeries, type RevenueEstimate } from '../../shared/model';
 import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type RecordablePoll, type WorkerEntry } from './sample-recorder';
+import { balanceKey, changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -179,7 +180,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     for (const day of days) statements.earning.run(accountId, day.day, day.coin, day.group ?? '', day.amount, day.unit, atMs);
   }
 
-  const recordTx = db.transaction((poll: RecordablePoll, polledWorkers: NonNullable<RecordablePoll['workers']>) => {
+  const recordTx = db.transaction((poll: PollObservation, polledWorkers: NonNullable<PollObservation['workers']>) => {
     const { account, atMs } = poll;
     const accountId = accountRef(account.id, account.label);
     for (const { group, row } of seriesRows(account, atMs)) {
@@ -241,7 +242,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
   const maintenance = (nowMs: number) => runMaintenanceSteps(db, nowMs, { onWorkersRemoved: forgetWorkers }, retention);
 
   return {
-    recordPoll: guarded((poll: RecordablePoll) => {
+    recordPoll: guarded((poll: PollObservation) => {
       if (poll.workers === null) return;
       recordTx.immediate(poll, poll.workers);
     }),

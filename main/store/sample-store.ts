@@ -1,10 +1,9 @@
 import type { EarningsHistory, HashrateHistory, HistoryScope } from '../../shared/contract';
 import type { HashrateSeries, RevenueEstimate } from '../../shared/model';
 import type { HashrateRow, WorkerStatesHistory } from './sample-query';
-import type { RecordablePoll } from './sample-recorder';
+import type { PollObservation } from '../base/poll-observation';
 
 export type { HashrateRow, WorkerStatesHistory } from './sample-query';
-export type { RecordablePoll } from './sample-recorder';
 
 export interface BalanceRow {
   at: string;
@@ -31,7 +30,7 @@ export interface MaintenanceResult {
  */
 export interface SampleStore {
   /** Every row of one poll in one transaction; a failed poll (workers null) records nothing. Never does rollup work. */
-  recordPoll(observation: RecordablePoll): void;
+  recordPoll(observation: PollObservation): void;
   /** The pool's own history, merged without duplicates (running it twice changes nothing). */
   recordBackfill(accountId: string, accountLabel: string, series: HashrateSeries[], dailyEarnings: RevenueEstimate[]): void;
   /** At most maxPoints min/avg/max buckets; the fleet (no accountId) is the sum of its accounts. */
@@ -63,5 +62,3 @@ export async function runMaintenanceInSlices(store: SampleStore, nowMs: number, 
   }
   return total;
 }
-
-export { sqliteSampleStore } from './sample-sqlite';

@@ -1,7 +1,6 @@
 // Internal shapes of the history store: rows as stored and the span points every query and rollup works on.
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '../base/time';
 
 export type Level = 'raw' | 'hour' | 'day';
 export type RollupLevel = Exclude<Level, 'raw'>;
@@ -67,6 +66,3 @@ export function floorTo(ms: number, width: number): number {
   return Math.floor(ms / width) * width;
 }
 
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}

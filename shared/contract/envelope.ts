@@ -10,7 +10,8 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './channels';
-import { describeIssues, readAccountEvent, readEngineState, readWorkerList, readWorkersDelta, type ReadResult } from './per-account-reading';
+import { describeIssues } from './describe-issues';
+import { readAccountEvent, readEngineState, readWorkerList, readWorkersDelta, type ReadResult } from './per-account-reading';
 
 export const ERROR_CODES = ['invalid_request', 'not_found', 'keychain_unavailable', 'config_error', 'internal'] as const;
 export type ContractErrorCode = (typeof ERROR_CODES)[number];

@@ -9,3 +9,4 @@ export * from './iso-time';
 export * from './per-account-reading';
 export * from './ws-frames';
 export * from './dispatch';
+export * from './describe-issues';

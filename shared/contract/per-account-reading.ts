@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AccountSummary, Worker } from '../model';
+import { cutText } from '../units';
+import { describeIssues } from './describe-issues';
 import {
   AccountSummarySchema,
   EngineStateSchema,
@@ -22,18 +24,6 @@ const MAX_LABEL_CHARS = 80;
 const MAX_PROBLEM_CHARS = 400;
 const MAX_EXAMPLES = 3;
 
-/** `path: message` for the first `limit` issues, e.g. `hashrate.h10m: Invalid input: expected number, received null`. */
-export function describeIssues(error: z.ZodError, limit = 5): string {
-  return error.issues
-    .slice(0, limit)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -50,9 +40,9 @@ function unreadableAccount(raw: unknown, error: z.ZodError, fallbackId: string):
   return {
     unreadable: true,
     id,
-    label: cut(nonEmptyString(record.label) ?? id, MAX_LABEL_CHARS),
+    label: cutText(nonEmptyString(record.label) ?? id, MAX_LABEL_CHARS),
     pool: pool.success ? pool.data : null,
-    problem: cut(describeIssues(error, 3), MAX_PROBLEM_CHARS),
+    problem: cutText(describeIssues(error, 3), MAX_PROBLEM_CHARS),
   };
 }
 
@@ -68,7 +58,7 @@ function readEach<T>(schema: z.ZodType<T>, raws: readonly unknown[], nameOf: (ra
       return;
     }
     count += 1;
-    if (examples.length < MAX_EXAMPLES) examples.push(cut(`${nameOf(raw, index)}: ${describeIssues(parsed.error, 2)}`, MAX_PROBLEM_CHARS));
+    if (examples.length < MAX_EXAMPLES) examples.push(cutText(`${nameOf(raw, index)}: ${describeIssues(parsed.error, 2)}`, MAX_PROBLEM_CHARS));
   });
   return { items, unreadable: count === 0 ? undefined : { count, examples } };
 }
@@ -88,7 +78,7 @@ function withUnreadable<T extends object, U>(value: T, unreadable: U | undefined
 
 function workerName(raw: unknown, index: number): string {
   const name = isRecord(raw) ? nonEmptyString(raw.name) : null;
-  return name === null ? `entry ${index + 1}` : `“${cut(name, MAX_LABEL_CHARS)}”`;
+  return name === null ? `entry ${index + 1}` : `“${cutText(name, MAX_LABEL_CHARS)}”`;
 }
 
 /** The shell must read (else the whole answer is unusable); each account is read on its own. */
@@ -142,7 +132,7 @@ export function readWorkersDelta(value: unknown): WorkersDelta | null {
   if (!shell.success) {
     const accountId = isRecord(value) ? nonEmptyString(value.accountId) : null;
     if (accountId === null) return null;
-    return { accountId, upserted: [], removed: [], total: 0, unreadable: { count: 1, examples: [cut(describeIssues(shell.error, 2), MAX_PROBLEM_CHARS)] } };
+    return { accountId, upserted: [], removed: [], total: 0, unreadable: { count: 1, examples: [cutText(describeIssues(shell.error, 2), MAX_PROBLEM_CHARS)] } };
   }
   const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.upserted, workerName);
   return withUnreadable({ ...shell.data, upserted: items }, mergeItems(shell.data.unreadable, unreadable));

@@ -43,3 +43,37 @@ export interface AlertScope {
 }
 
 export type AlertState = 'pending' | 'firing' | 'resolving' | 'resolved';
+
+// What the engine records of an alert's life (main/alerts writes, main/store keeps); times in ms since the epoch.
+
+/** Why a transition happened: the condition itself, or the alert being closed from outside. */
+export type TransitionCause = 'condition' | 'rule-disabled' | 'account-removed';
+
+/** One step of an alert's life; the history stores every one. */
+export interface AlertTransition {
+  key: string;
+  atMs: number;
+  ruleId: ConditionRuleId;
+  scope: AlertScope;
+  /** What inside the scope the alert is about, where the scope is not enough (a coin for balances). */
+  ref: string | null;
+  from: AlertState;
+  to: AlertState;
+  message: string;
+  severity: Severity;
+  urgent: boolean;
+  cause: TransitionCause;
+}
+
+/** Something that happened once (a payout, a worker back online); stored in history next to transitions. */
+export interface AlertEvent {
+  key: string;
+  atMs: number;
+  ruleId: EventRuleId;
+  scope: AlertScope;
+  /** The payout id for payout events, null otherwise. */
+  ref: string | null;
+  message: string;
+  severity: Severity;
+  urgent: boolean;
+}

@@ -1,2 +1,3 @@
 export * from './hashrate-format';
 export * from './time-format';
+export * from './cut-text';

@@ -2,7 +2,7 @@ import { downsampleMinMax, lttb } from '../../shared/charts/lttb';
 import { hashrateChartData } from '../../renderer/features/charts/hashrate-series';
 import { MEMORY_DB, openHistoryDb } from '../../main/store/history-db';
 import { MEMORY_RETENTION } from '../../main/store/sample-policy';
-import { sqliteSampleStore } from '../../main/store/sample-store';
+import { sqliteSampleStore } from '../../main/store/sample-sqlite';
 import type { AccountSummary, Worker } from '../../shared/model';
 import { measure } from './measure';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSummary, Worker } from '../../shared/model';
 import { openHistoryStores, type HistoryStores } from '../../main/store/history-stores';
-import type { RecordablePoll } from '../../main/store/sample-store';
+import type { PollObservation } from '../../main/base/poll-observation';
 import { measure } from './measure';
 
 // History-store figures at 30,000 workers: recordPoll (first and steady state), chart queries, maintenance.
@@ -55,7 +55,7 @@ function stepsNote(result: TimedSteps): string {
 export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[]) => AccountSummary): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'pw-store-bench-'));
   const rows: Row[] = [];
-  const poll = (atMs: number, list: Worker[]): RecordablePoll => ({ atMs, account: summaryOf(list), workers: list, pollIntervalMs: POLL_MS });
+  const poll = (atMs: number, list: Worker[]): PollObservation => ({ atMs, account: summaryOf(list), workers: list, pollIntervalMs: POLL_MS });
   const open: HistoryStores[] = [];
   const openAt = (name: string) => {
     const stores = openHistoryStores(join(dir, name));

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AccountSummary } from '../../shared/model';
-import { MAX_DELAY_MS } from '../../main/pools/safe-delay';
+import { MAX_DELAY_MS } from '../../main/base/safe-delay';
 import type { MalformedVariant } from '../sim/common/faults';
 import { POOL_IDS, POLL_INTERVAL_SEC, secretFragmentsIn, startPoolHarness, type PoolHarness } from '../support/pool-harness';
 import { POOL_PROFILES } from './pool-profiles';

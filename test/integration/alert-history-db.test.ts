@@ -6,9 +6,9 @@ import { describe, it } from 'node:test';
 import { sqliteAlertHistory } from '../../main/store/alert-history';
 import { HistoryUnavailableError, MEMORY_DB, migrate, openHistoryDb } from '../../main/store/history-db';
 import { MIGRATIONS } from '../../main/store/migrations';
-import { openHistory } from '../../main/engine/create-pool-watch';
+import { openHistory } from '../../main/core/create-pool-watch';
 import type { AlertEvent, AlertTransition } from '../../main/alerts/alert-types';
-import { silentLogger } from '../../main/engine/logger';
+import { silentLogger } from '../../main/base/logger';
 
 const scope = { accountId: 'farm', accountLabel: 'Farm', group: 'batchtest', worker: 'rig-01' };
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChannelDraft, ChannelKind } from '../../shared/contract';
 import { ChannelService } from '../../main/alerts/channels/channel-service';
-import { MAX_DELAY_MS } from '../../main/pools/safe-delay';
+import { MAX_DELAY_MS } from '../../main/base/safe-delay';
 import { SettingsStore } from '../../main/store/settings-store';
 import { captureLogger } from '../support/capture-logger';
 import { FakeClock } from '../support/fake-clock';

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '../../main/engine/engine';
-import { MAX_DELAY_MS } from '../../main/pools/safe-delay';
+import { MAX_DELAY_MS } from '../../main/base/safe-delay';
 import { startStratumsphereSim, type StratumsphereSim } from '../sim/stratumsphere';
 import { captureLogger } from '../support/capture-logger';
 import { FakeClock } from '../support/fake-clock';
 import { memoryConfig } from '../support/memory-config';
 import { memorySecrets } from '../support/memory-secrets';
-import type { Clock } from '../../main/engine/clock';
+import type { Clock } from '../../main/base/clock';
 
 const ABSURD_RETRY_AFTER = ['99999999999', 'Fri, 01 Jan 2100 00:00:00 GMT'];
 

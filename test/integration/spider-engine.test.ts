@@ -4,7 +4,7 @@ import type { AccountSummary } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
 import { ContractError } from '../../shared/contract';
 import { Engine } from '../../main/engine/engine';
-import { systemClock, type Clock } from '../../main/engine/clock';
+import { systemClock, type Clock } from '../../main/base/clock';
 import { createHttpClient } from '../../main/pools/http-client';
 import { createSpiderAdapter } from '../../main/pools/spider/spider-adapter';
 import type { AccountConfig } from '../../main/store/config-schema';

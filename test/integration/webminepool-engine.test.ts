@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ContractError } from '../../shared/contract';
 import type { AccountSummary, Worker } from '../../shared/model';
 import { Engine } from '../../main/engine/engine';
-import { PoolError } from '../../main/pools/pool-error';
+import { PoolError } from '../../main/base/pool-error';
 import { createPoolHttpClient } from '../../main/pools/registry';
 import { createWebMinePoolAdapter } from '../../main/pools/webminepool/webminepool-adapter';
 import type { AccountConfig } from '../../main/store/config-schema';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../main/engine/logger';
+import type { Logger } from '../../main/base/logger';
 
 /** A logger that keeps every line, so tests can check what would have been written. */
 export function captureLogger(): Logger & { lines: string[] } {

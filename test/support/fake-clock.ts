@@ -1,4 +1,4 @@
-import type { Clock } from '../../main/engine/clock';
+import type { Clock } from '../../main/base/clock';
 
 /** A clock whose time moves only when the test says so; timers fire in time order. */
 export class FakeClock implements Clock {

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countWorkers, type AccountSummary, type Balance, type Payout, type RevenueEstimate, type Worker, type WorkerState } from '../../shared/model';
-import type { RecordablePoll } from '../../main/store/sample-store';
+import type { PollObservation } from '../../main/base/poll-observation';
 
 // Synthetic polls for the history store tests: workers by group, the account and group figures derived from them.
 
@@ -22,12 +22,12 @@ export interface PollExtras {
   balances?: Balance[];
   payouts?: Payout[];
   revenue?: RevenueEstimate[];
-  history?: RecordablePoll['history'];
+  history?: PollObservation['history'];
   dailyEarnings?: RevenueEstimate[];
 }
 
 /** A successful poll of `accountId` at `atMs` listing `workers`; group and account hashrates are the sums of their workers. */
-export function pollOf(accountId: string, atMs: number, workers: Worker[], extras: PollExtras = {}): RecordablePoll {
+export function pollOf(accountId: string, atMs: number, workers: Worker[], extras: PollExtras = {}): PollObservation {
   const groupNames = [...new Set(workers.map((w) => w.group))].sort();
   const sum = (list: Worker[]) => list.reduce((total, w) => total + (w.hashrate.h10m ?? 0), 0);
   const windows = (hps: number) => ({ h10m: hps, h1h: hps, h24h: hps });

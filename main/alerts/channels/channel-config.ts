@@ -1,7 +1,7 @@
 import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
 import { decideSecret, secretsForNewAddress, type SecretPlanInput } from '../../secrets/secret-record';
 import type { CredentialRef } from '../../../shared/model';
-import { newAccountId } from '../../engine/account-editor';
+import { newRecordId } from '../../store/record-id';
 import type { Environment } from '../../secrets/credential-resolver';
 import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
 import type { ChannelConfig } from '../../store/config-schema';
@@ -15,7 +15,7 @@ export function channelSecretAccount(channelId: string): string {
 
 /** A new channel id from its label, readable in the config file; "channel" when the label has no letters. */
 export function newChannelId(label: string, taken: ReadonlySet<string>): string {
-  return newAccountId(/[a-z0-9]/i.test(label) ? label : 'channel', taken);
+  return newRecordId(/[a-z0-9]/i.test(label) ? label : 'channel', taken, 'channel');
 }
 
 /** What the secret-record flow needs of a channel draft: its secret fields, stored references and the address rule. */

@@ -2,12 +2,13 @@ import {
   CHANNEL_FIELDS,
   ChannelDraftSchema,
   ContractError,
+  describeIssues,
   type ChannelDraft,
   type ChannelKind,
   type ChannelView,
 } from '../../../shared/contract';
-import type { Clock } from '../../engine/clock';
-import type { Logger } from '../../engine/logger';
+import type { Clock } from '../../base/clock';
+import type { Logger } from '../../base/logger';
 import type { Environment } from '../../secrets/credential-resolver';
 import type { SecretStore } from '../../secrets/secret-store';
 import { deleteRecordSecrets, writeSecretRecord } from '../../secrets/secret-record';
@@ -23,7 +24,7 @@ import {
   resolveChannelValues,
   toChannelView,
 } from './channel-config';
-import { redactChannelText } from './channel-redaction';
+import { redactSecrets } from '../../base/redaction';
 import { DeliveryQueue } from './delivery-queue';
 import { DEFAULT_TELEGRAM_API_BASE, type OutgoingRequest } from './destination';
 import { channelKind } from './kinds';
@@ -119,17 +120,17 @@ export class ChannelService {
       values = await this.draftValues(parsed, secrets);
     } catch (error) {
       if ((error instanceof ContractError && error.code === 'invalid_request') || error instanceof ChannelSecretError) {
-        return { ok: false, message: redactChannelText(error.message, typed) };
+        return { ok: false, message: redactSecrets(error.message, typed) };
       }
       throw this.redactError(error, typed, 'Testing the channel');
     }
     const request = this.buildRequest(parsed.kind, values, testNotification(parsed.label, this.deps.clock.now()));
-    if ('problem' in request) return { ok: false, message: redactChannelText(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
+    if ('problem' in request) return { ok: false, message: redactSecrets(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
     const used = [...secretFieldValues(parsed.kind, values), request.url, ...typed];
     const outcome = await sendOnce(parsed.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used });
     const message = outcome.ok ? `${channelKind(parsed.kind).serviceName} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
     this.log('info', `test of ${parsed.kind} channel "${parsed.label}": ${outcome.ok ? 'ok' : message}`, used);
-    return { ok: outcome.ok, message: redactChannelText(message, used) };
+    return { ok: outcome.ok, message: redactSecrets(message, used) };
   }
 
   /** Queues a notification for every enabled channel whose minimum severity it reaches. Never throws. */
@@ -235,11 +236,11 @@ export class ChannelService {
     }
     this.remember(id, secretFieldValues(channel.kind, values));
     const request = this.buildRequest(channel.kind, values, notification);
-    if ('problem' in request) return permanent(redactChannelText(request.problem, secretFieldValues(channel.kind, values)));
+    if ('problem' in request) return permanent(redactSecrets(request.problem, secretFieldValues(channel.kind, values)));
     const used = [...secretFieldValues(channel.kind, values), request.url];
     this.remember(id, [request.url]);
     const outcome = await sendOnce(channel.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used, signal });
-    return outcome.ok ? outcome : { ...outcome, message: redactChannelText(outcome.message, used) };
+    return outcome.ok ? outcome : { ...outcome, message: redactSecrets(outcome.message, used) };
   }
 
   private abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -276,20 +277,19 @@ export class ChannelService {
 
   /** Every log line passes here: redacted against every secret this service has used, plus any given. */
   private log(level: 'info' | 'warn' | 'error', message: string, extra: readonly string[] = []): void {
-    this.deps.logger[level](redactChannelText(message, [...[...this.knownSecrets.values()].flat(), ...extra]));
+    this.deps.logger[level](redactSecrets(message, [...[...this.knownSecrets.values()].flat(), ...extra]));
   }
 
   /** Thrown messages get the same redaction as log lines; the error code is kept. */
   private redactError(error: unknown, extra: readonly string[], what: string): Error {
     const secrets = [...[...this.knownSecrets.values()].flat(), ...extra];
-    if (error instanceof ContractError) return new ContractError(error.code, redactChannelText(error.message, secrets));
-    return new ContractError('internal', redactChannelText(`${what} failed: ${(error as Error).message}`, secrets));
+    if (error instanceof ContractError) return new ContractError(error.code, redactSecrets(error.message, secrets));
+    return new ContractError('internal', redactSecrets(`${what} failed: ${(error as Error).message}`, secrets));
   }
 }
 
 function parseDraft(draft: ChannelDraft): ChannelDraft {
   const parsed = ChannelDraftSchema.safeParse(draft);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new ContractError('invalid_request', `Invalid channel: ${issues.join('; ')}`);
+  throw new ContractError('invalid_request', `Invalid channel: ${describeIssues(parsed.error)}`);
 }

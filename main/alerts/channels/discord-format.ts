@@ -1,7 +1,8 @@
 import type { Severity } from '../alert-types';
 import type { Notification } from '../notification-format';
 import { JSON_HEADERS, type OutgoingRequest } from './destination';
-import { fitEscaped, truncateText } from './text-fit';
+import { cutText } from '../../../shared/units';
+import { fitEscaped } from './text-fit';
 
 /** Discord's documented limits (characters). */
 export const DISCORD_LIMITS = { content: 2000, title: 256, description: 4096 } as const;
@@ -31,7 +32,7 @@ export function discordPayload(notification: Notification): DiscordPayload {
     embeds: [
       {
         // Embed titles render no markdown, so they are only truncated.
-        title: truncateText(notification.title, DISCORD_LIMITS.title),
+        title: cutText(notification.title, DISCORD_LIMITS.title),
         description: fitEscaped(notification.body, DISCORD_LIMITS.description, escapeDiscordMarkdown),
         color,
         timestamp: new Date(notification.atMs).toISOString(),

@@ -1,6 +1,7 @@
 import type { Notification } from '../notification-format';
 import type { OutgoingRequest } from './destination';
-import { truncateText, truncateUtf8 } from './text-fit';
+import { cutText } from '../../../shared/units';
+import { truncateUtf8 } from './text-fit';
 
 /** ntfy turns a larger body into an attachment; stay under its 4096-byte message limit. */
 export const NTFY_BODY_LIMIT_BYTES = 4096;
@@ -32,7 +33,7 @@ export function formatNtfy(server: string, topic: string, accessToken: string | 
   const headers: Record<string, string> = {
     'Content-Type': 'text/plain; charset=utf-8',
     'User-Agent': 'PoolWatch',
-    Title: encodeHeaderValue(truncateText(notification.title, NTFY_TITLE_LIMIT)),
+    Title: encodeHeaderValue(cutText(notification.title, NTFY_TITLE_LIMIT)),
     Priority: ntfyPriority(notification),
     Tags: ntfyTags(notification),
   };

@@ -1,9 +1,10 @@
 import type { ChannelKind } from '../../../shared/contract';
 import { parseRetryAfter } from '../../pools/http-client';
-import { safeDelayMs } from '../../pools/safe-delay';
+import { safeDelayMs } from '../../base/safe-delay';
 import type { OutgoingRequest } from './destination';
 import { describeHttpFailure, describeNetworkFailure } from './failure-messages';
-import { redactChannelText, redactUrl } from './channel-redaction';
+import { redactSecrets } from '../../base/redaction';
+import { redactUrl } from './channel-redaction';
 
 /** The result of one POST. `retry` says whether trying again later can help (network, 408, 429, 5xx). */
 export type AttemptOutcome =
@@ -66,7 +67,7 @@ export async function sendOnce(kind: ChannelKind, request: OutgoingRequest, opti
     const response = await options.fetchImpl(request.url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'manual' });
     const raw = await readStart(response);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    const body = redactChannelText(raw, options.secretValues);
+    const body = redactSecrets(raw, options.secretValues);
     const retryAfterMs = response.status === 429 ? retryAfterOf(response, body, options.nowMs) : null;
     const retry = response.status === 408 || response.status === 429 || response.status >= 500;
     return { ok: false, retry, retryAfterMs, message: describeHttpFailure(kind, response.status, body, retryAfterMs) };

@@ -1,7 +1,7 @@
 import type { Severity } from '../alert-types';
 import type { Notification } from '../notification-format';
 import { JSON_HEADERS, type OutgoingRequest } from './destination';
-import { truncateText } from './text-fit';
+import { cutText } from '../../../shared/units';
 
 /** sendMessage accepts at most 4096 characters of text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -18,7 +18,7 @@ export interface TelegramPayload {
 export function telegramPayload(chatId: string, notification: Notification): TelegramPayload {
   const icon = notification.kind === 'resolved' ? '✅' : SEVERITY_ICON[notification.severity];
   const text = notification.body ? `${icon} ${notification.title}\n\n${notification.body}` : `${icon} ${notification.title}`;
-  return { chat_id: chatId, text: truncateText(text, TELEGRAM_TEXT_LIMIT), disable_web_page_preview: true };
+  return { chat_id: chatId, text: cutText(text, TELEGRAM_TEXT_LIMIT), disable_web_page_preview: true };
 }
 
 export function formatTelegram(apiBase: string, botToken: string, chatId: string, notification: Notification): OutgoingRequest {

@@ -1,10 +1,7 @@
-import { cutText } from '../../secrets/redaction';
+import { cutText } from '../../../shared/units';
 
 /** What a cut-off text ends with. */
 export const ELLIPSIS = '…';
-
-/** Cuts text to at most `max` UTF-16 units ending in "…", never splitting a surrogate pair (an emoji in a worker name). */
-export const truncateText = cutText;
 
 /**
  * Truncates the raw text so that its escaped form fits `max`: escaping lengthens text, and cutting after escaping
@@ -19,7 +16,7 @@ export function fitEscaped(raw: string, max: number, escape: (text: string) => s
   let best = '';
   while (low <= high) {
     const budget = Math.floor((low + high) / 2);
-    const escaped = escape(truncateText(raw, budget));
+    const escaped = escape(cutText(raw, budget));
     if (escaped.length <= max) {
       best = escaped;
       low = budget + 1;

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../../base/time';
 import { RULE_CATALOG } from '../rule-catalog';
 import { alertKey, type RuleResult } from '../alert-types';
 import { emptyResult, type RuleContext } from './rule-context';
 
-const DAY_MS = 86_400_000;
 
 /** What the key could read at its best: limitations seen on every successful poll so far. null = none yet. */
 export interface PermissionMemory {

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/model';
 import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
-import { PoolError, isPoolError } from '../pool-error';
+import { PoolError, isPoolError } from '../../base/pool-error';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,

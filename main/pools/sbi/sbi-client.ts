@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import { errorBodySchema } from './sbi-schemas';
 

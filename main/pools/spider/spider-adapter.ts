@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { sumHashrates, type Balance, type Group, type HashrateSeries, type Payout, type RevenueEstimate, type Worker } from '../../../shared/model';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { SpiderClient } from './spider-client';
 import { SPIDER_ENDPOINTS } from './spider-endpoints';
 import { importSpiderPrivateKey, keyTextFingerprint } from './spider-key';

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { parseJsonBody, parseShape } from '../response-parsing';
 import type { SpiderEndpoint } from './spider-endpoints';
 import {

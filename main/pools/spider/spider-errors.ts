@@ -1,5 +1,5 @@
 import { formatAge } from '../../../shared/units';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { quotePoolText } from '../response-parsing';
 
 export const SPIDER_NAME = 'Spider Pool';

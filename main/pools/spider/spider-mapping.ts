@@ -10,10 +10,9 @@ import {
   type Worker,
   type WorkerState,
 } from '../../../shared/model';
-import { isoTimeFromMs } from '../response-parsing';
+import { DAY_MS, isoTimeFromMs, utcDay } from '../../base/time';
 import type { SpiderDayProfit, SpiderHashrateDetail, SpiderPaymentRecord, SpiderProfitDetail, SpiderProfitInfo, SpiderSubaccountInfo, SpiderWorker } from './spider-schemas';
 
-const DAY_MS = 86_400_000;
 /** Epoch values below this are seconds, above it milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const SECONDS_OR_MS_BOUNDARY = 1e11;
 
@@ -54,10 +53,6 @@ export function secondsToIso(value: number | null | undefined): string | null {
  */
 export function dayLabel(ms: number): string | null {
   return isoTimeFromMs(Math.round(ms / DAY_MS) * DAY_MS)?.slice(0, 10) ?? null;
-}
-
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function hps(value: number | null | undefined): number | null {

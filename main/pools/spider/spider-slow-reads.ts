@@ -1,6 +1,7 @@
 import { workerKey, type HashrateSeries, type Payout, type RevenueEstimate, type Worker } from '../../../shared/model';
 import type { PollContext, PoolReading } from '../adapter';
-import { isPoolError } from '../pool-error';
+import { isPoolError } from '../../base/pool-error';
+import { DAY_MS, MINUTE_MS } from '../../base/time';
 import { TtlCache } from './spider-cache';
 import type { SpiderClient } from './spider-client';
 import { SPIDER_ENDPOINTS } from './spider-endpoints';
@@ -10,8 +11,6 @@ import type { Target } from './spider-targets';
 // Charts, day profits and payments change slowly and cost one call each per group: they are read at most every
 // refresh interval and kept in the adapter instance (one per account). A failed read is not cached.
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** The pool's hourly and daily charts change once an hour at most. */
 export const HISTORY_REFRESH_MS = 30 * MINUTE_MS;
 /** Day profits settle once a day ("fetch after 5:30"); payments a few times a day. */

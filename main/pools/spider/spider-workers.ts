@@ -1,5 +1,5 @@
 import type { Worker } from '../../../shared/model';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import type { SpiderClient, SpiderOutcome } from './spider-client';
 import { SPIDER_ENDPOINTS } from './spider-endpoints';
 import { SPIDER_NAME } from './spider-errors';

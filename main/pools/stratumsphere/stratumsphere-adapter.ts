@@ -1,6 +1,6 @@
 import { sumHashrates, type Group, type Worker } from '../../../shared/model';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { mapBounded } from './bounded-map';
 import { rentalEndpoint, SCHEDULERS_ENDPOINT, type RentalFigures, type RentalRef, type SchedulerInfo } from './endpoints';
 import { StratumsphereClient, STRATUMSPHERE_NAME, type StratumsphereResult } from './stratumsphere-client';

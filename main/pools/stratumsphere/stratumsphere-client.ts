@@ -1,5 +1,5 @@
 import type { HttpClient, HttpResponse } from '../http-client';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import { API_PREFIX, errorText, isErrorOnlyBody, reportsFailure, saysInvalidKey, unwrapEnvelope, type StratumsphereEndpoint } from './endpoints';
 

@@ -1,6 +1,6 @@
 import { countWorkers, sumHashrates, type Balance, type Group, type Worker } from '../../../shared/model';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
-import { PoolError } from '../pool-error';
+import { PoolError } from '../../base/pool-error';
 import { WebMinePoolClient } from './webminepool-client';
 import { readRates, type ConversionRates, type RatesCache } from './webminepool-conversion-rates';
 import { deriveRate, deriveWorkers } from './webminepool-counters';

@@ -1,5 +1,5 @@
 import type { HttpClient, HttpResponse } from '../http-client';
-import { isPoolError, PoolError } from '../pool-error';
+import { isPoolError, PoolError } from '../../base/pool-error';
 import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
 import type { WebMinePoolEndpoint } from './webminepool-endpoints';
 import { redactUrlsInText, scrubSecretKey } from './webminepool-redaction';

@@ -1,4 +1,4 @@
-import { isPoolError } from '../pool-error';
+import { isPoolError } from '../../base/pool-error';
 import type { WebMinePoolClient } from './webminepool-client';
 import { HASHES_PRICED, WEBMINEPOOL_ENDPOINTS, WMC_PRICED } from './webminepool-endpoints';
 

@@ -1,7 +1,7 @@
 // WebMinePool carries the secret key as a URL path segment (/api/{secret_key}/{method}): every URL is a secret.
 // This module is the one place that makes such URLs and texts safe to log, show or store.
 
-import { REDACTED, redactSecrets } from '../../secrets/redaction';
+import { REDACTED, redactSecrets } from '../../base/redaction';
 
 /** Query parameters whose values are secrets: the docs also allow the key as a GET parameter. */
 const SECRET_PARAM = /key|secret|token|pass|auth/i;

@@ -5,8 +5,8 @@ import type { WorkersDelta } from '../../../shared/contract';
 import { AccountRunner } from '../../../main/engine/account-runner';
 import type { PoolAdapter, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
-import { PoolError } from '../../../main/pools/pool-error';
-import { silentLogger } from '../../../main/engine/logger';
+import { PoolError } from '../../../main/base/pool-error';
+import { silentLogger } from '../../../main/base/logger';
 import { MAX_BACKOFF_MS, POLL_DEADLINE_MS } from '../../../main/engine/polling-policy';
 import { FakeClock } from '../../support/fake-clock';
 

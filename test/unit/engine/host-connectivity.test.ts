@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AccountSummary } from '../../../shared/model';
-import type { PollObservation } from '../../../main/engine/account-runner';
+import type { PollObservation } from '../../../main/base/poll-observation';
 import { HostConnectivity, OFFLINE_RECHECK_MS } from '../../../main/engine/host-connectivity';
 import { FakeClock } from '../../support/fake-clock';
 import { hasDefaultRoute, hasIpv4DefaultRoute, hasIpv6DefaultRoute } from '../../../main/engine/route-table';

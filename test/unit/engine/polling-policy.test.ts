@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_BACKOFF_MS, nextPollDelay, POLL_JITTER } from '../../../main/engine/polling-policy';
 import { parseRetryAfter } from '../../../main/pools/http-client';
-import { MAX_DELAY_MS, safeDelayMs } from '../../../main/pools/safe-delay';
+import { MAX_DELAY_MS, safeDelayMs } from '../../../main/base/safe-delay';
 
 const MINUTE = 60_000;
 

@@ -4,7 +4,7 @@ import { ContractError, REQUEST_CHANNELS, type ResultEnvelope } from '../../../s
 import { registerEngineHandlers } from '../../../main/ipc/engine-handlers';
 import type { FrameLike, IpcMainLike, SenderLike } from '../../../main/ipc/ipc-ports';
 import { createTrustedSenderCheck } from '../../../main/ipc/trusted-sender';
-import type { Logger } from '../../../main/engine/logger';
+import type { Logger } from '../../../main/base/logger';
 import { FakeEngine } from '../app/fakes';
 
 const APP_URL = 'app://poolwatch/index.html';

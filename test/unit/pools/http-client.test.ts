@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHttpClient, parseRetryAfter } from '../../../main/pools/http-client';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { startFixtureServer } from '../../support/fixture-server';
 
 function client(waits: number[] = [], limits = {}) {

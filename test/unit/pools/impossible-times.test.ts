@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isoTimeFromMs, numberFromText, parseJsonBody } from '../../../main/pools/response-parsing';
+import { isoTimeFromMs } from '../../../main/base/time';
+import { numberFromText, parseJsonBody } from '../../../main/pools/response-parsing';
 import { dayLabel, msToIso, secondsToIso } from '../../../main/pools/spider/spider-mapping';
 
 describe('numbers and times no date or double can hold', () => {

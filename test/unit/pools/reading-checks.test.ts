@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NO_HASHRATE, NO_WORKERS, type Worker } from '../../../shared/model';
 import type { PoolReading } from '../../../main/pools/adapter';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { checkReading } from '../../../main/pools/reading-checks';
 
 function worker(name: string, h10m: number | null, rejectRate: number | null = 0.01): Worker {

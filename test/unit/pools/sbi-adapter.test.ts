@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { createSbiAdapter, observerKeyFrom } from '../../../main/pools/sbi/sbi-adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
 import type { PollContext } from '../../../main/pools/adapter';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { fixture, json, startFixtureServer, type FixtureHandler, type FixtureServer } from '../../support/fixture-server';
 
 const NOW = Date.UTC(2022, 3, 20);

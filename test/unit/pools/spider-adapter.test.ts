@@ -3,7 +3,7 @@ import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PollContext, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { createSpiderAdapter, WORKER_HISTORY_PER_POLL } from '../../../main/pools/spider/spider-adapter';
 import { classifyFailure, CLOCK_HINT } from '../../../main/pools/spider/spider-errors';
 import type { PoolAdapter } from '../../../main/pools/adapter';

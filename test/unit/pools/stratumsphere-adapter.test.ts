@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { before, describe, it } from 'node:test';
 import type { PollContext, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { createStratumsphereAdapter, MAX_RENTALS_PER_POLL } from '../../../main/pools/stratumsphere';
 import { fixture, json, startFixtureServer, type FixtureHandler, type FixtureServer } from '../../support/fixture-server';
 

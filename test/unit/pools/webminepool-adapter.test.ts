@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PollContext, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
-import { PoolError } from '../../../main/pools/pool-error';
+import { PoolError } from '../../../main/base/pool-error';
 import { createPoolHttpClient } from '../../../main/pools/registry';
 import { createWebMinePoolAdapter as createFromIndex } from '../../../main/pools/webminepool';
 import {

@@ -6,7 +6,8 @@ import { MEMORY_DB, openHistoryDb } from '../../../main/store/history-db';
 import { openMemoryHistoryStores } from '../../../main/store/history-stores';
 import { MIGRATIONS } from '../../../main/store/migrations';
 import { DISK_RETENTION, MEMORY_RETENTION, type Retention } from '../../../main/store/sample-policy';
-import { sqliteSampleStore, type SampleStore } from '../../../main/store/sample-store';
+import { sqliteSampleStore } from '../../../main/store/sample-sqlite';
+import type { SampleStore } from '../../../main/store/sample-store';
 import { DAY, HOUR, MINUTE, T0, TH, pollOf, tempDbFile, worker } from '../../support/sample-fixtures';
 
 // History in memory (the file could not be opened) is the same SQLite store on ":memory:": the same schema and code,

@@ -3,7 +3,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { openHistory } from '../../../main/engine/create-pool-watch';
+import { openHistory } from '../../../main/core/create-pool-watch';
 import type { AlertTransition } from '../../../main/alerts/alert-types';
 import { HistoryMissingError } from '../../../main/store/history-db';
 import { openHistoryStores, readHistoryStores } from '../../../main/store/history-stores';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { REDACTED, redactChannelText, redactUrl, secretVariants } from '../../../../main/alerts/channels/channel-redaction';
+import { REDACTED, redactSecrets, secretVariants } from '../../../../main/base/redaction';
+import { redactUrl } from '../../../../main/alerts/channels/channel-redaction';
 
 const DISCORD = 'https://discord.com/api/webhooks/1234567890123456789/AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789-abcdefghij';
 const SLACK = 'https://hooks.slack.com/services/T01ABCDEF/B02GHIJKL/xYzAbCdEfGhIjKlMnOpQrStU';
@@ -14,7 +15,7 @@ describe('redactUrl', () => {
   });
 });
 
-describe('redactChannelText', () => {
+describe('redactSecrets', () => {
   it('removes a webhook URL in every form a server or error may echo it', () => {
     const token = DISCORD.split('/').at(-1) ?? '';
     const forms = [
@@ -26,7 +27,7 @@ describe('redactChannelText', () => {
       `POST ${DISCORD}?wait=true failed`,
     ];
     for (const form of forms) {
-      const out = redactChannelText(`answer: ${form} end`, [DISCORD]);
+      const out = redactSecrets(`answer: ${form} end`, [DISCORD]);
       assert.ok(!out.includes(token), out);
       assert.ok(!out.includes('1234567890123456789'), out);
       assert.ok(out.includes(REDACTED), out);
@@ -35,23 +36,23 @@ describe('redactChannelText', () => {
   });
 
   it('removes the Slack ids and token but keeps ordinary words', () => {
-    const out = redactChannelText('no_service for /services/T01ABCDEF/B02GHIJKL/xYzAbCdEfGhIjKlMnOpQrStU, check services', [SLACK]);
+    const out = redactSecrets('no_service for /services/T01ABCDEF/B02GHIJKL/xYzAbCdEfGhIjKlMnOpQrStU, check services', [SLACK]);
     for (const part of ['T01ABCDEF', 'B02GHIJKL', 'xYzAbCdEfGhIjKlMnOpQrStU']) assert.ok(!out.includes(part), out);
     assert.match(out, /check services$/);
   });
 
   it('removes a bot token and its secret half, also inside a URL path', () => {
-    const out = redactChannelText(`https://api.telegram.org/bot${TELEGRAM}/sendMessage; token part AAHsecretTokenPartThatIsLong_abc-XYZ`, [TELEGRAM]);
+    const out = redactSecrets(`https://api.telegram.org/bot${TELEGRAM}/sendMessage; token part AAHsecretTokenPartThatIsLong_abc-XYZ`, [TELEGRAM]);
     assert.ok(!out.includes('AAHsecretTokenPartThatIsLong'), out);
     assert.equal(out, `https://api.telegram.org/bot${REDACTED}/sendMessage; token part ${REDACTED}`);
   });
 
   it('replaces a short secret (an ntfy topic) only as a whole word', () => {
-    assert.equal(redactChannelText('posted to /ops on stops', ['ops']), `posted to /${REDACTED} on stops`);
+    assert.equal(redactSecrets('posted to /ops on stops', ['ops']), `posted to /${REDACTED} on stops`);
   });
 
   it('ignores blank secrets and leaves text without secrets alone', () => {
-    assert.equal(redactChannelText('nothing secret here', ['', '  ']), 'nothing secret here');
+    assert.equal(redactSecrets('nothing secret here', ['', '  ']), 'nothing secret here');
     assert.deepEqual(secretVariants('   '), []);
   });
 });

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ELLIPSIS, fitEscaped, truncateText, truncateUtf8 } from '../../../../main/alerts/channels/text-fit';
+import { ELLIPSIS, fitEscaped, truncateUtf8 } from '../../../../main/alerts/channels/text-fit';
+import { cutText } from '../../../../shared/units';
 import { escapeSlack } from '../../../../main/alerts/channels/slack-format';
 
-describe('truncateText', () => {
+describe('cutText', () => {
   it('keeps text that fits and cuts longer text to exactly the limit, ending in an ellipsis', () => {
-    assert.equal(truncateText('abc', 3), 'abc');
-    const cut = truncateText('abcdef', 4);
+    assert.equal(cutText('abc', 3), 'abc');
+    const cut = cutText('abcdef', 4);
     assert.equal(cut, `abc${ELLIPSIS}`);
     assert.equal(cut.length, 4);
   });
 
   it('never splits an emoji (surrogate pair)', () => {
-    const cut = truncateText('ab😀cd', 4);
+    const cut = cutText('ab😀cd', 4);
     assert.equal(cut, `ab${ELLIPSIS}`);
     assert.ok(!/[\ud800-\udbff]$/.test(cut.slice(0, -1)));
   });

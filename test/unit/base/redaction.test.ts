@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cutText, REDACTED, redactSecrets, redactThenCut } from '../../../main/secrets/redaction';
+import { REDACTED, redactSecrets, redactThenCut } from '../../../main/base/redaction';
+import { cutText } from '../../../shared/units';
 
 const KEY = 'Zq4Xv8Lm2Np6Rt0Wk3Yb7Hc5';
 

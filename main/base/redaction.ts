@@ -1,6 +1,8 @@
 // The one redaction for every text that may carry a secret (pool errors, channel delivery errors, log lines):
 // redact first, then cut, so a cut can never leave part of a secret behind.
 
+import { cutText } from '../../shared/units';
+
 /** What a secret is replaced with in logs and messages. */
 export const REDACTED = '[redacted]';
 
@@ -92,16 +94,6 @@ export function redactSecrets(text: string, secretValues: Iterable<string>): str
     }
   }
   return redactTrailingPiece(result, variants);
-}
-
-/** Cuts text to at most `max` characters ending in "…", never splitting a surrogate pair. */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (end > 0 && code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
 }
 
 /** A foreign text (a pool's or a webhook's error) made fit to show: control characters flattened, redacted, then cut. */

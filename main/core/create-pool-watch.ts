@@ -9,11 +9,11 @@ import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
 import { HistoryUnavailableError, SqliteMissingError, type OpenHistoryOptions, type SqliteLoader } from '../store/history-db';
 import { SettingsStore } from '../store/settings-store';
-import { systemClock, type Clock } from './clock';
-import { Engine } from './engine';
-import { HostConnectivity } from './host-connectivity';
-import { osHasNetwork } from './route-table';
-import type { Logger } from './logger';
+import { systemClock, type Clock } from '../base/clock';
+import { Engine } from '../engine/engine';
+import { HostConnectivity } from '../engine/host-connectivity';
+import { osHasNetwork } from '../engine/route-table';
+import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
 import type { HttpLimits } from '../pools/http-client';
 

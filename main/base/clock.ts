@@ -1,4 +1,4 @@
-import { safeDelayMs } from '../pools/safe-delay';
+import { safeDelayMs } from './safe-delay';
 
 /** Time and timers, injected so schedules and backoff can be tested without sleeping. */
 export interface Clock {

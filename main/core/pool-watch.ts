@@ -3,8 +3,8 @@ import { ContractError, type RequestChannel, type RequestOf, type ResponseOf } f
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
-import type { Engine } from './engine';
-import type { EngineEvent, EngineService } from './service';
+import type { Engine } from '../engine/engine';
+import type { EngineEvent, EngineService } from '../engine/service';
 
 /**
  * Everything the UI talks to, behind one EngineService: the polling engine, the alert service, the
