@@ -6,7 +6,7 @@ import type { PollObservation } from '../base/poll-observation';
 import type { EngineEvent } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
-import { AlertEngine, type AlertEngineResult } from './alert-engine';
+import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { parseAlertSnapshot } from './alert-snapshot';
 import type { Severity } from './alert-types';
@@ -51,7 +51,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /** Runs the alert core inside the app: feeds it polls and time, keeps its history, delivers its notifications. */
 export class AlertService {
-  private engine: AlertEngine;
+  private engine: AlertEvaluator;
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly sinks: NotificationSink[];
   private timer: unknown = null;
@@ -59,7 +59,7 @@ export class AlertService {
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
-    this.engine = new AlertEngine(this.currentSettings(), { ...this.restoredSnapshot() });
+    this.engine = new AlertEvaluator(this.currentSettings(), { ...this.restoredSnapshot() });
     // Rules edited by hand in the config file apply once the file is read again; removed accounts close their alerts.
     deps.settings.onReloaded((previous, next) => {
       this.engine.updateSettings(this.currentSettings());
@@ -188,7 +188,7 @@ export class AlertService {
     }, ALERT_TICK_MS);
   }
 
-  private handle(result: AlertEngineResult): void {
+  private handle(result: AlertEvaluation): void {
     const { transitions, events, notifications } = result;
     if (transitions.length > 0 || events.length > 0) {
       try {

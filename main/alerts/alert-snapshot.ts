@@ -50,7 +50,7 @@ const SnoozeTargetSchema = z
  * What survives a restart: firing and resolving alerts (pending ones start over), snoozes, what was
  * notified when, and what quiet hours hold. Worker history and baselines are rebuilt from new polls.
  */
-export const AlertEngineSnapshotSchema = z.object({
+export const AlertEvaluatorSnapshotSchema = z.object({
   version: z.literal(1),
   alerts: z.array(AlertRecordSchema),
   snoozes: z.array(z.object({ target: SnoozeTargetSchema, untilMs: z.number().nullable() })),
@@ -61,9 +61,9 @@ export const AlertEngineSnapshotSchema = z.object({
     seq: z.number().int().nonnegative(),
   }),
 });
-export type AlertEngineSnapshot = z.infer<typeof AlertEngineSnapshotSchema>;
+export type AlertEvaluatorSnapshot = z.infer<typeof AlertEvaluatorSnapshotSchema>;
 
 /** Parses a saved snapshot from unknown (a file); throws a ZodError when it does not fit. */
-export function parseAlertSnapshot(value: unknown): AlertEngineSnapshot {
-  return AlertEngineSnapshotSchema.parse(value);
+export function parseAlertSnapshot(value: unknown): AlertEvaluatorSnapshot {
+  return AlertEvaluatorSnapshotSchema.parse(value);
 }

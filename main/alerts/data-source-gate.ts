@@ -1,5 +1,5 @@
 import { MAX_BACKOFF_MS } from '../engine/polling-policy';
-import { newestOnlineShareMs, type Observation } from './observation';
+import { newestOnlineShareMs, type JudgedPoll } from './observation';
 
 /** What the gate remembers per account between observations. */
 export interface GateState {
@@ -48,7 +48,7 @@ export function newGateState(settlePolls: number): GateState {
 }
 
 /** The longest silence between two polls that is still normal: failing polls back off up to MAX_BACKOFF_MS. */
-function gapLimitMs(previous: GateState, observation: Observation, factor: number): number {
+function gapLimitMs(previous: GateState, observation: JudgedPoll, factor: number): number {
   const expected = previous.lastFailed ? Math.max(observation.pollIntervalMs, MAX_BACKOFF_MS) : observation.pollIntervalMs;
   return factor * expected;
 }
@@ -58,7 +58,7 @@ function gapLimitMs(previous: GateState, observation: Observation, factor: numbe
  * failed polls) costs nothing; a blind spot longer than sleepGapFactor intervals makes the next fresh
  * observation(s) a baseline only, so a flaky pool is still judged and a resumed laptop is not misjudged.
  */
-export function stepGate(previous: GateState, observation: Observation, options: GateOptions): { state: GateState; verdict: GateVerdict } {
+export function stepGate(previous: GateState, observation: JudgedPoll, options: GateOptions): { state: GateState; verdict: GateVerdict } {
   const { atMs } = observation;
   const gap = previous.lastAtMs !== null && atMs - previous.lastAtMs > gapLimitMs(previous, observation, options.sleepGapFactor);
   const closed = { open: false, fresh: false, resume: false, gap, failed: false, failingForMs: null, staleForMs: null, judgeSource: true };

@@ -1,15 +1,12 @@
 import type { AccountSummary, HashrateHps, Worker } from '../../shared/model';
+import type { PollObservation } from '../base/poll-observation';
 import type { AlertScope } from './alert-types';
 
-/** What the engine feeds the alert core after every poll attempt of one account. */
-export interface Observation {
-  /** When the poll finished, from the injected clock. */
-  atMs: number;
-  account: AccountSummary;
-  /** The poll's worker list; null when the poll failed (the summary then still shows the previous data). */
-  workers: Worker[] | null;
-  /** The delay the poll was scheduled with (the configured interval when polls succeed). */
-  pollIntervalMs: number;
+/**
+ * One poll attempt as the alert evaluator judges it: the engine's PollObservation (the same concept, not a copy of
+ * its fields) plus two facts only alerts read.
+ */
+export interface JudgedPoll extends PollObservation {
   /** When the key expires, where the pool tells; null = no expiry; undefined = the pool does not say. */
   keyExpiresAtMs?: number | null;
   /** This machine has no network (the OS says so): nothing about the pool can be judged. */

@@ -3,7 +3,7 @@
 import { createSbiAdapter } from '../../main/pools/sbi/sbi-adapter';
 import { createHttpClient } from '../../main/pools/http-client';
 import { diffWorkers, indexWorkers } from '../../main/engine/worker-diff';
-import { AlertEngine } from '../../main/alerts/alert-engine';
+import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import { countWorkers, type AccountSummary, type Worker } from '../../shared/model';
 import { startSbiSim } from '../sim/sbi';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const diff = await measure(`worker diff, ${WORKERS} workers, 1% changed`, 5, () => diffWorkers(index, changed));
     rows.push({ ...diff, note: `${diff.result.upserted.length} pushed to the UI` });
 
-    const alerts = new AlertEngine();
+    const alerts = new AlertEvaluator();
     let at = Date.now();
     const observe = await measure(`alert evaluation, ${WORKERS} workers`, 5, () => {
       at += 60_000;

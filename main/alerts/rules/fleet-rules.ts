@@ -1,11 +1,11 @@
 import { countWorkers, type Worker, type WorkerCounts } from '../../../shared/model';
 import { RULE_CATALOG } from '../rule-catalog';
 import { alertKey, type AlertScope, type RuleResult } from '../alert-types';
-import type { Observation } from '../observation';
+import type { JudgedPoll } from '../observation';
 import { emptyResult, type RuleContext } from './rule-context';
 
 /** Worker counts per group: from the worker list where the pool gives one, else from the pool's group totals. */
-function groupCounts(observation: Observation, workers: readonly Worker[]): Map<string, WorkerCounts> {
+function groupCounts(observation: JudgedPoll, workers: readonly Worker[]): Map<string, WorkerCounts> {
   const counts = new Map<string, WorkerCounts>();
   if (workers.length === 0) {
     for (const group of observation.account.groups) counts.set(group.name, group.workers);
@@ -21,7 +21,7 @@ function groupCounts(observation: Observation, workers: readonly Worker[]): Map<
   return counts;
 }
 
-function accountCounts(observation: Observation, workers: readonly Worker[]): WorkerCounts {
+function accountCounts(observation: JudgedPoll, workers: readonly Worker[]): WorkerCounts {
   return workers.length > 0 ? countWorkers(workers) : observation.account.workers;
 }
 

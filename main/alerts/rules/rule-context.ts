@@ -1,11 +1,11 @@
 import type { AlertScope, ConditionRuleId, RuleResult } from '../alert-types';
 import type { SettingsResolver } from '../alert-settings';
 import type { GateVerdict } from '../data-source-gate';
-import type { Observation } from '../observation';
+import type { JudgedPoll } from '../observation';
 
 /** Everything a rule may read for one observation; rules never change it. */
 export interface RuleContext {
-  observation: Observation;
+  observation: JudgedPoll;
   verdict: GateVerdict;
   settings: SettingsResolver;
   scope(group: string | null, worker: string | null): AlertScope;

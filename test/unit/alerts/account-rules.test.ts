@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Balance } from '../../../shared/model';
-import { HOUR, MINUTE, PollScript, engineWith, fleet, payout, withState, worker } from './observation-builder';
+import { HOUR, MINUTE, PollScript, evaluatorWith, fleet, payout, withState, worker } from './observation-builder';
 
 const DAY = 24 * HOUR;
 
-function warmed(settings: Parameters<typeof engineWith>[0] = {}, extra: Parameters<PollScript['poll']>[1] = {}): PollScript {
-  const script = new PollScript(engineWith(settings));
+function warmed(settings: Parameters<typeof evaluatorWith>[0] = {}, extra: Parameters<PollScript['poll']>[1] = {}): PollScript {
+  const script = new PollScript(evaluatorWith(settings));
   script.poll(fleet(10), extra);
   script.poll(fleet(10), extra);
   script.clear();
@@ -19,7 +19,7 @@ function ruleIds(script: PollScript): string[] {
 
 describe('payouts', () => {
   it('tells new, confirmed and failed once each, never for what was listed at the start', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     const history = [payout('old-1', 'confirmed'), payout('old-2', 'pending')];
     script.poll(fleet(3), { payouts: history });
     script.poll(fleet(3), { payouts: history });
@@ -83,7 +83,7 @@ describe('balance-threshold', () => {
     script.poll(fleet(10), { balances: balance(5_000_000, 'base-unit') });
     assert.deepEqual(script.transitions(), []);
     const baseUnits = warmed({ defaults: { balanceThresholds: { BTC: { amount: 1_000_000, unit: 'base-unit' } } } }, { balances: balance(5_000_000, 'base-unit') });
-    assert.equal(baseUnits.engine.activeAlerts()[0]?.message, 'Unpaid BTC base units is 5000000, at or above 1000000.');
+    assert.equal(baseUnits.evaluator.activeAlerts()[0]?.message, 'Unpaid BTC base units is 5000000, at or above 1000000.');
   });
 });
 
@@ -131,7 +131,7 @@ describe('permission-lost', () => {
     const more = { limitations: ['This key may not read payouts.', 'This key may not read workers.'] };
     script.poll(fleet(10), more);
     script.poll(fleet(10), more);
-    assert.equal(script.engine.activeAlerts()[0]?.message, 'The key can no longer read everything it could: This key may not read workers.');
+    assert.equal(script.evaluator.activeAlerts()[0]?.message, 'The key can no longer read everything it could: This key may not read workers.');
   });
 
   it('fires on a 403 for the whole poll after it used to work', () => {
@@ -140,7 +140,7 @@ describe('permission-lost', () => {
     script.fail(refused);
     script.fail(refused);
     assert.deepEqual(ruleIds(script), ['permission-lost']);
-    const fresh = new PollScript(engineWith());
+    const fresh = new PollScript(evaluatorWith());
     fresh.fail(refused);
     fresh.fail(refused);
     assert.deepEqual(fresh.transitions(), [], 'never worked: nothing was lost');
@@ -159,7 +159,7 @@ describe('key-expiry', () => {
     script.wait(6 * DAY + 30 * MINUTE);
     script.poll(fleet(10), { keyExpiresAtMs: expires });
     assert.deepEqual(
-      script.engine.activeAlerts().map((a) => [a.message, a.severity]),
+      script.evaluator.activeAlerts().map((a) => [a.message, a.severity]),
       [['The API key expires in 1 day(s), on 2026-11-29.', 'critical']],
     );
   });

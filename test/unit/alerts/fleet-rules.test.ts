@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alertKey } from '../../../main/alerts/alert-types';
-import { MINUTE, PollScript, engineWith, fleet, withState } from './observation-builder';
+import { MINUTE, PollScript, evaluatorWith, fleet, withState } from './observation-builder';
 
 function twoGroups() {
   return [...fleet(10, 'online', { prefix: 'main-' }), ...fleet(10, 'online', { group: 'east', prefix: 'east-' })];
 }
 
-function warmed(settings: Parameters<typeof engineWith>[0], workers: ReturnType<typeof fleet>): PollScript {
-  const script = new PollScript(engineWith(settings));
+function warmed(settings: Parameters<typeof evaluatorWith>[0], workers: ReturnType<typeof fleet>): PollScript {
+  const script = new PollScript(evaluatorWith(settings));
   script.poll(workers);
   script.poll(workers);
   script.clear();
@@ -87,7 +87,7 @@ describe('fleet-offline', () => {
   });
 
   it('uses the pool\'s group counts where it gives no worker list, and a per-account threshold', () => {
-    const script = new PollScript(engineWith({ accounts: { 'acc-1': { fleetOfflinePercent: 50 } } }));
+    const script = new PollScript(evaluatorWith({ accounts: { 'acc-1': { fleetOfflinePercent: 50 } } }));
     const counts = (offline: number) => ({ online: 10 - offline, offline, dead: 0, unknown: 0, total: 10 });
     const poll = (offline: number) => {
       const obs = {
@@ -97,15 +97,15 @@ describe('fleet-offline', () => {
         account: { ...baseSummary(script.nowMs), workers: counts(offline), groups: [{ name: 'g', coin: 'BTC', hashrate: { h10m: null, h1h: null, h24h: null }, workers: counts(offline) }] },
       };
       script.nowMs += MINUTE;
-      return script.engine.observe(obs);
+      return script.evaluator.observe(obs);
     };
     poll(0);
     poll(4);
     poll(4);
-    assert.equal(script.engine.activeAlerts().length, 0, '40% is under this account\'s 50%');
+    assert.equal(script.evaluator.activeAlerts().length, 0, '40% is under this account\'s 50%');
     poll(6);
     poll(6);
-    assert.deepEqual(script.engine.activeAlerts().map((a) => [a.ruleId, a.state]), [['fleet-offline', 'firing']]);
+    assert.deepEqual(script.evaluator.activeAlerts().map((a) => [a.ruleId, a.state]), [['fleet-offline', 'firing']]);
   });
 });
 
@@ -114,7 +114,7 @@ describe('expected-workers', () => {
     const settings = { accounts: { 'acc-1': { expectedWorkers: 20, groups: { east: { expectedWorkers: 10 }, north: { expectedWorkers: 2 } } } } };
     const all = twoGroups();
     const script = warmed(settings, all);
-    assert.deepEqual(script.engine.activeAlerts().map((a) => a.scope.group), ['north'], 'a group with no worker listed is pending');
+    assert.deepEqual(script.evaluator.activeAlerts().map((a) => a.scope.group), ['north'], 'a group with no worker listed is pending');
     const missing = all.filter((w) => w.name !== 'east-10');
     script.poll(missing);
     const fired = script.poll(missing);

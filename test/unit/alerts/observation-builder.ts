@@ -7,11 +7,11 @@ import {
   type Payout,
   type Worker,
 } from '../../../shared/model';
-import { AlertEngine, type AlertEngineResult } from '../../../main/alerts/alert-engine';
+import { AlertEvaluator, type AlertEvaluation } from '../../../main/alerts/alert-evaluator';
 import { parseAlertSettings, type AlertSettingsInput } from '../../../main/alerts/alert-settings';
 import type { AlertTransition, RuleId } from '../../../main/alerts/alert-types';
 import type { Notification } from '../../../main/alerts/notification-format';
-import type { Observation } from '../../../main/alerts/observation';
+import type { JudgedPoll } from '../../../main/alerts/observation';
 
 /** Saturday 21 November 2026, 12:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -70,8 +70,8 @@ export interface ObservationOptions {
   freshShares?: boolean;
 }
 
-/** An observation as the engine would feed it: summary counts and groups follow the worker list. */
-export function observation(options: ObservationOptions): Observation {
+/** A poll observation as the alert service would feed it: summary counts and groups follow the worker list. */
+export function observation(options: ObservationOptions): JudgedPoll {
   const { atMs } = options;
   const workers =
     options.workers === null
@@ -101,7 +101,7 @@ export function observation(options: ObservationOptions): Observation {
     revenue: [],
     stratumServers: [],
   };
-  const result: Observation = { atMs, account, workers, pollIntervalMs: options.pollIntervalMs ?? MINUTE };
+  const result: JudgedPoll = { atMs, account, workers, pollIntervalMs: options.pollIntervalMs ?? MINUTE };
   if (options.keyExpiresAtMs !== undefined) result.keyExpiresAtMs = options.keyExpiresAtMs;
   if (options.hostOffline !== undefined) result.hostOffline = options.hostOffline;
   return result;
@@ -111,19 +111,19 @@ export function payout(id: string, status: Payout['status'], amount = 0.01, grou
   return { id, coin: 'BTC', amount, unit: 'coin', status, txId: status === 'confirmed' ? `tx-${id}` : null, at: null, group };
 }
 
-export function engineWith(settings: AlertSettingsInput = {}): AlertEngine {
-  return new AlertEngine(parseAlertSettings(settings));
+export function evaluatorWith(settings: AlertSettingsInput = {}): AlertEvaluator {
+  return new AlertEvaluator(parseAlertSettings(settings));
 }
 
 type Extra = Omit<ObservationOptions, 'atMs' | 'workers'>;
 
-/** Drives an engine poll by poll on a fake timeline; nothing sleeps. */
+/** Drives an alert evaluator poll by poll on a fake timeline; nothing sleeps. */
 export class PollScript {
-  readonly results: AlertEngineResult[] = [];
+  readonly results: AlertEvaluation[] = [];
   nowMs: number;
 
   constructor(
-    readonly engine: AlertEngine,
+    readonly evaluator: AlertEvaluator,
     readonly intervalMs = MINUTE,
     readonly base: Extra = {},
     startMs = T0,
@@ -132,13 +132,13 @@ export class PollScript {
   }
 
   /** One successful poll at the current time, then the clock moves one interval on. */
-  poll(workers: Worker[], extra: Extra = {}): AlertEngineResult {
-    return this.record(this.engine.observe(observation({ pollIntervalMs: this.intervalMs, ...this.base, ...extra, atMs: this.nowMs, workers })));
+  poll(workers: Worker[], extra: Extra = {}): AlertEvaluation {
+    return this.record(this.evaluator.observe(observation({ pollIntervalMs: this.intervalMs, ...this.base, ...extra, atMs: this.nowMs, workers })));
   }
 
   /** One failed poll (unreachable unless told). */
-  fail(extra: Extra = {}): AlertEngineResult {
-    return this.record(this.engine.observe(observation({ pollIntervalMs: this.intervalMs, ...this.base, ...extra, atMs: this.nowMs, workers: null })));
+  fail(extra: Extra = {}): AlertEvaluation {
+    return this.record(this.evaluator.observe(observation({ pollIntervalMs: this.intervalMs, ...this.base, ...extra, atMs: this.nowMs, workers: null })));
   }
 
   /** Time passes without a poll (sleep, or between polls). */
@@ -146,8 +146,8 @@ export class PollScript {
     this.nowMs += ms;
   }
 
-  tick(): AlertEngineResult {
-    const result = this.engine.tick(this.nowMs);
+  tick(): AlertEvaluation {
+    const result = this.evaluator.tick(this.nowMs);
     this.results.push(result);
     return result;
   }
@@ -171,7 +171,7 @@ export class PollScript {
     this.results.length = 0;
   }
 
-  private record(result: AlertEngineResult): AlertEngineResult {
+  private record(result: AlertEvaluation): AlertEvaluation {
     this.results.push(result);
     this.nowMs += this.intervalMs;
     return result;

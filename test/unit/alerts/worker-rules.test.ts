@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alertKey } from '../../../main/alerts/alert-types';
 import { parseAlertSettings } from '../../../main/alerts/alert-settings';
-import { PollScript, TH, engineWith, fleet, withState, worker } from './observation-builder';
+import { PollScript, TH, evaluatorWith, fleet, withState, worker } from './observation-builder';
 
 const RIG = { accountId: 'acc-1', group: 'main', worker: 'rig-01' };
 
 /** Two good polls: the first is the baseline, the second is the first one judged. */
-function warmed(settings: Parameters<typeof engineWith>[0] = {}, workers = fleet(10)): PollScript {
-  const script = new PollScript(engineWith(settings));
+function warmed(settings: Parameters<typeof evaluatorWith>[0] = {}, workers = fleet(10)): PollScript {
+  const script = new PollScript(evaluatorWith(settings));
   script.poll(workers);
   script.poll(workers);
   script.clear();
@@ -16,7 +16,7 @@ function warmed(settings: Parameters<typeof engineWith>[0] = {}, workers = fleet
 }
 
 function stateOf(script: PollScript, key: string): string | undefined {
-  return script.engine.activeAlerts().find((alert) => alert.key === key)?.state;
+  return script.evaluator.activeAlerts().find((alert) => alert.key === key)?.state;
 }
 
 describe('worker-offline and worker-back-online', () => {
@@ -57,7 +57,7 @@ describe('worker-offline and worker-back-online', () => {
   });
 
   it('ignores workers never seen online (a restart must not alert on long-gone rigs)', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     const workers = [...fleet(5), worker('gone', 'offline'), worker('buried', 'dead')];
     for (let i = 0; i < 6; i += 1) script.poll(workers);
     assert.deepEqual(script.transitions(), []);
@@ -147,7 +147,7 @@ describe('worker-not-producing and hashrate-drop', () => {
 
   it('fires below 70% of the trailing average it built itself, not at 75%', () => {
     const all = fleet(3);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     for (let i = 0; i < 70; i += 1) script.poll(all); // 70 minutes of 100 TH/s
     const at = (hps: number) => all.map((w) => (w.name === 'rig-01' ? worker('rig-01', 'online', { hps }) : w));
     for (let i = 0; i < 4; i += 1) script.poll(at(75 * TH));
@@ -214,7 +214,7 @@ describe('reject-rate', () => {
   });
 });
 
-describe('settings overrides through the engine', () => {
+describe('settings overrides through the evaluator', () => {
   it('turns a rule off for one group and lengthens the hold for one worker', () => {
     const settings = {
       accounts: {
@@ -243,7 +243,7 @@ describe('settings overrides through the engine', () => {
     const down = withState(all, ['rig-01'], 'offline');
     script.poll(down);
     script.poll(down);
-    script.engine.updateSettings(parseAlertSettings({ rules: { 'worker-offline': { enabled: false } } }));
+    script.evaluator.updateSettings(parseAlertSettings({ rules: { 'worker-offline': { enabled: false } } }));
     const closed = script.poll(down);
     assert.deepEqual(closed.transitions.map((t) => [t.ruleId, t.to, t.cause]), [['worker-offline', 'resolved', 'rule-disabled']]);
     assert.deepEqual(closed.notifications, []);

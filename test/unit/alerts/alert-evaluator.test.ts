@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AlertEngine } from '../../../main/alerts/alert-engine';
+import { AlertEvaluator } from '../../../main/alerts/alert-evaluator';
 import { parseAlertSettings } from '../../../main/alerts/alert-settings';
 import { parseAlertSnapshot } from '../../../main/alerts/alert-snapshot';
 import { alertKey } from '../../../main/alerts/alert-types';
-import { HOUR, MINUTE, PollScript, T0, TH, engineWith, fleet, observation, withState, worker } from './observation-builder';
+import { HOUR, MINUTE, PollScript, T0, TH, evaluatorWith, fleet, observation, withState, worker } from './observation-builder';
 
 const WORKER_RULES = new Set(['worker-offline', 'worker-dead', 'worker-not-producing', 'hashrate-drop', 'fleet-offline', 'expected-workers', 'reject-rate']);
 const names = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `rig-${String(from + i).padStart(4, '0')}`);
@@ -12,7 +12,7 @@ const names = (from: number, to: number) => Array.from({ length: to - from + 1 }
 describe('flapping worker', () => {
   it('online/offline every poll for 20 polls: no alert, no notification, no history', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     for (let i = 0; i < 20; i += 1) script.poll(i % 2 === 0 ? withState(all, ['rig-01'], 'offline') : all);
@@ -22,7 +22,7 @@ describe('flapping worker', () => {
 
   it('a worker already firing that flaps stays one alert: no new notification, no back-online storm', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -37,7 +37,7 @@ describe('flapping worker', () => {
 describe('pool API outage of 30 minutes with 5,000 workers', () => {
   it('gives exactly one data-source alert, zero worker alerts, and no storm after recovery', () => {
     const all = fleet(5000);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     for (let i = 0; i < 5; i += 1) script.poll(all);
     // One worker is already down and alerting before the outage: it must freeze, not resolve.
     const before = withState(all, ['rig-5000'], 'offline');
@@ -55,7 +55,7 @@ describe('pool API outage of 30 minutes with 5,000 workers', () => {
     assert.deepEqual(outage.map((t) => `${t.ruleId}:${t.from}->${t.to}`), ['source-failing:pending->firing']);
     assert.equal(outage.filter((t) => WORKER_RULES.has(t.ruleId)).length, 0);
     assert.deepEqual(script.notifications().map((n) => n.title), ['Pool unreachable in batchtest']);
-    assert.deepEqual(script.engine.activeAlerts().map((a) => `${a.ruleId}:${a.state}`).sort(), ['source-failing:firing', 'worker-offline:firing']);
+    assert.deepEqual(script.evaluator.activeAlerts().map((a) => `${a.ruleId}:${a.state}`).sort(), ['source-failing:firing', 'worker-offline:firing']);
 
     // Back: 40 more workers went offline during the outage and stay offline.
     script.clear();
@@ -73,7 +73,7 @@ describe('pool API outage of 30 minutes with 5,000 workers', () => {
 
   it('evaluates 5,000 workers per poll quickly enough to run on every poll', () => {
     const all = fleet(5000, 'online', { h24h: 100 * TH });
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     const started = performance.now();
     for (let i = 0; i < 20; i += 1) script.poll(i % 2 ? all : withState(all, names(1, 2500), 'offline'));
     const perPollMs = (performance.now() - started) / 20;
@@ -83,7 +83,7 @@ describe('pool API outage of 30 minutes with 5,000 workers', () => {
   it('still judges a flaky pool that fails every other poll, without a pool alert', () => {
     const all = fleet(10);
     const down = withState(all, ['rig-01'], 'offline');
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     for (let i = 0; i < 4; i += 1) {
@@ -97,7 +97,7 @@ describe('pool API outage of 30 minutes with 5,000 workers', () => {
 describe('laptop sleep and resume', () => {
   it('a 2-hour gap produces no false alerts', () => {
     const all = fleet(50);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     for (let i = 0; i < 5; i += 1) script.poll(all);
     // Going to sleep: one poll sees two workers briefly offline (pending), then nothing for 2 hours.
     script.poll(withState(all, ['rig-01', 'rig-02'], 'offline'));
@@ -114,7 +114,7 @@ describe('laptop sleep and resume', () => {
 
   it('does not count polls across the gap as "in a row", but still alerts on what stays wrong', () => {
     const all = fleet(50);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     for (let i = 0; i < 3; i += 1) script.poll(all);
     const down = withState(all, ['rig-07'], 'offline');
     script.poll(down);
@@ -128,13 +128,13 @@ describe('laptop sleep and resume', () => {
   });
 
   it('says nothing about the pool while this machine is offline: one machine-offline alert speaks instead', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(fleet(10));
     script.poll(fleet(10));
     for (let i = 0; i < 30; i += 1) script.fail({ hostOffline: true });
     script.poll(fleet(10));
     script.poll(fleet(10));
-    // Issue 8: the headless engine and the app say "this machine is offline" once, and resolve it once.
+    // Issue 8: the headless server and the app say "this machine is offline" once, and resolve it once.
     assert.deepEqual(
       script.transitions().map((step) => [step.ruleId, step.scope.accountId, step.to]),
       [
@@ -146,7 +146,7 @@ describe('laptop sleep and resume', () => {
   });
 
   it('a short loss of the network (under the source-failing minutes) raises nothing', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(fleet(10));
     script.poll(fleet(10));
     for (let i = 0; i < 3; i += 1) script.fail({ hostOffline: true });
@@ -157,7 +157,7 @@ describe('laptop sleep and resume', () => {
 
   it('sends reminders once after a long sleep, not one per missed interval', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -171,7 +171,7 @@ describe('laptop sleep and resume', () => {
 describe('grouping', () => {
   it('12 workers going offline at once become one notification listing 12', () => {
     const all = fleet(100, 'online');
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     const down = withState(all, names(1, 12).map((n) => n.replace('rig-0', 'rig-')), 'offline');
@@ -184,12 +184,12 @@ describe('grouping', () => {
     assert.equal(note?.items.length, 12);
     assert.equal(note?.alertKeys.length, 12);
     assert.equal(note?.accountId, 'acc-1');
-    assert.deepEqual(script.engine.activeAlerts().filter((a) => a.state === 'firing').length, 12);
+    assert.deepEqual(script.evaluator.activeAlerts().filter((a) => a.state === 'firing').length, 12);
   });
 
   it('two at once stay two notifications (below the grouping threshold of 3)', () => {
     const all = fleet(100);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-001', 'rig-002'], 'offline'));
@@ -198,11 +198,11 @@ describe('grouping', () => {
   });
 
   it('collapses more than five notifications of one evaluation into one digest', () => {
-    const engine = engineWith();
+    const evaluator = evaluatorWith();
     const accounts = ['a', 'b', 'c', 'd', 'e', 'f'];
     let atMs = T0;
     const round = (workers: (id: string) => ReturnType<typeof fleet>) => {
-      const results = accounts.map((id) => engine.observe(observation({ atMs, id, label: `acct-${id}`, workers: workers(id) })));
+      const results = accounts.map((id) => evaluator.observe(observation({ atMs, id, label: `acct-${id}`, workers: workers(id) })));
       atMs += MINUTE;
       return results.flatMap((r) => r.notifications);
     };
@@ -212,7 +212,7 @@ describe('grouping', () => {
     // Each account fires on its own observe(); the cap is per evaluation, so six singles here.
     assert.equal(round(() => withState(fleet(20), ['rig-01'], 'offline')).length, 6);
 
-    const big = engineWith({ maxNotificationsPerEvaluation: 2 });
+    const big = evaluatorWith({ maxNotificationsPerEvaluation: 2 });
     const one = (at: number, workers: ReturnType<typeof fleet>, extra = {}) => big.observe(observation({ atMs: at, workers, ...extra }));
     one(T0, fleet(20, 'online', { rejectRate: 0 }));
     one(T0 + MINUTE, fleet(20, 'online', { rejectRate: 0 }));
@@ -229,7 +229,7 @@ describe('quiet hours', () => {
 
   it('hold non-urgent alerts and release one summary when they end, while urgent ones pass', () => {
     const all = fleet(20);
-    const script = new PollScript(engineWith(settings), MINUTE, {}, NIGHT);
+    const script = new PollScript(evaluatorWith(settings), MINUTE, {}, NIGHT);
     script.poll(all, { payouts: [] });
     script.poll(all, { payouts: [] });
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -252,7 +252,7 @@ describe('quiet hours', () => {
 
   it('use the configured time zone', () => {
     // 23:00 UTC is 18:00 in New York: not quiet there.
-    const script = new PollScript(engineWith({ quietHours: { ...settings.quietHours, timezone: 'America/New_York' } }), MINUTE, {}, NIGHT);
+    const script = new PollScript(evaluatorWith({ quietHours: { ...settings.quietHours, timezone: 'America/New_York' } }), MINUTE, {}, NIGHT);
     const all = fleet(20);
     script.poll(all);
     script.poll(all);
@@ -261,7 +261,7 @@ describe('quiet hours', () => {
   });
 
   it('let the user choose which rules are urgent', () => {
-    const script = new PollScript(engineWith({ ...settings, urgentRules: ['worker-offline'] }), MINUTE, {}, NIGHT);
+    const script = new PollScript(evaluatorWith({ ...settings, urgentRules: ['worker-offline'] }), MINUTE, {}, NIGHT);
     const all = fleet(20);
     script.poll(all);
     script.poll(all);
@@ -275,7 +275,7 @@ describe('quiet hours', () => {
 describe('reminders', () => {
   it('repeat a still-firing alert every 4 hours, never more often', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -299,7 +299,7 @@ describe('reminders', () => {
 
   it('follow a per-rule interval, and stop when it resolves', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith({ rules: { 'worker-offline': { reminderHours: 1 } } }));
+    const script = new PollScript(evaluatorWith({ rules: { 'worker-offline': { reminderHours: 1 } } }));
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -313,7 +313,7 @@ describe('reminders', () => {
   });
 
   it('are off with reminderHours 0', () => {
-    const script = new PollScript(engineWith({ defaults: { reminderHours: 0 } }));
+    const script = new PollScript(evaluatorWith({ defaults: { reminderHours: 0 } }));
     const all = fleet(10);
     script.poll(all);
     script.poll(all);
@@ -329,11 +329,11 @@ describe('snooze and mute', () => {
   const down = withState(all, ['rig-01'], 'offline');
   const RIG = { accountId: 'acc-1', group: 'main', worker: 'rig-01' };
 
-  function firingWhile(target: Parameters<AlertEngine['snooze']>[0], untilMs: number | null) {
-    const script = new PollScript(engineWith());
+  function firingWhile(target: Parameters<AlertEvaluator['snooze']>[0], untilMs: number | null) {
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
-    script.engine.snooze(target, untilMs);
+    script.evaluator.snooze(target, untilMs);
     script.poll(down);
     script.poll(down);
     return script;
@@ -348,7 +348,7 @@ describe('snooze and mute', () => {
     it(`silences by ${level} for a duration, then tells what still fires`, () => {
       const script = firingWhile(target, T0 + HOUR);
       assert.deepEqual(script.notifications(), []);
-      assert.equal(script.engine.activeAlerts()[0]?.snoozed, true, 'the app still lists it, marked snoozed');
+      assert.equal(script.evaluator.activeAlerts()[0]?.snoozed, true, 'the app still lists it, marked snoozed');
       script.nowMs = T0 + HOUR - 1;
       assert.deepEqual(script.tick().notifications, []);
       script.nowMs = T0 + HOUR;
@@ -359,8 +359,8 @@ describe('snooze and mute', () => {
       const script = firingWhile(target, null);
       script.wait(100 * HOUR);
       assert.deepEqual(script.tick().notifications, []);
-      assert.equal(script.engine.snoozes().length, 1);
-      assert.equal(script.engine.unsnooze(target), true);
+      assert.equal(script.evaluator.snoozes().length, 1);
+      assert.equal(script.evaluator.unsnooze(target), true);
       assert.equal(script.tick().notifications.length, 1);
     });
   }
@@ -373,15 +373,15 @@ describe('snooze and mute', () => {
   });
 
   it('snoozes one alert by key (the notification\'s snooze-1h action), and the back-online notice with it', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(down);
     const [note] = script.poll(down).notifications;
-    for (const key of note?.alertKeys ?? []) script.engine.snooze({ key }, script.nowMs + HOUR);
+    for (const key of note?.alertKeys ?? []) script.evaluator.snooze({ key }, script.nowMs + HOUR);
     script.wait(30 * MINUTE);
     assert.deepEqual(script.tick().notifications, []);
-    assert.deepEqual(script.engine.activeAlerts().map((a) => [a.key, a.snoozed]), [[alertKey('worker-offline', RIG), true]]);
+    assert.deepEqual(script.evaluator.activeAlerts().map((a) => [a.key, a.snoozed]), [[alertKey('worker-offline', RIG), true]]);
   });
 
   it('does not announce the end of an alert nobody was told about', () => {
@@ -395,9 +395,9 @@ describe('snooze and mute', () => {
   });
 
   it('suppresses events of a muted account', () => {
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
-    script.engine.mute({ accountId: 'acc-1' });
+    script.evaluator.mute({ accountId: 'acc-1' });
     script.poll(all, { payouts: [{ id: 'x', coin: 'BTC', amount: 1, unit: 'coin', status: 'pending', txId: null, at: null, group: null }] });
     assert.equal(script.results.flatMap((r) => r.events).length, 1, 'the event is still recorded for history');
     assert.deepEqual(script.notifications(), []);
@@ -408,14 +408,14 @@ describe('history, restart and removal', () => {
   it('survives a restart: a firing alert stays firing and is not told again', () => {
     const all = fleet(10);
     const down = withState(all, ['rig-01'], 'offline');
-    const first = new PollScript(engineWith());
+    const first = new PollScript(evaluatorWith());
     first.poll(all);
     first.poll(all);
     first.poll(down);
     first.poll(down);
-    const saved = JSON.parse(JSON.stringify(first.engine.snapshot())) as unknown;
+    const saved = JSON.parse(JSON.stringify(first.evaluator.snapshot())) as unknown;
 
-    const restarted = new AlertEngine(parseAlertSettings({}), { snapshot: parseAlertSnapshot(saved) });
+    const restarted = new AlertEvaluator(parseAlertSettings({}), { snapshot: parseAlertSnapshot(saved) });
     const second = new PollScript(restarted, MINUTE, {}, first.nowMs + 10 * MINUTE);
     for (let i = 0; i < 4; i += 1) second.poll(down);
     assert.deepEqual(second.notifications(), []);
@@ -432,21 +432,21 @@ describe('history, restart and removal', () => {
 
   it('closes the alerts of a removed account for history and forgets it', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
     script.poll(withState(all, ['rig-01'], 'offline'));
-    const closed = script.engine.removeAccount('acc-1', script.nowMs);
+    const closed = script.evaluator.removeAccount('acc-1', script.nowMs);
     assert.deepEqual(closed.map((t) => [t.ruleId, t.from, t.to, t.cause]), [['worker-offline', 'firing', 'resolved', 'account-removed']]);
-    assert.deepEqual(script.engine.activeAlerts(), []);
+    assert.deepEqual(script.evaluator.activeAlerts(), []);
     script.wait(10 * HOUR);
     assert.deepEqual(script.tick().notifications, []);
   });
 
   it('records every transition with time, rule, scope names, states and message', () => {
     const all = fleet(10);
-    const script = new PollScript(engineWith());
+    const script = new PollScript(evaluatorWith());
     script.poll(all);
     script.poll(all);
     script.poll(withState(all, ['rig-01'], 'offline'));
@@ -466,7 +466,7 @@ describe('history, restart and removal', () => {
   });
 
   it('ignores summaries of accounts not polled yet', () => {
-    const engine = engineWith();
-    assert.deepEqual(engine.observe(observation({ atMs: T0, workers: null, status: 'pending' })), { transitions: [], events: [], notifications: [] });
+    const evaluator = evaluatorWith();
+    assert.deepEqual(evaluator.observe(observation({ atMs: T0, workers: null, status: 'pending' })), { transitions: [], events: [], notifications: [] });
   });
 });

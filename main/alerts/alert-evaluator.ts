@@ -1,12 +1,12 @@
 import { workerKey, type Worker } from '../../shared/model';
 import { alertKey, type AlertEvent, type AlertScope, type AlertTransition, type ConditionRuleId, type Severity } from './alert-types';
 import { DEFAULT_ALERT_SETTINGS, SettingsResolver, type AlertSettings } from './alert-settings';
-import type { AlertEngineSnapshot } from './alert-snapshot';
+import type { AlertEvaluatorSnapshot } from './alert-snapshot';
 import { AlertStateMachine, type AlertRecord } from './alert-state-machine';
 import { newGateState, stepGate, type GateState } from './data-source-gate';
 import type { Notification } from './notification-format';
 import { NotificationRouter, type RouterView } from './notification-router';
-import { currentHashrate, MACHINE_SCOPE, scopeOf, type Observation } from './observation';
+import { currentHashrate, MACHINE_SCOPE, scopeOf, type JudgedPoll } from './observation';
 import { RULE_CATALOG } from './rule-catalog';
 import { balanceRule } from './rules/balance-rule';
 import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
@@ -21,7 +21,7 @@ import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
 
 /** What one observe() or tick() produced: transitions and events for history, notifications to show. */
-export interface AlertEngineResult {
+export interface AlertEvaluation {
   transitions: AlertTransition[];
   events: AlertEvent[];
   notifications: Notification[];
@@ -60,14 +60,14 @@ interface AccountState {
   permissions: PermissionMemory;
 }
 
-const EMPTY: AlertEngineResult = { transitions: [], events: [], notifications: [] };
+const EMPTY: AlertEvaluation = { transitions: [], events: [], notifications: [] };
 
 /**
- * The alert core: pure state, fed observations and times by the engine; no timers, files or network.
+ * The alert core: pure state, fed poll observations and times by the alert service; no timers, files or network.
  * Per observation: data-source gate -> rules -> state machine (+ back-online events) -> notification router.
  * The caller stores transitions and events as history, shows notifications, and calls tick() about once a minute.
  */
-export class AlertEngine {
+export class AlertEvaluator {
   private resolver: SettingsResolver;
   private readonly machine: AlertStateMachine;
   private readonly snoozeRegistry = new SnoozeRegistry();
@@ -77,7 +77,7 @@ export class AlertEngine {
   /** Since when observations say this machine is offline; null while it is online. */
   private machineOfflineSinceMs: number | null = null;
 
-  constructor(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, options: { snapshot?: AlertEngineSnapshot } = {}) {
+  constructor(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, options: { snapshot?: AlertEvaluatorSnapshot } = {}) {
     this.resolver = new SettingsResolver(settings);
     this.machine = new AlertStateMachine(this.resolver);
     if (options.snapshot) this.restore(options.snapshot);
@@ -89,7 +89,7 @@ export class AlertEngine {
   }
 
   /** Judges one poll attempt of one account. */
-  observe(observation: Observation): AlertEngineResult {
+  observe(observation: JudgedPoll): AlertEvaluation {
     const { account, atMs } = observation;
     this.nowMs = Math.max(this.nowMs, atMs);
     if (account.status === 'pending') return EMPTY; // not polled yet: nothing to judge
@@ -136,7 +136,7 @@ export class AlertEngine {
   }
 
   /** Lets time pass without a poll: releases the quiet-hours summary and due reminders. */
-  tick(nowMs: number): AlertEngineResult {
+  tick(nowMs: number): AlertEvaluation {
     this.nowMs = Math.max(this.nowMs, nowMs);
     return { transitions: [], events: [], notifications: this.router.route(nowMs, [], [], this.view()) };
   }
@@ -185,12 +185,12 @@ export class AlertEngine {
     return this.machine.removeAccount(accountId, atMs);
   }
 
-  snapshot(): AlertEngineSnapshot {
+  snapshot(): AlertEvaluatorSnapshot {
     const alerts = [...this.machine.records()].flatMap((record) => (record.state === 'pending' ? [] : [{ ...record, state: record.state }]));
     return { version: 1, alerts, snoozes: this.snoozeRegistry.list(this.nowMs), router: this.router.saveState() };
   }
 
-  private restore(snapshot: AlertEngineSnapshot): void {
+  private restore(snapshot: AlertEvaluatorSnapshot): void {
     for (const alert of snapshot.alerts) this.machine.restore(alert);
     for (const snooze of snapshot.snoozes) this.snoozeRegistry.snooze(snooze.target, snooze.untilMs);
     this.router.loadState(snapshot.router);
@@ -211,7 +211,7 @@ export class AlertEngine {
   }
 
   /** The machine-offline alert, judged with every observation of any account. */
-  private judgeMachine(observation: Observation): AlertTransition[] {
+  private judgeMachine(observation: JudgedPoll): AlertTransition[] {
     if (!observation.hostOffline) this.machineOfflineSinceMs = null;
     else this.machineOfflineSinceMs ??= observation.atMs;
     const result = machineOfflineRule(observation.atMs, this.machineOfflineSinceMs, this.resolver);
@@ -219,7 +219,7 @@ export class AlertEngine {
   }
 
   /** worker-back-online: a worker whose offline alert fired, resolved, and that is online now. */
-  private backOnline(transitions: readonly AlertTransition[], observation: Observation): AlertEvent[] {
+  private backOnline(transitions: readonly AlertTransition[], observation: JudgedPoll): AlertEvent[] {
     const resolved = transitions.filter((step) => step.ruleId === 'worker-offline' && step.to === 'resolved' && step.cause === 'condition');
     if (resolved.length === 0 || observation.workers === null) return [];
     const online = new Map<string, Worker>();
@@ -244,7 +244,7 @@ export class AlertEngine {
   }
 
   /** Feeds fresh data to the per-worker memory; a worker under a hashrate alert adds nothing to its own baseline. */
-  private remember(memory: WorkerMemory, workers: readonly Worker[], observation: Observation): void {
+  private remember(memory: WorkerMemory, workers: readonly Worker[], observation: JudgedPoll): void {
     for (const worker of workers) {
       const key = workerKey(worker);
       const online = worker.state === 'online';
