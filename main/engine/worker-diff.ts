@@ -24,8 +24,8 @@ function sameWorker(a: Worker, b: Worker): boolean {
   );
 }
 
-/** What changed between two polls' worker lists: only these cross to the UI, not all 30,000 rows. */
-export function diffWorkers(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): WorkerDiff {
+/** What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000 rows. */
+export function workerChangesForUi(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): WorkerDiff {
   const upserted: Worker[] = [];
   const seen = new Set<string>();
   for (const worker of next) {

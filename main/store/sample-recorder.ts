@@ -39,11 +39,12 @@ function pickStates(counts: AccountSummary['workers']): SeriesRawRow['states'] {
 }
 
 /**
- * The worker rows one poll needs. `entries` is updated as if the rows were written: the store must drop the cache
+ * Advances the cache `entries` to this poll, as if its rows were written, and returns the worker rows to write (it
+ * mutates in place: copying 30,000 entries per poll would cost more than the writes). The store must drop the cache
  * (and reload it) if its transaction fails. Workers missing from this poll get one gone row, but only when other
  * workers of their group were listed (a group whose list failed to load is not a group whose workers left).
  */
-export function diffWorkers(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number): WorkerWrite[] {
+export function updateWorkerEntries(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number): WorkerWrite[] {
   const round = ++rounds;
   const writes: WorkerWrite[] = [];
   const groupsListed = new Set<string>();

@@ -5,7 +5,7 @@ import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, diffWorkers, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry } from './sample-recorder';
+import { balanceKey, changedBalances, updateWorkerEntries, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -187,7 +187,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
       const s = row.states;
       statements.seriesSample.run(seriesRef(accountId, group), atMs, row.hps, s?.online ?? null, s?.offline ?? null, s?.dead ?? null, s?.unknown ?? null);
     }
-    for (const write of diffWorkers(workerEntries(accountId), polledWorkers, atMs)) {
+    for (const write of updateWorkerEntries(workerEntries(accountId), polledWorkers, atMs)) {
       const { entry, row } = write;
       // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
       if (entry.id === null || write.returning) {

@@ -2,7 +2,7 @@
 // Prints figures; asserts nothing (targets are judged by people reading them, not by timed unit tests).
 import { createSbiAdapter } from '../../main/pools/sbi/sbi-adapter';
 import { createHttpClient } from '../../main/pools/http-client';
-import { diffWorkers, indexWorkers } from '../../main/engine/worker-diff';
+import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import { countWorkers, type AccountSummary, type Worker } from '../../shared/model';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
     const changed = workers.map((worker, index) => (index % 100 === 0 ? { ...worker, state: 'offline' as const } : worker));
     const index = indexWorkers(workers);
-    const diff = await measure(`worker diff, ${WORKERS} workers, 1% changed`, 5, () => diffWorkers(index, changed));
+    const diff = await measure(`worker diff, ${WORKERS} workers, 1% changed`, 5, () => workerChangesForUi(index, changed));
     rows.push({ ...diff, note: `${diff.result.upserted.length} pushed to the UI` });
 
     const alerts = new AlertEvaluator();
