@@ -60,9 +60,8 @@ export class AccountRunner {
   private lastGoodAtMs: number | null = null;
   private lastPollAtMs: number | null = null;
   private nextPollAtMs: number | null = null;
+  /** Failed polls in a row: above 0, the data shown is from an earlier poll. */
   private failures = 0;
-  /** Whether the latest poll failed: the data shown is then from an earlier one. */
-  private lastPollFailed = false;
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
   private abort: AbortController | null = null;
@@ -114,7 +113,7 @@ export class AccountRunner {
       status: this.status,
       message: this.message,
       limitations: reading?.limitations ?? [],
-      stale: reading !== null && this.lastPollFailed,
+      stale: reading !== null && this.failures > 0,
       lastGoodAt: iso(this.lastGoodAtMs),
       lastPollAt: iso(this.lastPollAtMs),
       nextPollAt: iso(this.nextPollAtMs),
@@ -215,7 +214,6 @@ export class AccountRunner {
     this.lastGoodAtMs = atMs;
     this.lastPollAtMs = atMs;
     this.failures = 0;
-    this.lastPollFailed = false;
     this.retryAfterMs = undefined;
     if (diff.upserted.length > 0 || diff.removed.length > 0) {
       this.deps.onWorkersDelta({ accountId: this.account.id, ...diff, total: reading.workers.length });
@@ -224,7 +222,6 @@ export class AccountRunner {
 
   private recordFailure(error: unknown, secrets: readonly string[], atMs: number): void {
     this.failures += 1;
-    this.lastPollFailed = true;
     this.lastPollAtMs = atMs;
     if (isPoolError(error)) {
       this.status = STATUS_BY_ERROR_KIND[error.kind];
