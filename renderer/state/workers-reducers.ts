@@ -4,9 +4,8 @@ import { workerKey, type Worker } from '../../shared/model';
 /** One account's workers as the UI holds them, keyed by workerKey (group + NUL + name). */
 export interface WorkerListEntry {
   status: 'loading' | 'ready' | 'error';
+  /** A new map whenever the workers change (never edited in place), so views memoize on its identity. */
   workers: ReadonlyMap<string, Worker>;
-  /** Bumped whenever `workers` changes, so views can memoize sorted lists on it. */
-  version: number;
   error: string | null;
   /** Workers of the last load that could not be read (and were left out), or null. */
   unreadable: UnreadableItems | null;
@@ -30,7 +29,6 @@ export function startLoading(entry: WorkerListEntry | undefined, requestId: numb
   return {
     status: 'loading',
     workers: entry?.workers ?? NO_WORKER_MAP,
-    version: entry?.version ?? 0,
     error: null,
     unreadable: entry?.unreadable ?? null,
     requestId,
@@ -44,7 +42,7 @@ export function finishLoading(
   unreadable: UnreadableItems | null = null,
 ): WorkerListEntry | undefined {
   if (entry === undefined || entry.requestId !== requestId) return entry;
-  return { status: 'ready', workers: workerMapFrom(workers), version: entry.version + 1, error: null, unreadable, requestId };
+  return { status: 'ready', workers: workerMapFrom(workers), error: null, unreadable, requestId };
 }
 
 export function failLoading(
@@ -71,7 +69,7 @@ export function applyWorkersDelta(
     const workers = new Map(entry.workers);
     for (const worker of delta.upserted) workers.set(workerKey(worker), worker);
     for (const removed of delta.removed) workers.delete(workerKey(removed));
-    next = { ...entry, workers, version: entry.version + 1 };
+    next = { ...entry, workers };
   }
   // Changes that could not be read leave the list inexact: reload it (the reload names what it cannot read).
   const exact = delta.unreadable === undefined && next.workers.size === delta.total;

@@ -36,7 +36,7 @@ export interface WorkerRowsOptions {
 }
 
 /**
- * Three memoized steps: rows change only with the data (entry versions), the sort only with data
+ * Three memoized steps: rows change only with the data (a new entry per change), the sort only with data
  * or sort order, and the cheap filter runs on typing, deferred so the input never waits on it.
  */
 export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, filter: WorkerFilter, options: WorkerRowsOptions): WorkerRowsView {
