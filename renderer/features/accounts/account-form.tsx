@@ -156,9 +156,6 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
           <p className="hint" id={`${idPrefix}-credential-help`} data-testid="credential-help">
             {credentialHelp(values.pool, mode.id)}
           </p>
-          {form.secretsCleared && existing === null && (
-            <p className="hint">Secrets were cleared after saving; enter them again to change them.</p>
-          )}
           <FieldError message={errors.secrets} />
         </fieldset>
       )}

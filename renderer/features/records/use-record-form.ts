@@ -27,7 +27,6 @@ export function useRecordForm<Values, View, Request, TestResult, Errors extends 
   const { descriptor, existing, onSaved } = options;
   const [values, setValues] = useState<Values>(options.initialValues);
   const [secrets, setSecrets] = useState<SecretInputs>({});
-  const [secretsCleared, setSecretsCleared] = useState(false);
   const [errors, setErrors] = useState<Partial<Errors>>({});
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [testOutcome, setTestOutcome] = useState<TestOutcome<TestResult> | null>(null);
@@ -38,7 +37,6 @@ export function useRecordForm<Values, View, Request, TestResult, Errors extends 
   }
 
   function setSecret(name: string, value: string) {
-    setSecretsCleared(false);
     setSecrets((current) => ({ ...current, [name]: value }));
   }
 
@@ -84,7 +82,6 @@ export function useRecordForm<Values, View, Request, TestResult, Errors extends 
     try {
       const saved = await descriptor.save(request);
       setSecrets({});
-      setSecretsCleared(true);
       onSaved(saved);
     } catch (error) {
       setSaveError(errorMessage(error));
@@ -93,5 +90,5 @@ export function useRecordForm<Values, View, Request, TestResult, Errors extends 
     }
   }
 
-  return { values, setValues, update, secrets, setSecret, clearSecrets, secretsCleared, errors, setErrors, busy, testOutcome, saveError, runTest, save };
+  return { values, setValues, update, secrets, setSecret, clearSecrets, errors, setErrors, busy, testOutcome, saveError, runTest, save };
 }
