@@ -7,10 +7,9 @@ import { createSpiderAdapter } from './spider';
 import { createStratumsphereAdapter } from './stratumsphere';
 import { createWebMinePoolAdapter } from './webminepool';
 
-/** Creates the adapter for a pool, or null where PoolWatch does not support it yet; its readings are checked. */
-export function createAdapter(pool: PoolId): PoolAdapter | null {
+/** Creates the adapter for a pool (every PoolId has one); its readings are checked. */
+export function createAdapter(pool: PoolId): PoolAdapter {
   const adapter = createUncheckedAdapter(pool);
-  if (!adapter) return null;
   const poolName = POOLS[pool].name;
   // Every reading passes checkReading: no impossible number leaves an adapter, whichever pool sent it.
   return Object.assign(Object.create(adapter) as PoolAdapter, {
@@ -18,7 +17,7 @@ export function createAdapter(pool: PoolId): PoolAdapter | null {
   });
 }
 
-function createUncheckedAdapter(pool: PoolId): PoolAdapter | null {
+function createUncheckedAdapter(pool: PoolId): PoolAdapter {
   switch (pool) {
     case 'sbi':
       return createSbiAdapter();

@@ -1,7 +1,2 @@
-import type { PoolAdapter } from '../adapter';
-import { createWebMinePoolAdapter as createAdapter } from './webminepool-adapter';
-
-/** The WebMinePool adapter: balance, unpaid hashes and site users, with rates derived from their hash counts. */
-export function createWebMinePoolAdapter(): PoolAdapter | null {
-  return createAdapter();
-}
+// The WebMinePool adapter: balance, unpaid hashes and site users, with rates derived from their hash counts.
+export { createWebMinePoolAdapter } from './webminepool-adapter';
