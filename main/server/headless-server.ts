@@ -28,13 +28,14 @@ export const HEADLESS_CSP =
 /** WebSocket close code telling the browser its token was refused. */
 export const WS_CLOSE_BAD_TOKEN = 4401;
 
-export interface HeadlessEngine extends EngineService {
+/** The backend this server serves: the contract (requests, events) plus the lists /api/snapshot reads. */
+export interface ServedBackend extends EngineService {
   workersOf(accountId: string): readonly Worker[];
   summaries(): AccountSummary[];
 }
 
 export interface HeadlessServerOptions {
-  engine: HeadlessEngine;
+  engine: ServedBackend;
   /** Folder of the built renderer (index.html, app.js, styles.css). */
   staticDir: string;
   port?: number;
