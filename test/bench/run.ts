@@ -1,59 +1,99 @@
-// `npm run bench`: speed and memory figures for the paths that must stay fast at 30,000 workers.
+// `npm run bench`: speed and memory figures for the paths that must stay fast at 30,000 and 100,000 workers.
 // Prints figures; asserts nothing (targets are judged by people reading them, not by timed unit tests).
+//   npm run bench -- [--sizes 30000,100000] [--spider-sizes 10000] [--serve-seconds 60] [--serve-seconds-big 30] [--idle-seconds 60]
+//                    [--sections pipeline,serve,idle,components]
+// Simulators run in their own processes, so their CPU is not counted as the app's.
+import { parseArgs } from 'node:util';
 import { createSbiAdapter } from '../../main/pools/sbi/sbi-adapter';
+import { createSpiderAdapter } from '../../main/pools/spider/spider-adapter';
+import { createStratumsphereAdapter } from '../../main/pools/stratumsphere';
 import { createHttpClient } from '../../main/pools/http-client';
 import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
-import { countWorkers, type AccountSummary, type Worker } from '../../shared/model';
-import { startSbiSim } from '../sim/sbi';
+import { summaryOf } from './bench-summary';
+import { startChildSim } from './child-sim';
 import { measure, printTable } from './measure';
 import { benchCharts } from './chart-bench';
 import { benchStore } from './store-bench';
+import { benchPipeline } from './pipeline-bench';
+import { benchIdle, benchResponsiveness } from './serve-bench';
 
-const WORKERS = 30_000;
+const SECTIONS = ['pipeline', 'serve', 'idle', 'components'] as const;
 
-function summaryOf(workers: Worker[]): AccountSummary {
+const sbiCredentials = (keys: Record<string, unknown>) => {
+  const key = keys.fullKey as { apiKey: string; apiSecret: string };
+  return { apiKey: key.apiKey, apiSecret: key.apiSecret };
+};
+const spiderCredentials = (keys: Record<string, unknown>) => {
+  const key = keys.fullKey as { accessKey: string; privateKey: string };
+  return { accessKey: key.accessKey, privateKey: key.privateKey };
+};
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '30000,100000' },
+      // The Spider simulator builds each 50-worker page slowly (about a minute a poll at 30,000 on a shared machine).
+      'spider-sizes': { type: 'string', default: '10000' },
+      'serve-seconds': { type: 'string', default: '60' },
+      'serve-seconds-big': { type: 'string', default: '30' },
+      'idle-seconds': { type: 'string', default: '60' },
+      sections: { type: 'string', default: SECTIONS.join(',') },
+    },
+  });
+  const numbers = (text: string, flag: string) =>
+    text.split(',').map((part) => {
+      const value = Number(part);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} takes whole numbers of at least 1, not "${part}"`);
+      return value;
+    });
+  const sections = values.sections.split(',');
+  const unknown = sections.filter((section) => !SECTIONS.includes(section as (typeof SECTIONS)[number]));
+  if (unknown.length > 0) throw new Error(`--sections takes ${SECTIONS.join(', ')}, not ${unknown.join(', ')}`);
   return {
-    id: 'bench', pool: 'sbi', label: 'Bench', status: 'ok', message: null, limitations: [], stale: false,
-    lastGoodAt: new Date().toISOString(), lastPollAt: new Date().toISOString(), nextPollAt: null, poolAccountName: null,
-    hashrate: { h10m: 1e17, h1h: 1e17, h24h: 1e17 }, workers: countWorkers(workers), groups: [], balances: [], payouts: [],
-    revenue: [], stratumServers: [],
+    sizes: numbers(values.sizes, 'sizes'),
+    spiderSizes: numbers(values['spider-sizes'], 'spider-sizes'),
+    serveSeconds: numbers(values['serve-seconds'], 'serve-seconds')[0]!,
+    serveSecondsBig: numbers(values['serve-seconds-big'], 'serve-seconds-big')[0]!,
+    idleSeconds: numbers(values['idle-seconds'], 'idle-seconds')[0]!,
+    sections: new Set(sections),
   };
 }
 
-async function main(): Promise<void> {
-  const sim = await startSbiSim({ seed: 1, subaccounts: [{ name: 'big', coin: 'BTC', workers: WORKERS, deadShare: 0.5 }] });
+/** The per-component table kept from before issue 10: poll, diff, alerts, snapshot JSON, history store, charts. */
+async function benchComponents(workerCount: number): Promise<void> {
+  const sim = await startChildSim('sbi', ['--workers', String(workerCount)]);
   const rows: Array<{ name: string; medianMs: number; heapMb: number; note?: string }> = [];
   try {
     const adapter = createSbiAdapter();
     const poll = () =>
       adapter.poll({
         baseUrl: sim.url,
-        credentials: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret },
+        credentials: sbiCredentials(sim.keys),
         options: { subaccounts: undefined },
         http: createHttpClient({ poolName: 'SBI Crypto Pool' }),
         now: () => Date.now(),
         previous: null,
       });
-    const polled = await measure(`SBI poll, ${WORKERS} workers over loopback (150 pages)`, 3, poll);
+    const polled = await measure(`SBI poll, ${workerCount} workers over loopback (wall)`, 3, poll);
     rows.push({ ...polled, note: `${polled.result.workers.length} workers normalized` });
     const workers = polled.result.workers;
 
     const changed = workers.map((worker, index) => (index % 100 === 0 ? { ...worker, state: 'offline' as const } : worker));
     const index = indexWorkers(workers);
-    const diff = await measure(`worker diff, ${WORKERS} workers, 1% changed`, 5, () => workerChangesForUi(index, changed));
+    const diff = await measure(`worker diff, ${workerCount} workers, 1% changed`, 5, () => workerChangesForUi(index, changed));
     rows.push({ ...diff, note: `${diff.result.upserted.length} pushed to the UI` });
 
     const alerts = new AlertEvaluator();
     let at = Date.now();
-    const observe = await measure(`alert evaluation, ${WORKERS} workers`, 5, () => {
+    const observe = await measure(`alert evaluation, ${workerCount} workers`, 5, () => {
       at += 60_000;
       return alerts.observe({ atMs: at, account: summaryOf(workers), workers, pollIntervalMs: 60_000 });
     });
     rows.push({ ...observe, note: 'per poll' });
 
-    const snapshot = await measure(`snapshot JSON with worker list, ${WORKERS} workers`, 5, () =>
+    const snapshot = await measure(`snapshot JSON with worker list, ${workerCount} workers`, 5, () =>
       JSON.stringify(buildSnapshotJson(Date.now(), [summaryOf(workers)], () => workers)),
     );
     rows.push({ ...snapshot, note: `${(snapshot.result.length / 1024 / 1024).toFixed(1)} MB of JSON` });
@@ -63,7 +103,36 @@ async function main(): Promise<void> {
   } finally {
     await sim.close();
   }
+  console.log('\nComponents (wall time)');
   printTable(rows);
+}
+
+async function main(): Promise<void> {
+  const run = options();
+  const started = Date.now();
+  if (run.sections.has('pipeline')) {
+    console.log('Per poll, CPU time in this process (the simulators run in their own): pipeline stages against the floor');
+    for (const workers of run.sizes) {
+      await benchPipeline({ pool: 'sbi', name: 'SBI Crypto Pool', adapter: createSbiAdapter(), simArgs: ['--workers', String(workers)], credentials: sbiCredentials, full: true });
+    }
+    for (const workers of run.spiderSizes) {
+      await benchPipeline({ pool: 'spider', name: 'Spider Pool (paged workers)', adapter: createSpiderAdapter(), simArgs: ['--workers', String(workers)], credentials: spiderCredentials, full: true });
+    }
+    await benchPipeline({
+      pool: 'stratumsphere',
+      name: 'Stratumsphere (simulator default world; the adapter reads at most 500 rentals a poll)',
+      adapter: createStratumsphereAdapter(),
+      simArgs: [],
+      credentials: (keys) => ({ apiKey: keys.apiKey as string }),
+      full: true,
+    });
+  }
+  if (run.sections.has('serve')) {
+    for (const workers of run.sizes) await benchResponsiveness(workers, workers === run.sizes[0] ? run.serveSeconds : run.serveSecondsBig);
+  }
+  if (run.sections.has('idle')) await benchIdle(run.idleSeconds);
+  if (run.sections.has('components')) await benchComponents(run.sizes[0]!);
+  console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error: Error) => {

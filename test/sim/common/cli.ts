@@ -14,6 +14,15 @@ export function cliChoice<T extends string>(name: string, allowed: readonly T[])
   return found;
 }
 
+/** The flag's value as a whole number >= 1; absent gives undefined, anything else is an error. */
+export function cliCount(name: string): number | undefined {
+  const value = cliFlag(name);
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+  return count;
+}
+
 export interface CliBaseOptions {
   port?: number;
   seed?: number;

@@ -1,0 +1,28 @@
+// CPU time of a piece of work in this process (user + system), besides wall time: the machine is shared, so wall
+// time also counts waiting for a core; CPU time counts only what the work itself cost.
+
+export interface Timed<T> {
+  cpuMs: number;
+  wallMs: number;
+  result: T;
+}
+
+export async function timed<T>(work: () => T | Promise<T>): Promise<Timed<T>> {
+  global.gc?.();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs, result };
+}
+
+/** Runs `work` `runs` times; the run with the median CPU time. */
+export async function medianTimed<T>(runs: number, work: () => T | Promise<T>): Promise<Timed<T>> {
+  const all: Array<Timed<T>> = [];
+  for (let run = 0; run < runs; run += 1) all.push(await timed(work));
+  all.sort((a, b) => a.cpuMs - b.cpuMs);
+  return all[Math.floor(all.length / 2)]!;
+}
+
+export const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(0);

@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PoolAdapter } from '../../main/pools/adapter';
+import { createHttpClient } from '../../main/pools/http-client';
+import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
+import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
+import { openHistoryStores } from '../../main/store/history-stores';
+import type { Worker } from '../../shared/model';
+import { summaryOf } from './bench-summary';
+import { capturingFetch } from './capture-fetch';
+import { startChildSim } from './child-sim';
+import { medianTimed, mb, timed } from './cpu';
+
+// Issue 10's yardstick: per poll, the CPU the app spends (adapter, diff, alerts, history) against the least any
+// program must spend on the same data (parse the same pages, insert one row per worker in one transaction).
+
+export interface PipelineCase {
+  pool: 'sbi' | 'spider' | 'stratumsphere';
+  name: string;
+  adapter: PoolAdapter;
+  simArgs: string[];
+  /** The adapter's credential fields from what the simulator's /__sim/keys answers. */
+  credentials(keys: Record<string, unknown>): Record<string, string>;
+  /** Whether to run the whole pipeline (diff, alerts, history) or only the adapter against the floor. */
+  full: boolean;
+}
+
+interface Stage {
+  name: string;
+  cpuMs: number;
+  wallMs: number;
+}
+
+const POLL_MS = 60_000;
+const RUNS = 3;
+
+/** The floor: JSON.parse of the pages the adapter received, and one bare transaction inserting a row per worker. */
+async function floorStages(bodies: string[], workers: number, dir: string): Promise<Stage[]> {
+  const parse = await medianTimed(RUNS, () => bodies.map((body) => JSON.parse(body) as unknown));
+  const db = new Database(join(dir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE sample (at INTEGER NOT NULL, worker INTEGER NOT NULL, hps REAL, PRIMARY KEY (at, worker)) WITHOUT ROWID');
+  const insert = db.prepare('INSERT INTO sample (at, worker, hps) VALUES (?, ?, ?)');
+  let at = 0;
+  const insertAll = db.transaction((atMs: number) => {
+    for (let worker = 0; worker < workers; worker += 1) insert.run(atMs, worker, 1e12 + worker);
+  });
+  const sqlite = await medianTimed(RUNS, () => insertAll((at += POLL_MS)));
+  db.close();
+  return [
+    { name: `JSON.parse of ${bodies.length} pages`, cpuMs: parse.cpuMs, wallMs: parse.wallMs },
+    { name: `one transaction, ${workers} rows`, cpuMs: sqlite.cpuMs, wallMs: sqlite.wallMs },
+  ];
+}
+
+function printStages(title: string, pipeline: Stage[], floor: Stage[], notes: string[]): void {
+  const sum = (stages: Stage[]) => stages.reduce((total, stage) => total + stage.cpuMs, 0);
+  const line = (kind: string, stage: Stage) =>
+    console.log(`  ${kind.padEnd(8)} ${stage.name.padEnd(44)} ${stage.cpuMs.toFixed(0).padStart(7)} ms CPU ${stage.wallMs.toFixed(0).padStart(7)} ms wall`);
+  console.log(`\n${title}`);
+  for (const stage of pipeline) line('pipeline', stage);
+  for (const stage of floor) line('floor', stage);
+  const ratio = sum(pipeline) / sum(floor);
+  console.log(`  pipeline ${sum(pipeline).toFixed(0)} ms CPU / floor ${sum(floor).toFixed(0)} ms CPU = ${ratio.toFixed(1)}x`);
+  for (const note of notes) console.log(`  ${note}`);
+}
+
+/** One pool at one size: the stages' CPU per steady-state poll, the floor, the ratio, and the heap the pipeline keeps. */
+export async function benchPipeline(test: PipelineCase): Promise<void> {
+  const sim = await startChildSim(test.pool, test.simArgs);
+  const dir = mkdtempSync(join(tmpdir(), 'pw-pipeline-bench-'));
+  const stores = openHistoryStores(join(dir, 'history.sqlite'));
+  try {
+    const credentials = test.credentials(sim.keys);
+    const bodies: string[] = [];
+    const pollWith = (fetchImpl?: typeof fetch) =>
+      test.adapter.poll({
+        baseUrl: sim.url,
+        credentials,
+        options: { subaccounts: undefined },
+        http: createHttpClient({ poolName: test.name, ...(fetchImpl && { fetchImpl }) }),
+        now: () => Date.now(),
+        previous: null,
+      });
+    const captured = await pollWith(capturingFetch(bodies));
+    const count = captured.workers.length;
+    const bytes = bodies.reduce((total, body) => total + Buffer.byteLength(body), 0);
+
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const alerts = new AlertEvaluator();
+    let at = Date.now();
+    let index = indexWorkers(captured.workers);
+    let workers: Worker[] = captured.workers;
+    const stages = { poll: [] as Stage[], diff: [] as Stage[], alerts: [] as Stage[], history: [] as Stage[] };
+    // The captured reading warms up alerts and history (their first poll is not steady state); then RUNS polls.
+    for (let run = 0; run < RUNS + 1; run += 1) {
+      const steady = run >= 1;
+      const polled = steady ? await timed(() => pollWith()) : { cpuMs: 0, wallMs: 0, result: captured };
+      workers = polled.result.workers;
+      const account = summaryOf(workers, test.pool);
+      at += POLL_MS;
+      const diffed = await timed(() => {
+        const diff = workerChangesForUi(index, workers);
+        index = indexWorkers(workers);
+        return diff;
+      });
+      const observed = await timed(() => alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
+      const recorded = await timed(() => stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
+      if (!steady) continue;
+      stages.poll.push({ name: 'adapter poll (HTTP, parse, validate, normalize)', ...polled });
+      stages.diff.push({ name: 'worker diff', ...diffed });
+      stages.alerts.push({ name: 'alert evaluation', ...observed });
+      stages.history.push({ name: 'history record (steady state)', ...recorded });
+    }
+    global.gc?.();
+    const heapKept = process.memoryUsage().heapUsed - heapBefore;
+    const median = (list: Stage[]) => [...list].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(list.length / 2)]!;
+    const pipeline = test.full ? [stages.poll, stages.diff, stages.alerts, stages.history].map(median) : [median(stages.poll)];
+    const floor = await floorStages(bodies, count, dir);
+    // The data itself: a copy of the worker list alone, for comparison with what the pipeline keeps.
+    global.gc?.();
+    const dataBefore = process.memoryUsage().heapUsed;
+    const copy = structuredClone(workers);
+    global.gc?.();
+    const dataBytes = process.memoryUsage().heapUsed - dataBefore;
+    const notes = [
+      `${count} workers in ${bodies.length} pages, ${mb(bytes)} MB of JSON; median of ${RUNS} steady polls` + (test.full ? '' : ' (adapter stage only)'),
+      `heap kept by the pipeline (reading, diff index, alert state, history caches): ${mb(heapKept)} MB;` +
+        ` the worker list alone: ${mb(dataBytes)} MB (${copy.length} workers); beyond the data: ${mb(heapKept - dataBytes)} MB`,
+    ];
+    printStages(`${test.name}, ${count} workers`, pipeline, floor, notes);
+  } finally {
+    stores.close();
+    rmSync(dir, { recursive: true, force: true });
+    await sim.close();
+  }
+}
