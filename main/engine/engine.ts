@@ -4,7 +4,8 @@ import {
   ContractError,
   type AccountDraft,
   type ConnectionTestResult,
-  type RequestChannel,
+  callHandler,
+  type RequestHandlers,
   type RequestOf,
   type ResponseOf,
 } from '../../shared/contract';
@@ -25,7 +26,7 @@ import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
-import type { EngineEvent, EngineService } from './service';
+import type { EngineEvent } from './service';
 import type { HttpLimits } from '../pools/http-client';
 
 export interface EngineOptions {
@@ -41,11 +42,23 @@ export interface EngineOptions {
   random?: () => number;
 }
 
+/** The request channels the engine answers: accounts, polling state, workers and the pause switch. */
+export type EngineChannel =
+  | 'accounts:list'
+  | 'accounts:save'
+  | 'accounts:remove'
+  | 'accounts:test'
+  | 'state:get'
+  | 'workers:get'
+  | 'engine:set-paused'
+  | 'engine:poll-now';
+export type EngineRequests = Pick<RequestHandlers, EngineChannel>;
+
 /** A test connection gives up sooner than a background poll: a person is waiting. */
 const TEST_TIMEOUT_MS = 20_000;
 
 /** Hosts the per-account runners and answers the UI's requests; the same in Electron and headless mode. */
-export class Engine implements EngineService {
+export class Engine {
   private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
@@ -155,40 +168,31 @@ export class Engine implements EngineService {
     return () => this.listeners.delete(listener);
   }
 
-  async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    // Each branch returns the response type of its own channel; TypeScript cannot narrow C through the switch.
-    const respond = (value: unknown): ResponseOf<C> => value as ResponseOf<C>;
-    switch (channel) {
-      case 'accounts:list':
-        return respond(await this.listAccounts());
-      case 'accounts:save': {
-        const { account, secrets } = request as RequestOf<'accounts:save'>;
-        return respond(await this.saveAccount(account, secrets));
-      }
-      case 'accounts:remove':
-        return respond(await this.removeAccount((request as RequestOf<'accounts:remove'>).id));
-      case 'accounts:test': {
-        const { account, secrets } = request as RequestOf<'accounts:test'>;
-        return respond(await this.testAccount(account, secrets));
-      }
-      case 'state:get':
-        return respond({ paused: this.paused, accounts: this.summaries() });
-      case 'workers:get': {
-        const { accountId } = request as RequestOf<'workers:get'>;
-        this.requireAccount(accountId);
-        return respond({ accountId, workers: this.workersOf(accountId) });
-      }
-      case 'engine:set-paused':
-        this.setPaused((request as RequestOf<'engine:set-paused'>).paused);
-        return respond({ paused: this.paused });
-      case 'engine:poll-now': {
-        const { accountId } = request as RequestOf<'engine:poll-now'>;
-        const targets = accountId ? [this.requireRunner(accountId)] : [...this.runners.values()];
-        for (const runner of targets) void runner.pollNow();
-        return respond({ started: targets.length });
-      }
-    }
-    throw new ContractError('invalid_request', `Unknown channel "${String(channel)}".`);
+  /** The engine's part of the request table (main/core assembles the whole table). */
+  readonly requests: EngineRequests = {
+    'accounts:list': () => this.listAccounts(),
+    'accounts:save': ({ account, secrets }) => this.saveAccount(account, secrets),
+    'accounts:remove': ({ id }) => this.removeAccount(id),
+    'accounts:test': ({ account, secrets }) => this.testAccount(account, secrets),
+    'state:get': () => ({ paused: this.paused, accounts: this.summaries() }),
+    'workers:get': ({ accountId }) => {
+      this.requireAccount(accountId);
+      return { accountId, workers: this.workersOf(accountId) };
+    },
+    'engine:set-paused': ({ paused }) => {
+      this.setPaused(paused);
+      return { paused: this.paused };
+    },
+    'engine:poll-now': ({ accountId }) => {
+      const targets = accountId ? [this.requireRunner(accountId)] : [...this.runners.values()];
+      for (const runner of targets) void runner.pollNow();
+      return { started: targets.length };
+    },
+  };
+
+  /** Answers one of the engine's channels through its table (what tests and the CLI call). */
+  handle<C extends EngineChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    return callHandler(this.requests, channel, request);
   }
 
   private emit(event: EngineEvent): void {

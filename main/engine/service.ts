@@ -1,4 +1,4 @@
-import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from '../../shared/contract';
+import type { EventChannel, EventOf, RequestHandlers } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/model';
 
 /** Something pushed by the engine to every connected UI. */
@@ -9,7 +9,8 @@ export type EngineEvent = { [C in EventChannel]: { channel: C; payload: EventOf<
  * Requests arrive already validated against the contract; responses are validated by the UI.
  */
 export interface EngineService {
-  handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** The request table: one handler per request channel. */
+  readonly requests: RequestHandlers;
   /** Listens to every event; returns the function that stops listening. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
   summaries(): AccountSummary[];
