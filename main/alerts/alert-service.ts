@@ -3,7 +3,7 @@ import { ContractError } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
-import type { EngineEvent } from '../engine/service';
+import { createEngineEventBus, type EngineEvent, type EngineEventBus } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
 import { AlertEngine, type AlertEngineResult } from './alert-engine';
@@ -30,6 +30,8 @@ export interface AlertServiceDeps {
   sinks?: NotificationSink[];
   /** Whether this machine has a network at all (HostConnectivity); offline, one machine-offline alert speaks and nothing about pools is judged. */
   hostOnline?: () => boolean;
+  /** The UI events' bus, shared with the engine and history (default: the service's own). */
+  events?: EngineEventBus;
 }
 
 export function toNotificationView(notification: Notification): AlertNotificationView {
@@ -52,13 +54,14 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 /** Runs the alert core inside the app: feeds it polls and time, keeps its history, delivers its notifications. */
 export class AlertService {
   private engine: AlertEngine;
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly events: EngineEventBus;
   private readonly sinks: NotificationSink[];
   private timer: unknown = null;
   private lastSnapshotMs = 0;
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
+    this.events = deps.events ?? createEngineEventBus(deps.logger);
     this.engine = new AlertEngine(this.currentSettings(), { ...this.restoredSnapshot() });
     // Rules edited by hand in the config file apply once the file is read again; removed accounts close their alerts.
     deps.settings.onReloaded((previous, next) => {
@@ -85,8 +88,7 @@ export class AlertService {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   /** One poll attempt of one account. */
@@ -232,6 +234,6 @@ export class AlertService {
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.events.emit(event);
   }
 }

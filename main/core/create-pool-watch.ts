@@ -11,6 +11,7 @@ import { HistoryUnavailableError, SqliteMissingError, type OpenHistoryOptions, t
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from '../base/clock';
 import { Engine } from '../engine/engine';
+import { createEngineEventBus } from '../engine/service';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
 import type { Logger } from '../base/logger';
@@ -83,8 +84,11 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
     ...(options.loadSqlite ? { loadSqlite: options.loadSqlite } : {}),
   });
+  // One bus for every UI event (engine, alerts, history): one place where a failing listener is caught and logged.
+  const events = createEngineEventBus(options.logger);
   const engine = new Engine({
     config: settings,
+    events,
     secrets: options.secrets,
     logger: options.logger,
     clock,
@@ -115,6 +119,7 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     logger: options.logger,
     sinks: [(notification) => channels.dispatch(notification), ...(options.sinks ?? [])],
     hostOnline: () => connectivity.isOnline(),
+    events,
   });
   const samples = new HistoryService({
     store: history.samples,
@@ -123,15 +128,16 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     logger: options.logger,
     summaries: () => engine.summaries(),
     workersOf: (accountId) => engine.workersOf(accountId),
+    events,
   });
   engine.onPolled((observation) => {
     connectivity.record(observation); // first: the alert engine asks it about this very poll
     samples.record(observation);
     alerts.observe(observation);
   });
-    const shutdown = (): void => {
+  const shutdown = (): void => {
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, shutdown), historyProblem: history.problem };
+  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, events, shutdown), historyProblem: history.problem };
 }

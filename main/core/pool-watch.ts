@@ -4,13 +4,13 @@ import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
 import type { Engine } from '../engine/engine';
-import type { EngineEvent, EngineService } from '../engine/service';
+import type { EngineEvent, EngineEventBus, EngineService } from '../engine/service';
 import { createRequestTable } from './request-table';
 
 /**
  * Everything the UI talks to, behind one EngineService: the polling engine, the alert service, the
  * notification channels and the history (charts, export). Requests are answered by the request table; the
- * events of all of them are merged.
+ * events of all of them arrive on one bus.
  */
 export class PoolWatch implements EngineService {
   constructor(
@@ -18,6 +18,8 @@ export class PoolWatch implements EngineService {
     readonly alerts: AlertService,
     readonly channels: ChannelService,
     readonly history: HistoryService,
+    /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
+    private readonly events: EngineEventBus,
     private readonly shutdown: () => void = () => {},
   ) {
     this.requests = createRequestTable({ engine, alerts, channels, history });
@@ -32,8 +34,7 @@ export class PoolWatch implements EngineService {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    const stops = [this.engine.subscribe(listener), this.alerts.subscribe(listener), this.history.subscribe(listener)];
-    return () => stops.forEach((stop) => stop());
+    return this.events.subscribe(listener);
   }
 
   summaries(): AccountSummary[] {

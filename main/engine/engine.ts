@@ -26,7 +26,8 @@ import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
-import type { EngineEvent } from './service';
+import { createEngineEventBus, type EngineEvent, type EngineEventBus } from './service';
+import { EventBus } from '../base/event-bus';
 import type { HttpLimits } from '../pools/http-client';
 
 export interface EngineOptions {
@@ -40,6 +41,8 @@ export interface EngineOptions {
   /** Spread first polls over this many ms so a restart does not hit every pool at once. */
   startSpreadMs?: number;
   random?: () => number;
+  /** The UI events' bus, shared with the alert and history services (default: the engine's own). */
+  events?: EngineEventBus;
 }
 
 /** The request channels the engine answers: accounts, polling state, workers and the pause switch. */
@@ -61,8 +64,8 @@ const TEST_TIMEOUT_MS = 20_000;
 export class Engine {
   private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
-  private readonly observers = new Set<(observation: PollObservation) => void>();
+  private readonly events: EngineEventBus;
+  private readonly polls: EventBus<PollObservation>;
   private paused = false;
   private started = false;
   private readonly clock: Clock;
@@ -73,6 +76,8 @@ export class Engine {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.env = options.env ?? process.env;
+    this.events = options.events ?? createEngineEventBus(this.logger);
+    this.polls = new EventBus<PollObservation>(this.logger, (observation) => `poll observer failed for ${observation.account.id}`);
     this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config);
     this.settings.onReloaded((previous, next) => this.followReload(previous, next));
   }
@@ -154,8 +159,7 @@ export class Engine {
 
   /** Listens to every poll attempt's outcome (the alert engine's input); returns the function that stops. */
   onPolled(observer: (observation: PollObservation) => void): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
+    return this.polls.subscribe(observer);
   }
 
   /** Account ids as configured now. */
@@ -164,8 +168,7 @@ export class Engine {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   /** The engine's part of the request table (main/core assembles the whole table). */
@@ -196,13 +199,7 @@ export class Engine {
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.error(`event listener failed on ${event.channel}: ${(error as Error).message}`);
-      }
-    }
+    this.events.emit(event);
   }
 
   private requireAccount(id: string): AccountConfig {
@@ -238,15 +235,7 @@ export class Engine {
         resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
       onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),
       onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
-      onPolled: (observation) => {
-        for (const observer of this.observers) {
-          try {
-            observer(observation);
-          } catch (error) {
-            this.logger.error(`poll observer failed for ${observation.account.id}: ${(error as Error).message}`);
-          }
-        }
-      },
+      onPolled: (observation) => this.polls.emit(observation),
       logger: this.logger,
       ...(this.options.random ? { random: this.options.random } : {}),
     });

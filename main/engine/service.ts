@@ -1,8 +1,17 @@
 import type { EventChannel, EventOf, RequestHandlers } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/model';
+import { EventBus } from '../base/event-bus';
+import type { Logger } from '../base/logger';
 
 /** Something pushed by the engine to every connected UI. */
 export type EngineEvent = { [C in EventChannel]: { channel: C; payload: EventOf<C> } }[EventChannel];
+
+/** The one bus of UI events: the root hands the same one to the engine, the alert and the history services. */
+export type EngineEventBus = EventBus<EngineEvent>;
+
+export function createEngineEventBus(logger?: Logger): EngineEventBus {
+  return new EventBus<EngineEvent>(logger, (event) => `event listener failed on ${event.channel}`);
+}
 
 /**
  * The engine as both transports (Electron IPC in main/ipc, WebSocket in main/server) and the tray see it.
