@@ -1,9 +1,15 @@
-import { POOLS } from '../../shared/model';
-import { ContractError, type AccountConfigView, type AccountDraft } from '../../shared/contract';
+import { POOLS, countWorkers } from '../../shared/model';
+import { ContractError, type AccountConfigView, type AccountDraft, type ConnectionTestResult } from '../../shared/contract';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
-import type { Environment } from '../secrets/credential-resolver';
-import { planSecrets, type SecretPlan, type SecretPlanInput, type SecretRecordField } from '../secrets/secret-record';
-import { defaultBaseUrl } from '../pools/registry';
+import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
+import { planSecrets, secretsForNewAddress, type SecretPlan, type SecretPlanInput, type SecretRecordField } from '../secrets/secret-record';
+import { createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
+import type { PoolAdapter } from '../pools/adapter';
+import type { HttpLimits } from '../pools/http-client';
+import { isPoolError } from '../base/pool-error';
+import { redactSecrets } from '../base/redaction';
+import type { Clock } from '../base/clock';
+import { STATUS_BY_ERROR_KIND } from './account-status';
 import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig } from '../store/config-schema';
 import { toRunnable } from './runnable-account';
 
@@ -86,4 +92,75 @@ export async function toConfigView(account: AccountConfig, store: SecretStore, e
     options: account.subaccounts ? { subaccounts: account.subaccounts } : {},
     credentials,
   };
+}
+
+/** A test connection gives up sooner than a background poll: a person is waiting. */
+const TEST_TIMEOUT_MS = 20_000;
+
+export interface ConnectionTestDeps {
+  secrets: SecretStore;
+  env: Environment;
+  clock: Clock;
+  httpLimits?: Partial<HttpLimits>;
+}
+
+/** Polls a draft once with the typed secrets (or the stored ones of `existing`) without saving anything. */
+export async function testConnection(
+  adapter: PoolAdapter,
+  draft: AccountDraft,
+  existing: AccountConfig | undefined,
+  secrets: Readonly<Record<string, string>>,
+  deps: ConnectionTestDeps,
+): Promise<ConnectionTestResult> {
+  const moved = secretsForNewAddress(accountSecretPlanInput(draft, existing, secrets));
+  if (moved) return failedTest('error', moved);
+  const credentials: Record<string, string> = {};
+  for (const field of modeFields(draft)) {
+    const typed = secrets[field]?.trim();
+    if (typed) {
+      credentials[field] = typed;
+      continue;
+    }
+    const ref = existing?.credentials[field];
+    if (!ref || !existing) return failedTest('error', `Enter the ${field} to test the connection.`);
+    try {
+      Object.assign(credentials, await resolveCredentials(existing.id, { [field]: ref }, deps.secrets, deps.env));
+    } catch (error) {
+      return failedTest('error', (error as Error).message);
+    }
+  }
+  const problem = adapter.validateCredentials?.(credentials, draft.mode);
+  if (problem) return failedTest('error', problem);
+
+  const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
+  try {
+    const reading = await adapter.poll({
+      baseUrl: draft.baseUrl ?? defaultBaseUrl(draft.pool, draft.mode),
+      credentials,
+      options: { subaccounts: draft.options?.subaccounts },
+      http: createPoolHttpClient(adapter, { ...deps.httpLimits, maxRetries: 0 }),
+      now: () => deps.clock.now(),
+      signal,
+      previous: null,
+    });
+    const limited = reading.limitations.length > 0;
+    return {
+      ok: true,
+      status: limited ? 'permission_limited' : 'ok',
+      message: limited ? reading.limitations.join(' ') : null,
+      limitations: reading.limitations,
+      workers: countWorkers(reading.workers),
+      groups: reading.groups.map((group) => group.name),
+    };
+  } catch (error) {
+    const secretsUsed = Object.values(credentials);
+    if (isPoolError(error)) {
+      return failedTest(STATUS_BY_ERROR_KIND[error.kind], redactSecrets(error.message, secretsUsed));
+    }
+    return failedTest('error', redactSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
+  }
+}
+
+function failedTest(status: ConnectionTestResult['status'], message: string): ConnectionTestResult {
+  return { ok: false, status, message, limitations: [], workers: null, groups: [] };
 }

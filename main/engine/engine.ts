@@ -1,4 +1,4 @@
-import { POOLS, countWorkers, type AccountSummary } from '../../shared/model';
+import { POOLS, type AccountSummary } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import {
   ContractError,
@@ -10,19 +10,16 @@ import {
   type ResponseOf,
 } from '../../shared/contract';
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
-import { redactSecrets } from '../base/redaction';
 import type { SecretStore } from '../secrets/secret-store';
-import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
-import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
-import { isPoolError } from '../base/pool-error';
+import { deleteRecordSecrets, writeSecretRecord } from '../secrets/secret-record';
+import { createAdapter, createPoolHttpClient } from '../pools/registry';
 import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore, saveFailureMessage } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
-import { STATUS_BY_ERROR_KIND } from './account-status';
 import { newRecordId } from '../store/record-id';
-import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './account-editor';
+import { applyDraft, testConnection, toConfigView } from './account-editor';
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
@@ -56,9 +53,6 @@ export type EngineChannel =
   | 'engine:set-paused'
   | 'engine:poll-now';
 export type EngineRequests = Pick<RequestHandlers, EngineChannel>;
-
-/** A test connection gives up sooner than a background poll: a person is waiting. */
-const TEST_TIMEOUT_MS = 20_000;
 
 /** Hosts the per-account runners and answers the UI's requests; the same in Electron and headless mode. */
 export class Engine {
@@ -319,6 +313,18 @@ export class Engine {
     return { removed: true };
   }
 
+  /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */
+  private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
+    const adapter = this.adapterFor(draft.pool);
+    const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
+    return testConnection(adapter, draft, existing, secrets, {
+      secrets: this.options.secrets,
+      env: this.env,
+      clock: this.clock,
+      ...(this.options.httpLimits ? { httpLimits: this.options.httpLimits } : {}),
+    });
+  }
+
   private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
     try {
       await this.settings.update(change);
@@ -336,61 +342,4 @@ export class Engine {
       throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
     }
   }
-
-  /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */
-  private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
-    const adapter = this.adapterFor(draft.pool);
-    const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
-    const moved = secretsForNewAddress(accountSecretPlanInput(draft, existing, secrets));
-    if (moved) return failedTest('error', moved);
-    const credentials: Record<string, string> = {};
-    for (const field of modeFields(draft)) {
-      const typed = secrets[field]?.trim();
-      if (typed) {
-        credentials[field] = typed;
-        continue;
-      }
-      const ref = existing?.credentials[field];
-      if (!ref || !existing) return failedTest('error', `Enter the ${field} to test the connection.`);
-      try {
-        Object.assign(credentials, await resolveCredentials(existing.id, { [field]: ref }, this.options.secrets, this.env));
-      } catch (error) {
-        return failedTest('error', (error as Error).message);
-      }
-    }
-    const problem = adapter.validateCredentials?.(credentials, draft.mode);
-    if (problem) return failedTest('error', problem);
-
-    const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
-    try {
-      const reading = await adapter.poll({
-        baseUrl: draft.baseUrl ?? defaultBaseUrl(draft.pool, draft.mode),
-        credentials,
-        options: { subaccounts: draft.options?.subaccounts },
-        http: createPoolHttpClient(adapter, { ...this.options.httpLimits, maxRetries: 0 }),
-        now: () => this.clock.now(),
-        signal,
-        previous: null,
-      });
-      const limited = reading.limitations.length > 0;
-      return {
-        ok: true,
-        status: limited ? 'permission_limited' : 'ok',
-        message: limited ? reading.limitations.join(' ') : null,
-        limitations: reading.limitations,
-        workers: countWorkers(reading.workers),
-        groups: reading.groups.map((group) => group.name),
-      };
-    } catch (error) {
-      const secretsUsed = Object.values(credentials);
-      if (isPoolError(error)) {
-        return failedTest(STATUS_BY_ERROR_KIND[error.kind], redactSecrets(error.message, secretsUsed));
-      }
-      return failedTest('error', redactSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
-    }
-  }
-}
-
-function failedTest(status: ConnectionTestResult['status'], message: string): ConnectionTestResult {
-  return { ok: false, status, message, limitations: [], workers: null, groups: [] };
 }
