@@ -11,6 +11,7 @@ import { HistoryUnavailableError, SqliteMissingError, type OpenHistoryOptions, t
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from '../base/clock';
 import { Engine } from '../engine/engine';
+import { AccountEditor } from '../engine/account-editor';
 import { createEngineEventBus } from '../engine/service';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
@@ -139,5 +140,5 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, events, shutdown), historyProblem: history.problem };
+  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown), historyProblem: history.problem };
 }

@@ -4,6 +4,7 @@ import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
 import type { Engine } from '../engine/engine';
+import type { AccountEditor } from '../engine/account-editor';
 import type { EngineEvent, EngineEventBus, EngineService } from '../engine/service';
 import { createRequestTable } from './request-table';
 
@@ -15,6 +16,7 @@ import { createRequestTable } from './request-table';
 export class PoolWatch implements EngineService {
   constructor(
     readonly engine: Engine,
+    readonly accounts: AccountEditor,
     readonly alerts: AlertService,
     readonly channels: ChannelService,
     readonly history: HistoryService,
@@ -22,7 +24,7 @@ export class PoolWatch implements EngineService {
     private readonly events: EngineEventBus,
     private readonly shutdown: () => void = () => {},
   ) {
-    this.requests = createRequestTable({ engine, alerts, channels, history });
+    this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
   }
 
   /** The request table both transports dispatch through. */

@@ -2,10 +2,12 @@ import type { RequestHandlers } from '../../shared/contract';
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { Engine } from '../engine/engine';
+import type { AccountEditor } from '../engine/account-editor';
 import type { HistoryService } from '../history/history-service';
 
 export interface RequestServices {
   engine: Engine;
+  accounts: AccountEditor;
   alerts: AlertService;
   channels: ChannelService;
   history: HistoryService;
@@ -16,13 +18,14 @@ export interface RequestServices {
  * transports dispatch through it (dispatchRequest); a channel added to the contract without a handler here
  * does not compile.
  */
-export function createRequestTable({ engine, alerts, channels, history }: RequestServices): RequestHandlers {
+export function createRequestTable({ engine, accounts, alerts, channels, history }: RequestServices): RequestHandlers {
   return {
     ...engine.requests,
+    ...accounts.requests,
     'state:get': async (request) => ({ ...(await engine.requests['state:get'](request)), historyProblem: history.problem }),
     // A removed account's alerts go with it.
     'accounts:remove': async (request) => {
-      const result = await engine.requests['accounts:remove'](request);
+      const result = await accounts.requests['accounts:remove'](request);
       alerts.removeAccount(request.id);
       return result;
     },

@@ -2,8 +2,6 @@ import { POOLS, type AccountSummary } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import {
   ContractError,
-  type AccountDraft,
-  type ConnectionTestResult,
   callHandler,
   type RequestHandlers,
   type RequestOf,
@@ -11,15 +9,12 @@ import {
 } from '../../shared/contract';
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
-import { deleteRecordSecrets, writeSecretRecord } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient } from '../pools/registry';
-import type { PoolAdapter } from '../pools/adapter';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
-import { SettingsStore, saveFailureMessage } from '../store/settings-store';
+import { SettingsStore } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
-import { newRecordId } from '../store/record-id';
-import { applyDraft, testConnection, toConfigView } from './account-editor';
+import type { AccountContext } from './account-editor';
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
@@ -42,12 +37,8 @@ export interface EngineOptions {
   events?: EngineEventBus;
 }
 
-/** The request channels the engine answers: accounts, polling state, workers and the pause switch. */
+/** The request channels the engine answers: polling state, workers and the pause switch (accounts: AccountEditor). */
 export type EngineChannel =
-  | 'accounts:list'
-  | 'accounts:save'
-  | 'accounts:remove'
-  | 'accounts:test'
   | 'state:get'
   | 'workers:get'
   | 'engine:set-paused'
@@ -167,10 +158,6 @@ export class Engine {
 
   /** The engine's part of the request table (main/core assembles the whole table). */
   readonly requests: EngineRequests = {
-    'accounts:list': () => this.listAccounts(),
-    'accounts:save': ({ account, secrets }) => this.saveAccount(account, secrets),
-    'accounts:remove': ({ id }) => this.removeAccount(id),
-    'accounts:test': ({ account, secrets }) => this.testAccount(account, secrets),
     'state:get': () => ({ paused: this.paused, accounts: this.summaries() }),
     'workers:get': ({ accountId }) => {
       this.requireAccount(accountId);
@@ -196,7 +183,32 @@ export class Engine {
     this.events.emit(event);
   }
 
-  private requireAccount(id: string): AccountConfig {
+  /** What the account editor shares with the engine: the settings, secrets and limits the runners use. */
+  get context(): AccountContext {
+    return {
+      settings: this.settings,
+      secrets: this.options.secrets,
+      env: this.env,
+      clock: this.clock,
+      logger: this.logger,
+      events: this.events,
+      ...(this.options.httpLimits ? { httpLimits: this.options.httpLimits } : {}),
+    };
+  }
+
+  /** An account was saved: its runner starts again from the new config. */
+  follow(account: AccountConfig): void {
+    this.stopRunner(account.id);
+    this.startRunner(account);
+  }
+
+  /** An account is being removed: its runner stops. */
+  unfollow(id: string): void {
+    this.stopRunner(id);
+  }
+
+  /** The account as configured now; not_found when there is none. */
+  requireAccount(id: string): AccountConfig {
     const account = this.config.accounts.find((candidate) => candidate.id === id);
     if (!account) throw new ContractError('not_found', `There is no account "${id}".`);
     return account;
@@ -207,12 +219,6 @@ export class Engine {
     const runner = this.runners.get(id);
     if (!runner) throw new ContractError('not_found', `Account "${id}" is not running.`);
     return runner;
-  }
-
-  private adapterFor(pool: AccountConfig['pool']): PoolAdapter {
-    const adapter = createAdapter(pool);
-    if (!adapter) throw new ContractError('invalid_request', `${POOLS[pool].name} is not supported yet.`);
-    return adapter;
   }
 
   private createRunner(account: AccountConfig): AccountRunner | null {
@@ -251,95 +257,5 @@ export class Engine {
   private stopRunner(id: string): void {
     this.runners.get(id)?.stop();
     this.runners.delete(id);
-  }
-
-  private async listAccounts() {
-    return Promise.all(this.config.accounts.map((account) => toConfigView(account, this.options.secrets, this.env)));
-  }
-
-  private async saveAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>) {
-    const adapter = this.adapterFor(draft.pool);
-    await this.refreshConfig();
-    const existing = draft.id ? this.requireAccount(draft.id) : undefined;
-    if (existing && existing.pool !== draft.pool) {
-      throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
-    }
-    const id = existing?.id ?? newRecordId(draft.label, new Set(this.config.accounts.map((account) => account.id)), 'account');
-    const { config, plan } = applyDraft(draft, existing, secrets, id);
-    const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
-    if (problem) throw new ContractError('invalid_request', problem);
-
-    await writeSecretRecord({
-      store: this.options.secrets,
-      keychainAccount: id,
-      plan,
-      existing: existing !== undefined,
-      persist: () =>
-        this.persist((current) => {
-          if (!existing && current.accounts.some((account) => account.id === id)) {
-            throw new ContractError('config_error', `An account "${id}" was just added to ${this.settings.location} by hand; save again to add yours under another id.`);
-          }
-          return {
-            ...current,
-            accounts: existing ? current.accounts.map((account) => (account.id === id ? config : account)) : [...current.accounts, config],
-          };
-        }),
-    });
-    this.stopRunner(id);
-    this.startRunner(config);
-    this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
-    return toConfigView(config, this.options.secrets, this.env);
-  }
-
-  /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
-  private async mergedSecrets(config: AccountConfig, typed: Record<string, string>): Promise<Record<string, string>> {
-    const merged: Record<string, string> = {};
-    for (const [field, ref] of Object.entries(config.credentials)) {
-      if (typed[field]) merged[field] = typed[field];
-      else if ('env' in ref) merged[field] = this.env[ref.env] ?? '';
-      else merged[field] = (await this.options.secrets.get(config.id, field).catch(() => null)) ?? '';
-    }
-    return merged;
-  }
-
-  private async removeAccount(id: string) {
-    await this.refreshConfig();
-    const account = this.requireAccount(id);
-    this.stopRunner(id);
-    await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
-    await deleteRecordSecrets(this.options.secrets, id, account.credentials);
-    this.emit({ channel: 'state:account-removed', payload: { id } });
-    this.logger.info(`account ${id}: removed`);
-    return { removed: true };
-  }
-
-  /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */
-  private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
-    const adapter = this.adapterFor(draft.pool);
-    const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
-    return testConnection(adapter, draft, existing, secrets, {
-      secrets: this.options.secrets,
-      env: this.env,
-      clock: this.clock,
-      ...(this.options.httpLimits ? { httpLimits: this.options.httpLimits } : {}),
-    });
-  }
-
-  private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
-    try {
-      await this.settings.update(change);
-    } catch (error) {
-      if (error instanceof ContractError) throw error;
-      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
-    }
-  }
-
-  /** Edits start from the file as it is now: an account added or changed there by hand is known first. */
-  private async refreshConfig(): Promise<void> {
-    try {
-      await this.settings.refresh();
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
-    }
   }
 }
