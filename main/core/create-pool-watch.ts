@@ -80,7 +80,7 @@ export function openHistory(dataDir: string | null, logger: Logger, options: Ope
 /** Builds the whole monitor (engine, alerts, channels) the same way for the desktop app and `poolwatch serve`. */
 export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
   const clock = options.clock ?? systemClock;
-  const settings = new SettingsStore(options.config);
+  const settings = new SettingsStore(options.config, options.logger);
   const history = openHistory(options.dataDir, options.logger, {
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
     ...(options.loadSqlite ? { loadSqlite: options.loadSqlite } : {}),

@@ -63,7 +63,7 @@ export class Engine {
     this.env = options.env ?? process.env;
     this.events = options.events ?? createEngineEventBus(this.logger);
     this.polls = new EventBus<PollObservation>(this.logger, (observation) => `poll observer failed for ${observation.account.id}`);
-    this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config);
+    this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config, this.logger);
     this.settings.onReloaded((previous, next) => this.followReload(previous, next));
   }
 

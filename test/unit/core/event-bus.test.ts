@@ -11,6 +11,8 @@ import { FakeClock } from '../../support/fake-clock';
 import { memoryConfig } from '../../support/memory-config';
 import { memorySecrets } from '../../support/memory-secrets';
 import { MINUTE, T0, TH, pollOf, worker } from '../../support/sample-fixtures';
+import { SettingsStore } from '../../../main/store/settings-store';
+import type { AppConfig } from '../../../main/store/config-schema';
 
 /** Subscribes a listener that throws, then one that records: the second must get every event. */
 function throwingThenRecording(subscribe: (listener: (event: EngineEvent) => void) => () => void): EngineEvent[] {
@@ -88,5 +90,38 @@ describe('event bus', () => {
     assert.deepEqual(received.at(-1), { channel: 'state:history', payload: { problem: null } }, 'saving works again: the others hear it');
     assert.equal(service.problem, null, 'the throwing listener is not mistaken for a failed write');
     assert.equal(failures(logger.lines).length, 2);
+  });
+
+  it('settings reloads: a throwing listener is logged once, the other listeners follow the hand edit and the save goes on', async () => {
+    const edited: AppConfig = { accounts: [{ id: 'farm', pool: 'sbi', label: 'Added by hand', credentials: {} }], channels: [] };
+    let pending: AppConfig | null = null;
+    const saved: AppConfig[] = [];
+    const logger = captureLogger();
+    const settings = new SettingsStore(
+      {
+        location: 'poolwatch.json',
+        load: async () => ({ accounts: [], channels: [] }),
+        save: async (config) => void saved.push(config),
+        loadIfChanged: async () => {
+          const next = pending;
+          pending = null;
+          return next;
+        },
+      },
+      logger,
+    );
+    await settings.load();
+    const heard: AppConfig[] = [];
+    settings.onReloaded(() => {
+      throw new Error('alerts broke on the reload');
+    });
+    settings.onReloaded((_previous, next) => heard.push(next));
+
+    pending = edited;
+    const result = await settings.update((config) => ({ ...config, channels: [] }));
+    assert.deepEqual(heard, [edited], 'the other listener follows the hand edit');
+    assert.equal(saved.length, 1, 'the save that found the hand edit goes on');
+    assert.deepEqual(result, { ...edited, channels: [] });
+    assert.deepEqual(logger.lines, ['error a listener of the reload of poolwatch.json failed: alerts broke on the reload']);
   });
 });
