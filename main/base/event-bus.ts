@@ -29,8 +29,4 @@ export class EventBus<E> {
       }
     }
   }
-
-  get size(): number {
-    return this.listeners.size;
-  }
 }

@@ -14,11 +14,11 @@ export function createEngineEventBus(logger?: Logger): EngineEventBus {
 }
 
 /**
- * The engine as both transports (Electron IPC in main/ipc, WebSocket in main/server) and the tray see it.
- * Requests arrive already validated against the contract; responses are validated by the UI.
+ * The monitor (main/core's PoolWatch) as both transports (Electron IPC in main/ipc, WebSocket in main/server) and
+ * the tray see it. Requests arrive already validated against the contract; responses are validated by the UI.
  */
 export interface EngineService {
-  /** The request table: one handler per request channel. */
+  /** The request table (main/core/request-table.ts): one handler per request channel. */
   readonly requests: RequestHandlers;
   /** Listens to every event; returns the function that stops listening. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
