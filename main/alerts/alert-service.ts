@@ -3,7 +3,7 @@ import { ContractError } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
-import type { EngineEvent } from '../engine/service';
+import { createEngineEventBus, type EngineEvent, type EngineEventBus } from '../engine/service';
 import type { AlertHistoryStore } from '../store/alert-history';
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
 import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
@@ -30,6 +30,8 @@ export interface AlertServiceDeps {
   sinks?: NotificationSink[];
   /** Whether this machine has a network at all (HostConnectivity); offline, one machine-offline alert speaks and nothing about pools is judged. */
   hostOnline?: () => boolean;
+  /** The UI events' bus, shared with the engine and history (default: the service's own). */
+  events?: EngineEventBus;
 }
 
 export function toNotificationView(notification: Notification): AlertNotificationView {
@@ -51,18 +53,19 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /** Runs the alert core inside the app: feeds it polls and time, keeps its history, delivers its notifications. */
 export class AlertService {
-  private engine: AlertEvaluator;
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private evaluator: AlertEvaluator;
+  private readonly events: EngineEventBus;
   private readonly sinks: NotificationSink[];
   private timer: unknown = null;
   private lastSnapshotMs = 0;
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
-    this.engine = new AlertEvaluator(this.currentSettings(), { ...this.restoredSnapshot() });
+    this.events = deps.events ?? createEngineEventBus(deps.logger);
+    this.evaluator = new AlertEvaluator(this.currentSettings(), { ...this.restoredSnapshot() });
     // Rules edited by hand in the config file apply once the file is read again; removed accounts close their alerts.
     deps.settings.onReloaded((previous, next) => {
-      this.engine.updateSettings(this.currentSettings());
+      this.evaluator.updateSettings(this.currentSettings());
       const kept = new Set(next.accounts.map((account) => account.id));
       for (const account of previous.accounts) if (!kept.has(account.id)) this.removeAccount(account.id);
     });
@@ -74,7 +77,7 @@ export class AlertService {
 
   /** Starts the tick; call after the config is loaded so the user's settings apply. */
   start(): void {
-    this.engine.updateSettings(this.currentSettings());
+    this.evaluator.updateSettings(this.currentSettings());
     this.schedule();
   }
 
@@ -85,28 +88,27 @@ export class AlertService {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   /** One poll attempt of one account. */
   observe(observation: PollObservation): void {
     const hostOffline = this.deps.hostOnline ? !this.deps.hostOnline() : false;
-    this.handle(this.engine.observe({ ...observation, hostOffline }));
+    this.handle(this.evaluator.observe({ ...observation, hostOffline }));
   }
 
   /** Lets time pass without a poll (quiet hours ending, reminders). */
   tick(): void {
-    this.handle(this.engine.tick(this.deps.clock.now()));
+    this.handle(this.evaluator.tick(this.deps.clock.now()));
   }
 
   removeAccount(accountId: string): void {
-    const transitions = this.engine.removeAccount(accountId, this.deps.clock.now());
+    const transitions = this.evaluator.removeAccount(accountId, this.deps.clock.now());
     this.handle({ transitions, events: [], notifications: [] });
   }
 
   active(): ActiveAlertView[] {
-    return this.engine.activeAlerts().map((alert) => ({
+    return this.evaluator.activeAlerts().map((alert) => ({
       key: alert.key,
       ruleId: alert.ruleId,
       scope: alert.scope,
@@ -125,7 +127,7 @@ export class AlertService {
   worstFiring(): Severity | null {
     const rank: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
     let worst: Severity | null = null;
-    for (const alert of this.engine.activeAlerts()) {
+    for (const alert of this.evaluator.activeAlerts()) {
       if (alert.state !== 'firing' || alert.snoozed) continue;
       if (worst === null || rank[alert.severity] > rank[worst]) worst = alert.severity;
     }
@@ -137,19 +139,19 @@ export class AlertService {
   }
 
   snooze(target: SnoozeTarget, minutes: number | null): SnoozeView[] {
-    this.engine.snooze(target, minutes === null ? null : this.deps.clock.now() + minutes * 60_000);
+    this.evaluator.snooze(target, minutes === null ? null : this.deps.clock.now() + minutes * 60_000);
     this.changed(true);
     return this.snoozes();
   }
 
   unsnooze(target: SnoozeTarget): SnoozeView[] {
-    this.engine.unsnooze(target);
+    this.evaluator.unsnooze(target);
     this.changed(true);
     return this.snoozes();
   }
 
   snoozes(): SnoozeView[] {
-    return this.engine.snoozes().map((snooze) => ({ target: snooze.target, until: iso(snooze.untilMs) }));
+    return this.evaluator.snoozes().map((snooze) => ({ target: snooze.target, until: iso(snooze.untilMs) }));
   }
 
   settings(): AlertSettings {
@@ -162,7 +164,7 @@ export class AlertService {
     } catch (error) {
       throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
     }
-    this.engine.updateSettings(settings);
+    this.evaluator.updateSettings(settings);
     return settings;
   }
 
@@ -212,7 +214,7 @@ export class AlertService {
   }
 
   private changed(force: boolean): void {
-    const active = this.engine.activeAlerts();
+    const active = this.evaluator.activeAlerts();
     this.emit({
       channel: 'alerts:changed',
       payload: { active: active.length, firing: active.filter((alert) => alert.state === 'firing').length },
@@ -225,13 +227,13 @@ export class AlertService {
     if (!force && now - this.lastSnapshotMs < SNAPSHOT_EVERY_MS) return;
     this.lastSnapshotMs = now;
     try {
-      this.deps.history.writeState(SNAPSHOT_NAME, JSON.stringify(this.engine.snapshot()), now);
+      this.deps.history.writeState(SNAPSHOT_NAME, JSON.stringify(this.evaluator.snapshot()), now);
     } catch (error) {
       this.deps.logger.error(`alerts: could not save the alert state (${(error as Error).message})`);
     }
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.events.emit(event);
   }
 }

@@ -11,6 +11,8 @@ import { HistoryUnavailableError, SqliteMissingError, type OpenHistoryOptions, t
 import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from '../base/clock';
 import { Engine } from '../engine/engine';
+import { AccountEditor } from '../engine/account-editor';
+import { createEngineEventBus } from '../engine/service';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
 import type { Logger } from '../base/logger';
@@ -78,13 +80,16 @@ export function openHistory(dataDir: string | null, logger: Logger, options: Ope
 /** Builds the whole monitor (engine, alerts, channels) the same way for the desktop app and `poolwatch serve`. */
 export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
   const clock = options.clock ?? systemClock;
-  const settings = new SettingsStore(options.config);
+  const settings = new SettingsStore(options.config, options.logger);
   const history = openHistory(options.dataDir, options.logger, {
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
     ...(options.loadSqlite ? { loadSqlite: options.loadSqlite } : {}),
   });
+  // One bus for every UI event (engine, alerts, history): one place where a failing listener is caught and logged.
+  const events = createEngineEventBus(options.logger);
   const engine = new Engine({
     config: settings,
+    events,
     secrets: options.secrets,
     logger: options.logger,
     clock,
@@ -115,6 +120,7 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     logger: options.logger,
     sinks: [(notification) => channels.dispatch(notification), ...(options.sinks ?? [])],
     hostOnline: () => connectivity.isOnline(),
+    events,
   });
   const samples = new HistoryService({
     store: history.samples,
@@ -123,15 +129,16 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     logger: options.logger,
     summaries: () => engine.summaries(),
     workersOf: (accountId) => engine.workersOf(accountId),
+    events,
   });
   engine.onPolled((observation) => {
     connectivity.record(observation); // first: the alert engine asks it about this very poll
     samples.record(observation);
     alerts.observe(observation);
   });
-    const shutdown = (): void => {
+  const shutdown = (): void => {
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, alerts, channels, samples, shutdown), historyProblem: history.problem };
+  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown), historyProblem: history.problem };
 }

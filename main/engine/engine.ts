@@ -1,31 +1,25 @@
-import { POOLS, countWorkers, type AccountSummary } from '../../shared/model';
+import type { AccountSummary } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import {
   ContractError,
-  type AccountDraft,
-  type ConnectionTestResult,
-  type RequestChannel,
+  callHandler,
+  type RequestHandlers,
   type RequestOf,
   type ResponseOf,
 } from '../../shared/contract';
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
-import { redactSecrets } from '../base/redaction';
 import type { SecretStore } from '../secrets/secret-store';
-import { deleteRecordSecrets, secretsForNewAddress, writeSecretRecord } from '../secrets/secret-record';
-import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
-import { isPoolError } from '../base/pool-error';
-import type { PoolAdapter } from '../pools/adapter';
+import { createAdapter, createPoolHttpClient } from '../pools/registry';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
-import { SettingsStore, saveFailureMessage } from '../store/settings-store';
+import { SettingsStore } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
-import { STATUS_BY_ERROR_KIND } from './account-status';
-import { newRecordId } from '../store/record-id';
-import { accountSecretPlanInput, applyDraft, modeFields, toConfigView } from './account-editor';
+import type { AccountContext } from './account-editor';
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
-import type { EngineEvent, EngineService } from './service';
+import { createEngineEventBus, type EngineEvent, type EngineEventBus } from './service';
+import { EventBus } from '../base/event-bus';
 import type { HttpLimits } from '../pools/http-client';
 
 export interface EngineOptions {
@@ -39,17 +33,24 @@ export interface EngineOptions {
   /** Spread first polls over this many ms so a restart does not hit every pool at once. */
   startSpreadMs?: number;
   random?: () => number;
+  /** The UI events' bus, shared with the alert and history services (default: the engine's own). */
+  events?: EngineEventBus;
 }
 
-/** A test connection gives up sooner than a background poll: a person is waiting. */
-const TEST_TIMEOUT_MS = 20_000;
+/** The request channels the engine answers: polling state, workers and the pause switch (accounts: AccountEditor). */
+export type EngineChannel =
+  | 'state:get'
+  | 'workers:get'
+  | 'engine:set-paused'
+  | 'engine:poll-now';
+export type EngineRequests = Pick<RequestHandlers, EngineChannel>;
 
 /** Hosts the per-account runners and answers the UI's requests; the same in Electron and headless mode. */
-export class Engine implements EngineService {
+export class Engine {
   private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
-  private readonly observers = new Set<(observation: PollObservation) => void>();
+  private readonly events: EngineEventBus;
+  private readonly polls: EventBus<PollObservation>;
   private paused = false;
   private started = false;
   private readonly clock: Clock;
@@ -60,7 +61,9 @@ export class Engine implements EngineService {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.env = options.env ?? process.env;
-    this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config);
+    this.events = options.events ?? createEngineEventBus(this.logger);
+    this.polls = new EventBus<PollObservation>(this.logger, (observation) => `poll observer failed for ${observation.account.id}`);
+    this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config, this.logger);
     this.settings.onReloaded((previous, next) => this.followReload(previous, next));
   }
 
@@ -141,8 +144,7 @@ export class Engine implements EngineService {
 
   /** Listens to every poll attempt's outcome (the alert engine's input); returns the function that stops. */
   onPolled(observer: (observation: PollObservation) => void): () => void {
-    this.observers.add(observer);
-    return () => this.observers.delete(observer);
+    return this.polls.subscribe(observer);
   }
 
   /** Account ids as configured now. */
@@ -151,57 +153,62 @@ export class Engine implements EngineService {
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
-  async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    // Each branch returns the response type of its own channel; TypeScript cannot narrow C through the switch.
-    const respond = (value: unknown): ResponseOf<C> => value as ResponseOf<C>;
-    switch (channel) {
-      case 'accounts:list':
-        return respond(await this.listAccounts());
-      case 'accounts:save': {
-        const { account, secrets } = request as RequestOf<'accounts:save'>;
-        return respond(await this.saveAccount(account, secrets));
-      }
-      case 'accounts:remove':
-        return respond(await this.removeAccount((request as RequestOf<'accounts:remove'>).id));
-      case 'accounts:test': {
-        const { account, secrets } = request as RequestOf<'accounts:test'>;
-        return respond(await this.testAccount(account, secrets));
-      }
-      case 'state:get':
-        return respond({ paused: this.paused, accounts: this.summaries() });
-      case 'workers:get': {
-        const { accountId } = request as RequestOf<'workers:get'>;
-        this.requireAccount(accountId);
-        return respond({ accountId, workers: this.workersOf(accountId) });
-      }
-      case 'engine:set-paused':
-        this.setPaused((request as RequestOf<'engine:set-paused'>).paused);
-        return respond({ paused: this.paused });
-      case 'engine:poll-now': {
-        const { accountId } = request as RequestOf<'engine:poll-now'>;
-        const targets = accountId ? [this.requireRunner(accountId)] : [...this.runners.values()];
-        for (const runner of targets) void runner.pollNow();
-        return respond({ started: targets.length });
-      }
-    }
-    throw new ContractError('invalid_request', `Unknown channel "${String(channel)}".`);
+  /** The engine's part of the request table (main/core assembles the whole table). */
+  readonly requests: EngineRequests = {
+    'state:get': () => ({ paused: this.paused, accounts: this.summaries() }),
+    'workers:get': ({ accountId }) => {
+      this.requireAccount(accountId);
+      return { accountId, workers: this.workersOf(accountId) };
+    },
+    'engine:set-paused': ({ paused }) => {
+      this.setPaused(paused);
+      return { paused: this.paused };
+    },
+    'engine:poll-now': ({ accountId }) => {
+      const targets = accountId ? [this.requireRunner(accountId)] : [...this.runners.values()];
+      for (const runner of targets) void runner.pollNow();
+      return { started: targets.length };
+    },
+  };
+
+  /** Answers one of the engine's channels through its table (what tests and the CLI call). */
+  handle<C extends EngineChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    return callHandler(this.requests, channel, request);
   }
 
   private emit(event: EngineEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.error(`event listener failed on ${event.channel}: ${(error as Error).message}`);
-      }
-    }
+    this.events.emit(event);
   }
 
-  private requireAccount(id: string): AccountConfig {
+  /** What the account editor shares with the engine: the settings, secrets and limits the runners use. */
+  get context(): AccountContext {
+    return {
+      settings: this.settings,
+      secrets: this.options.secrets,
+      env: this.env,
+      clock: this.clock,
+      logger: this.logger,
+      events: this.events,
+      ...(this.options.httpLimits ? { httpLimits: this.options.httpLimits } : {}),
+    };
+  }
+
+  /** An account was saved: its runner starts again from the new config. */
+  follow(account: AccountConfig): void {
+    this.stopRunner(account.id);
+    this.startRunner(account);
+  }
+
+  /** An account is being removed: its runner stops. */
+  unfollow(id: string): void {
+    this.stopRunner(id);
+  }
+
+  /** The account as configured now; not_found when there is none. */
+  requireAccount(id: string): AccountConfig {
     const account = this.config.accounts.find((candidate) => candidate.id === id);
     if (!account) throw new ContractError('not_found', `There is no account "${id}".`);
     return account;
@@ -214,18 +221,8 @@ export class Engine implements EngineService {
     return runner;
   }
 
-  private adapterFor(pool: AccountConfig['pool']): PoolAdapter {
-    const adapter = createAdapter(pool);
-    if (!adapter) throw new ContractError('invalid_request', `${POOLS[pool].name} is not supported yet.`);
-    return adapter;
-  }
-
-  private createRunner(account: AccountConfig): AccountRunner | null {
+  private createRunner(account: AccountConfig): AccountRunner {
     const adapter = createAdapter(account.pool);
-    if (!adapter) {
-      this.logger.warn(`account ${account.id}: ${POOLS[account.pool].name} is not supported yet; skipped`);
-      return null;
-    }
     const runner = new AccountRunner(toRunnable(account), {
       clock: this.clock,
       adapter,
@@ -234,15 +231,7 @@ export class Engine implements EngineService {
         resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
       onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),
       onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
-      onPolled: (observation) => {
-        for (const observer of this.observers) {
-          try {
-            observer(observation);
-          } catch (error) {
-            this.logger.error(`poll observer failed for ${observation.account.id}: ${(error as Error).message}`);
-          }
-        }
-      },
+      onPolled: (observation) => this.polls.emit(observation),
       logger: this.logger,
       ...(this.options.random ? { random: this.options.random } : {}),
     });
@@ -252,7 +241,6 @@ export class Engine implements EngineService {
 
   private startRunner(account: AccountConfig): void {
     const runner = this.createRunner(account);
-    if (!runner) return;
     if (this.paused) {
       this.emit({ channel: 'state:account', payload: runner.summary() });
       return;
@@ -265,139 +253,4 @@ export class Engine implements EngineService {
     this.runners.get(id)?.stop();
     this.runners.delete(id);
   }
-
-  private async listAccounts() {
-    return Promise.all(this.config.accounts.map((account) => toConfigView(account, this.options.secrets, this.env)));
-  }
-
-  private async saveAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>) {
-    const adapter = this.adapterFor(draft.pool);
-    await this.refreshConfig();
-    const existing = draft.id ? this.requireAccount(draft.id) : undefined;
-    if (existing && existing.pool !== draft.pool) {
-      throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
-    }
-    const id = existing?.id ?? newRecordId(draft.label, new Set(this.config.accounts.map((account) => account.id)), 'account');
-    const { config, plan } = applyDraft(draft, existing, secrets, id);
-    const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
-    if (problem) throw new ContractError('invalid_request', problem);
-
-    await writeSecretRecord({
-      store: this.options.secrets,
-      keychainAccount: id,
-      plan,
-      existing: existing !== undefined,
-      persist: () =>
-        this.persist((current) => {
-          if (!existing && current.accounts.some((account) => account.id === id)) {
-            throw new ContractError('config_error', `An account "${id}" was just added to ${this.settings.location} by hand; save again to add yours under another id.`);
-          }
-          return {
-            ...current,
-            accounts: existing ? current.accounts.map((account) => (account.id === id ? config : account)) : [...current.accounts, config],
-          };
-        }),
-    });
-    this.stopRunner(id);
-    this.startRunner(config);
-    this.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
-    return toConfigView(config, this.options.secrets, this.env);
-  }
-
-  /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */
-  private async mergedSecrets(config: AccountConfig, typed: Record<string, string>): Promise<Record<string, string>> {
-    const merged: Record<string, string> = {};
-    for (const [field, ref] of Object.entries(config.credentials)) {
-      if (typed[field]) merged[field] = typed[field];
-      else if ('env' in ref) merged[field] = this.env[ref.env] ?? '';
-      else merged[field] = (await this.options.secrets.get(config.id, field).catch(() => null)) ?? '';
-    }
-    return merged;
-  }
-
-  private async removeAccount(id: string) {
-    await this.refreshConfig();
-    const account = this.requireAccount(id);
-    this.stopRunner(id);
-    await this.persist((current) => ({ ...current, accounts: current.accounts.filter((candidate) => candidate.id !== id) }));
-    await deleteRecordSecrets(this.options.secrets, id, account.credentials);
-    this.emit({ channel: 'state:account-removed', payload: { id } });
-    this.logger.info(`account ${id}: removed`);
-    return { removed: true };
-  }
-
-  private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
-    try {
-      await this.settings.update(change);
-    } catch (error) {
-      if (error instanceof ContractError) throw error;
-      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
-    }
-  }
-
-  /** Edits start from the file as it is now: an account added or changed there by hand is known first. */
-  private async refreshConfig(): Promise<void> {
-    try {
-      await this.settings.refresh();
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.settings.location));
-    }
-  }
-
-  /** Polls a draft once with the typed secrets (or the stored ones) without saving anything. */
-  private async testAccount(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<ConnectionTestResult> {
-    const adapter = this.adapterFor(draft.pool);
-    const existing = draft.id ? this.config.accounts.find((account) => account.id === draft.id) : undefined;
-    const moved = secretsForNewAddress(accountSecretPlanInput(draft, existing, secrets));
-    if (moved) return failedTest('error', moved);
-    const credentials: Record<string, string> = {};
-    for (const field of modeFields(draft)) {
-      const typed = secrets[field]?.trim();
-      if (typed) {
-        credentials[field] = typed;
-        continue;
-      }
-      const ref = existing?.credentials[field];
-      if (!ref || !existing) return failedTest('error', `Enter the ${field} to test the connection.`);
-      try {
-        Object.assign(credentials, await resolveCredentials(existing.id, { [field]: ref }, this.options.secrets, this.env));
-      } catch (error) {
-        return failedTest('error', (error as Error).message);
-      }
-    }
-    const problem = adapter.validateCredentials?.(credentials, draft.mode);
-    if (problem) return failedTest('error', problem);
-
-    const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
-    try {
-      const reading = await adapter.poll({
-        baseUrl: draft.baseUrl ?? defaultBaseUrl(draft.pool, draft.mode),
-        credentials,
-        options: { subaccounts: draft.options?.subaccounts },
-        http: createPoolHttpClient(adapter, { ...this.options.httpLimits, maxRetries: 0 }),
-        now: () => this.clock.now(),
-        signal,
-        previous: null,
-      });
-      const limited = reading.limitations.length > 0;
-      return {
-        ok: true,
-        status: limited ? 'permission_limited' : 'ok',
-        message: limited ? reading.limitations.join(' ') : null,
-        limitations: reading.limitations,
-        workers: countWorkers(reading.workers),
-        groups: reading.groups.map((group) => group.name),
-      };
-    } catch (error) {
-      const secretsUsed = Object.values(credentials);
-      if (isPoolError(error)) {
-        return failedTest(STATUS_BY_ERROR_KIND[error.kind], redactSecrets(error.message, secretsUsed));
-      }
-      return failedTest('error', redactSecrets(`The test failed unexpectedly: ${(error as Error).message}`, secretsUsed));
-    }
-  }
-}
-
-function failedTest(status: ConnectionTestResult['status'], message: string): ConnectionTestResult {
-  return { ok: false, status, message, limitations: [], workers: null, groups: [] };
 }

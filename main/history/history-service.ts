@@ -2,7 +2,7 @@ import { ContractError, parseIsoTime, type ExportRequest, type HistoryScope, typ
 import type { AccountSummary, Worker } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import type { Clock } from '../base/clock';
-import type { EngineEvent } from '../engine/service';
+import { createEngineEventBus, type EngineEvent, type EngineEventBus } from '../engine/service';
 import type { Logger } from '../base/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
@@ -30,6 +30,8 @@ export interface HistoryServiceOptions {
   logger: Logger;
   summaries(): readonly AccountSummary[];
   workersOf(accountId: string): readonly Worker[];
+  /** The UI events' bus, shared with the engine and alerts (default: the service's own). */
+  events?: EngineEventBus;
 }
 
 function parseTime(text: string, name: string): number {
@@ -66,11 +68,13 @@ export class HistoryService {
   private failedWritesInARow = 0;
   private firstFailedAtMs = 0;
   private writeProblem: string | null = null;
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly events: EngineEventBus;
   private readonly backfill = newBackfill();
   private stopped = false;
 
-  constructor(private readonly options: HistoryServiceOptions) {}
+  constructor(private readonly options: HistoryServiceOptions) {
+    this.events = options.events ?? createEngineEventBus(options.logger);
+  }
 
   /** Why history is not being saved to disk: the database could not be opened, or writes keep failing. */
   get problem(): string | null {
@@ -79,14 +83,13 @@ export class HistoryService {
 
   /** Listens to changes of `problem` while running; returns the function that stops listening. */
   subscribe(listener: (event: EngineEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.subscribe(listener);
   }
 
   private setWriteProblem(problem: string | null): void {
     if (problem === this.writeProblem) return;
     this.writeProblem = problem;
-    for (const listener of this.listeners) listener({ channel: 'state:history', payload: { problem: this.problem } });
+    this.events.emit({ channel: 'state:history', payload: { problem: this.problem } });
   }
 
   /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */

@@ -1,4 +1,4 @@
-import { ContractError, REQUEST_CHANNELS, dispatchRequest, toErrorEnvelope, type RequestHandler, type ResultEnvelope } from '../../shared/contract';
+import { ContractError, REQUEST_CHANNELS, dispatchRequest, toErrorEnvelope, type ResultEnvelope } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
 import { silentLogger, type Logger } from '../base/logger';
 import type { IpcMainLike, SenderLike, TrustedSenderCheck } from './ipc-ports';
@@ -10,7 +10,7 @@ function refused(): ResultEnvelope {
 
 /**
  * The one place ipcMain handlers are registered: every request channel goes through the sender check,
- * then dispatchRequest (the contract's schema, then the engine), as the headless server's requests do. Returns the function that removes the handlers.
+ * then dispatchRequest (the contract's schema, then the request table), as the headless server's requests do. Returns the function that removes the handlers.
  */
 export function registerEngineHandlers(
   ipcMain: IpcMainLike,
@@ -18,14 +18,13 @@ export function registerEngineHandlers(
   isTrustedSender: TrustedSenderCheck,
   logger: Logger = silentLogger,
 ): () => void {
-  const handle: RequestHandler = (channel, request) => engine.handle(channel, request);
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, async (event: SenderLike, payload: unknown): Promise<ResultEnvelope> => {
       if (!isTrustedSender(event)) {
         logger.warn(`ipc ${channel}: refused a request from ${describeSender(event)}`);
         return refused();
       }
-      return dispatchRequest(handle, channel, payload, (message) => logger.error(`ipc ${channel}: the engine failed: ${message}`));
+      return dispatchRequest(engine.requests, channel, payload, (message) => logger.error(`ipc ${channel}: the engine failed: ${message}`));
     });
   }
   return () => {

@@ -120,7 +120,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
           reply(res, 400, JSON.stringify({ error: 'bad_request', message: 'Use account, rule, from, to (ISO) and limit (1-5000).' }), 'application/json');
           return;
         }
-        const entries = await engine.handle('alerts:history', query.data);
+        const entries = await engine.requests['alerts:history'](query.data);
         reply(res, 200, JSON.stringify(buildAlertsJson(entries)), 'application/json');
         return;
       }

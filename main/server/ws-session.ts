@@ -6,7 +6,6 @@ import {
   responseFrame,
   toErrorEnvelope,
   type RequestFrame,
-  type RequestHandler,
 } from '../../shared/contract';
 import type { EngineService } from '../engine/service';
 import type { Logger } from '../base/logger';
@@ -43,12 +42,11 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
     socket.send(frame);
   };
   const unsubscribe = engine.subscribe((event) => send(eventFrame(event.channel, event.payload)));
-  const handle: RequestHandler = (channel, request) => engine.handle(channel, request);
   const fault = (channel: string, message: string): void => logger.error(`headless: ${channel} failed: ${message}`);
 
   /** Answers one request; an answer that cannot be serialized (or sent) is logged and answered with an error. */
   const answer = async ({ id, channel, payload }: RequestFrame): Promise<void> => {
-    const result = await dispatchRequest(handle, channel, payload, (message) => fault(channel, message));
+    const result = await dispatchRequest(engine.requests, channel, payload, (message) => fault(channel, message));
     try {
       send(responseFrame(id, result));
     } catch (error) {

@@ -1,3 +1,5 @@
+import { EventBus } from '../base/event-bus';
+import type { Logger } from '../base/logger';
 import { ConfigError } from './config-file';
 import type { AppConfig } from './config-schema';
 import type { ConfigRepository } from './config-repository';
@@ -29,9 +31,15 @@ export function saveFailureMessage(error: unknown, location: string): string {
 export class SettingsStore {
   private config: AppConfig = { accounts: [], channels: [] };
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly reloadListeners = new Set<ReloadListener>();
+  private readonly reloads: EventBus<{ previous: AppConfig; next: AppConfig }>;
 
-  constructor(private readonly repository: ConfigRepository) {}
+  /** `logger` hears of a reload listener that failed; the reload (and the save that found it) goes on. */
+  constructor(
+    private readonly repository: ConfigRepository,
+    logger?: Logger,
+  ) {
+    this.reloads = new EventBus(logger, () => `a listener of the reload of ${repository.location} failed`);
+  }
 
   get location(): string {
     return this.repository.location;
@@ -48,8 +56,7 @@ export class SettingsStore {
 
   /** Listens to reloads of a file edited by hand; returns the function that stops. */
   onReloaded(listener: ReloadListener): () => void {
-    this.reloadListeners.add(listener);
-    return () => this.reloadListeners.delete(listener);
+    return this.reloads.subscribe(({ previous, next }) => listener(previous, next));
   }
 
   /** Reads the file again if it was edited by hand since it was last read or written. */
@@ -93,6 +100,6 @@ export class SettingsStore {
     if (next === null) return;
     const previous = this.config;
     this.config = next;
-    for (const listener of this.reloadListeners) listener(previous, next);
+    this.reloads.emit({ previous, next });
   }
 }

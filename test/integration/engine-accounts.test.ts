@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ContractError } from '../../shared/contract';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { captureLogger } from '../support/capture-logger';
 import { memoryConfig } from '../support/memory-config';
@@ -30,11 +31,11 @@ describe('adding, testing, editing and removing accounts', () => {
   it('tests a connection before saving: exact failure, then success, storing nothing', async () => {
     const { engine, config, secrets } = setup();
     await engine.start();
-    const bad = await engine.handle('accounts:test', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: 'wrong-secret' } });
+    const bad = await new AccountEditor(engine).handle('accounts:test', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: 'wrong-secret' } });
     assert.equal(bad.ok, false);
     assert.equal(bad.status, 'auth_error');
     assert.match(bad.message ?? '', /HTTP 401/);
-    const good = await engine.handle('accounts:test', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
+    const good = await new AccountEditor(engine).handle('accounts:test', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
     assert.equal(good.ok, true);
     assert.equal(good.workers?.total, 12);
     assert.deepEqual(good.groups, ['rigs']);
@@ -46,7 +47,7 @@ describe('adding, testing, editing and removing accounts', () => {
   it('saves secrets to the secret store and only references to the config; the UI sees hasSecret', async () => {
     const { engine, config, secrets, logger } = setup();
     await engine.start();
-    const view = await engine.handle('accounts:save', {
+    const view = await new AccountEditor(engine).handle('accounts:save', {
       account: draft(),
       secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret },
     });
@@ -60,7 +61,7 @@ describe('adding, testing, editing and removing accounts', () => {
     assert.deepEqual(config.saved.at(-1)?.accounts[0]?.credentials, { apiKey: { keychain: true }, apiSecret: { keychain: true } });
     assert.equal(await secrets.get('main-farm', 'apiSecret'), sim.fullKey.apiSecret);
 
-    const list = JSON.stringify(await engine.handle('accounts:list', {}));
+    const list = JSON.stringify(await new AccountEditor(engine).handle('accounts:list', {}));
     assert.ok(!list.includes(sim.fullKey.apiSecret));
     await engine.handle('engine:poll-now', { accountId: 'main-farm' });
     await waitFor(() => engine.summaries()[0]?.status === 'ok');
@@ -73,14 +74,14 @@ describe('adding, testing, editing and removing accounts', () => {
   it('edits without retyping secrets, switches to observer mode (old secrets deleted), then removes', async () => {
     const { engine, config, secrets } = setup();
     await engine.start();
-    await engine.handle('accounts:save', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
-    const renamed = await engine.handle('accounts:save', { account: { ...draft(), id: 'main-farm', label: 'Renamed', pollIntervalSec: 120 }, secrets: {} });
+    await new AccountEditor(engine).handle('accounts:save', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
+    const renamed = await new AccountEditor(engine).handle('accounts:save', { account: { ...draft(), id: 'main-farm', label: 'Renamed', pollIntervalSec: 120 }, secrets: {} });
     assert.equal(renamed.label, 'Renamed');
     assert.equal(renamed.pollIntervalSec, 120);
     assert.equal(await secrets.get('main-farm', 'apiSecret'), sim.fullKey.apiSecret);
 
     const observer = sim.observerKeys[0]!;
-    await engine.handle('accounts:save', { account: { ...draft(), id: 'main-farm', mode: 'observer' }, secrets: { observerKey: observer.key } });
+    await new AccountEditor(engine).handle('accounts:save', { account: { ...draft(), id: 'main-farm', mode: 'observer' }, secrets: { observerKey: observer.key } });
     assert.equal(await secrets.get('main-farm', 'apiSecret'), null);
     assert.equal(await secrets.get('main-farm', 'observerKey'), observer.key);
 
@@ -88,7 +89,7 @@ describe('adding, testing, editing and removing accounts', () => {
     engine.subscribe((event) => {
       if (event.channel === 'state:account-removed') removedEvents.push(event.payload.id);
     });
-    await engine.handle('accounts:remove', { id: 'main-farm' });
+    await new AccountEditor(engine).handle('accounts:remove', { id: 'main-farm' });
     assert.deepEqual(removedEvents, ['main-farm']);
     assert.equal(await secrets.get('main-farm', 'observerKey'), null);
     assert.deepEqual(config.saved.at(-1)?.accounts, []);
@@ -98,8 +99,8 @@ describe('adding, testing, editing and removing accounts', () => {
   it('refuses incomplete drafts and unknown ids with specific messages', async () => {
     const { engine } = setup();
     await engine.start();
-    await assert.rejects(engine.handle('accounts:save', { account: draft(), secrets: { apiKey: 'only-key' } }), /Enter the apiSecret/);
-    await assert.rejects(engine.handle('accounts:remove', { id: 'nope' }), (error: unknown) => error instanceof ContractError && error.code === 'not_found');
+    await assert.rejects(new AccountEditor(engine).handle('accounts:save', { account: draft(), secrets: { apiKey: 'only-key' } }), /Enter the apiSecret/);
+    await assert.rejects(new AccountEditor(engine).handle('accounts:remove', { id: 'nope' }), (error: unknown) => error instanceof ContractError && error.code === 'not_found');
     await assert.rejects(engine.handle('workers:get', { accountId: 'nope' }), /no account "nope"/);
     engine.stop();
   });
@@ -117,7 +118,7 @@ describe('adding, testing, editing and removing accounts', () => {
     const { engine, config } = setup(broken);
     await engine.start();
     await assert.rejects(
-      engine.handle('accounts:save', { account: draft(), secrets: { apiKey: 'k', apiSecret: 's' } }),
+      new AccountEditor(engine).handle('accounts:save', { account: draft(), secrets: { apiKey: 'k', apiSecret: 's' } }),
       (error: unknown) => error instanceof ContractError && error.code === 'keychain_unavailable' && /environment variable/.test(error.message),
     );
     assert.equal(config.saved.length, 0);
@@ -132,7 +133,7 @@ describe('adding, testing, editing and removing accounts', () => {
       if (event.channel === 'state:paused') events.push(event.payload.paused);
     });
     assert.deepEqual(await engine.handle('engine:set-paused', { paused: true }), { paused: true });
-    await engine.handle('accounts:save', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
+    await new AccountEditor(engine).handle('accounts:save', { account: draft(), secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(engine.summaries()[0]?.status, 'pending', 'no poll while paused');
     await engine.handle('engine:set-paused', { paused: false });

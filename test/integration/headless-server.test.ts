@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { z } from 'zod';
-import { Engine } from '../../main/engine/engine';
+import { createPoolWatch } from '../../main/core/create-pool-watch';
+import type { PoolWatch } from '../../main/core/pool-watch';
 import { startHeadlessServer, type HeadlessServer } from '../../main/server/headless-server';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { captureLogger } from '../support/capture-logger';
@@ -67,7 +68,7 @@ function nextMessage(socket: WebSocket, match: (message: { type: string; [key: s
 
 describe('headless server', () => {
   let sim: SbiSim;
-  let engine: Engine;
+  let poolWatch: PoolWatch;
   let server: HeadlessServer;
   const logger = captureLogger();
 
@@ -75,21 +76,23 @@ describe('headless server', () => {
     sim = await startSbiSim({ seed: 21, subaccounts: [{ name: 'rigs', coin: 'BTC', workers: 30 }] });
     const staticDir = await mkdtemp(join(tmpdir(), 'pw-static-'));
     await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>PoolWatch</title>');
-    engine = new Engine({
+    // The whole monitor, as `poolwatch serve` builds it; the engine's accounts are loaded and polled once, not scheduled.
+    ({ poolWatch } = createPoolWatch({
       config: memoryConfig({
         accounts: [{ id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'K' }, apiSecret: { env: 'S' } } }],
       }),
+      dataDir: null,
       secrets: memorySecrets(),
       env: { K: sim.fullKey.apiKey, S: sim.fullKey.apiSecret },
       logger,
-    });
-    await engine.load();
-    await engine.pollAll();
-    server = await startHeadlessServer({ engine, staticDir, logger });
+    }));
+    await poolWatch.engine.load();
+    await poolWatch.engine.pollAll();
+    server = await startHeadlessServer({ engine: poolWatch, staticDir, logger });
   });
   after(async () => {
     await server.close();
-    engine.stop();
+    poolWatch.stop();
     await sim.close();
   });
 

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { ContractError } from '../../shared/contract';
 import { ChannelService } from '../../main/alerts/channels/channel-service';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
 import { deleteRecordSecrets, planSecrets, writeSecretRecord, type SecretPlanInput } from '../../main/secrets/secret-record';
 import { KeychainUnavailableError, type SecretStore } from '../../main/secrets/secret-store';
@@ -163,7 +164,7 @@ describe('secret records: accounts and channels share the flow', () => {
     const engine = new Engine({ config: readOnlyConfig(), secrets, logger: captureLogger(), env: {} });
     await engine.start();
     await assert.rejects(
-      engine.handle('accounts:save', {
+      new AccountEditor(engine).handle('accounts:save', {
         account: { pool: 'sbi', label: 'Farm', mode: 'api-key', baseUrl: 'http://127.0.0.1:9' },
         secrets: { apiKey: 'farm-key', apiSecret: 'farm-secret' },
       }),
@@ -179,7 +180,7 @@ describe('secret records: accounts and channels share the flow', () => {
     const engine = new Engine({ config: readOnlyConfig(initial), secrets, logger: captureLogger(), env: {} });
     await engine.start();
     await assert.rejects(
-      engine.handle('accounts:save', {
+      new AccountEditor(engine).handle('accounts:save', {
         account: { id: 'farm', pool: 'sbi', label: 'Farm', mode: 'api-key', baseUrl: 'http://127.0.0.1:9' },
         secrets: { apiKey: 'farm-key', apiSecret: 'farm-secret' },
       }),

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ChannelDraft } from '../../shared/contract';
 import { ChannelService } from '../../main/alerts/channels/channel-service';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { SettingsStore } from '../../main/store/settings-store';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { captureLogger } from '../support/capture-logger';
@@ -29,7 +30,7 @@ describe('stored secrets stay with their address', () => {
     const secrets = memorySecrets();
     const engine = new Engine({ config: memoryConfig(), secrets, logger: captureLogger(), env: {}, httpLimits: { maxRetries: 0, timeoutMs: 2000 } });
     await engine.load();
-    const view = await engine.handle('accounts:save', {
+    const view = await new AccountEditor(engine).handle('accounts:save', {
       account: { pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: sim.url },
       secrets: { apiKey: sim.fullKey.apiKey, apiSecret: sim.fullKey.apiSecret },
     });
@@ -39,14 +40,14 @@ describe('stored secrets stay with their address', () => {
   it('accounts:test with a new address and no typed secrets sends nothing there and says what to do', async () => {
     const { engine, id } = await savedAccount();
     const before = other.requests.length;
-    const result = await engine.handle('accounts:test', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url }, secrets: {} });
+    const result = await new AccountEditor(engine).handle('accounts:test', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url }, secrets: {} });
     assert.equal(result.ok, false);
     assert.match(result.message ?? '', /Main farm/);
     assert.match(result.message ?? '', /type the API key and API secret again to send them to the new address/);
     assert.equal(other.requests.length, before, 'no request reached the new address');
     // The same address with the stored secrets still works, and typing them again allows the new one.
-    assert.equal((await engine.handle('accounts:test', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: sim.url }, secrets: {} })).ok, true);
-    await engine.handle('accounts:test', {
+    assert.equal((await new AccountEditor(engine).handle('accounts:test', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: sim.url }, secrets: {} })).ok, true);
+    await new AccountEditor(engine).handle('accounts:test', {
       account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url },
       secrets: { apiKey: 'typed-key-again', apiSecret: 'typed-secret-again' },
     });
@@ -56,7 +57,7 @@ describe('stored secrets stay with their address', () => {
   it('accounts:test refuses when only some secrets are typed again, naming the ones missing', async () => {
     const { engine, id } = await savedAccount();
     const before = other.requests.length;
-    const result = await engine.handle('accounts:test', {
+    const result = await new AccountEditor(engine).handle('accounts:test', {
       account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url },
       secrets: { apiKey: sim.fullKey.apiKey },
     });
@@ -68,19 +69,19 @@ describe('stored secrets stay with their address', () => {
   it('accounts:save with a new address and "keep stored" secrets is refused and changes nothing', async () => {
     const { engine, id, secrets } = await savedAccount();
     await assert.rejects(
-      engine.handle('accounts:save', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url }, secrets: {} }),
+      new AccountEditor(engine).handle('accounts:save', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url }, secrets: {} }),
       (error: Error) => /Main farm/.test(error.message) && /type the API key and API secret again/.test(error.message),
     );
-    assert.equal((await engine.handle('accounts:list', {}))[0]?.baseUrl, sim.url);
+    assert.equal((await new AccountEditor(engine).handle('accounts:list', {}))[0]?.baseUrl, sim.url);
     assert.equal(await secrets.get(id, 'apiSecret'), sim.fullKey.apiSecret);
     // The address back to its default counts as a change too; typing the secrets again saves.
-    const saved = await engine.handle('accounts:save', {
+    const saved = await new AccountEditor(engine).handle('accounts:save', {
       account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key', baseUrl: other.url },
       secrets: { apiKey: 'new-key', apiSecret: 'new-secret' },
     });
     assert.equal(saved.baseUrl, other.url);
     await assert.rejects(
-      engine.handle('accounts:save', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key' }, secrets: {} }),
+      new AccountEditor(engine).handle('accounts:save', { account: { id, pool: 'sbi', label: 'Main farm', mode: 'api-key' }, secrets: {} }),
       /type the API key and API secret again/,
     );
     engine.stop();

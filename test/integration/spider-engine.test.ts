@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
 import { ContractError } from '../../shared/contract';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { systemClock, type Clock } from '../../main/base/clock';
 import { createHttpClient } from '../../main/pools/http-client';
 import { createSpiderAdapter } from '../../main/pools/spider/spider-adapter';
@@ -186,7 +187,7 @@ describe('Spider adapter + engine against the simulator', () => {
 
   it('refuses to save an account whose private key does not parse, listing the accepted forms', async () => {
     const { engine } = await engineFor([]);
-    const attempt = engine.handle('accounts:save', {
+    const attempt = new AccountEditor(engine).handle('accounts:save', {
       account: { pool: 'spider', label: 'Spider new', mode: 'signed', baseUrl: sim.url },
       secrets: { accessKey: sim.fullKey.accessKey, privateKey: `${sim.fullKey.privateKey.slice(0, 200)}garbage` },
     });
@@ -197,7 +198,7 @@ describe('Spider adapter + engine against the simulator', () => {
       assertNoSecrets([error.message], sim.fullKey);
       return true;
     });
-    const saved = await engine.handle('accounts:save', {
+    const saved = await new AccountEditor(engine).handle('accounts:save', {
       account: { pool: 'spider', label: 'Spider pem', mode: 'signed', baseUrl: sim.url },
       secrets: { accessKey: sim.fullKey.accessKey, privateKey: `-----BEGIN PRIVATE KEY-----\\n${sim.fullKey.privateKey}\\n-----END PRIVATE KEY-----` },
     });

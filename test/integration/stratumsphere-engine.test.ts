@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { WorkersDelta } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/model';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { MAX_RENTALS_PER_POLL } from '../../main/pools/stratumsphere';
 import type { AccountConfig } from '../../main/store/config-schema';
 import { startStratumsphereSim, type StratumsphereSim, type StratumsphereSimOptions } from '../sim/stratumsphere';
@@ -129,7 +130,7 @@ describe('Stratumsphere adapter + engine against the simulator', () => {
     assert.equal(engine.workersOf('reset').length, good.workers.total);
     assert.ok([...logger.lines, failed.message ?? ''].every((line) => !line.includes(oldKey) && !line.includes(newKey)));
 
-    await engine.handle('accounts:save', {
+    await new AccountEditor(engine).handle('accounts:save', {
       account: { id: 'reset', pool: 'stratumsphere', label: 'Stratumsphere reset', baseUrl: sim.url, mode: 'api-key' },
       secrets: { apiKey: newKey },
     });
@@ -144,7 +145,7 @@ describe('Stratumsphere adapter + engine against the simulator', () => {
     assert.equal(summary('bearer').status, 'auth_error');
     assert.match(summary('bearer').message ?? '', /remove that word/);
     assert.ok(!(summary('bearer').message ?? '').includes(sim.apiKey));
-    const test = await engine.handle('accounts:test', {
+    const test = await new AccountEditor(engine).handle('accounts:test', {
       account: { pool: 'stratumsphere', label: 'x', baseUrl: sim.url, mode: 'api-key' },
       secrets: { apiKey: `Bearer ${sim.apiKey}` },
     });

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ContractError } from '../../shared/contract';
 import type { AccountSummary, Worker } from '../../shared/model';
 import { Engine } from '../../main/engine/engine';
+import { AccountEditor } from '../../main/engine/account-editor';
 import { PoolError } from '../../main/base/pool-error';
 import { createPoolHttpClient } from '../../main/pools/registry';
 import { createWebMinePoolAdapter } from '../../main/pools/webminepool/webminepool-adapter';
@@ -243,11 +244,11 @@ describe('WebMinePool adapter + engine against the simulator', () => {
     try {
       await engine.start();
       const draft = { pool: 'webminepool' as const, label: 'My site', mode: 'secret', baseUrl: sim.url };
-      await assert.rejects(engine.handle('accounts:save', { account: draft, secrets: { secretKey: 'has/slash-in-it' } }), (error: ContractError) => /slashes/.test(error.message));
-      const wrong = await engine.handle('accounts:test', { account: draft, secrets: { secretKey: 'a-wrong-secret-key-value' } });
+      await assert.rejects(new AccountEditor(engine).handle('accounts:save', { account: draft, secrets: { secretKey: 'has/slash-in-it' } }), (error: ContractError) => /slashes/.test(error.message));
+      const wrong = await new AccountEditor(engine).handle('accounts:test', { account: draft, secrets: { secretKey: 'a-wrong-secret-key-value' } });
       assert.equal(wrong.status, 'auth_error');
       assert.match(wrong.message ?? '', /Dashboard > Keys/);
-      const right = await engine.handle('accounts:test', { account: draft, secrets: { secretKey: sim.secretKey } });
+      const right = await new AccountEditor(engine).handle('accounts:test', { account: draft, secrets: { secretKey: sim.secretKey } });
       assert.equal(right.ok, true, right.message ?? '');
       assert.equal(right.workers?.total, 4);
     } finally {

@@ -1,4 +1,4 @@
-import type { RequestChannel, RequestOf, ResponseOf } from '../../../shared/contract';
+import { REQUEST_CHANNELS, type RequestChannel, type RequestHandlers } from '../../../shared/contract';
 import type { EngineEvent, EngineService } from '../../../main/engine/service';
 import { NO_HASHRATE, NO_WORKERS, type AccountSummary, type Worker } from '../../../shared/model';
 
@@ -39,10 +39,16 @@ export class FakeEngine implements EngineService {
   respond: (channel: RequestChannel, request: unknown) => unknown = () => ({});
   private readonly listeners = new Set<(event: EngineEvent) => void>();
 
-  async handle<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    this.calls.push({ channel, request });
-    return this.respond(channel, request) as ResponseOf<C>;
-  }
+  /** A table whose every handler records the request and answers with `respond` (unchecked: tests choose the answers). */
+  readonly requests = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => [
+      channel,
+      async (request: unknown) => {
+        this.calls.push({ channel, request });
+        return this.respond(channel, request);
+      },
+    ]),
+  ) as unknown as RequestHandlers;
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
     this.listeners.add(listener);

@@ -1,16 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ContractError, dispatchRequest, type RequestHandler } from '../../../shared/contract';
+import { ContractError, REQUEST_CHANNELS, dispatchRequest, type RequestHandlers } from '../../../shared/contract';
 
 // The one function both transports (Electron IPC, the headless WebSocket) answer a request with.
 
-function recorder(answer: (channel: string, request: unknown) => unknown): { handle: RequestHandler; calls: unknown[][]; faults: string[] } {
+function recorder(answer: (channel: string, request: unknown) => unknown): { handle: RequestHandlers; calls: unknown[][]; faults: string[] } {
   const calls: unknown[][] = [];
   const faults: string[] = [];
-  const handle = (async (channel: string, request: unknown) => {
-    calls.push([channel, request]);
-    return answer(channel, request);
-  }) as RequestHandler;
+  // Every channel's handler records its call; the answers are the test's choice, hence unchecked.
+  const handle = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => [
+      channel,
+      async (request: unknown) => {
+        calls.push([channel, request]);
+        return answer(channel, request);
+      },
+    ]),
+  ) as unknown as RequestHandlers;
   return { handle, calls, faults };
 }
 

@@ -1,0 +1,48 @@
+import type { RequestHandlers } from '../../shared/contract';
+import type { AlertService } from '../alerts/alert-service';
+import type { ChannelService } from '../alerts/channels/channel-service';
+import type { Engine } from '../engine/engine';
+import type { AccountEditor } from '../engine/account-editor';
+import type { HistoryService } from '../history/history-service';
+
+export interface RequestServices {
+  engine: Engine;
+  accounts: AccountEditor;
+  alerts: AlertService;
+  channels: ChannelService;
+  history: HistoryService;
+}
+
+/**
+ * The one request table: every request channel of the contract, answered by the service that owns it. Both
+ * transports dispatch through it (dispatchRequest); a channel added to the contract without a handler here
+ * does not compile.
+ */
+export function createRequestTable({ engine, accounts, alerts, channels, history }: RequestServices): RequestHandlers {
+  return {
+    ...engine.requests,
+    ...accounts.requests,
+    'state:get': async (request) => ({ ...(await engine.requests['state:get'](request)), historyProblem: history.problem }),
+    // A removed account's alerts go with it.
+    'accounts:remove': async (request) => {
+      const result = await accounts.requests['accounts:remove'](request);
+      alerts.removeAccount(request.id);
+      return result;
+    },
+    'alerts:active': () => alerts.active(),
+    'alerts:history': (request) => alerts.history(request),
+    'alerts:snooze': ({ target, minutes }) => alerts.snooze(target, minutes),
+    'alerts:unsnooze': ({ target }) => alerts.unsnooze(target),
+    'alerts:snoozes': () => alerts.snoozes(),
+    'alerts:get-settings': () => alerts.settings(),
+    'alerts:save-settings': ({ settings }) => alerts.saveSettings(settings),
+    'channels:list': () => channels.list(),
+    'channels:save': ({ channel, secrets }) => channels.save(channel, secrets),
+    'channels:remove': ({ id }) => channels.remove(id),
+    'channels:test': ({ channel, secrets }) => channels.test(channel, secrets),
+    'history:hashrate': (request) => history.hashrate(request),
+    'history:worker-states': (request) => history.workerStates(request),
+    'history:earnings': (request) => history.earnings(request),
+    'export:csv': (request) => history.exportCsv(request),
+  };
+}
