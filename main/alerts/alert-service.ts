@@ -3,7 +3,7 @@ import { ContractError } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
-import { createEngineEventBus, type EngineEvent, type EngineEventBus } from '../engine/service';
+import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { AlertHistoryStore } from '../store/alert-history';
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
 import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
@@ -31,7 +31,7 @@ export interface AlertServiceDeps {
   /** Whether this machine has a network at all (HostConnectivity); offline, one machine-offline alert speaks and nothing about pools is judged. */
   hostOnline?: () => boolean;
   /** The UI events' bus, shared with the engine and history (default: the service's own). */
-  events?: EngineEventBus;
+  events?: UiEventBus;
 }
 
 export function toNotificationView(notification: Notification): AlertNotificationView {
@@ -54,14 +54,14 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 /** Runs the alert core inside the app: feeds it polls and time, keeps its history, delivers its notifications. */
 export class AlertService {
   private evaluator: AlertEvaluator;
-  private readonly events: EngineEventBus;
+  private readonly events: UiEventBus;
   private readonly sinks: NotificationSink[];
   private timer: unknown = null;
   private lastSnapshotMs = 0;
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
-    this.events = deps.events ?? createEngineEventBus(deps.logger);
+    this.events = deps.events ?? createUiEventBus(deps.logger);
     this.evaluator = new AlertEvaluator(this.currentSettings(), { ...this.restoredSnapshot() });
     // Rules edited by hand in the config file apply once the file is read again; removed accounts close their alerts.
     deps.settings.onReloaded((previous, next) => {
@@ -87,7 +87,7 @@ export class AlertService {
     this.saveSnapshot(true);
   }
 
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: (event: UiEvent) => void): () => void {
     return this.events.subscribe(listener);
   }
 
@@ -233,7 +233,7 @@ export class AlertService {
     }
   }
 
-  private emit(event: EngineEvent): void {
+  private emit(event: UiEvent): void {
     this.events.emit(event);
   }
 }

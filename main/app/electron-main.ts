@@ -5,7 +5,7 @@ import { createPoolWatch } from '../core/create-pool-watch';
 import { createStderrLogger } from '../base/logger';
 import { createKeytarStore } from '../secrets/keytar-store';
 import { fileConfigRepository } from '../store/config-repository';
-import { registerEngineHandlers } from '../ipc/engine-handlers';
+import { registerRequestHandlers } from '../ipc/request-handlers';
 import { createTrustedSenderCheck } from '../ipc/trusted-sender';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { resolveAppPaths } from './app-paths';
@@ -57,7 +57,7 @@ function runDesktop(): void {
       }),
     ],
   });
-  registerEngineHandlers(ipcMain, engine, createTrustedSenderCheck(APP_PAGE_URL), logger);
+  registerRequestHandlers(ipcMain, engine, createTrustedSenderCheck(APP_PAGE_URL), logger);
 
   const mainWindow = new MainWindow({
     createWindow: () =>

@@ -1,5 +1,5 @@
-import type { EngineService } from '../engine/service';
-import { forwardEngineEvents } from '../ipc/event-forwarding';
+import type { MonitorService } from '../base/ui-events';
+import { forwardUiEvents } from '../ipc/event-forwarding';
 import type { WebContentsLike } from '../ipc/ipc-ports';
 import { silentLogger, type Logger } from '../base/logger';
 import { appPageUrl } from './app-protocol';
@@ -19,7 +19,7 @@ export interface BrowserWindowLike {
 
 export interface MainWindowOptions {
   createWindow: () => BrowserWindowLike;
-  engine: Pick<EngineService, 'subscribe'>;
+  engine: Pick<MonitorService, 'subscribe'>;
   logger?: Logger;
 }
 
@@ -48,7 +48,7 @@ export class MainWindow {
     }
     const window = this.options.createWindow();
     this.window = window;
-    const stopForwarding = forwardEngineEvents(this.options.engine, window.webContents);
+    const stopForwarding = forwardUiEvents(this.options.engine, window.webContents);
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       stopForwarding();

@@ -1,4 +1,4 @@
-import type { EngineEvent, EngineService } from '../engine/service';
+import type { UiEvent, MonitorService } from '../base/ui-events';
 import type { Severity } from '../../shared/model';
 import { computeTrayState, type TrayIconName } from './tray-state';
 
@@ -20,7 +20,7 @@ export interface TrayScheduler {
 
 export interface TrayControllerOptions {
   port: TrayPort;
-  engine: Pick<EngineService, 'subscribe' | 'summaries' | 'isPaused' | 'setPaused'>;
+  engine: Pick<MonitorService, 'subscribe' | 'summaries' | 'isPaused' | 'setPaused'>;
   /** The most severe alert firing now (null: none), which can raise the tray's level. */
   worstAlert?: () => Severity | null;
   onOpen: () => void;
@@ -38,7 +38,7 @@ const systemScheduler: TrayScheduler = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-const TRAY_EVENTS: ReadonlySet<EngineEvent['channel']> = new Set(['state:account', 'state:account-removed', 'state:paused', 'alerts:changed']);
+const TRAY_EVENTS: ReadonlySet<UiEvent['channel']> = new Set(['state:account', 'state:account-removed', 'state:paused', 'alerts:changed']);
 
 /** Keeps the tray's icon, tooltip and menu in step with the engine. */
 export class TrayController {

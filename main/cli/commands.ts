@@ -91,7 +91,7 @@ export async function serveCommand(
       startSpreadMs: 2_000,
     });
     await poolWatch.start();
-    const server = await startHeadlessServer({ engine: poolWatch, staticDir: options.staticDir, port: options.port, logger });
+    const server = await startHeadlessServer({ monitor: poolWatch, staticDir: options.staticDir, port: options.port, logger });
     io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
     if (historyProblem) io.out(`Warning: ${historyProblem}`);
     io.out(`Open ${server.url}`);

@@ -12,7 +12,7 @@ import { SettingsStore } from '../store/settings-store';
 import { systemClock, type Clock } from '../base/clock';
 import { Engine } from '../engine/engine';
 import { AccountEditor } from '../engine/account-editor';
-import { createEngineEventBus } from '../engine/service';
+import { createUiEventBus } from '../base/ui-events';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
 import type { Logger } from '../base/logger';
@@ -86,7 +86,7 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     ...(options.loadSqlite ? { loadSqlite: options.loadSqlite } : {}),
   });
   // One bus for every UI event (engine, alerts, history): one place where a failing listener is caught and logged.
-  const events = createEngineEventBus(options.logger);
+  const events = createUiEventBus(options.logger);
   const engine = new Engine({
     config: settings,
     events,

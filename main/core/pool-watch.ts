@@ -5,15 +5,15 @@ import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
 import type { Engine } from '../engine/engine';
 import type { AccountEditor } from '../engine/account-editor';
-import type { EngineEvent, EngineEventBus, EngineService } from '../engine/service';
+import type { UiEvent, UiEventBus, MonitorService } from '../base/ui-events';
 import { createRequestTable } from './request-table';
 
 /**
- * Everything the UI talks to, behind one EngineService: the polling engine, the alert service, the
+ * Everything the UI talks to, behind one MonitorService: the polling engine, the alert service, the
  * notification channels and the history (charts, export). Requests are answered by the request table; the
  * events of all of them arrive on one bus.
  */
-export class PoolWatch implements EngineService {
+export class PoolWatch implements MonitorService {
   constructor(
     readonly engine: Engine,
     readonly accounts: AccountEditor,
@@ -21,7 +21,7 @@ export class PoolWatch implements EngineService {
     readonly channels: ChannelService,
     readonly history: HistoryService,
     /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
-    private readonly events: EngineEventBus,
+    private readonly events: UiEventBus,
     private readonly shutdown: () => void = () => {},
   ) {
     this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
@@ -35,7 +35,7 @@ export class PoolWatch implements EngineService {
     return callHandler(this.requests, channel, request);
   }
 
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: (event: UiEvent) => void): () => void {
     return this.events.subscribe(listener);
   }
 

@@ -23,7 +23,7 @@ import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig, type AppConfig } from '.
 import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
 import { newRecordId } from '../store/record-id';
 import type { Logger } from '../base/logger';
-import type { EngineEventBus } from './service';
+import type { UiEventBus } from '../base/ui-events';
 import { toRunnable } from './runnable-account';
 
 /** The secret fields of the draft's connection mode; an unknown mode is refused. */
@@ -182,7 +182,7 @@ function failedTest(status: ConnectionTestResult['status'], message: string): Co
 export interface AccountContext extends ConnectionTestDeps {
   settings: SettingsStore;
   logger: Logger;
-  events: EngineEventBus;
+  events: UiEventBus;
 }
 
 /** The scheduler side of the engine that editing drives: a saved account's runner restarts, a removed one stops. */

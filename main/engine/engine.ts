@@ -18,7 +18,7 @@ import type { AccountContext } from './account-editor';
 import { systemClock, type Clock } from '../base/clock';
 import { silentLogger, type Logger } from '../base/logger';
 import { toRunnable, type RunnableAccount } from './runnable-account';
-import { createEngineEventBus, type EngineEvent, type EngineEventBus } from './service';
+import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import { EventBus } from '../base/event-bus';
 import type { HttpLimits } from '../pools/http-client';
 
@@ -34,7 +34,7 @@ export interface EngineOptions {
   startSpreadMs?: number;
   random?: () => number;
   /** The UI events' bus, shared with the alert and history services (default: the engine's own). */
-  events?: EngineEventBus;
+  events?: UiEventBus;
 }
 
 /** The request channels the engine answers: polling state, workers and the pause switch (accounts: AccountEditor). */
@@ -49,7 +49,7 @@ export type EngineRequests = Pick<RequestHandlers, EngineChannel>;
 export class Engine {
   private readonly settings: SettingsStore;
   private readonly runners = new Map<string, AccountRunner>();
-  private readonly events: EngineEventBus;
+  private readonly events: UiEventBus;
   private readonly polls: EventBus<PollObservation>;
   private paused = false;
   private started = false;
@@ -61,7 +61,7 @@ export class Engine {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.env = options.env ?? process.env;
-    this.events = options.events ?? createEngineEventBus(this.logger);
+    this.events = options.events ?? createUiEventBus(this.logger);
     this.polls = new EventBus<PollObservation>(this.logger, (observation) => `poll observer failed for ${observation.account.id}`);
     this.settings = options.config instanceof SettingsStore ? options.config : new SettingsStore(options.config, this.logger);
     this.settings.onReloaded((previous, next) => this.followReload(previous, next));
@@ -152,7 +152,7 @@ export class Engine {
     return this.config.accounts.map((account) => account.id);
   }
 
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: (event: UiEvent) => void): () => void {
     return this.events.subscribe(listener);
   }
 
@@ -179,7 +179,7 @@ export class Engine {
     return callHandler(this.requests, channel, request);
   }
 
-  private emit(event: EngineEvent): void {
+  private emit(event: UiEvent): void {
     this.events.emit(event);
   }
 

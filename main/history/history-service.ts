@@ -2,7 +2,7 @@ import { ContractError, parseIsoTime, type ExportRequest, type HistoryScope, typ
 import type { AccountSummary, Worker } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import type { Clock } from '../base/clock';
-import { createEngineEventBus, type EngineEvent, type EngineEventBus } from '../engine/service';
+import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { Logger } from '../base/logger';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
@@ -31,7 +31,7 @@ export interface HistoryServiceOptions {
   summaries(): readonly AccountSummary[];
   workersOf(accountId: string): readonly Worker[];
   /** The UI events' bus, shared with the engine and alerts (default: the service's own). */
-  events?: EngineEventBus;
+  events?: UiEventBus;
 }
 
 function parseTime(text: string, name: string): number {
@@ -68,12 +68,12 @@ export class HistoryService {
   private failedWritesInARow = 0;
   private firstFailedAtMs = 0;
   private writeProblem: string | null = null;
-  private readonly events: EngineEventBus;
+  private readonly events: UiEventBus;
   private readonly backfill = newBackfill();
   private stopped = false;
 
   constructor(private readonly options: HistoryServiceOptions) {
-    this.events = options.events ?? createEngineEventBus(options.logger);
+    this.events = options.events ?? createUiEventBus(options.logger);
   }
 
   /** Why history is not being saved to disk: the database could not be opened, or writes keep failing. */
@@ -82,7 +82,7 @@ export class HistoryService {
   }
 
   /** Listens to changes of `problem` while running; returns the function that stops listening. */
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: (event: UiEvent) => void): () => void {
     return this.events.subscribe(listener);
   }
 

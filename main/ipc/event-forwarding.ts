@@ -1,8 +1,8 @@
-import type { EngineService } from '../engine/service';
+import type { MonitorService } from '../base/ui-events';
 import type { WebContentsLike } from './ipc-ports';
 
 /** Pushes every engine event to one window while it lives; returns the function that stops. */
-export function forwardEngineEvents(engine: Pick<EngineService, 'subscribe'>, contents: WebContentsLike): () => void {
+export function forwardUiEvents(engine: Pick<MonitorService, 'subscribe'>, contents: WebContentsLike): () => void {
   let unsubscribe: (() => void) | null = null;
   const stop = (): void => {
     unsubscribe?.();

@@ -7,7 +7,7 @@ import type { Worker, AccountSummary } from '../../shared/model';
 import { buildSnapshotJson } from '../engine/snapshot-json';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { AlertHistoryQuerySchema } from '../../shared/contract';
-import type { EngineService } from '../engine/service';
+import type { MonitorService } from '../base/ui-events';
 import type { Logger } from '../base/logger';
 import {
   bearerToken,
@@ -29,13 +29,13 @@ export const HEADLESS_CSP =
 export const WS_CLOSE_BAD_TOKEN = 4401;
 
 /** The backend this server serves: the contract (requests, events) plus the lists /api/snapshot reads. */
-export interface ServedBackend extends EngineService {
+export interface ServedBackend extends MonitorService {
   workersOf(accountId: string): readonly Worker[];
   summaries(): AccountSummary[];
 }
 
 export interface HeadlessServerOptions {
-  engine: ServedBackend;
+  monitor: ServedBackend;
   /** Folder of the built renderer (index.html, app.js, styles.css). */
   staticDir: string;
   port?: number;
@@ -69,11 +69,11 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** Serves the UI and the engine contract on 127.0.0.1 only, behind a random token. */
+/** Serves the UI and the contract on 127.0.0.1 only, behind a random token. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const now = options.now ?? Date.now;
-  const { engine } = options;
+  const { monitor } = options;
   // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.
   const logger = redactingLogger(options.logger, [token]);
   let port = 0;
@@ -104,7 +104,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       }
       if (req.method === 'GET' && url.pathname === '/api/snapshot') {
         const withWorkers = url.searchParams.get('workers') === '1' || url.searchParams.get('workers') === 'true';
-        const snapshot = buildSnapshotJson(now(), engine.summaries(), withWorkers ? (id) => engine.workersOf(id) : undefined);
+        const snapshot = buildSnapshotJson(now(), monitor.summaries(), withWorkers ? (id) => monitor.workersOf(id) : undefined);
         reply(res, 200, JSON.stringify(snapshot), 'application/json');
         return;
       }
@@ -120,7 +120,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
           reply(res, 400, JSON.stringify({ error: 'bad_request', message: 'Use account, rule, from, to (ISO) and limit (1-5000).' }), 'application/json');
           return;
         }
-        const entries = await engine.requests['alerts:history'](query.data);
+        const entries = await monitor.requests['alerts:history'](query.data);
         reply(res, 200, JSON.stringify(buildAlertsJson(entries)), 'application/json');
         return;
       }
@@ -185,7 +185,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
           ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
           return;
         }
-        runWsSession(ws, engine, logger);
+        runWsSession(ws, monitor, logger);
       });
     } catch (error) {
       logger.error(`headless: an upgrade request failed: ${(error as Error).message}`);

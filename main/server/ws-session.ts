@@ -7,7 +7,7 @@ import {
   toErrorEnvelope,
   type RequestFrame,
 } from '../../shared/contract';
-import type { EngineService } from '../engine/service';
+import type { MonitorService } from '../base/ui-events';
 import type { Logger } from '../base/logger';
 
 // What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet.
@@ -18,8 +18,8 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** WebSocket close code for a client that broke a limit (RFC 6455: policy violation). */
 const WS_CLOSE_LIMIT = 1008;
 
-/** One browser or API client: requests in, responses and engine events out, everything validated and bounded. */
-export function runWsSession(socket: WebSocket, engine: EngineService, logger: Logger): void {
+/** One browser or API client: requests in, responses and UI events out, everything validated and bounded. */
+export function runWsSession(socket: WebSocket, monitor: MonitorService, logger: Logger): void {
   let closing = false;
   let inFlight = 0;
 
@@ -41,12 +41,12 @@ export function runWsSession(socket: WebSocket, engine: EngineService, logger: L
     }
     socket.send(frame);
   };
-  const unsubscribe = engine.subscribe((event) => send(eventFrame(event.channel, event.payload)));
+  const unsubscribe = monitor.subscribe((event) => send(eventFrame(event.channel, event.payload)));
   const fault = (channel: string, message: string): void => logger.error(`headless: ${channel} failed: ${message}`);
 
   /** Answers one request; an answer that cannot be serialized (or sent) is logged and answered with an error. */
   const answer = async ({ id, channel, payload }: RequestFrame): Promise<void> => {
-    const result = await dispatchRequest(engine.requests, channel, payload, (message) => fault(channel, message));
+    const result = await dispatchRequest(monitor.requests, channel, payload, (message) => fault(channel, message));
     try {
       send(responseFrame(id, result));
     } catch (error) {

@@ -137,7 +137,7 @@ describe('alerts from simulator scenarios to channels and history', () => {
   });
 
   it('GET /api/alerts and `poolwatch alerts --json` return the same history', async () => {
-    const server: HeadlessServer = await startHeadlessServer({ engine: poolWatch, staticDir: dir, logger });
+    const server: HeadlessServer = await startHeadlessServer({ monitor: poolWatch, staticDir: dir, logger });
     try {
       const response = await fetch(`http://127.0.0.1:${server.port}/api/alerts?limit=1000`, { headers: { Authorization: `Bearer ${server.token}` } });
       assert.equal(response.status, 200);

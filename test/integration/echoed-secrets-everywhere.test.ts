@@ -80,7 +80,7 @@ describe('a pool echoing its credentials in a long error leaks nothing, anywhere
       channel: { kind: 'webhook', label: 'Receiver', enabled: true, minSeverity: 'info', settings: {} },
       secrets: { url: `${receiver.url}/hook/echo-token-5b1f9c` },
     });
-    server = await startHeadlessServer({ engine: poolWatch, staticDir: dir, logger, now: () => clock.now() });
+    server = await startHeadlessServer({ monitor: poolWatch, staticDir: dir, logger, now: () => clock.now() });
 
     for (const { sim } of sims) sim.faults.add({ fault: { kind: 'echo', status: 401, padding: 0, alignSecret: { secrets, at: SECRET_AT } } });
     for (let cycle = 0; cycle < 4; cycle += 1) {

@@ -88,7 +88,7 @@ describe('headless server', () => {
     }));
     await poolWatch.engine.load();
     await poolWatch.engine.pollAll();
-    server = await startHeadlessServer({ engine: poolWatch, staticDir, logger });
+    server = await startHeadlessServer({ monitor: poolWatch, staticDir, logger });
   });
   after(async () => {
     await server.close();

@@ -1,5 +1,5 @@
 import { REQUEST_CHANNELS, type RequestChannel, type RequestHandlers } from '../../../shared/contract';
-import type { EngineEvent, EngineService } from '../../../main/engine/service';
+import type { UiEvent, MonitorService } from '../../../main/base/ui-events';
 import { NO_HASHRATE, NO_WORKERS, type AccountSummary, type Worker } from '../../../shared/model';
 
 export function makeSummary(overrides: Partial<AccountSummary> = {}): AccountSummary {
@@ -30,14 +30,14 @@ export function makeWorker(name: string, state: Worker['state'], group = 'main')
   return { name, group, state, hashrate: NO_HASHRATE, lastShareAt: null, rejectRate: null };
 }
 
-/** An EngineService that records requests and lets the test push events. */
-export class FakeEngine implements EngineService {
+/** An MonitorService that records requests and lets the test push events. */
+export class FakeEngine implements MonitorService {
   readonly calls: Array<{ channel: RequestChannel; request: unknown }> = [];
   readonly pausedCalls: boolean[] = [];
   accounts: AccountSummary[] = [];
   paused = false;
   respond: (channel: RequestChannel, request: unknown) => unknown = () => ({});
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly listeners = new Set<(event: UiEvent) => void>();
 
   /** A table whose every handler records the request and answers with `respond` (unchecked: tests choose the answers). */
   readonly requests = Object.fromEntries(
@@ -50,7 +50,7 @@ export class FakeEngine implements EngineService {
     ]),
   ) as unknown as RequestHandlers;
 
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: (event: UiEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -59,7 +59,7 @@ export class FakeEngine implements EngineService {
     return this.listeners.size;
   }
 
-  emit(event: EngineEvent): void {
+  emit(event: UiEvent): void {
     for (const listener of [...this.listeners]) listener(event);
   }
 

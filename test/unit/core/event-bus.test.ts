@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EventBus } from '../../../main/base/event-bus';
 import { createPoolWatch } from '../../../main/core/create-pool-watch';
-import type { EngineEvent } from '../../../main/engine/service';
+import type { UiEvent } from '../../../main/base/ui-events';
 import { HistoryService } from '../../../main/history/history-service';
 import { openMemoryHistoryStores } from '../../../main/store/history-stores';
 import type { SampleStore } from '../../../main/store/sample-store';
@@ -15,8 +15,8 @@ import { SettingsStore } from '../../../main/store/settings-store';
 import type { AppConfig } from '../../../main/store/config-schema';
 
 /** Subscribes a listener that throws, then one that records: the second must get every event. */
-function throwingThenRecording(subscribe: (listener: (event: EngineEvent) => void) => () => void): EngineEvent[] {
-  const received: EngineEvent[] = [];
+function throwingThenRecording(subscribe: (listener: (event: UiEvent) => void) => () => void): UiEvent[] {
+  const received: UiEvent[] = [];
   subscribe((event) => {
     throw new Error(`tray broke on ${event.channel}`);
   });

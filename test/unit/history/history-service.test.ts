@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EngineEvent } from '../../../main/engine/service';
+import type { UiEvent } from '../../../main/base/ui-events';
 import { HistoryService, MAINTENANCE_FIRST_DELAY_MS, MAINTENANCE_INTERVAL_MS } from '../../../main/history/history-service';
 import { openMemoryHistoryStores } from '../../../main/store/history-stores';
 import type { SampleStore } from '../../../main/store/sample-store';
@@ -30,7 +30,7 @@ function storeWithDisk(): { store: SampleStore; disk: { full: boolean }; maintai
 function serviceWith(store: SampleStore, clock: FakeClock) {
   const logger = captureLogger();
   const service = new HistoryService({ store, clock, logger, summaries: () => [], workersOf: () => [] });
-  const events: EngineEvent[] = [];
+  const events: UiEvent[] = [];
   service.subscribe((event) => events.push(event));
   return { service, logger, events };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { forwardEngineEvents } from '../../../main/ipc/event-forwarding';
+import { forwardUiEvents } from '../../../main/ipc/event-forwarding';
 import type { WebContentsLike } from '../../../main/ipc/ipc-ports';
 import { FakeEngine } from '../app/fakes';
 
@@ -24,11 +24,11 @@ class FakeContents implements WebContentsLike {
   }
 }
 
-describe('forwardEngineEvents', () => {
+describe('forwardUiEvents', () => {
   it('sends each event on its own channel with its payload', () => {
     const engine = new FakeEngine();
     const contents = new FakeContents();
-    forwardEngineEvents(engine, contents);
+    forwardUiEvents(engine, contents);
     engine.emit({ channel: 'state:paused', payload: { paused: true } });
     engine.emit({ channel: 'state:account-removed', payload: { id: 'acc-1' } });
     assert.deepEqual(contents.sent, [
@@ -40,7 +40,7 @@ describe('forwardEngineEvents', () => {
   it('stops when the contents are destroyed', () => {
     const engine = new FakeEngine();
     const contents = new FakeContents();
-    forwardEngineEvents(engine, contents);
+    forwardUiEvents(engine, contents);
     contents.destroy();
     assert.equal(engine.listenerCount(), 0);
     engine.emit({ channel: 'state:paused', payload: { paused: true } });
@@ -50,7 +50,7 @@ describe('forwardEngineEvents', () => {
   it('never sends to contents that died without telling', () => {
     const engine = new FakeEngine();
     const contents = new FakeContents();
-    forwardEngineEvents(engine, contents);
+    forwardUiEvents(engine, contents);
     contents.destroyed = true;
     engine.emit({ channel: 'state:paused', payload: { paused: true } });
     assert.equal(contents.sent.length, 0);
@@ -60,7 +60,7 @@ describe('forwardEngineEvents', () => {
   it('returns the function that unsubscribes', () => {
     const engine = new FakeEngine();
     const contents = new FakeContents();
-    const stop = forwardEngineEvents(engine, contents);
+    const stop = forwardUiEvents(engine, contents);
     stop();
     stop();
     engine.emit({ channel: 'state:paused', payload: { paused: false } });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { ContractError, REQUEST_CHANNELS, type ResultEnvelope } from '../../../shared/contract';
-import { registerEngineHandlers } from '../../../main/ipc/engine-handlers';
+import { registerRequestHandlers } from '../../../main/ipc/request-handlers';
 import type { FrameLike, IpcMainLike, SenderLike } from '../../../main/ipc/ipc-ports';
 import { createTrustedSenderCheck } from '../../../main/ipc/trusted-sender';
 import type { Logger } from '../../../main/base/logger';
@@ -41,11 +41,11 @@ function setup() {
   const ipc = new FakeIpcMain();
   const engine = new FakeEngine();
   const logger = recordingLogger();
-  const dispose = registerEngineHandlers(ipc, engine, createTrustedSenderCheck(APP_URL), logger);
+  const dispose = registerRequestHandlers(ipc, engine, createTrustedSenderCheck(APP_URL), logger);
   return { ipc, engine, logger, dispose };
 }
 
-describe('registerEngineHandlers', () => {
+describe('registerRequestHandlers', () => {
   it('registers one handler per request channel and removes them all', () => {
     const { ipc, dispose } = setup();
     assert.deepEqual([...ipc.handlers.keys()].sort(), [...REQUEST_CHANNELS].sort());

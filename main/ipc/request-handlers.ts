@@ -1,5 +1,5 @@
 import { ContractError, REQUEST_CHANNELS, dispatchRequest, toErrorEnvelope, type ResultEnvelope } from '../../shared/contract';
-import type { EngineService } from '../engine/service';
+import type { MonitorService } from '../base/ui-events';
 import { silentLogger, type Logger } from '../base/logger';
 import type { IpcMainLike, SenderLike, TrustedSenderCheck } from './ipc-ports';
 import { describeSender } from './trusted-sender';
@@ -12,9 +12,9 @@ function refused(): ResultEnvelope {
  * The one place ipcMain handlers are registered: every request channel goes through the sender check,
  * then dispatchRequest (the contract's schema, then the request table), as the headless server's requests do. Returns the function that removes the handlers.
  */
-export function registerEngineHandlers(
+export function registerRequestHandlers(
   ipcMain: IpcMainLike,
-  engine: EngineService,
+  engine: MonitorService,
   isTrustedSender: TrustedSenderCheck,
   logger: Logger = silentLogger,
 ): () => void {
