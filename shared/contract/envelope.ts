@@ -54,14 +54,17 @@ function readResponse<C extends RequestChannel>(channel: C, value: unknown): Rea
   return requestChannels[channel].response.safeParse(value) as ReadResult<ResponseOf<C>>;
 }
 
+/** The request schemas seen per channel, so indexing with a generic channel keeps its type (checked here, not cast). */
+const requestSchemas: { readonly [C in RequestChannel]: { readonly request: z.ZodType<RequestOf<C>> } } = requestChannels;
+
 /** Validates a request payload received by the engine. Throws ContractError('invalid_request'). */
 export function parseRequest<C extends RequestChannel>(channel: C, payload: unknown): RequestOf<C> {
   if (!isRequestChannel(channel)) throw new ContractError('invalid_request', `Unknown channel "${String(channel)}".`);
-  const parsed = requestChannels[channel].request.safeParse(payload);
+  const parsed = requestSchemas[channel].request.safeParse(payload);
   if (!parsed.success) {
     throw new ContractError('invalid_request', `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
   }
-  return parsed.data as RequestOf<C>;
+  return parsed.data;
 }
 
 /** Validates a response received by the UI. Throws ContractError('internal') on a mismatch. */
