@@ -1,11 +1,10 @@
 import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
-import { ContractError } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { AlertHistoryStore } from '../store/alert-history';
-import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
+import { settingsRequest, type SettingsStore } from '../store/settings-store';
 import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { parseAlertSnapshot } from './alert-snapshot';
@@ -159,11 +158,7 @@ export class AlertService {
   }
 
   async saveSettings(settings: AlertSettings): Promise<AlertSettings> {
-    try {
-      await this.deps.settings.update((config) => ({ ...config, alerts: settings }));
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
-    }
+    await settingsRequest(this.deps.settings, (store) => store.update((config) => ({ ...config, alerts: settings })));
     this.evaluator.updateSettings(settings);
     return settings;
   }

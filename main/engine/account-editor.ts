@@ -20,7 +20,7 @@ import { redactSecrets } from '../base/redaction';
 import type { Clock } from '../base/clock';
 import { STATUS_BY_ERROR_KIND } from './account-status';
 import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig, type AppConfig } from '../store/config-schema';
-import { saveFailureMessage, type SettingsStore } from '../store/settings-store';
+import { settingsRequest, type SettingsStore } from '../store/settings-store';
 import { newRecordId } from '../store/record-id';
 import type { Logger } from '../base/logger';
 import type { UiEventBus } from '../base/ui-events';
@@ -285,21 +285,12 @@ export class AccountEditor {
   }
 
   private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
-    try {
-      await this.context.settings.update(change);
-    } catch (error) {
-      if (error instanceof ContractError) throw error;
-      throw new ContractError('config_error', saveFailureMessage(error, this.context.settings.location));
-    }
+    await settingsRequest(this.context.settings, (settings) => settings.update(change));
   }
 
   /** Edits start from the file as it is now: an account added or changed there by hand is known first. */
   private async refreshConfig(): Promise<void> {
-    try {
-      await this.context.settings.refresh();
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.context.settings.location));
-    }
+    await settingsRequest(this.context.settings, (settings) => settings.refresh());
   }
 }
 

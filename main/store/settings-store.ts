@@ -1,3 +1,4 @@
+import { ContractError } from '../../shared/contract';
 import { EventBus } from '../base/event-bus';
 import type { Logger } from '../base/logger';
 import { ConfigError } from './config-file';
@@ -20,6 +21,16 @@ export function saveFailureMessage(error: unknown, location: string): string {
   if (error instanceof ConfigChangedError) return error.message;
   const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return `Could not write the settings to ${location} (${reason}). Nothing was changed.`;
+}
+
+/** Reads or writes the settings for a request: a failure becomes the user's config_error; a ContractError passes as it is. */
+export async function settingsRequest<T>(settings: SettingsStore, work: (settings: SettingsStore) => Promise<T>): Promise<T> {
+  try {
+    return await work(settings);
+  } catch (error) {
+    if (error instanceof ContractError) throw error;
+    throw new ContractError('config_error', saveFailureMessage(error, settings.location));
+  }
 }
 
 /**

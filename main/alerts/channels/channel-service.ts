@@ -13,7 +13,7 @@ import type { Environment } from '../../secrets/credential-resolver';
 import type { SecretStore } from '../../secrets/secret-store';
 import { deleteRecordSecrets, writeSecretRecord } from '../../secrets/secret-record';
 import type { AppConfig, ChannelConfig } from '../../store/config-schema';
-import { saveFailureMessage, type SettingsStore } from '../../store/settings-store';
+import { settingsRequest, type SettingsStore } from '../../store/settings-store';
 import { SEVERITY_RANK } from '../alert-types';
 import type { Notification } from '../notification-format';
 import {
@@ -259,20 +259,12 @@ export class ChannelService {
   }
 
   private async persist(change: (config: AppConfig) => AppConfig): Promise<void> {
-    try {
-      await this.deps.settings.update(change);
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
-    }
+    await settingsRequest(this.deps.settings, (settings) => settings.update(change));
   }
 
   /** Edits start from the file as it is now: a channel added or changed there by hand is known first. */
   private async refreshConfig(): Promise<void> {
-    try {
-      await this.deps.settings.refresh();
-    } catch (error) {
-      throw new ContractError('config_error', saveFailureMessage(error, this.deps.settings.location));
-    }
+    await settingsRequest(this.deps.settings, (settings) => settings.refresh());
   }
 
   /** Every log line passes here: redacted against every secret this service has used, plus any given. */
