@@ -67,6 +67,8 @@ export class AccountRunner {
   private abort: AbortController | null = null;
   private running = false;
   private scheduledDelayMs: number | null = null;
+  /** Set by stop(): a poll it aborted reports nothing, so a replaced runner's last error never lands over its successor's. */
+  private stopped = false;
 
   constructor(
     readonly account: RunnableAccount,
@@ -75,11 +77,19 @@ export class AccountRunner {
 
   start(initialDelayMs = 0): void {
     this.running = true;
+    this.stopped = false;
     this.schedule(initialDelayMs);
+  }
+
+  /** Starts the schedule with a poll right now (an account just saved). */
+  startNow(): void {
+    this.running = true;
+    void this.pollNow();
   }
 
   stop(): void {
     this.running = false;
+    this.stopped = true;
     this.cancelTimer();
     this.nextPollAtMs = null;
     this.abort?.abort();
@@ -191,6 +201,7 @@ export class AccountRunner {
       clock.clearTimeout(deadline);
       this.abort = null;
     }
+    if (this.stopped) return;
     const summary = this.summary();
     this.deps.onSummary(summary);
     this.deps.onPolled?.({

@@ -196,10 +196,15 @@ export class Engine {
     };
   }
 
-  /** An account was saved: its runner starts again from the new config. */
+  /**
+   * An account was saved: its runner starts again from the new config and polls at once (no start spread), so a
+   * fixed key is tried now instead of after the backoff its broken predecessor had built up.
+   */
   follow(account: AccountConfig): void {
     this.stopRunner(account.id);
-    this.startRunner(account);
+    const runner = this.createRunner(account);
+    if (this.paused) this.emit({ channel: 'state:account', payload: runner.summary() });
+    else runner.startNow();
   }
 
   /** An account is being removed: its runner stops. */
