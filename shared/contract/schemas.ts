@@ -39,6 +39,7 @@ export const GroupSchema = z.object({
 });
 
 const amountUnit = z.enum(['coin', 'base-unit']);
+export const RawAmountSchema = z.object({ amount: z.number().finite(), unit: z.string() });
 
 export const PayoutSchema = z.object({
   id: z.string(),
@@ -49,6 +50,7 @@ export const PayoutSchema = z.object({
   txId: z.string().nullable(),
   at: IsoTimeSchema.nullable(),
   group: z.string().nullable(),
+  raw: RawAmountSchema.nullable().optional(),
 });
 
 export const BalanceSchema = z.object({
@@ -58,6 +60,7 @@ export const BalanceSchema = z.object({
   group: z.string().nullable(),
   totalEarned: z.number().finite().nullable().optional(),
   valueSatoshi: z.number().finite().nullable().optional(),
+  raw: RawAmountSchema.nullable().optional(),
 });
 
 export const RevenueEstimateSchema = z.object({
@@ -66,6 +69,8 @@ export const RevenueEstimateSchema = z.object({
   amount: z.number().finite(),
   unit: amountUnit,
   group: z.string().nullable(),
+  raw: RawAmountSchema.nullable().optional(),
+  estimate: z.boolean().optional(),
 });
 
 export const StratumServerGroupSchema = z.object({ name: z.string(), coins: z.array(z.string()), urls: z.array(z.string()) });

@@ -220,7 +220,7 @@ async function readFinancials(
     limitations.push(noFinancials(403, v2.reason));
     return { balances: [], payouts: [], revenue: [] };
   } else {
-    // v2 missing (older deployment): fall back to v1, whose amounts are base units.
+    // v2 missing (older deployment): fall back to v1, whose amounts are base units (converted where known).
     const v1 = await client.tryGet({
       path: 'api/external/v1/earnings',
       query: { fromDate: from, toDate: to, page: 0, size: 100 },
@@ -255,8 +255,7 @@ async function readFinancials(
   return {
     balances: unpaidBalances(earnings),
     payouts: [...payouts].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '')).slice(0, PAYOUTS_KEPT),
-    // The documented sample (81,470 ETH for one day) can only be base units, so say so rather than guess coins.
-    revenue: revenue.ok ? toRevenue(revenue.value.estimatedRevenues, 'base-unit') : [],
+    revenue: revenue.ok ? toRevenue(revenue.value.estimatedRevenues) : [],
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type HashrateWindows,
   type Payout,
   type PayoutStatus,
+  type RawAmount,
   type RevenueEstimate,
   type Worker,
   type WorkerCounts,
@@ -94,13 +95,30 @@ export function earningV2ToPayout(raw: z.infer<typeof earningV2Schema>): Payout 
   };
 }
 
-/** v1 amounts look like integer base units (satoshi); that is unconfirmed, so the unit says 'base-unit'. */
+/**
+ * SBI's v1 amounts (earnings v1, revenue) are in each coin's smallest unit: the documented samples cannot be whole
+ * coins (1208 BSV for one day's earnings, 81,470 ETH of revenue). For the Bitcoin family that unit is the satoshi
+ * (1e-8 coin); for ETH the docs name none (their sample is neither wei nor whole ETH), so ETH stays in base units.
+ */
+const V1_BASE_UNITS: Readonly<Record<string, { perCoin: number; name: string }>> = {
+  BTC: { perCoin: 1e8, name: 'satoshi' },
+  BCH: { perCoin: 1e8, name: 'satoshi' },
+  BSV: { perCoin: 1e8, name: 'satoshi' },
+};
+
+/** A v1 amount in whole coins with the pool's figure kept beside it, or in base units where the coin's unit is unknown. */
+export function v1Amount(coin: string, amount: number): { amount: number; unit: AmountUnit; raw: RawAmount | null } {
+  const base = V1_BASE_UNITS[coin];
+  if (base === undefined) return { amount, unit: 'base-unit', raw: null };
+  return { amount: amount / base.perCoin, unit: 'coin', raw: { amount, unit: base.name } };
+}
+
 export function earningV1ToPayout(raw: z.infer<typeof earningV1Schema>): Payout {
+  const coin = coinCode(raw.coin);
   return {
     id: raw.id,
-    coin: coinCode(raw.coin),
-    amount: raw.amount,
-    unit: 'base-unit',
+    coin,
+    ...v1Amount(coin, raw.amount),
     status: toPayoutStatus(raw.status),
     txId: raw.transactionId ?? null,
     at: toIsoTime(raw.created),
@@ -129,24 +147,29 @@ export function unpaidBalances(earnings: readonly Payout[]): Balance[] {
     const key = `${earning.group ?? ''}\u0000${earning.coin}\u0000${earning.unit}`;
     const balance = totals.get(key) ?? { coin: earning.coin, unpaid: 0, unit: earning.unit, group: earning.group };
     balance.unpaid += earning.amount;
+    // Converted amounts keep the pool's own total beside them (all earnings of a coin share its unit).
+    if (earning.raw) balance.raw = { amount: (balance.raw?.amount ?? 0) + earning.raw.amount, unit: earning.raw.unit };
     totals.set(key, balance);
   }
   return [...totals.values()];
 }
 
+/** The revenue map (v1 amounts, see V1_BASE_UNITS): SBI's estimate for yesterday and today, per subaccount. */
 export function toRevenue(
   byDate: Record<string, Array<{ subaccountName?: string | null | undefined; coin: z.infer<typeof coinRef>; amount: number }>>,
-  unit: AmountUnit = 'coin',
 ): RevenueEstimate[] {
   return Object.entries(byDate)
     .flatMap(([date, rows]) =>
-      rows.map((row) => ({
-        day: (toIsoTime(date) ?? date).slice(0, 10),
-        coin: coinCode(row.coin),
-        amount: row.amount,
-        unit,
-        group: row.subaccountName ?? null,
-      })),
+      rows.map((row): RevenueEstimate => {
+        const coin = coinCode(row.coin);
+        return {
+          day: (toIsoTime(date) ?? date).slice(0, 10),
+          coin,
+          ...v1Amount(coin, row.amount),
+          group: row.subaccountName ?? null,
+          estimate: true,
+        };
+      }),
     )
     .sort((a, b) => a.day.localeCompare(b.day));
 }

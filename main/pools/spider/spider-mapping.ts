@@ -129,7 +129,7 @@ export function toRevenue(info: SpiderProfitInfo, coin: string, group: string, n
     rows.push({ day: utcDay(nowMs - DAY_MS), coin: modelCoin(coin), amount: info.yesterdayProfit, unit: 'coin', group });
   }
   if (info.dayEstimateProfit !== null && info.dayEstimateProfit !== undefined) {
-    rows.push({ day: utcDay(nowMs), coin: modelCoin(coin), amount: info.dayEstimateProfit, unit: 'coin', group });
+    rows.push({ day: utcDay(nowMs), coin: modelCoin(coin), amount: info.dayEstimateProfit, unit: 'coin', group, estimate: true });
   }
   return rows;
 }

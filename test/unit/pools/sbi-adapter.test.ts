@@ -96,7 +96,8 @@ describe('SBI adapter on the documented samples', () => {
     assert.equal(payouts[0]?.status, 'confirmed');
     assert.equal(payouts[0]?.unit, 'coin');
     assert.deepEqual(balances, [{ coin: 'BTC', unpaid: 0.5, unit: 'coin', group: 'agentbsv' }]);
-    assert.ok(revenue.every((entry) => entry.unit === 'base-unit'));
+    // ETH's v1 unit is not documented (the sample is neither wei nor whole ETH): it stays in base units, an estimate.
+    assert.ok(revenue.every((entry) => entry.unit === 'base-unit' && entry.raw === null && entry.estimate === true));
     assert.deepEqual(
       revenue.map((entry) => [entry.day, entry.coin, entry.amount]),
       [
@@ -127,14 +128,32 @@ describe('SBI adapter on the documented samples', () => {
 });
 
 describe('SBI adapter variants', () => {
-  it('falls back to v1 earnings when v2 is missing, keeping base units explicit', async () => {
+  it('reads Bitcoin-family revenue in satoshi as whole coins, marked as estimates, the raw figure kept', async () => {
+    const routes = documentedRoutes();
+    routes['/api/external/v1/revenue'] = json(
+      JSON.stringify({
+        estimatedRevenues: {
+          '2022-04-20T00:00:00.000+00:00': [{ subaccountName: 'rigs', coin: 'BTC', amount: 448685 }],
+          '2022-04-19T00:00:00.000+00:00': [{ subaccountName: 'cash', coin: { id: 145, code: 'BCH', name: 'bitcoin cash' }, amount: 1.5e8 }],
+        },
+      }),
+    );
+    const { reading } = await pollWith(routes);
+    assert.deepEqual(reading.revenue, [
+      { day: '2022-04-19', coin: 'BCH', amount: 1.5, unit: 'coin', raw: { amount: 1.5e8, unit: 'satoshi' }, group: 'cash', estimate: true },
+      { day: '2022-04-20', coin: 'BTC', amount: 0.00448685, unit: 'coin', raw: { amount: 448685, unit: 'satoshi' }, group: 'rigs', estimate: true },
+    ]);
+  });
+
+  it('falls back to v1 earnings when v2 is missing: satoshi become whole coins, the pool\'s figure kept beside them', async () => {
     const routes = documentedRoutes();
     routes['/api/external/v2/earnings'] = json('{"status":404,"error":"Not Found"}', 404);
     routes['/api/external/v1/payouts'] = json('{"error":"access_denied","error_description":"owner only"}', 403);
     const { reading } = await pollWith(routes);
     const payout = reading.payouts.find((entry) => entry.id === 'c8cc4bc2-bce2-478b-8fac-e997a14a4f27');
-    assert.equal(payout?.unit, 'base-unit');
-    assert.equal(payout?.amount, 1208);
+    assert.equal(payout?.unit, 'coin');
+    assert.equal(payout?.amount, 0.00001208);
+    assert.deepEqual(payout?.raw, { amount: 1208, unit: 'satoshi' });
     assert.equal(payout?.coin, 'BSV');
     assert.equal(reading.payouts.find((entry) => entry.id.startsWith('d74e'))?.group, 'usonly');
     assert.match(reading.limitations.join(' '), /account owner/);

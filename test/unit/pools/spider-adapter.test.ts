@@ -140,11 +140,11 @@ describe('Spider adapter on the documented samples (subaccounts discovered)', ()
     ]);
   });
 
-  it('maps profit info to the unpaid balance, total earned, and yesterday/today rows', () => {
+  it('maps profit info to the unpaid balance, total earned, and yesterday/today rows (today\'s an estimate)', () => {
     assert.deepEqual(result.reading.balances, [{ coin: 'BTC', unpaid: 0.575366, unit: 'coin', group: 'test001 (BTC)', totalEarned: 26.026078521 }]);
     assert.deepEqual(result.reading.revenue, [
       { day: '2024-06-05', coin: 'BTC', amount: 0.6150533, unit: 'coin', group: 'test001 (BTC)' },
-      { day: '2024-06-06', coin: 'BTC', amount: 0.575366, unit: 'coin', group: 'test001 (BTC)' },
+      { day: '2024-06-06', coin: 'BTC', amount: 0.575366, unit: 'coin', group: 'test001 (BTC)', estimate: true },
     ]);
   });
 
