@@ -11,8 +11,8 @@ const CSV_COLUMNS: Record<ExportKind, readonly string[]> = {
     'hashrate_10m_hps', 'hashrate_1h_hps', 'hashrate_24h_hps', 'reject_rate', 'last_share_at',
   ],
   hashrate: ['time', 'account_id', 'group', 'worker', 'hashrate_hps', 'resolution'],
-  payouts: ['time', 'account_id', 'payout_id', 'coin', 'amount', 'unit', 'status', 'tx_id'],
-  earnings: ['day', 'account_id', 'coin', 'amount', 'unit'],
+  payouts: ['time', 'account_id', 'payout_id', 'coin', 'amount', 'unit', 'status', 'tx_id', 'raw_amount', 'raw_unit'],
+  earnings: ['day', 'account_id', 'coin', 'amount', 'unit', 'raw_amount', 'raw_unit', 'estimate'],
 };
 
 export interface ExportSources {
@@ -51,9 +51,13 @@ function rowsOf(sources: ExportSources, query: ExportQuery) {
     case 'hashrate':
       return store.hashrateRows(scope, fromMs, toMs).map((row) => [row.at, row.accountId, row.group, row.worker, row.hashrateHps, row.resolution]);
     case 'payouts':
-      return store.payoutRows(scope.accountId, fromMs, toMs).map((row) => [row.at, row.accountId, row.id, row.coin, row.amount, row.unit, row.status, row.txId]);
+      return store
+        .payoutRows(scope.accountId, fromMs, toMs)
+        .map((row) => [row.at, row.accountId, row.id, row.coin, row.amount, row.unit, row.status, row.txId, row.rawAmount, row.rawUnit]);
     case 'earnings':
-      return store.earnings(scope.accountId, fromMs, toMs).days.map((row) => [row.day, row.accountId, row.coin, row.amount, row.unit]);
+      return store
+        .earnings(scope.accountId, fromMs, toMs)
+        .days.map((row) => [row.day, row.accountId, row.coin, row.amount, row.unit, row.rawAmount, row.rawUnit, row.estimate ? 'yes' : 'no']);
   }
 }
 

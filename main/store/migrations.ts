@@ -146,4 +146,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, day, coin, group_name)
   ) WITHOUT ROWID;
   `,
+  // 3: the pool's own figure beside amounts converted to whole coins, and whether a day's earnings are an estimate.
+  // Rows written before were SBI's v1 figures (revenue estimates, v1 earnings), the only ones ever stored in base
+  // units: the Bitcoin family's are satoshi, converted here as the SBI adapter now does; other coins stay as they are.
+  `
+  ALTER TABLE earning_day ADD COLUMN raw_amount REAL;
+  ALTER TABLE earning_day ADD COLUMN raw_unit TEXT;
+  ALTER TABLE earning_day ADD COLUMN estimate INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE payout ADD COLUMN raw_amount REAL;
+  ALTER TABLE payout ADD COLUMN raw_unit TEXT;
+  UPDATE earning_day SET estimate = 1 WHERE unit = 'base-unit';
+  UPDATE earning_day SET raw_amount = amount, raw_unit = 'satoshi', amount = amount / 1e8, unit = 'coin'
+   WHERE unit = 'base-unit' AND coin IN ('BTC', 'BCH', 'BSV');
+  UPDATE payout SET raw_amount = amount, raw_unit = 'satoshi', amount = amount / 1e8, unit = 'coin'
+   WHERE unit = 'base-unit' AND coin IN ('BTC', 'BCH', 'BSV');
+  `,
 ];

@@ -72,13 +72,14 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
      ORDER BY r.at_ms`,
   );
   const days = db.prepare(
-    `SELECT a.account_key AS accountId, d.day, d.coin, d.unit, SUM(d.amount) AS amount
+    `SELECT a.account_key AS accountId, d.day, d.coin, d.unit, SUM(d.amount) AS amount,
+       SUM(d.raw_amount) AS rawAmount, MAX(d.raw_unit) AS rawUnit, MAX(d.estimate) AS estimate
      FROM earning_day d JOIN hist_account a ON a.id = d.account_id
      WHERE d.day >= @fromDay AND d.day <= @toDay AND (@account IS NULL OR a.account_key = @account)
      GROUP BY a.account_key, d.day, d.coin, d.unit ORDER BY d.day, a.account_key, d.coin`,
   );
   const payouts = db.prepare(
-    `SELECT p.payout_id, a.account_key, coalesce(p.at_ms, p.first_seen_ms) AS t, p.coin, p.amount, p.unit, p.status, p.tx_id
+    `SELECT p.payout_id, a.account_key, coalesce(p.at_ms, p.first_seen_ms) AS t, p.coin, p.amount, p.unit, p.status, p.tx_id, p.raw_amount, p.raw_unit
      FROM payout p JOIN hist_account a ON a.id = p.account_id
      WHERE coalesce(p.at_ms, p.first_seen_ms) >= @from AND coalesce(p.at_ms, p.first_seen_ms) < @to AND (@account IS NULL OR a.account_key = @account)
      ORDER BY t, a.account_key, p.payout_id`,
@@ -101,6 +102,8 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
       unit: 'coin' | 'base-unit';
       status: string;
       tx_id: string | null;
+      raw_amount: number | null;
+      raw_unit: string | null;
     }>;
     return rows.map((row) => ({
       id: row.payout_id,
@@ -111,6 +114,8 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
       unit: row.unit,
       status: row.status,
       txId: row.tx_id,
+      rawAmount: row.raw_amount,
+      rawUnit: row.raw_unit,
     }));
   }
 
@@ -151,7 +156,9 @@ export function sqliteReads(db: BetterSqlite3.Database): SqliteReads {
       return (workerRollups.all({ id, level: LEVEL_CODE[level], first, width, to: toMs }) as RollupDbRow[]).map(toRollup);
     },
     earnings(accountId, fromMs, toMs) {
-      const dayRows = days.all({ fromDay: utcDay(fromMs), toDay: utcDay(toMs - 1), account: accountId ?? null }) as EarningsHistory['days'];
+      const dayRows = (days.all({ fromDay: utcDay(fromMs), toDay: utcDay(toMs - 1), account: accountId ?? null }) as Array<
+        Omit<EarningsHistory['days'][number], 'estimate'> & { estimate: number }
+      >).map((row) => ({ ...row, estimate: row.estimate === 1 }));
       return { days: dayRows, payouts: payoutRows(accountId, fromMs, toMs) };
     },
     payoutRows: (accountId, fromMs, toMs) => payoutRows(accountId, fromMs, toMs),

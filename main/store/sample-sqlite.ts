@@ -57,14 +57,15 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
        ORDER BY w.at_ms`,
     ),
     payout: db.prepare(
-      `INSERT INTO payout (account_id, payout_id, at_ms, first_seen_ms, coin, amount, unit, status, tx_id, group_name, updated_ms)
-       VALUES (@account, @id, @at, @now, @coin, @amount, @unit, @status, @tx, @group, @now)
+      `INSERT INTO payout (account_id, payout_id, at_ms, first_seen_ms, coin, amount, unit, status, tx_id, group_name, updated_ms, raw_amount, raw_unit)
+       VALUES (@account, @id, @at, @now, @coin, @amount, @unit, @status, @tx, @group, @now, @rawAmount, @rawUnit)
        ON CONFLICT (account_id, payout_id) DO UPDATE SET
          at_ms = coalesce(excluded.at_ms, at_ms), coin = excluded.coin, amount = excluded.amount, unit = excluded.unit,
-         status = excluded.status, tx_id = coalesce(excluded.tx_id, tx_id), group_name = excluded.group_name, updated_ms = excluded.updated_ms
+         status = excluded.status, tx_id = coalesce(excluded.tx_id, tx_id), group_name = excluded.group_name, updated_ms = excluded.updated_ms,
+         raw_amount = excluded.raw_amount, raw_unit = excluded.raw_unit
        WHERE at_ms IS NOT coalesce(excluded.at_ms, at_ms) OR coin IS NOT excluded.coin OR amount IS NOT excluded.amount
          OR unit IS NOT excluded.unit OR status IS NOT excluded.status OR tx_id IS NOT coalesce(excluded.tx_id, tx_id)
-         OR group_name IS NOT excluded.group_name`,
+         OR group_name IS NOT excluded.group_name OR raw_amount IS NOT excluded.raw_amount OR raw_unit IS NOT excluded.raw_unit`,
     ),
     balance: db.prepare('INSERT OR REPLACE INTO balance_sample (account_id, group_name, coin, unit, at_ms, unpaid, total_earned) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     // SQLite gives the bare columns of the row holding the MAX: each balance's newest figures.
@@ -72,9 +73,11 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
       'SELECT group_name, coin, unit, unpaid, total_earned, MAX(at_ms) FROM balance_sample WHERE account_id = ? GROUP BY group_name, coin, unit',
     ),
     earning: db.prepare(
-      `INSERT INTO earning_day (account_id, day, coin, group_name, amount, unit, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, day, coin, group_name) DO UPDATE SET amount = excluded.amount, unit = excluded.unit, updated_ms = excluded.updated_ms
-       WHERE amount IS NOT excluded.amount OR unit IS NOT excluded.unit`,
+      `INSERT INTO earning_day (account_id, day, coin, group_name, amount, unit, updated_ms, raw_amount, raw_unit, estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, day, coin, group_name) DO UPDATE SET amount = excluded.amount, unit = excluded.unit, updated_ms = excluded.updated_ms,
+         raw_amount = excluded.raw_amount, raw_unit = excluded.raw_unit, estimate = excluded.estimate
+       WHERE amount IS NOT excluded.amount OR unit IS NOT excluded.unit OR raw_amount IS NOT excluded.raw_amount
+         OR raw_unit IS NOT excluded.raw_unit OR estimate IS NOT excluded.estimate`,
     ),
     seriesBackfill: db.prepare(
       `INSERT OR IGNORE INTO series_rollup (series_id, level, at_ms, hps_min, hps_avg, hps_max, online, offline, dead, unknown, own)
@@ -177,7 +180,9 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
   }
 
   function insertEarnings(accountId: number, days: readonly RevenueEstimate[], atMs: number): void {
-    for (const day of days) statements.earning.run(accountId, day.day, day.coin, day.group ?? '', day.amount, day.unit, atMs);
+    for (const day of days) {
+      statements.earning.run(accountId, day.day, day.coin, day.group ?? '', day.amount, day.unit, atMs, day.raw?.amount ?? null, day.raw?.unit ?? null, day.estimate ? 1 : 0);
+    }
   }
 
   const recordTx = db.transaction((poll: PollObservation, polledWorkers: NonNullable<PollObservation['workers']>) => {
@@ -207,6 +212,8 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
         status: payout.status,
         tx: payout.txId,
         group: payout.group,
+        rawAmount: payout.raw?.amount ?? null,
+        rawUnit: payout.raw?.unit ?? null,
       });
     }
     for (const balance of changedBalances(balanceFigures(accountId), account.balances)) {

@@ -54,7 +54,18 @@ export const WorkerStatesHistorySchema = z.object({
 export const EarningsHistorySchema = z.object({
   /** Earned per UTC day and coin (the pools' own daily figures where they give them). */
   days: z.array(
-    z.object({ day: z.string(), accountId: z.string(), coin: z.string(), amount: z.number(), unit: z.enum(['coin', 'base-unit']) }),
+    z.object({
+      day: z.string(),
+      accountId: z.string(),
+      coin: z.string(),
+      amount: z.number(),
+      unit: z.enum(['coin', 'base-unit']),
+      /** The pool's own figure where it was converted to whole coins (SBI: satoshi). */
+      rawAmount: z.number().nullable(),
+      rawUnit: z.string().nullable(),
+      /** The pool's estimate (SBI revenue, Spider's today), not a settled figure. */
+      estimate: z.boolean(),
+    }),
   ),
   payouts: z.array(
     z.object({
@@ -66,6 +77,8 @@ export const EarningsHistorySchema = z.object({
       unit: z.enum(['coin', 'base-unit']),
       status: z.string(),
       txId: z.string().nullable(),
+      rawAmount: z.number().nullable(),
+      rawUnit: z.string().nullable(),
     }),
   ),
 });

@@ -6,7 +6,7 @@ import { CHART_COLORS } from './chart-colors';
 import { ChartMessage, chartMessageKind } from './chart-message';
 import type { Answered, ChartRequest } from './chart-request';
 import { utcDayFormatter } from './chart-time';
-import { earningsPanels, panelTitle, type EarningsPanel } from './earnings-series';
+import { earningsPanels, panelTitle, type EarningsDay, type EarningsPanel } from './earnings-series';
 import { pointBudget } from './point-budget';
 import type { RequestView } from './use-history-request';
 
@@ -65,12 +65,21 @@ function EarningsPanelChart({ panel, widthPx }: { panel: EarningsPanel; widthPx:
   const amount = (value: number) => formatAmount(value, panel.unit, panel.coin);
   const title = panelTitle(panel);
   return (
-    <figure className="earnings-panel" data-testid="earnings-panel" data-coin={panel.coin} data-unit={panel.unit} data-points={panel.days.length}>
+    <figure
+      className="earnings-panel"
+      data-testid="earnings-panel"
+      data-coin={panel.coin}
+      data-unit={panel.unit}
+      data-points={panel.days.length}
+      data-estimates={String(panel.hasEstimates)}
+    >
       <figcaption className="earnings-caption">
         <strong>{title}</strong>
         <span className="muted">
-          earned {amount(panel.totalEarned)} · paid {amount(panel.totalPaid)} in {panel.payoutCount.toLocaleString('en-US')}{' '}
+          earned {panel.hasEstimates && '≈ '}
+          {amount(panel.totalEarned)} · paid {amount(panel.totalPaid)} in {panel.payoutCount.toLocaleString('en-US')}{' '}
           {panel.payoutCount === 1 ? 'payout' : 'payouts'}
+          {panel.hasEstimates && ' · some days are the pool’s estimates (≈ in the tooltip)'}
         </span>
       </figcaption>
       <BarChart width={widthPx} height={PANEL_HEIGHT_PX} data={panel.days} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -80,7 +89,10 @@ function EarningsPanelChart({ panel, widthPx }: { panel: EarningsPanel; widthPx:
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(label) => (typeof label === 'string' ? `${dayText(label)} (UTC day)` : label)}
-          formatter={(value, name) => [typeof value === 'number' ? amount(value) : value, name]}
+          formatter={(value, name, item) => {
+            const estimated = name === 'Earned' && (item.payload as EarningsDay | undefined)?.estimate === true;
+            return [typeof value === 'number' ? `${estimated ? '≈ ' : ''}${amount(value)}` : value, estimated ? 'Earned (pool’s estimate)' : name];
+          }}
         />
         <Legend />
         <Bar dataKey="earned" name="Earned" fill={CHART_COLORS.accent} isAnimationActive={false} />

@@ -11,6 +11,8 @@ export interface EarningsDay {
   earned: number;
   paid: number;
   payouts: number;
+  /** Some of the day's earnings are the pool's estimate, not a settled figure. */
+  estimate: boolean;
 }
 
 /** One coin in one unit: its own chart, so whole coins and base units never share an axis. */
@@ -22,6 +24,8 @@ export interface EarningsPanel {
   totalEarned: number;
   totalPaid: number;
   payoutCount: number;
+  /** Some day of the window holds an estimate. */
+  hasEstimates: boolean;
 }
 
 function utcDay(ms: number): string {
@@ -39,12 +43,16 @@ export function utcDaysOf(timeWindow: TimeWindow): string[] {
 function mergeDays(bucket: readonly EarningsDay[]): EarningsDay {
   const first = bucket[0];
   if (first === undefined) throw new Error('mergeDays needs at least one day.');
-  return bucket.reduce((sum, day) => ({ day: first.day, earned: sum.earned + day.earned, paid: sum.paid + day.paid, payouts: sum.payouts + day.payouts }), {
-    day: first.day,
-    earned: 0,
-    paid: 0,
-    payouts: 0,
-  });
+  return bucket.reduce(
+    (sum, day) => ({
+      day: first.day,
+      earned: sum.earned + day.earned,
+      paid: sum.paid + day.paid,
+      payouts: sum.payouts + day.payouts,
+      estimate: sum.estimate || day.estimate,
+    }),
+    { day: first.day, earned: 0, paid: 0, payouts: 0, estimate: false },
+  );
 }
 
 /** Failed payouts never reached the wallet: they are not counted as paid. */
@@ -60,14 +68,16 @@ export function earningsPanels(history: EarningsHistory, timeWindow: TimeWindow,
     const key = `${coin}|${unit}`;
     let panel = byKey.get(key);
     if (panel === undefined) {
-      panel = { coin, unit, days: new Map(windowDays.map((day) => [day, { day, earned: 0, paid: 0, payouts: 0 }])) };
+      panel = { coin, unit, days: new Map(windowDays.map((day) => [day, { day, earned: 0, paid: 0, payouts: 0, estimate: false }])) };
       byKey.set(key, panel);
     }
     return panel;
   };
   for (const entry of history.days) {
     const day = panelFor(entry.coin, entry.unit).days.get(entry.day);
-    if (day !== undefined) day.earned += entry.amount;
+    if (day === undefined) continue;
+    day.earned += entry.amount;
+    day.estimate ||= entry.estimate;
   }
   for (const payout of history.payouts) {
     const atMs = Date.parse(payout.at);
@@ -88,6 +98,7 @@ export function earningsPanels(history: EarningsHistory, timeWindow: TimeWindow,
         totalEarned: days.reduce((sum, day) => sum + day.earned, 0),
         totalPaid: days.reduce((sum, day) => sum + day.paid, 0),
         payoutCount: days.reduce((sum, day) => sum + day.payouts, 0),
+        hasEstimates: days.some((day) => day.estimate),
       };
     })
     .sort((a, b) => a.coin.localeCompare(b.coin) || a.unit.localeCompare(b.unit));

@@ -49,7 +49,7 @@ describe('history database migrations', () => {
     const file = await tempDbFile();
     const db = new Database(file);
     assert.equal(migrate(db), MIGRATIONS.length);
-    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
     for (const table of ['alert_history', 'kv', 'hist_account', 'hist_series', 'hist_worker', 'series_sample', 'worker_sample', 'series_rollup', 'worker_rollup', 'rollup_mark', 'payout', 'balance_sample', 'earning_day']) {
       assert.ok(tables(db).includes(table), `table ${table}`);
     }
