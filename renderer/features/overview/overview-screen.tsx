@@ -10,6 +10,7 @@ import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
 import { routeHref } from '../../state/route';
 import { AccountCard } from './account-card';
+import { MoneySummaryCard } from './money-summary-card';
 import { fleetTotalUnitNote, totalHashrateHps, totalWorkerCounts } from './overview-totals';
 import { UnreadableAccountCard } from './unreadable-account';
 
@@ -59,6 +60,7 @@ export function OverviewScreen() {
           </div>
         ))}
       </div>
+      <MoneySummaryCard accounts={accounts} nowMs={now} />
       <div className="account-cards">
         {ids.map((id) => (
           <ErrorBoundary key={id} fallback={(error, retry) => <CardErrorPanel label={labelOf(byId[id], unreadable[id], id)} error={error} retry={retry} />}>
