@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../shared/model';
+import type { AccountSummary, RawAmount } from '../../../shared/model';
 import { formatAmount, formatDateTime } from '../../components/format-amount';
 import { capitalize, termsFor } from '../pool-terms';
 import { balanceExtras, formatSatoshi, sortRevenue } from './money-rows';
@@ -28,7 +28,9 @@ export function BalancesTable({ account }: { account: AccountSummary }) {
             <tr key={`${balance.coin}-${balance.group ?? ''}-${index}`}>
               <td>{balance.coin}</td>
               <td>{balance.group ?? '—'}</td>
-              <td className="number">{formatAmount(balance.unpaid, balance.unit, balance.coin)}</td>
+              <td className="number" title={rawTitle(balance.raw)}>
+                {formatAmount(balance.unpaid, balance.unit, balance.coin)}
+              </td>
               {extras.valueSatoshi && <td className="number">{formatSatoshi(balance.valueSatoshi)}</td>}
               {extras.totalEarned && (
                 <td className="number">{balance.totalEarned == null ? '—' : formatAmount(balance.totalEarned, balance.unit, balance.coin)}</td>
@@ -41,12 +43,13 @@ export function BalancesTable({ account }: { account: AccountSummary }) {
   );
 }
 
-/** The pool's own estimate of a day's earnings (SBI revenue, Spider daily estimates). */
+/** The pool's own figures of a day's earnings (SBI's revenue estimates, Spider's yesterday and today's estimate). */
 export function RevenueTable({ account }: { account: AccountSummary }) {
   const groupTitle = capitalize(termsFor(account.pool).group.one);
+  const estimates = account.revenue.some((estimate) => estimate.estimate === true);
   return (
     <section className="card-section">
-      <h3>Estimated revenue</h3>
+      <h3>Earnings per day{estimates && <span className="muted heading-note"> (≈ the pool’s estimate)</span>}</h3>
       <table className="compact-table">
         <thead>
           <tr>
@@ -62,7 +65,10 @@ export function RevenueTable({ account }: { account: AccountSummary }) {
               <td>{estimate.day}</td>
               <td>{estimate.coin}</td>
               <td>{estimate.group ?? '—'}</td>
-              <td className="number">{formatAmount(estimate.amount, estimate.unit, estimate.coin)}</td>
+              <td className="number" title={rawTitle(estimate.raw)} data-estimate={String(estimate.estimate === true)}>
+                {estimate.estimate === true && '≈ '}
+                {formatAmount(estimate.amount, estimate.unit, estimate.coin)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -89,7 +95,9 @@ export function PayoutsTable({ account }: { account: AccountSummary }) {
           {recentPayouts(account.payouts, PAYOUTS_SHOWN).map((payout) => (
             <tr key={payout.id}>
               <td>{formatDateTime(payout.at)}</td>
-              <td className="number">{formatAmount(payout.amount, payout.unit, payout.coin)}</td>
+              <td className="number" title={rawTitle(payout.raw)}>
+                {formatAmount(payout.amount, payout.unit, payout.coin)}
+              </td>
               <td>{payout.status}</td>
               <td>{payout.group ?? '—'}</td>
             </tr>
@@ -98,4 +106,9 @@ export function PayoutsTable({ account }: { account: AccountSummary }) {
       </table>
     </section>
   );
+}
+
+/** The pool's own figure behind a converted amount, for the tooltip: "448,685 satoshi as the pool reports it". */
+function rawTitle(raw: RawAmount | null | undefined): string | undefined {
+  return raw ? `${raw.amount.toLocaleString('en-US', { maximumFractionDigits: 8 })} ${raw.unit} as the pool reports it` : undefined;
 }
