@@ -70,11 +70,11 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
     case 'overview':
       return <OverviewScreen />;
     case 'workers':
-      return <WorkersScreen accountId={route.accountId} />;
+      return <WorkersScreen accountId={route.accountId} view={route.view} />;
     case 'charts':
       return <ChartsScreen scope={route.scope} />;
     case 'accounts':
-      return <AccountsScreen adding={route.adding} />;
+      return <AccountsScreen adding={route.adding} editId={route.editId ?? null} />;
     case 'alerts':
       return <AlertsScreenFor view={route.view} />;
     case 'not-found':

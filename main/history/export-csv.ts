@@ -1,5 +1,5 @@
 import type { ExportKind, HistoryScope } from '../../shared/contract';
-import type { AccountSummary, Worker } from '../../shared/model';
+import type { AccountSummary, Worker, WorkerState } from '../../shared/model';
 import type { SampleStore } from '../store/sample-store';
 import { csvDocument } from './csv';
 
@@ -21,20 +21,40 @@ export interface ExportSources {
   workersOf(accountId: string): readonly Worker[];
 }
 
+/** The Workers screen's filters, so its export holds the rows the table shows. */
+export interface WorkerFilter {
+  state?: WorkerState;
+  /** Part of the worker's name, any case. */
+  name?: string;
+}
+
 export interface ExportQuery {
   kind: ExportKind;
   scope: HistoryScope;
+  /** Workers only. */
+  filter?: WorkerFilter;
   /** [fromMs, toMs); workers ignore it (they are the current list). */
   fromMs: number;
   toMs: number;
 }
 
-function workerRows(sources: ExportSources, scope: HistoryScope) {
+/** The same test as the Workers screen's filter: the state, and the trimmed name part in any case. */
+function matchesFilter(worker: Worker, filter: WorkerFilter | undefined): boolean {
+  const needle = filter?.name?.trim().toLowerCase() ?? '';
+  return (filter?.state === undefined || worker.state === filter.state) && (needle === '' || worker.name.toLowerCase().includes(needle));
+}
+
+function workerRows(sources: ExportSources, scope: HistoryScope, filter: WorkerFilter | undefined) {
   const accounts = sources.summaries().filter((account) => scope.accountId === undefined || account.id === scope.accountId);
   return accounts.flatMap((account) =>
     sources
       .workersOf(account.id)
-      .filter((worker) => (scope.group === undefined || worker.group === scope.group) && (scope.worker === undefined || worker.name === scope.worker))
+      .filter(
+        (worker) =>
+          (scope.group === undefined || worker.group === scope.group) &&
+          (scope.worker === undefined || worker.name === scope.worker) &&
+          matchesFilter(worker, filter),
+      )
       .map((worker) => [
         account.id, account.label, account.pool, worker.group, worker.name, worker.state,
         worker.hashrate.h10m, worker.hashrate.h1h, worker.hashrate.h24h, worker.rejectRate, worker.lastShareAt,
@@ -47,7 +67,7 @@ function rowsOf(sources: ExportSources, query: ExportQuery) {
   const { scope, fromMs, toMs } = query;
   switch (query.kind) {
     case 'workers':
-      return workerRows(sources, scope);
+      return workerRows(sources, scope, query.filter);
     case 'hashrate':
       return store.hashrateRows(scope, fromMs, toMs).map((row) => [row.at, row.accountId, row.group, row.worker, row.hashrateHps, row.resolution]);
     case 'payouts':
@@ -61,12 +81,32 @@ function rowsOf(sources: ExportSources, query: ExportQuery) {
   }
 }
 
-/** A file name that says what is in it: poolwatch-<kind>-<account or all>-<UTC day>.csv. */
-function exportFilename(kind: ExportKind, accountId: string | undefined, nowMs: number): string {
-  const account = (accountId ?? 'all').replace(/[^A-Za-z0-9_-]+/g, '-');
-  return `poolwatch-${kind}-${account}-${new Date(nowMs).toISOString().slice(0, 10)}.csv`;
+/** One part of a file name: letters, digits, dot, dash and underscore, at most 40 characters. */
+function namePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 40) || 'x';
+}
+
+/**
+ * A file name that says what is in it: poolwatch-<kind>-<account or all>[-<group>[-<worker>]][-<state>][-name-<part>]-<UTC day>.csv,
+ * e.g. poolwatch-hashrate-farm-rigs-rig-07-2026-11-21.csv for one worker, poolwatch-workers-all-offline-2026-11-21.csv.
+ */
+export function exportFilename(kind: ExportKind, scope: HistoryScope, filter: WorkerFilter | undefined, nowMs: number): string {
+  const parts = [
+    'poolwatch',
+    kind,
+    scope.accountId === undefined ? 'all' : namePart(scope.accountId),
+    ...(scope.group === undefined ? [] : [namePart(scope.group)]),
+    ...(scope.worker === undefined ? [] : [namePart(scope.worker)]),
+    ...(filter?.state === undefined ? [] : [filter.state]),
+    ...(filter?.name === undefined || filter.name.trim() === '' ? [] : ['name', namePart(filter.name.trim())]),
+    new Date(nowMs).toISOString().slice(0, 10),
+  ];
+  return `${parts.join('-')}.csv`;
 }
 
 export function buildExport(sources: ExportSources, query: ExportQuery, nowMs: number): { filename: string; csv: string } {
-  return { filename: exportFilename(query.kind, query.scope.accountId, nowMs), csv: csvDocument(CSV_COLUMNS[query.kind], rowsOf(sources, query)) };
+  return {
+    filename: exportFilename(query.kind, query.scope, query.filter, nowMs),
+    csv: csvDocument(CSV_COLUMNS[query.kind], rowsOf(sources, query)),
+  };
 }

@@ -144,7 +144,8 @@ export class HistoryService {
     const fromMs = request.from !== undefined ? parseTime(request.from, 'from') : defaultFrom;
     if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${request.to ?? 'now'}) before it starts (${request.from ?? 'the start'}).`);
     if (request.kind === 'hashrate' && toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', RANGE_TOO_LONG);
-    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), fromMs, toMs }, nowMs);
+    const filter = { ...(request.state !== undefined ? { state: request.state } : {}), ...(request.name !== undefined ? { name: request.name } : {}) };
+    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), filter, fromMs, toMs }, nowMs);
   }
 
   /** Schedules maintenance: first after MAINTENANCE_FIRST_DELAY_MS, then every MAINTENANCE_INTERVAL_MS. */

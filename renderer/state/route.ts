@@ -12,11 +12,23 @@ export interface ChartScope {
 
 export const FLEET_SCOPE: ChartScope = { accountId: null, group: null, worker: null };
 
+/**
+ * The worker table's filters and sort as the address holds them (`#/workers/acc?state=offline&q=rig&sort=h10m&dir=desc`),
+ * so Back, reload and bookmarks restore them. Plain text here: the Workers screen reads what it knows and ignores the rest.
+ */
+export interface WorkersView {
+  state?: string;
+  name?: string;
+  sort?: string;
+  dir?: string;
+}
+
 export type Route =
   | { screen: 'overview' }
-  | { screen: 'workers'; accountId: string | null }
+  | { screen: 'workers'; accountId: string | null; view?: WorkersView }
   | { screen: 'charts'; scope: ChartScope }
-  | { screen: 'accounts'; adding: boolean }
+  /** `editId`: the account whose form is open (`#/accounts/edit/<id>`), so a card's "Edit" link opens it. */
+  | { screen: 'accounts'; adding: boolean; editId?: string }
   | { screen: 'alerts'; view: AlertsView }
   /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
   | { screen: 'not-found'; problem: string };
@@ -44,6 +56,33 @@ function chartScopeQuery(scope: ChartScope): string {
   if (accountId !== null) params.set('account', accountId);
   if (group !== null) params.set('group', group);
   if (worker !== null) params.set('worker', worker);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
+const WORKERS_VIEW_PARAMS: ReadonlyArray<[keyof WorkersView, string]> = [
+  ['state', 'state'],
+  ['name', 'q'],
+  ['sort', 'sort'],
+  ['dir', 'dir'],
+];
+
+function workersViewFrom(query: string): WorkersView | null {
+  const params = new URLSearchParams(query);
+  const view: WorkersView = {};
+  for (const [field, param] of WORKERS_VIEW_PARAMS) {
+    const value = params.get(param);
+    if (value !== null && value !== '') view[field] = value;
+  }
+  return Object.keys(view).length === 0 ? null : view;
+}
+
+function workersViewQuery(view: WorkersView | undefined): string {
+  const params = new URLSearchParams();
+  for (const [field, param] of WORKERS_VIEW_PARAMS) {
+    const value = view?.[field];
+    if (value !== undefined && value !== '') params.set(param, value);
+  }
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
@@ -76,12 +115,19 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter((part) => part !== '');
   const [screen, detail] = parts;
   if (screen === 'workers') {
-    if (!detail) return { screen: 'workers', accountId: null };
+    const view = workersViewFrom(query);
+    const withView = view === null ? {} : { view };
+    if (!detail) return { screen: 'workers', accountId: null, ...withView };
     const accountId = decodeSegment(detail);
-    return accountId === null ? malformedSegment(detail) : { screen: 'workers', accountId };
+    return accountId === null ? malformedSegment(detail) : { screen: 'workers', accountId, ...withView };
   }
   if (screen === 'charts') return { screen: 'charts', scope: chartScopeFrom(query) };
-  if (screen === 'accounts') return { screen: 'accounts', adding: detail === 'new' };
+  if (screen === 'accounts') {
+    const editSegment = detail === 'edit' ? parts[2] : undefined;
+    if (editSegment === undefined) return { screen: 'accounts', adding: detail === 'new' };
+    const editId = decodeSegment(editSegment);
+    return editId === null ? malformedSegment(editSegment) : { screen: 'accounts', adding: false, editId };
+  }
   if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
   return { screen: 'overview' };
 }
@@ -91,10 +137,11 @@ export function routeHref(route: Route): string {
     case 'overview':
       return '#/overview';
     case 'workers':
-      return route.accountId === null ? '#/workers' : `#/workers/${encodeURIComponent(route.accountId)}`;
+      return `${route.accountId === null ? '#/workers' : `#/workers/${encodeURIComponent(route.accountId)}`}${workersViewQuery(route.view)}`;
     case 'charts':
       return `#/charts${chartScopeQuery(route.scope)}`;
     case 'accounts':
+      if (route.editId !== undefined) return `#/accounts/edit/${encodeURIComponent(route.editId)}`;
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':
       return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;

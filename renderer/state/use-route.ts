@@ -15,3 +15,9 @@ export function useRoute(): Route {
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
+
+/** Changes the address without a new history entry (filters as they are typed): Back still leaves the screen. */
+export function replaceRoute(route: Route): void {
+  const href = routeHref(route);
+  if (window.location.hash !== href) window.location.replace(href);
+}

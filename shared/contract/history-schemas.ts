@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKER_STATES } from '../model';
 import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
@@ -95,8 +96,12 @@ export const ExportRequestSchema = z
     worker: z.string().optional(),
     from: IsoTimeQuerySchema.optional(),
     to: IsoTimeQuerySchema.optional(),
+    /** The Workers screen's filters (workers export only): one state, and part of the name (any case). */
+    state: z.enum(WORKER_STATES).optional(),
+    name: z.string().max(200).optional(),
   })
   .strict()
+  .refine((request) => request.kind === 'workers' || (request.state === undefined && request.name === undefined), 'state and name filter the workers export only')
   .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account (--group needs --account)')
   .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group (--worker needs --group)');
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;

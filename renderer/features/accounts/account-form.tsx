@@ -5,7 +5,7 @@ import { FieldError } from '../../components/field-error';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { keptSecretHint } from '../records/secret-record-model';
-import { useRecordForm, type TestOutcome } from '../records/use-record-form';
+import { useRecordForm, type SaveInfo, type TestOutcome } from '../records/use-record-form';
 import {
   buildAccountRequest,
   MAX_POLL_INTERVAL_SEC,
@@ -22,7 +22,7 @@ import { SubaccountsField } from './subaccounts-field';
 interface AccountFormProps {
   /** The account being edited, or null to add one. */
   existing: AccountConfigView | null;
-  onSaved(config: AccountConfigView): void;
+  onSaved(config: AccountConfigView, how: SaveInfo): void;
   onCancel(): void;
 }
 
@@ -35,12 +35,18 @@ function isPoolId(value: string): value is PoolId {
 export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const api = useApi();
   const form = useRecordForm({
-    descriptor: { build: buildAccountRequest, test: (request) => api.accounts.test(request), save: (request) => api.accounts.save(request) },
+    descriptor: {
+      build: buildAccountRequest,
+      test: (request) => api.accounts.test(request),
+      save: (request) => api.accounts.save(request),
+      // Credentials that do not work are saved only after the user says so.
+      testFailure: (result) => (result.ok ? null : (result.message ?? `Connection failed: ${ACCOUNT_STATUS_LABELS[result.status]}.`)),
+    },
     existing,
     initialValues: () => (existing === null ? newAccountValues() : valuesFromConfig(existing)),
     onSaved,
   });
-  const { values, setValues, update, secrets, errors, busy, testOutcome, saveError } = form;
+  const { values, setValues, update, secrets, errors, busy, testOutcome, saveError, failedSave } = form;
 
   const mode = selectedMode(values);
   const pool = POOLS[values.pool];
@@ -171,9 +177,26 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
           Cancel
         </button>
         {busy === 'save' && <span className="muted">Saving…</span>}
+        {busy === 'test' && <span className="muted">Testing the connection before saving…</span>}
       </div>
 
-      {testOutcome !== null && <TestOutcomeView outcome={testOutcome} pool={values.pool} />}
+      {testOutcome !== null && failedSave === null && <TestOutcomeView outcome={testOutcome} pool={values.pool} />}
+      {failedSave !== null && (
+        <div className="banner tone-warning" role="alert" data-testid="save-warning">
+          <p>
+            <strong>The connection test failed</strong> with these credentials: {failedSave}
+          </p>
+          <p>Save them anyway? PoolWatch will keep polling with them and show the error on this account until the pool accepts them.</p>
+          <div className="form-actions">
+            <button type="button" className="danger-outline" data-testid="save-anyway" onClick={() => void form.saveDespiteFailure()} disabled={busy !== null}>
+              Save anyway
+            </button>
+            <button type="button" className="quiet" onClick={form.dismissFailedSave}>
+              Keep editing
+            </button>
+          </div>
+        </div>
+      )}
       {saveError !== null && (
         <p className="banner tone-problem" role="alert" data-testid="save-error">
           {saveError}

@@ -1,9 +1,13 @@
 import type { AccountConfigView } from '../../../shared/contract';
-import { POOLS, poolHas } from '../../../shared/model';
+import { POOLS, poolHas, type AccountSummary } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { formatDateTime } from '../../components/format-amount';
+import { AccountStatusBadge } from '../../components/status-badge';
+import { useAccountsStore } from '../../state/app-stores';
 import { RecordList, type RecordListEntry } from '../records/record-list';
 import { secretFact } from '../records/secret-record-model';
 import { secretState } from './account-form-model';
+import { accountHealth } from './account-health';
 import { formatSubaccounts } from './subaccounts-text';
 
 interface AccountListProps {
@@ -14,7 +18,8 @@ interface AccountListProps {
 
 export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   const api = useApi();
-  const entries = configs.map((config) => accountEntry(config, () => api.accounts.remove({ id: config.id })));
+  const summaries = useAccountsStore((state) => state.byId);
+  const entries = configs.map((config) => accountEntry(config, summaries[config.id], () => api.accounts.remove({ id: config.id })));
   return (
     <RecordList
       label="Configured accounts"
@@ -28,16 +33,18 @@ export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   );
 }
 
-/** An account as the list shows it: pool, connection, interval, address, and where each credential is. */
-function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>): RecordListEntry {
+/** An account as the list shows it: its health, pool, connection, interval, address, and where each credential is. */
+function accountEntry(config: AccountConfigView, summary: AccountSummary | undefined, remove: () => Promise<unknown>): RecordListEntry {
   const pool = POOLS[config.pool];
   const mode = pool.modes.find((candidate) => candidate.id === config.mode);
   return {
     id: config.id,
     label: config.label,
     attributes: { 'data-testid': `account-config-${config.id}` },
+    badge: summary === undefined ? undefined : <AccountStatusBadge accountId={config.id} status={summary.status} />,
     details: (
       <>
+        <AccountHealthLines accountId={config.id} summary={summary} />
         <p className="muted">
           {pool.name} · {mode?.label ?? config.mode} · every {config.pollIntervalSec} s · id <code>{config.id}</code>
         </p>
@@ -56,4 +63,27 @@ function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>)
           }),
     remove,
   };
+}
+
+/** Whether polling works: the last error with its time when it does not, and when data last came. */
+function AccountHealthLines({ accountId, summary }: { accountId: string; summary: AccountSummary | undefined }) {
+  const health = accountHealth(summary);
+  if (health.status === null || health.status === 'pending') {
+    return <p className="account-health muted">Not polled yet.</p>;
+  }
+  return (
+    <div className="account-health" data-testid={`account-health-${accountId}`} data-status={health.status}>
+      {health.error !== null && (
+        <p className="tone-text-problem" data-testid={`account-error-${accountId}`}>
+          Last error{health.error.at !== null && <> ({formatDateTime(health.error.at)})</>}: {health.error.message}
+        </p>
+      )}
+      {health.note !== null && <p className="muted">{health.note}</p>}
+      <p className="muted">
+        {health.error === null ? `Polled ${formatDateTime(health.lastPollAt)}` : `Last tried ${formatDateTime(health.lastPollAt)}`}
+        {' · '}
+        {health.lastGoodAt === null ? 'no data read from this account yet' : `last good data ${formatDateTime(health.lastGoodAt)}`}
+      </p>
+    </div>
+  );
 }

@@ -6,20 +6,20 @@ import { navigate } from '../../state/use-route';
 import { AccountForm } from './account-form';
 import { AccountList } from './account-list';
 
-export function AccountsScreen({ adding }: { adding: boolean }) {
+/** `editId`: the account whose form the address opens (`#/accounts/edit/<id>`, the Overview cards link there). */
+export function AccountsScreen({ adding, editId }: { adding: boolean; editId: string | null }) {
   const api = useApi();
   const configs = useAccountsStore((state) => state.configs);
   const configsLoaded = useAccountsStore((state) => state.configsLoaded);
   const configsError = useAccountsStore((state) => state.configsError);
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; warning: boolean } | null>(null);
 
-  const editing = adding ? null : (configs.find((config) => config.id === editingId) ?? null);
+  const editing = adding || editId === null ? null : (configs.find((config) => config.id === editId) ?? null);
   const formOpen = adding || editing !== null;
+  const unknownEdit = configsLoaded && editId !== null && editing === null;
 
   function closeForm() {
-    setEditingId(null);
-    if (adding) navigate({ screen: 'accounts', adding: false });
+    if (adding || editId !== null) navigate({ screen: 'accounts', adding: false });
   }
 
   return (
@@ -33,7 +33,6 @@ export function AccountsScreen({ adding }: { adding: boolean }) {
           className="primary"
           onClick={() => {
             setNotice(null);
-            setEditingId(null);
             navigate({ screen: 'accounts', adding: true });
           }}
         >
@@ -42,8 +41,13 @@ export function AccountsScreen({ adding }: { adding: boolean }) {
       </div>
 
       {notice !== null && (
-        <p className="banner tone-ok" role="status" data-testid="accounts-notice">
-          {notice}
+        <p className={`banner tone-${notice.warning ? 'warning' : 'ok'}`} role="status" data-testid="accounts-notice">
+          {notice.text}
+        </p>
+      )}
+      {unknownEdit && (
+        <p className="banner tone-problem" role="alert">
+          There is no account with id “{editId}” to edit.
         </p>
       )}
       {configsError !== null && (
@@ -58,8 +62,12 @@ export function AccountsScreen({ adding }: { adding: boolean }) {
           key={editing?.id ?? 'new'}
           existing={editing}
           onCancel={closeForm}
-          onSaved={(saved) => {
-            setNotice(`Saved “${saved.label}”.`);
+          onSaved={(saved, how) => {
+            setNotice(
+              how.afterFailedTest
+                ? { text: `Saved “${saved.label}” although its connection test failed; the account shows the error until the pool accepts it.`, warning: true }
+                : { text: `Saved “${saved.label}”.`, warning: false },
+            );
             closeForm();
             void loadAccountConfigs(api, appStores.accounts);
           }}
@@ -73,12 +81,11 @@ export function AccountsScreen({ adding }: { adding: boolean }) {
         configs={configs}
         onEdit={(id) => {
           setNotice(null);
-          setEditingId(id);
-          if (adding) navigate({ screen: 'accounts', adding: false });
+          navigate({ screen: 'accounts', adding: false, editId: id });
         }}
         onRemoved={(config) => {
-          setNotice(`Removed “${config.label}”.`);
-          if (editingId === config.id) setEditingId(null);
+          setNotice({ text: `Removed “${config.label}”.`, warning: false });
+          if (editId === config.id) navigate({ screen: 'accounts', adding: false });
           appStores.accounts.getState().removeAccount(config.id);
           appStores.workers.getState().forget(config.id);
           void loadAccountConfigs(api, appStores.accounts);

@@ -47,6 +47,13 @@ export function AccountCard({
         </p>
       )}
       {cardMessage(account) !== null && <p className="account-message">{cardMessage(account)}</p>}
+      {needsEditing(account) && (
+        <p>
+          <a href={routeHref({ screen: 'accounts', adding: false, editId: account.id })} data-testid={`account-edit-${account.id}`}>
+            Edit “{account.label}”: key and settings
+          </a>
+        </p>
+      )}
       {account.limitations.length > 0 && (
         <ul className="limitations" aria-label="Limitations">
           {account.limitations.map((limitation) => (
@@ -62,12 +69,19 @@ export function AccountCard({
 
       <section className="card-section">
         <h3>{capitalize(terms.worker.many)}</h3>
-        <p>
-          <span className="worker-total">{countText(account.workers.total, terms.worker)}</span>
-          {': '}
-          <WorkerCountsLine counts={account.workers} />{' '}
-          <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open {terms.worker.one} list</a>
-        </p>
+        {account.lastGoodAt === null ? (
+          // Nothing was ever read: "0 workers" would be a figure PoolWatch does not have.
+          <p className="muted" data-testid={`account-no-data-${account.id}`}>
+            {account.status === 'pending' ? 'Waiting for the first poll.' : 'No data read from this account yet.'}
+          </p>
+        ) : (
+          <p>
+            <span className="worker-total">{countText(account.workers.total, terms.worker)}</span>
+            {': '}
+            <WorkerCountsLine counts={account.workers} />{' '}
+            <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open {terms.worker.one} list</a>
+          </p>
+        )}
       </section>
 
       {account.groups.length > 0 && <GroupsTable account={account} />}
@@ -77,6 +91,11 @@ export function AccountCard({
       {account.stratumServers.length > 0 && <StratumServers account={account} />}
     </article>
   );
+}
+
+/** The key was rejected, the pool cannot be read, or the key may not read everything: the fix is in the account's form. */
+function needsEditing(account: AccountSummary): boolean {
+  return account.status === 'auth_error' || account.status === 'error' || account.status === 'unreachable' || account.status === 'permission_limited';
 }
 
 /** Where miners point their rigs, so the card answers "what was that pool address again?". */

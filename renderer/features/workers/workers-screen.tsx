@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountSummary } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
@@ -6,31 +6,39 @@ import { unreadableAccountText, unreadableWorkersText } from '../../components/u
 import { useNow } from '../../components/use-now';
 import { appStores, useAccountsStore } from '../../state/app-stores';
 import { ensureWorkersLoaded, loadWorkers } from '../../state/loaders';
-import { navigate } from '../../state/use-route';
+import type { WorkersView } from '../../state/route';
+import { navigate, replaceRoute } from '../../state/use-route';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import { staleMarkerText } from '../overview/staleness';
 import { capitalize, countText, termsFor, type Noun } from '../pool-terms';
 import { useWorkerRows } from './use-worker-rows';
-import { DEFAULT_WORKER_SORT, toggleSort, type StateFilter, type WorkerSort } from './worker-rows';
+import { DEFAULT_WORKER_SORT, toggleSort, workersViewFor, workerTableState, type WorkerSort, type WorkerTableState } from './worker-rows';
 import { WorkerTable } from './worker-table';
+import { WorkersExport } from './workers-export';
 import { WorkersToolbar } from './workers-toolbar';
 
 const NO_IDS: readonly string[] = [];
 
-export function WorkersScreen({ accountId }: { accountId: string | null }) {
+export function WorkersScreen({ accountId, view }: { accountId: string | null; view?: WorkersView }) {
   const api = useApi();
   const accounts = useAccountsStore(useShallow((state) => state.ids.flatMap((id) => state.byId[id] ?? [])));
   const allIds = useAccountsStore((state) => state.ids);
   const stateLoaded = useAccountsStore((state) => state.stateLoaded);
   const selectedIds = useMemo(() => (accountId === null ? allIds : allIds.includes(accountId) ? [accountId] : NO_IDS), [accountId, allIds]);
 
-  const [sort, setSort] = useState<WorkerSort>(DEFAULT_WORKER_SORT);
-  const [stateFilter, setStateFilter] = useState<StateFilter>('all');
-  const [nameFilter, setNameFilter] = useState('');
+  // Filters and sort live in the address (replaced, not pushed), so Back from a worker's chart finds them again.
+  const table = workerTableState(view);
+  const { key: sortKey, direction: sortDirection } = table.sort;
+  const sort = useMemo<WorkerSort>(() => ({ key: sortKey, direction: sortDirection }), [sortKey, sortDirection]);
+  const nameFilter = useTypedName(table.name);
+  const show = (next: Partial<WorkerTableState>, forAccount: string | null = accountId) =>
+    replaceRoute({ screen: 'workers', accountId: forAccount, view: workersViewFor({ ...table, name: nameFilter.value, ...next }) });
+
   const selectedPool = accountId === null ? null : (accounts.find((account) => account.id === accountId)?.pool ?? null);
   const terms = termsFor(selectedPool);
-  const view = useWorkerRows(selectedIds, sort, { state: stateFilter, name: nameFilter }, { terms, withAttributes: accountId !== null });
+  const rowsView = useWorkerRows(selectedIds, sort, { state: table.state, name: nameFilter.value }, { terms, withAttributes: accountId !== null });
   const title = capitalize(terms.worker.many);
+  const filtered = table.state !== 'all' || nameFilter.value.trim() !== '';
 
   useEffect(() => {
     for (const id of selectedIds) ensureWorkersLoaded(api, appStores.workers, id);
@@ -38,6 +46,10 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
 
   const selectedAccounts = accounts.filter((account) => selectedIds.includes(account.id));
   const unknownAccount = stateLoaded && accountId !== null && !allIds.includes(accountId);
+  const clearFilters = () => {
+    nameFilter.set('');
+    show({ state: 'all', name: '' });
+  };
 
   return (
     <section aria-labelledby="workers-title">
@@ -47,37 +59,84 @@ export function WorkersScreen({ accountId }: { accountId: string | null }) {
       <WorkersToolbar
         accounts={accounts}
         accountId={accountId}
-        onAccountChange={(id) => navigate({ screen: 'workers', accountId: id })}
-        stateFilter={stateFilter}
-        onStateFilterChange={setStateFilter}
-        nameFilter={nameFilter}
-        onNameFilterChange={setNameFilter}
+        onAccountChange={(id) => navigate({ screen: 'workers', accountId: id, view: workersViewFor({ ...table, name: nameFilter.value }) })}
+        stateFilter={table.state}
+        onStateFilterChange={(state) => show({ state })}
+        nameFilter={nameFilter.value}
+        onNameFilterChange={(name) => {
+          nameFilter.set(name);
+          show({ name });
+        }}
       />
       {unknownAccount && <p className="banner tone-problem">There is no account with id “{accountId}”.</p>}
       <StaleBanner accounts={selectedAccounts} />
-      <UnreadableBanner ids={selectedIds} entries={view.entries} accounts={selectedAccounts} noun={terms.worker} />
+      <UnreadableBanner ids={selectedIds} entries={rowsView.entries} accounts={selectedAccounts} noun={terms.worker} />
       <LoadProblems
         ids={selectedIds}
-        entries={view.entries}
+        entries={rowsView.entries}
         accounts={selectedAccounts}
         what={terms.worker.many}
         onRetry={(id) => void loadWorkers(api, appStores.workers, id)}
       />
-      <p className="worker-count" data-testid="worker-count" data-shown={view.rows.length} data-total={view.total}>
-        {view.rows.length.toLocaleString('en-US')} of {countText(view.total, terms.worker)}
-        {view.entries.some((entry) => entry?.status === 'loading') && <span className="muted"> · loading…</span>}
-      </p>
-      <WorkerTable
-        title={title}
-        rows={view.rows}
-        columns={view.columns}
-        attributes={view.attributes}
-        sort={view.sort}
-        onSort={(key) => setSort(toggleSort(view.sort, key))}
-        showAccount={accountId === null}
-      />
+      <div className="workers-summary">
+        <p className="worker-count" data-testid="worker-count" data-shown={rowsView.rows.length} data-total={rowsView.total}>
+          {rowsView.rows.length.toLocaleString('en-US')} of {countText(rowsView.total, terms.worker)}
+          {rowsView.entries.some((entry) => entry?.status === 'loading') && <span className="muted"> · loading…</span>}
+          {' · '}
+          {sort.key === 'attention' ? (
+            <span className="muted" data-testid="workers-order">
+              worst first, most recent change first
+            </span>
+          ) : (
+            <button type="button" className="link-button" data-testid="workers-order" onClick={() => show({ sort: DEFAULT_WORKER_SORT })}>
+              Sort worst first
+            </button>
+          )}
+        </p>
+        <WorkersExport accountId={accountId} state={table.state} name={nameFilter.value} shown={rowsView.rows.length} noun={terms.worker} />
+      </div>
+      {rowsView.rows.length === 0 && rowsView.total > 0 && filtered ? (
+        <div className="empty-state" data-testid="workers-no-match" role="status">
+          <p>No {terms.worker.many} match these filters.</p>
+          <button type="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <WorkerTable
+          title={title}
+          rows={rowsView.rows}
+          columns={rowsView.columns}
+          attributes={rowsView.attributes}
+          sort={rowsView.sort}
+          onSort={(key) => show({ sort: toggleSort(rowsView.sort, key) })}
+          showAccount={accountId === null}
+        />
+      )}
     </section>
   );
+}
+
+/**
+ * The name filter as typed, written to the address as it changes; the address wins only when it changed from
+ * elsewhere (Back, a link), so a keystroke is never undone by the address catching up with an earlier one.
+ */
+function useTypedName(fromRoute: string): { value: string; set(name: string): void } {
+  const [value, setValue] = useState(fromRoute);
+  const written = useRef(fromRoute);
+  useEffect(() => {
+    if (fromRoute !== written.current) {
+      written.current = fromRoute;
+      setValue(fromRoute);
+    }
+  }, [fromRoute]);
+  return {
+    value,
+    set(name: string) {
+      written.current = name;
+      setValue(name);
+    },
+  };
 }
 
 function StaleBanner({ accounts }: { accounts: readonly AccountSummary[] }) {

@@ -73,6 +73,30 @@ describe('charts routes', () => {
   });
 });
 
+describe('workers and account-editing routes', () => {
+  it('keeps the worker table\'s filters and sort in the query, for one account or all', () => {
+    assert.deepEqual(parseRoute('#/workers/acc-1?state=offline&q=rig%201&sort=h10m&dir=desc'), {
+      screen: 'workers',
+      accountId: 'acc-1',
+      view: { state: 'offline', name: 'rig 1', sort: 'h10m', dir: 'desc' },
+    });
+    assert.deepEqual(parseRoute('#/workers?q=a%26b'), { screen: 'workers', accountId: null, view: { name: 'a&b' } });
+    const routes: Route[] = [
+      { screen: 'workers', accountId: 'a b', view: { state: 'dead', name: 'x/y?z#', sort: 'attr:Rented', dir: 'asc' } },
+      { screen: 'workers', accountId: null, view: { sort: 'attention' } },
+    ];
+    for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);
+    assert.equal(routeHref({ screen: 'workers', accountId: 'a', view: {} }), '#/workers/a', 'an empty view leaves no query');
+  });
+
+  it('opens an account\'s form from its own address', () => {
+    assert.deepEqual(parseRoute('#/accounts/edit/sbi-main'), { screen: 'accounts', adding: false, editId: 'sbi-main' });
+    const route: Route = { screen: 'accounts', adding: false, editId: 'a/b c' };
+    assert.deepEqual(parseRoute(routeHref(route)), route);
+    assert.equal(parseRoute('#/accounts/edit/%').screen, 'not-found');
+  });
+});
+
 describe('malformed routes', () => {
   it('never throws: a malformed %-escape gives the not-found route, with what was wrong', () => {
     for (const hash of ['#/workers/%', '#/workers/%E0%A4%A', '#/workers/a%zz', '#/workers/%%/x']) {
