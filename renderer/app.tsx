@@ -14,7 +14,7 @@ import { NotFoundScreen } from './features/not-found-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
 import { WorkersScreen } from './features/workers/workers-screen';
 import { useAccountsStore, useConnectionStore } from './state/app-stores';
-import { FLEET_SCOPE, routeHref, type AlertsView, type Route, type Screen } from './state/route';
+import { FLEET_SCOPE, routeHref, screenKey, type AlertsView, type Route, type Screen } from './state/route';
 import { useRoute } from './state/use-route';
 
 const NAV_ITEMS: readonly { screen: Screen; title: string; route: Route }[] = [
@@ -49,9 +49,9 @@ export function App() {
       </header>
       <main className="app-main">
         <StateProblems />
-        {/* Keyed by the route: opening another screen (or the same one anew) starts without the old error. */}
+        {/* Keyed by the screen: opening another screen (or the same one anew) starts without the old error. */}
         <ErrorBoundary
-          key={JSON.stringify(route)}
+          key={screenKey(route)}
           fallback={(error, retry) => <ScreenErrorPanel title={screenTitle(route)} error={error} retry={retry} />}
         >
           <CurrentScreen route={route} />

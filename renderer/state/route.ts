@@ -150,3 +150,13 @@ export function routeHref(route: Route): string {
       return '#/overview';
   }
 }
+
+/**
+ * Which screen a route shows, for remounting: the Workers table's filters and the Accounts form (add or edit) are
+ * states of one screen, so changing them keeps what is typed and focused (and the Accounts notice).
+ */
+export function screenKey(route: Route): string {
+  if (route.screen === 'workers') return `workers:${route.accountId ?? ''}`;
+  if (route.screen === 'accounts') return 'accounts';
+  return JSON.stringify(route);
+}

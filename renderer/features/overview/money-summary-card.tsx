@@ -10,36 +10,30 @@ export function MoneySummaryCard({ accounts, nowMs }: { accounts: readonly Accou
   return (
     <section className="card money-summary" aria-labelledby="money-summary-title" data-testid="money-summary">
       <h2 id="money-summary-title">Earnings, all accounts</h2>
-      <div className="table-scroll">
-        <table className="compact-table">
-          <thead>
-            <tr>
-              <th scope="col">Coin</th>
-              <th scope="col">Today (UTC)</th>
-              <th scope="col">Yesterday (UTC)</th>
-              <th scope="col">Unpaid</th>
-              <th scope="col">Next payout</th>
-            </tr>
-          </thead>
-          <tbody>
-            {coins.map((coin) => (
-              <tr key={`${coin.coin}|${coin.unit}`} data-testid={`money-${coin.coin}`} data-unit={coin.unit}>
-                <th scope="row">{coin.coin}</th>
-                <td className="number" data-testid="money-today">
-                  {dayText(coin.today, coin)}
-                </td>
-                <td className="number" data-testid="money-yesterday">
-                  {dayText(coin.yesterday, coin)}
-                </td>
-                <td className="number" data-testid="money-unpaid">
-                  {coin.unpaid === null ? '—' : formatAmount(coin.unpaid, coin.unit, coin.coin)}
-                </td>
-                <td data-testid="money-next">{nextText(coin)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {coins.map((coin) => (
+        <dl key={`${coin.coin}|${coin.unit}`} className="money-coin" data-testid={`money-${coin.coin}`} data-unit={coin.unit}>
+          <div className="money-figure money-coin-name">
+            <dt>Coin</dt>
+            <dd>{coin.coin}</dd>
+          </div>
+          <div className="money-figure">
+            <dt>Today (UTC)</dt>
+            <dd data-testid="money-today">{dayText(coin.today, coin)}</dd>
+          </div>
+          <div className="money-figure">
+            <dt>Yesterday (UTC)</dt>
+            <dd data-testid="money-yesterday">{dayText(coin.yesterday, coin)}</dd>
+          </div>
+          <div className="money-figure">
+            <dt>Unpaid</dt>
+            <dd data-testid="money-unpaid">{coin.unpaid === null ? '—' : formatAmount(coin.unpaid, coin.unit, coin.coin)}</dd>
+          </div>
+          <div className="money-figure">
+            <dt>Next payout</dt>
+            <dd data-testid="money-next">{nextText(coin)}</dd>
+          </div>
+        </dl>
+      ))}
       {estimates && <p className="hint">≈ marks the pools’ estimates (today’s earnings so far, SBI’s revenue) and payouts expected from an account’s usual payout rhythm.</p>}
     </section>
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRoute, routeHref, type Route } from '../../../renderer/state/route';
+import { parseRoute, routeHref, screenKey, type Route } from '../../../renderer/state/route';
 
 describe('routes', () => {
   it('parses screens from the fragment, overview by default', () => {
@@ -87,6 +87,14 @@ describe('workers and account-editing routes', () => {
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);
     assert.equal(routeHref({ screen: 'workers', accountId: 'a', view: {} }), '#/workers/a', 'an empty view leaves no query');
+  });
+
+  it('keeps one screen mounted while its filters or form change, so typing is not interrupted', () => {
+    const key = (hash: string) => screenKey(parseRoute(hash));
+    assert.equal(key('#/workers/a?q=r'), key('#/workers/a?q=ri&state=dead'));
+    assert.notEqual(key('#/workers/a'), key('#/workers/b'));
+    assert.equal(key('#/accounts/edit/x'), key('#/accounts'));
+    assert.notEqual(key('#/charts?account=a'), key('#/charts?account=b'));
   });
 
   it('opens an account\'s form from its own address', () => {
