@@ -66,6 +66,7 @@ test.describe('issue 12: accounts, workers and money', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('save-warning')).toContainText('The connection test failed');
     await expect(page.getByTestId('accounts-notice')).toHaveCount(0);
+    await shoot(page, 'save-warning');
     await page.getByTestId('save-anyway').click();
     await expect(page.getByTestId('accounts-notice')).toContainText('although its connection test failed');
     const settings = await readFile(serve.configFile, 'utf8');
