@@ -94,6 +94,13 @@ export function earningV2ToPayout(raw: z.infer<typeof earningV2Schema>): Payout 
   };
 }
 
+/**
+ * Base units per whole coin for SBI's v1 amounts, where the coin's smallest unit is beyond doubt: the bitcoin family
+ * counts in satoshi (the documented BSV sample, 1208, is a day's earnings in satoshi). Other coins (ETH) are left out:
+ * their v1 unit is not documented, so their amounts are never turned into whole coins by guesswork.
+ */
+export const SBI_BASE_UNITS_PER_COIN: Readonly<Record<string, number>> = { BTC: 1e8, BCH: 1e8, BSV: 1e8 };
+
 /** v1 amounts look like integer base units (satoshi); that is unconfirmed, so the unit says 'base-unit'. */
 export function earningV1ToPayout(raw: z.infer<typeof earningV1Schema>): Payout {
   return {
