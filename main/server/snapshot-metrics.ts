@@ -1,7 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import { algorithmOf, WORKER_STATES, type AccountSummary, type HashrateWindows, type Worker } from '../../shared/model';
 import type { ActiveAlertView } from '../../shared/contract';
-import { wholeCoins } from '../pools/whole-coins';
+import { unpaidWholeCoins } from '../pools/whole-coins';
 
 /** The hashrate windows as the `window` label says them. */
 const WINDOWS: ReadonlyArray<[keyof HashrateWindows, string]> = [
@@ -95,11 +95,7 @@ export class SnapshotMetrics {
       setWindows(this.groupHashrate, { ...groupLabels, algorithm: algorithmOf(group) }, group.hashrate);
       for (const state of WORKER_STATES) this.groupWorkers.inc({ ...groupLabels, state }, group.workers[state]);
     }
-    for (const balance of account.balances) {
-      // Base units the adapter cannot size (SBI v1 for coins other than the bitcoin family) are left out, not guessed.
-      const coins = wholeCoins(account.pool, { coin: balance.coin, unit: balance.unit, value: balance.unpaid });
-      if (coins !== null) this.unpaid.inc({ ...labels, coin: balance.coin }, coins);
-    }
+    for (const [coin, coins] of unpaidWholeCoins(account.pool, account.balances)) this.unpaid.set({ ...labels, coin }, coins);
     if (this.workerHashrate && this.workerState) {
       for (const worker of state.workersOf(account.id)) {
         const workerLabels = { ...labels, group: worker.group, worker: worker.name };

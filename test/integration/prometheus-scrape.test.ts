@@ -10,7 +10,7 @@ import { startWebMinePoolSim, type WmpSim } from '../sim/webminepool';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
 import { startPrometheus, writeTokenFile, type PrometheusProcess } from '../support/prometheus-process';
 import { waitForValue } from '../support/wait-for';
-import { wholeCoins } from '../../main/pools/whole-coins';
+import { unpaidWholeCoins } from '../../main/pools/whole-coins';
 
 // A real Prometheus (Debian's package) scrapes `poolwatch serve` against the four pool simulators; what it stores
 // must be the numbers /api/snapshot shows.
@@ -142,6 +142,7 @@ describe('Prometheus scrapes poolwatch serve', { timeout: 60_000 }, () => {
       () => `the target up with every account (${server.stderr()})`,
     );
     const job = { job: 'poolwatch' };
+    let comparedBalances = 0;
     for (const account of snapshot.accounts) {
       const labels = { ...job, account: account.id, pool: account.pool };
       assert.equal(valueOf(samples, 'poolwatch_account_up', labels), 1);
@@ -161,19 +162,17 @@ describe('Prometheus scrapes poolwatch serve', { timeout: 60_000 }, () => {
           assert.equal(valueOf(samples, 'poolwatch_group_hashrate_hps', { ...groupLabels, window, algorithm: group.algorithm }), expected, `${account.id}/${group.name} ${window}`);
         }
       }
-      const unpaid = new Map<string, number>();
-      for (const balance of account.balances) {
-        const coins = wholeCoins(account.pool, { coin: balance.coin, unit: balance.unit, value: balance.unpaid });
-        if (coins !== null) unpaid.set(balance.coin, (unpaid.get(balance.coin) ?? 0) + coins);
-      }
+      const unpaid = unpaidWholeCoins(account.pool, account.balances.map((balance) => ({ ...balance, group: null })));
       for (const [coin, coins] of unpaid) assert.equal(valueOf(samples, 'poolwatch_account_unpaid_balance', { ...labels, coin }), coins, `${account.id} ${coin}`);
       assert.equal(countOf(samples, 'poolwatch_account_unpaid_balance', labels), unpaid.size);
+      comparedBalances += unpaid.size;
       // One poll each so far, and none failed.
       assert.equal(valueOf(samples, 'poolwatch_poll_duration_seconds_count', labels), 1);
       assert.equal(countOf(samples, 'poolwatch_poll_failures_total', labels), 9);
       assert.ok(samples.filter((sample) => sample.metric.__name__ === 'poolwatch_poll_failures_total' && sample.metric.account === account.id).every((sample) => sample.value[1] === '0'));
       for (const severity of ['info', 'warning', 'critical']) assert.ok(countOf(samples, 'poolwatch_alerts_firing', { ...labels, severity }) === 1);
     }
+    assert.ok(comparedBalances >= 3, `unpaid balances compared: ${comparedBalances}`);
     // The four pools' accounts together: SBI and Spider mine SHA-256 coins, Stratumsphere schedulers name theirs.
     const algorithms = new Set(samples.filter((sample) => sample.metric.__name__ === 'poolwatch_group_hashrate_hps').map((sample) => sample.metric.algorithm));
     assert.ok(algorithms.has('sha256'), [...algorithms].join(', '));
