@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { startSpiderSim, type SpiderSim } from '../sim/spider';
 import { startStratumsphereSim, type StratumsphereSim } from '../sim/stratumsphere';
@@ -29,6 +29,32 @@ interface SnapshotAccount {
 interface Sample {
   metric: Record<string, string>;
   value: [number, string];
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The dashboard's PromQL: every panel target and every templating query. */
+function dashboardQueries(): string[] {
+  const dashboard = JSON.parse(readFileSync(join(ROOT, 'docs', 'grafana', 'poolwatch.json'), 'utf8')) as {
+    panels: Array<{ targets?: Array<{ expr: string }> }>;
+    templating: { list: Array<{ query?: unknown }> };
+  };
+  const targets = dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => target.expr));
+  const variables = dashboard.templating.list.flatMap((variable) => {
+    const query = variable.query as { query?: string } | string | undefined;
+    return typeof query === 'object' && query?.query ? [query.query] : [];
+  });
+  return [...targets, ...variables];
+}
+
+/** The poolwatch_ names a text uses (PromQL, rules). */
+function metricNames(text: string): Set<string> {
+  return new Set(text.match(/\bpoolwatch_[a-z0-9_]+/g) ?? []);
+}
+
+/** The sample names of a /metrics document (histograms' _bucket, _sum and _count included). */
+function exposedNames(metrics: string): Set<string> {
+  return new Set(metrics.split('\n').filter((line) => line.startsWith('poolwatch_')).map((line) => /^[a-z0-9_]+/.exec(line)![0]));
 }
 
 const WINDOWS = [['h10m', '10m'], ['h1h', '1h'], ['h24h', '24h']] as const;
@@ -124,6 +150,16 @@ describe('Prometheus scrapes poolwatch serve', { timeout: 60_000 }, () => {
     assert.ok(!metrics.body.includes(sims.sbi.fullKey.apiSecret) && !metrics.body.includes(sims.wmp.secretKey));
   });
 
+  it('has every metric the Grafana dashboard and the example alerting rules use', async () => {
+    const exposed = exposedNames((await getText(serve, '/metrics')).body);
+    const used = metricNames(dashboardQueries().join('\n'));
+    for (const name of ['poolwatch_group_hashrate_hps', 'poolwatch_account_workers', 'poolwatch_account_up', 'poolwatch_alerts_firing']) {
+      assert.ok(used.has(name), `the dashboard shows ${name}`);
+    }
+    const rules = metricNames(readFileSync(join(ROOT, 'docs', 'prometheus', 'alerts.yml'), 'utf8'));
+    for (const name of [...used, ...rules]) assert.ok(exposed.has(name), `${name} is in /metrics`);
+  });
+
   it('is scraped by a real Prometheus with the token file, and stores the snapshot\'s numbers', async () => {
     const tokenFile = await writeTokenFile(dirname(serve.configFile), serve.token);
     assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
@@ -177,5 +213,22 @@ describe('Prometheus scrapes poolwatch serve', { timeout: 60_000 }, () => {
     const algorithms = new Set(samples.filter((sample) => sample.metric.__name__ === 'poolwatch_group_hashrate_hps').map((sample) => sample.metric.algorithm));
     assert.ok(algorithms.has('sha256'), [...algorithms].join(', '));
     assert.ok(!algorithms.has(''), 'every group names an algorithm, "unknown" at worst');
+  });
+
+  it('answers every query of the Grafana dashboard, with data for the fleet panels', async () => {
+    assert.ok(prometheus, 'Prometheus runs (previous test)');
+    const server = prometheus;
+    for (const query of dashboardQueries()) {
+      const promql = query.replaceAll('$instance', '.*').replaceAll('$account', '.*');
+      if (promql.startsWith('label_values(')) {
+        const [, metric, label] = /^label_values\((.+), (\w+)\)$/.exec(promql) ?? [];
+        const values = await server.api<string[]>(`/api/v1/label/${label}/values?match[]=${encodeURIComponent(metric!)}`);
+        assert.ok(values.length > 0, `${query}: no values`);
+        continue;
+      }
+      const result = (await server.api<{ result: unknown[] }>(`/api/v1/query?query=${encodeURIComponent(promql)}`)).result;
+      // Rates and quantiles need minutes of samples; everything else has data at once.
+      if (!/\b(rate|increase)\(/.test(promql)) assert.ok(result.length > 0, `${query}: no data`);
+    }
   });
 });
