@@ -4,6 +4,7 @@ import type { ActiveAlertView } from '../../shared/contract';
 import type { PollObservation } from '../base/poll-observation';
 import { PollMetrics } from './poll-metrics';
 import { SnapshotMetrics } from './snapshot-metrics';
+import { WorkerMetrics } from './worker-metrics';
 
 /** What /metrics reads: the snapshot's sources, the active alerts and the engine's poll events. */
 export interface MetricsSource {
@@ -28,18 +29,35 @@ export interface PrometheusMetrics {
  */
 export function createPrometheusMetrics(source: MetricsSource, options: { perWorker: boolean }): PrometheusMetrics {
   const registry = new Registry();
-  const snapshot = new SnapshotMetrics(registry, options);
+  const snapshot = new SnapshotMetrics(registry);
   const polls = new PollMetrics(registry);
-  const unsubscribe = source.onPolled((observation) => polls.observe(observation));
+  const workers = options.perWorker ? new WorkerMetrics() : null;
+  // Workers change only with a poll: the per-worker text is written again after one, not at every scrape.
+  let pollCount = 0;
+  const unsubscribe = source.onPolled((observation) => {
+    pollCount += 1;
+    polls.observe(observation);
+  });
+  let rendering: Promise<string> | null = null;
+
+  const render = async (): Promise<string> => {
+    const alerts = await source.activeAlerts();
+    const accounts = source.summaries();
+    const workerText = workers ? await workers.render(`${pollCount}|${accounts.map((account) => account.id).join(',')}`, accounts, (id) => source.workersOf(id)) : '';
+    // Filled synchronously, then written: everything the registry writes is from this one read.
+    snapshot.fill({ accounts, alerts });
+    polls.follow(accounts, true);
+    return (await registry.metrics()) + workerText;
+  };
+
   return {
     contentType: registry.contentType,
-    render: async () => {
-      const alerts = await source.activeAlerts();
-      // Filled synchronously, then written: a scrape arriving meanwhile cannot mix two states.
-      const accounts = source.summaries();
-      snapshot.fill({ accounts, alerts, workersOf: (id) => source.workersOf(id) });
-      polls.follow(accounts, true);
-      return registry.metrics();
+    // Scrapes that arrive while one is being written share its text (the per-worker part takes turns of the loop).
+    render: () => {
+      rendering ??= render().finally(() => {
+        rendering = null;
+      });
+      return rendering;
     },
     close: unsubscribe,
   };

@@ -1,5 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
-import { algorithmOf, WORKER_STATES, type AccountSummary, type HashrateWindows, type Worker } from '../../shared/model';
+import { algorithmOf, WORKER_STATES, type AccountSummary, type HashrateWindows } from '../../shared/model';
 import type { ActiveAlertView } from '../../shared/contract';
 import { unpaidWholeCoins } from '../pools/whole-coins';
 
@@ -19,8 +19,6 @@ const UP_STATUSES: ReadonlySet<string> = new Set(['ok', 'permission_limited']);
 export interface SnapshotState {
   accounts: readonly AccountSummary[];
   alerts: readonly ActiveAlertView[];
-  /** The account's workers; only read with per-worker series on. */
-  workersOf(accountId: string): readonly Worker[];
 }
 
 /** The gauges that mirror /api/snapshot. Account label = the account's id (stable and unique; the label can change). */
@@ -35,10 +33,8 @@ export class SnapshotMetrics {
   private readonly groupWorkers: Gauge;
   private readonly unpaid: Gauge;
   private readonly alertsFiring: Gauge;
-  private readonly workerHashrate: Gauge | null;
-  private readonly workerState: Gauge | null;
 
-  constructor(registry: Registry, options: { perWorker: boolean }) {
+  constructor(registry: Registry) {
     const gauge = (name: string, help: string, labelNames: string[]): Gauge => {
       const made = new Gauge({ name, help, labelNames, registers: [registry] });
       this.gauges.push(made);
@@ -59,19 +55,13 @@ export class SnapshotMetrics {
     this.groupWorkers = gauge('poolwatch_group_workers', 'Workers of a group by state.', ['account', 'pool', 'group', 'state']);
     this.unpaid = gauge('poolwatch_account_unpaid_balance', 'Unpaid balance in whole coins, summed over the account\'s groups.', ['account', 'pool', 'coin']);
     this.alertsFiring = gauge('poolwatch_alerts_firing', 'Alerts firing by severity (account "" = about this machine).', ['account', 'pool', 'severity']);
-    this.workerHashrate = options.perWorker
-      ? gauge('poolwatch_worker_hashrate_hps', 'Worker hashrate in H/s (only with --metrics-workers).', ['account', 'pool', 'group', 'worker', 'window'])
-      : null;
-    this.workerState = options.perWorker
-      ? gauge('poolwatch_worker_state', 'Always 1, for the worker\'s current state (only with --metrics-workers).', ['account', 'pool', 'group', 'worker', 'state'])
-      : null;
   }
 
   /** Replaces every series with the state given: removed accounts, groups and coins disappear with it. */
   fill(state: SnapshotState): void {
     for (const gauge of this.gauges) gauge.reset();
     const poolOf = new Map(state.accounts.map((account) => [account.id, account.pool]));
-    for (const account of state.accounts) this.fillAccount(account, state);
+    for (const account of state.accounts) this.fillAccount(account);
     for (const account of state.accounts) {
       for (const severity of SEVERITIES) this.alertsFiring.set({ account: account.id, pool: account.pool, severity }, 0);
     }
@@ -82,7 +72,7 @@ export class SnapshotMetrics {
     }
   }
 
-  private fillAccount(account: AccountSummary, state: SnapshotState): void {
+  private fillAccount(account: AccountSummary): void {
     const labels = { account: account.id, pool: account.pool };
     this.info.set({ ...labels, label: account.label }, 1);
     this.up.set(labels, UP_STATUSES.has(account.status) ? 1 : 0);
@@ -96,18 +86,11 @@ export class SnapshotMetrics {
       for (const state of WORKER_STATES) this.groupWorkers.inc({ ...groupLabels, state }, group.workers[state]);
     }
     for (const [coin, coins] of unpaidWholeCoins(account.pool, account.balances)) this.unpaid.set({ ...labels, coin }, coins);
-    if (this.workerHashrate && this.workerState) {
-      for (const worker of state.workersOf(account.id)) {
-        const workerLabels = { ...labels, group: worker.group, worker: worker.name };
-        setWindows(this.workerHashrate, workerLabels, worker.hashrate);
-        this.workerState.set({ ...workerLabels, state: worker.state }, 1);
-      }
-    }
   }
 }
 
 /** One series per window the pool reports; a window it does not report has no series (not a 0). Summed on repeats. */
-function setWindows<L extends string>(gauge: Gauge<L>, labels: Partial<Record<L, string>>, hashrate: HashrateWindows): void {
+export function setWindows<L extends string>(gauge: Gauge<L>, labels: Partial<Record<L, string>>, hashrate: HashrateWindows): void {
   for (const [field, window] of WINDOWS) {
     const value = hashrate[field];
     if (value !== null) gauge.inc({ ...labels, window } as Partial<Record<L, string>>, value);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,5 +68,53 @@ describe('/metrics follows the engine\'s polls', () => {
     assert.equal(line(failed, `poolwatch_poll_failures_total{${labels},kind="unreachable"} `), 0);
     assert.equal(line(failed, `poolwatch_poll_duration_seconds_count{${labels}} `), 2);
     assert.equal(line(failed, `poolwatch_last_success_timestamp_seconds{${labels}} `), lastSuccess);
+  });
+});
+
+describe('/metrics with per-worker series (--metrics-workers)', () => {
+  let sim: SbiSim;
+  let poolWatch: PoolWatch;
+  let server: HeadlessServer;
+
+  before(async () => {
+    // More workers than one slice of the per-worker writer, across two subaccounts.
+    sim = await startSbiSim({ seed: 8, subaccounts: [{ name: 'big', coin: 'BTC', workers: 1_100, deadShare: 0.2 }, { name: 'small', coin: 'BCH', workers: 30 }] });
+    ({ poolWatch } = createPoolWatch({
+      config: memoryConfig({
+        accounts: [{ id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'K' }, apiSecret: { env: 'S' } } }],
+      }),
+      dataDir: null,
+      secrets: memorySecrets(),
+      env: { K: sim.fullKey.apiKey, S: sim.fullKey.apiSecret },
+      logger: captureLogger(),
+    }));
+    await poolWatch.engine.load();
+    await poolWatch.engine.pollAll();
+    server = await startHeadlessServer({ monitor: poolWatch, staticDir: await mkdtemp(join(tmpdir(), 'pw-static-')), metricsWorkers: true, logger: captureLogger() });
+  });
+  after(async () => {
+    await server.close();
+    poolWatch.stop();
+    await sim.close();
+  });
+
+  it('has one state series and the hashrate windows of every worker, as /api/snapshot?workers=1 lists them, and promtool accepts it', async () => {
+    const headers = { Authorization: `Bearer ${server.token}` };
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`, { headers })).text();
+    const snapshot = (await (await fetch(`http://127.0.0.1:${server.port}/api/snapshot?workers=1`, { headers })).json()) as {
+      accounts: Array<{ workerList: Array<{ name: string; group: string; state: string; hashrate: { h10m: number | null } }> }>;
+    };
+    const workers = snapshot.accounts[0]!.workerList;
+    assert.equal(workers.length, 1_130);
+    const states = text.split('\n').filter((candidate) => candidate.startsWith('poolwatch_worker_state{'));
+    assert.equal(states.length, workers.length);
+    for (const worker of [workers[0]!, workers[600]!, workers.at(-1)!]) {
+      const labels = `account="farm",pool="sbi",group="${worker.group}",worker="${worker.name}"`;
+      assert.equal(line(text, `poolwatch_worker_state{${labels},state="${worker.state}"} `), 1);
+      if (worker.hashrate.h10m !== null) assert.equal(line(text, `poolwatch_worker_hashrate_hps{${labels},window="10m"} `), worker.hashrate.h10m);
+    }
+    assert.equal(text.match(/^# TYPE poolwatch_worker_state gauge$/gm)?.length, 1, 'declared once, whatever the slices');
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    assert.equal(check.status, 0, `${check.stdout}${check.stderr}`);
   });
 });

@@ -124,6 +124,21 @@ describe('Prometheus metrics', () => {
     assert.equal(series(withWorkers, 'poolwatch_worker_state', 'account="a",pool="sbi",group="rigs",worker="rig-2",state="online"'), undefined);
   });
 
+  it('writes the per-worker series again only after a poll, and lets scrapes that overlap share one text', async () => {
+    const a = makeSummary({ id: 'a' });
+    const { source: from, polls, state } = source({ accounts: [a], workers: { a: [worker('rig-1', 'online', 1e12)] } });
+    const metrics = createPrometheusMetrics(from, { perWorker: true });
+    const [first, overlapping] = await Promise.all([metrics.render(), metrics.render()]);
+    assert.equal(first, overlapping);
+    state.workers = { a: [worker('rig-1', 'offline', 0)] };
+    const beforePoll = await metrics.render();
+    assert.equal(series(beforePoll, 'poolwatch_worker_state', 'account="a",pool="sbi",group="rigs",worker="rig-1",state="online"'), 1, 'no poll yet: the text written last');
+    polls.emit({ atMs: 0, account: a, workers: state.workers.a!, pollIntervalMs: 60_000, durationMs: 10 });
+    const afterPoll = await metrics.render();
+    assert.equal(series(afterPoll, 'poolwatch_worker_state', 'account="a",pool="sbi",group="rigs",worker="rig-1",state="offline"'), 1);
+    assert.equal(series(afterPoll, 'poolwatch_worker_state', 'account="a",pool="sbi",group="rigs",worker="rig-1",state="online"'), undefined);
+  });
+
   it('counts poll durations and failures by kind from poll events, and drops a removed account\'s series', async () => {
     const a = makeSummary({ id: 'a' });
     const b = makeSummary({ id: 'b', pool: 'webminepool' });
