@@ -106,11 +106,28 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     if (command === 'serve') {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' } },
+        options: {
+          config: { type: 'string' },
+          data: { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          'tls-cert': { type: 'string' },
+          'tls-key': { type: 'string' },
+          'metrics-workers': { type: 'boolean' },
+        },
         strict: true,
       });
       const running = await serveCommand(
-        { config: values.config ?? defaultConfigPath(), data: values.data, port: parsePort(values.port), staticDir },
+        {
+          config: values.config ?? defaultConfigPath(),
+          data: values.data,
+          port: parsePort(values.port),
+          staticDir,
+          host: values.host,
+          tlsCert: values['tls-cert'],
+          tlsKey: values['tls-key'],
+          metricsWorkers: values['metrics-workers'] ?? false,
+        },
         io,
       );
       await new Promise<void>((resolve) => {

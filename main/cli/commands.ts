@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { POOLS } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
@@ -73,13 +73,37 @@ export function dataDirFor(config: string, data: string | undefined): string {
   return resolve(data ?? dirname(resolve(config)));
 }
 
-/** `poolwatch serve`: the engine, alerts and the web UI on loopback, until interrupted. */
-export async function serveCommand(
-  options: { config: string; data: string | undefined; port: number; staticDir: string },
-  io: CliIo,
-): Promise<{ close(): Promise<void> }> {
+export interface ServeOptions {
+  config: string;
+  data: string | undefined;
+  port: number;
+  staticDir: string;
+  /** Listen address; loopback unless asked. */
+  host?: string | undefined;
+  tlsCert?: string | undefined;
+  tlsKey?: string | undefined;
+  metricsWorkers?: boolean;
+}
+
+/** The PEM files of --tls-cert and --tls-key, read now so a wrong path fails before anything starts. */
+function readTls(options: ServeOptions): { cert: Buffer; key: Buffer } | undefined {
+  if (options.tlsCert === undefined && options.tlsKey === undefined) return undefined;
+  if (options.tlsCert === undefined || options.tlsKey === undefined) throw new ConfigError('--tls-cert and --tls-key go together: give both files (PEM).');
+  const read = (option: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new ConfigError(`${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  };
+  return { cert: read('--tls-cert', options.tlsCert), key: read('--tls-key', options.tlsKey) };
+}
+
+/** `poolwatch serve`: the engine, alerts and the web UI (on loopback unless --host), until interrupted. */
+export async function serveCommand(options: ServeOptions, io: CliIo): Promise<{ close(): Promise<void> }> {
   const logger = createStderrLogger();
   await readConfigFile(options.config, { missingIsEmpty: true });
+  const tls = readTls(options);
   const dataDir = dataDirFor(options.config, options.data);
   const lock = lockServeFolder(dataDir, io);
   try {
@@ -91,9 +115,18 @@ export async function serveCommand(
       startSpreadMs: 2_000,
     });
     await poolWatch.start();
-    const server = await startHeadlessServer({ monitor: poolWatch, staticDir: options.staticDir, port: options.port, logger });
+    const server = await startHeadlessServer({
+      monitor: poolWatch,
+      staticDir: options.staticDir,
+      port: options.port,
+      logger,
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(tls ? { tls } : {}),
+      metricsWorkers: options.metricsWorkers ?? false,
+    });
     io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
     if (historyProblem) io.out(`Warning: ${historyProblem}`);
+    if (server.exposed) io.out(exposedWarning(options.host ?? '', server.port, tls !== undefined));
     io.out(`Open ${server.url}`);
     io.out(`API token: ${server.token}`);
     return {
@@ -107,6 +140,14 @@ export async function serveCommand(
     lock?.release();
     throw error;
   }
+}
+
+/** What listening beyond loopback means, said at every start. */
+function exposedWarning(host: string, port: number, tls: boolean): string {
+  const transport = tls
+    ? 'Traffic is encrypted with the certificate given.'
+    : 'Without --tls-cert/--tls-key the token and your data cross the network unencrypted: use HTTPS, or a trusted network only.';
+  return `Warning: listening on ${host} port ${port}, beyond this machine: anyone who reaches it can try to get in. Every request, the web UI's files included, needs the token. ${transport}`;
 }
 
 /** One serve per data folder (two would poll and notify twice); a folder that cannot hold the lock only warns. */

@@ -1,10 +1,12 @@
 export const USAGE = `poolwatch — watch mining-pool accounts
 
 Usage:
-  poolwatch serve [--config FILE] [--data DIR] [--port N]
-      Run the monitor headless and serve its web UI on 127.0.0.1 only.
+  poolwatch serve [--config FILE] [--data DIR] [--port N] [--host ADDR] [--tls-cert FILE --tls-key FILE] [--metrics-workers]
+      Run the monitor headless and serve its web UI on 127.0.0.1 (or ADDR: 0.0.0.0 for every interface; the token
+      is then needed for everything, with a warning). --tls-cert/--tls-key (PEM) serve HTTPS.
       Prints the URL to open; it carries a random access token.
-      API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
+      API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts, GET /metrics for
+      Prometheus; --metrics-workers adds per-worker series).
       History (alerts, hashrate, workers, payouts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
   poolwatch poll --config FILE [--json] [--workers]
       Poll every account once, print the snapshot and exit (2 if an account could not be read).

@@ -5,6 +5,7 @@ import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
 import type { Engine } from '../engine/engine';
 import type { AccountEditor } from '../engine/account-editor';
+import type { PollObservation } from '../base/poll-observation';
 import type { UiEvent, UiEventBus, MonitorService } from '../base/ui-events';
 import { createRequestTable } from './request-table';
 
@@ -45,6 +46,11 @@ export class PoolWatch implements MonitorService {
 
   workersOf(accountId: string): readonly Worker[] {
     return this.engine.workersOf(accountId);
+  }
+
+  /** Every poll's outcome, as the alert and history services get it (the metrics' poll durations and failures). */
+  onPolled(observer: (observation: PollObservation) => void): () => void {
+    return this.engine.onPolled(observer);
   }
 
   isPaused(): boolean {

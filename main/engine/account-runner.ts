@@ -176,6 +176,7 @@ export class AccountRunner {
     // One time for the poll everywhere: the summary's lastGoodAt and the history sample agree to the millisecond.
     let polledAt = startedAt;
     let failure: PollObservation['failure'];
+    let errorKind: PollObservation['errorKind'];
     try {
       const credentials = await this.deps.resolveCredentials(this.account);
       secrets = Object.values(credentials);
@@ -196,6 +197,7 @@ export class AccountRunner {
       polledAt = clock.now();
       const cause = pastDeadline ? deadlineError() : error;
       failure = isNetworkFailure(cause) ? 'network' : 'other';
+      errorKind = isPoolError(cause) ? cause.kind : 'internal';
       this.recordFailure(cause, secrets, polledAt);
     } finally {
       clock.clearTimeout(deadline);
@@ -209,7 +211,9 @@ export class AccountRunner {
       account: summary,
       workers: polledReading?.workers ?? null,
       pollIntervalMs: Math.max(this.scheduledDelayMs ?? 0, this.account.pollIntervalSec * 1000),
+      durationMs: polledAt - startedAt,
       ...(failure ? { failure } : {}),
+      ...(errorKind ? { errorKind } : {}),
       ...(polledReading?.history?.length ? { history: polledReading.history } : {}),
       ...(polledReading?.dailyEarnings?.length ? { dailyEarnings: polledReading.dailyEarnings } : {}),
     });

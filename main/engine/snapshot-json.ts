@@ -1,4 +1,4 @@
-import type { AccountSummary, Worker } from '../../shared/model';
+import { algorithmOf, type AccountSummary, type Worker } from '../../shared/model';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -28,6 +28,7 @@ export function buildSnapshotJson(
       groups: account.groups.map((group) => ({
         name: group.name,
         coin: group.coin,
+        algorithm: algorithmOf(group),
         hashrate: group.hashrate,
         workers: group.workers,
       })),

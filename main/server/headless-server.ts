@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -9,14 +10,20 @@ import { buildAlertsJson } from '../alerts/alerts-json';
 import { AlertHistoryQuerySchema } from '../../shared/contract';
 import type { MonitorService } from '../base/ui-events';
 import type { Logger } from '../base/logger';
+import type { PollObservation } from '../base/poll-observation';
 import {
+  addressPolicy,
   bearerToken,
   isAllowedHost,
   isAllowedOrigin,
+  TOKEN_COOKIE,
+  tokenFromCookie,
   tokenFromProtocols,
   tokensMatch,
   WS_PROTOCOL,
 } from './request-guard';
+import { bindAddress, hostNamesFor, isLoopbackAddress, LOOPBACK_HOST, printedHost } from './listen-address';
+import { createPrometheusMetrics } from './prometheus-metrics';
 import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
 import { redactingLogger, watchConnectionErrors } from './socket-errors';
@@ -28,10 +35,12 @@ export const HEADLESS_CSP =
 /** WebSocket close code telling the browser its token was refused. */
 export const WS_CLOSE_BAD_TOKEN = 4401;
 
-/** The backend this server serves: the contract (requests, events) plus the lists /api/snapshot reads. */
+/** The backend this server serves: the contract (requests, events) plus the lists /api/snapshot and /metrics read. */
 export interface ServedBackend extends MonitorService {
   workersOf(accountId: string): readonly Worker[];
   summaries(): AccountSummary[];
+  /** Every poll's outcome (the metrics' poll durations and failures); returns the function that stops. */
+  onPolled(observer: (observation: PollObservation) => void): () => void;
 }
 
 export interface HeadlessServerOptions {
@@ -39,7 +48,13 @@ export interface HeadlessServerOptions {
   /** Folder of the built renderer (index.html, app.js, styles.css). */
   staticDir: string;
   port?: number;
+  /** Address to listen on (default 127.0.0.1). Beyond loopback every request needs the token, the UI's files too. */
+  host?: string;
+  /** PEM certificate and key: HTTPS instead of HTTP. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
   token?: string;
+  /** Per-worker series on /metrics (30,000 workers are 30,000 series and more). */
+  metricsWorkers?: boolean;
   logger: Logger;
   now?: () => number;
 }
@@ -47,8 +62,13 @@ export interface HeadlessServerOptions {
 export interface HeadlessServer {
   port: number;
   token: string;
-  /** The address to open in a browser; carries the token in the fragment, which browsers never send. */
+  /**
+   * The address to open in a browser. On loopback it carries the token in the fragment, which browsers never send;
+   * beyond loopback in the query, which the server swaps for a session cookie and a fragment at once.
+   */
   url: string;
+  /** True when the server listens beyond loopback. */
+  exposed: boolean;
   close(): Promise<void>;
 }
 
@@ -69,14 +89,30 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** Serves the UI and the contract on 127.0.0.1 only, behind a random token. */
+function unauthorized(res: ServerResponse): void {
+  reply(res, 401, JSON.stringify({ error: 'unauthorized', message: 'Send Authorization: Bearer <token> as printed by poolwatch serve.' }), 'application/json');
+}
+
+/** Serves the UI, the contract and /metrics behind a token: on 127.0.0.1 unless another address is asked for. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const now = options.now ?? Date.now;
   const { monitor } = options;
   // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.
   const logger = redactingLogger(options.logger, [token]);
+  const host = options.host ?? LOOPBACK_HOST;
+  const exposed = !isLoopbackAddress(host);
   let port = 0;
+  let policy = addressPolicy(0, [], options.tls !== undefined);
+  const metrics = createPrometheusMetrics(
+    {
+      summaries: () => monitor.summaries(),
+      workersOf: (id) => monitor.workersOf(id),
+      activeAlerts: () => monitor.requests['alerts:active']({}),
+      onPolled: (observer) => monitor.onPolled(observer),
+    },
+    { perWorker: options.metricsWorkers ?? false },
+  );
 
   /** The request target as a URL, or null when it does not parse (answered 400, never thrown). */
   const targetOf = (req: IncomingMessage): URL | null => {
@@ -88,8 +124,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   };
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
-      reply(res, 403, 'Forbidden: PoolWatch answers only to its own loopback address.');
+    if (!isAllowedHost(req.headers, policy) || !isAllowedOrigin(req.headers, policy)) {
+      reply(res, 403, `Forbidden: PoolWatch answers only to its own ${exposed ? '' : 'loopback '}address.`);
       return;
     }
     const url = targetOf(req);
@@ -97,9 +133,21 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       reply(res, 400, 'Bad request: the request target is not a valid URL.');
       return;
     }
+    if (url.pathname === '/metrics') {
+      if (!tokensMatch(token, bearerToken(req.headers))) {
+        unauthorized(res);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        reply(res, 405, 'Method not allowed');
+        return;
+      }
+      reply(res, 200, await metrics.render(), metrics.contentType);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!tokensMatch(token, bearerToken(req.headers))) {
-        reply(res, 401, JSON.stringify({ error: 'unauthorized', message: 'Send Authorization: Bearer <token> as printed by poolwatch serve.' }), 'application/json');
+        unauthorized(res);
         return;
       }
       if (req.method === 'GET' && url.pathname === '/api/snapshot') {
@@ -131,6 +179,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       reply(res, 405, 'Method not allowed');
       return;
     }
+    if (exposed && !admitBrowser(req, res, url)) return;
     const path = decodeUrlPath(url.pathname);
     if (path === null) {
       reply(res, 400, 'Bad request: the path has a malformed percent-encoding.');
@@ -151,12 +200,36 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = createServer((req, res) => {
+  /**
+   * Beyond loopback the UI's files need the token too. The printed address carries it in the query once: it is
+   * swapped for an HttpOnly session cookie and a redirect to the fragment the page reads (for its WebSocket).
+   * Returns true when the request may go on.
+   */
+  function admitBrowser(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+    const offered = url.searchParams.get('token');
+    if (offered !== null && tokensMatch(token, offered)) {
+      const secure = options.tls ? '; Secure' : '';
+      res.writeHead(303, {
+        Location: `/#token=${token}`,
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}`,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      res.end();
+      return false;
+    }
+    if (tokensMatch(token, tokenFromCookie(req.headers)) || tokensMatch(token, bearerToken(req.headers))) return true;
+    reply(res, 401, 'Unauthorized: open the address poolwatch serve printed; it carries the access token.');
+    return false;
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     handleHttp(req, res).catch((error: Error) => {
       logger.error(`headless: ${req.method} failed: ${error.message}`);
       if (!res.headersSent) reply(res, 500, 'Internal error');
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createServer(handler);
 
   const wss = new WebSocketServer({
     noServer: true,
@@ -173,7 +246,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
         refuseUpgrade(socket, '400 Bad Request');
         return;
       }
-      if (url.pathname !== '/ws' || !isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
+      if (url.pathname !== '/ws' || !isAllowedHost(req.headers, policy) || !isAllowedOrigin(req.headers, policy)) {
         refuseUpgrade(socket, '403 Forbidden');
         return;
       }
@@ -195,20 +268,24 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, bindAddress(host), () => {
       server.off('error', reject);
       resolve();
     });
   });
   port = (server.address() as AddressInfo).port;
+  policy = addressPolicy(port, hostNamesFor(host), options.tls !== undefined);
   // After listening, a server error (e.g. out of file descriptors on accept) is logged; it must not end the process.
   server.on('error', (error: Error) => logger.error(`headless: the server reported: ${error.message}`));
 
+  const origin = `${options.tls ? 'https' : 'http'}://${printedHost(host)}:${port}`;
   return {
     port,
     token,
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: exposed ? `${origin}/?token=${token}` : `${origin}/#token=${token}`,
+    exposed,
     close: async () => {
+      metrics.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();

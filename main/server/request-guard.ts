@@ -1,24 +1,39 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** Hosts a loopback server answers to; anything else is a DNS-rebinding attempt or a proxy mistake. */
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+/** The `host:port` values and the scheme a server answers to (see listen-address.ts for the names). */
+export interface AddressPolicy {
+  hosts: ReadonlySet<string>;
+  scheme: 'http' | 'https';
 }
 
-/** The Host header must name this server on loopback. */
-export function isAllowedHost(headers: IncomingHttpHeaders, port: number): boolean {
+/** The Host values for these names on this port; names are as in a Host header (IPv6 in brackets). */
+export function addressPolicy(port: number, names: readonly string[], tls: boolean): AddressPolicy {
+  return { hosts: new Set(names.map((name) => `${name.toLowerCase()}:${port}`)), scheme: tls ? 'https' : 'http' };
+}
+
+/** The Host header must name this server by one of its own addresses. */
+export function isAllowedHost(headers: IncomingHttpHeaders, policy: AddressPolicy): boolean {
   const host = headers.host?.toLowerCase();
-  return host !== undefined && allowedHosts(port).has(host);
+  if (host === undefined) return false;
+  // A browser leaves out the scheme's default port (Host: example.org for https on 443).
+  const hasPort = /:\d+$/.test(host);
+  return policy.hosts.has(hasPort ? host : `${host}:${defaultPort(policy.scheme)}`);
+}
+
+function defaultPort(scheme: AddressPolicy['scheme']): string {
+  return scheme === 'https' ? '443' : '80';
 }
 
 /** A browser's Origin, when sent, must be this server's own; API clients send none. */
-export function isAllowedOrigin(headers: IncomingHttpHeaders, port: number): boolean {
+export function isAllowedOrigin(headers: IncomingHttpHeaders, policy: AddressPolicy): boolean {
   const origin = headers.origin;
   if (origin === undefined) return true;
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' && allowedHosts(port).has(url.host.toLowerCase());
+    // URL drops a scheme's default port (https://host:443): put it back to compare with Host.
+    const port = url.port || defaultPort(policy.scheme);
+    return url.protocol === `${policy.scheme}:` && policy.hosts.has(`${url.hostname.toLowerCase()}:${port}`);
   } catch {
     return false;
   }
@@ -45,4 +60,15 @@ export function tokenFromProtocols(headers: IncomingHttpHeaders): string | null 
   const offered = (headers['sec-websocket-protocol'] ?? '').split(',').map((value) => value.trim());
   const entry = offered.find((value) => value.startsWith(TOKEN_PROTOCOL_PREFIX));
   return entry ? entry.slice(TOKEN_PROTOCOL_PREFIX.length) : null;
+}
+
+export const TOKEN_COOKIE = 'poolwatch_token';
+
+/** The token from the session cookie a browser got by opening the printed address (servers beyond loopback). */
+export function tokenFromCookie(headers: IncomingHttpHeaders): string | null {
+  for (const part of (headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=') || null;
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { createStaticConnection, type ConnectionSource } from './connection-stat
 import { acquireToken, forgetToken, type TokenStorage } from './token';
 import { electronBridge } from './window-bridge';
 import { createWsClient } from './ws-client';
+import { socketUrl } from './socket-url';
 
 export type ClientBoot =
   | { kind: 'ready'; transport: 'electron' | 'websocket'; api: PoolWatchApi; connection: ConnectionSource }
@@ -30,7 +31,7 @@ export function startClient(): ClientBoot {
   });
   if (token === null) return { kind: 'no-token' };
 
-  const client = createWsClient({ url: `ws://${window.location.host}/ws`, token, createSocket: createBrowserSocket });
+  const client = createWsClient({ url: socketUrl(window.location), token, createSocket: createBrowserSocket });
   client.onStateChange((state) => {
     if (state.problem === 'token-rejected') forgetToken(storage);
   });

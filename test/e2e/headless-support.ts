@@ -15,11 +15,11 @@ export interface RunningServe {
 }
 
 /** Starts the built `poolwatch serve` with a fresh config and waits for the URL it prints. */
-export async function startServe(config: unknown = { accounts: [] }, env: Record<string, string> = {}): Promise<RunningServe> {
+export async function startServe(config: unknown = { accounts: [] }, env: Record<string, string> = {}, args: string[] = []): Promise<RunningServe> {
   const dir = await mkdtemp(join(tmpdir(), 'poolwatch-e2e-'));
   const configFile = join(dir, 'config.json');
   await writeFile(configFile, JSON.stringify(config));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0'], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0', ...args], {
     env: { ...process.env, ...env },
   });
   const output: string[] = [];
@@ -28,7 +28,7 @@ export async function startServe(config: unknown = { accounts: [] }, env: Record
     const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${output.join('')}`)), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output.join(''));
+      const match = /Open (https?:\/\/\S+:\d+\/[#?]token=[0-9a-f]+)/.exec(output.join(''));
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -39,7 +39,7 @@ export async function startServe(config: unknown = { accounts: [] }, env: Record
   const parsed = new URL(url);
   return {
     url,
-    token: parsed.hash.replace('#token=', ''),
+    token: parsed.hash.replace('#token=', '') || (parsed.searchParams.get('token') ?? ''),
     port: Number(parsed.port),
     configFile,
     output,

@@ -10,6 +10,8 @@ export interface ServeProcess {
   pid: number;
   port: number;
   token: string;
+  /** The address serve printed to open. */
+  url: URL;
   configFile: string;
   dataDir: string;
   /** What the process wrote to stderr (its log), so far. */
@@ -28,11 +30,13 @@ export interface ServeOptions {
   configFile?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** More arguments for `serve` (--host, --tls-cert, --metrics-workers). */
+  args?: string[];
 }
 
 /** Spawns the CLI from source, `poolwatch serve`, without waiting for anything. */
-export function spawnServe(configFile: string, dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, 'serve', '--config', configFile, '--data', dataDir, '--port', '0'], {
+export function spawnServe(configFile: string, dataDir: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, 'serve', '--config', configFile, '--data', dataDir, '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +49,7 @@ export async function startServeProcess(options: ServeOptions = {}): Promise<Ser
   const configFile = options.configFile ?? join(dir, 'config.json');
   if (!options.configFile) await writeFile(configFile, JSON.stringify(options.config ?? { accounts: [] }));
   const dataDir = options.dataDir ?? dir;
-  const child = spawnServe(configFile, dataDir, options.env);
+  const child = spawnServe(configFile, dataDir, options.env, options.args);
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -54,7 +58,7 @@ export async function startServeProcess(options: ServeOptions = {}): Promise<Ser
   const url = await new Promise<URL>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s: ${out}${err}`)), 30_000);
     const check = (): void => {
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
+      const match = /Open (https?:\/\/\S+:\d+\/[#?]token=[0-9a-f]+)/.exec(out);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolve(new URL(match[1]));
@@ -68,7 +72,8 @@ export async function startServeProcess(options: ServeOptions = {}): Promise<Ser
   return {
     pid: child.pid ?? -1,
     port: Number(url.port),
-    token: url.hash.replace('#token=', ''),
+    url,
+    token: url.hash.replace('#token=', '') || (url.searchParams.get('token') ?? ''),
     configFile,
     dataDir,
     stderr: () => err,
