@@ -4,6 +4,8 @@ import {
   AccountOptionsSchema,
   AlertSettingsSchema,
   CHANNEL_KINDS,
+  ChannelDigestSchema,
+  ChannelRoutesSchema,
   CredentialRefSchema,
   PoolIdSchema,
 } from '../../shared/contract';
@@ -34,6 +36,10 @@ export const ChannelConfigSchema = z
     minSeverity: z.enum(['info', 'warning', 'critical']).default('warning'),
     settings: z.record(z.string(), z.string()).default({}),
     secrets: z.record(z.string(), CredentialRefSchema).default({}),
+    /** Absent: every alert of the minimum severity. */
+    routes: ChannelRoutesSchema.optional(),
+    /** Absent: no summaries. */
+    digest: ChannelDigestSchema.optional(),
   })
   .strict();
 export type ChannelConfig = z.infer<typeof ChannelConfigSchema>;
