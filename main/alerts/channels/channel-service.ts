@@ -175,6 +175,7 @@ export class ChannelService {
       throw new ContractError('invalid_request', 'The kind of an existing channel cannot change; add a new channel instead.');
     }
     const id = existing?.id ?? newChannelId(draft.label, new Set(this.channels.map((channel) => channel.id)));
+    checkRouteAccounts(draft, new Set(this.deps.settings.current().accounts.map((account) => account.id)));
     const { config, toStore } = applyChannelDraft(draft, existing, secrets, id);
     await writeSecretRecord({
       store: this.deps.secrets,
@@ -318,6 +319,13 @@ export class ChannelService {
     if (error instanceof ContractError) return new ContractError(error.code, redactSecrets(error.message, secrets));
     return new ContractError('internal', redactSecrets(`${what} failed: ${(error as Error).message}`, secrets));
   }
+}
+
+/** A route naming an account the config does not have would quietly send nothing: refused, naming it. */
+function checkRouteAccounts(draft: ChannelDraft, known: ReadonlySet<string>): void {
+  const named = [...(draft.routes?.accounts ?? []), ...(draft.routes?.groups ?? []).map((route) => route.accountId)];
+  const unknown = named.find((accountId) => !known.has(accountId));
+  if (unknown !== undefined) throw new ContractError('invalid_request', `The channel is limited to account "${unknown}", which is not configured.`);
 }
 
 function unusableSettings(error: unknown): string {
