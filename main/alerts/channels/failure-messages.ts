@@ -1,5 +1,6 @@
 import type { ChannelKind } from '../../../shared/contract';
 import { channelKind } from './kinds';
+import { errorCode } from '../../base/error-code';
 
 /** How much of an error answer is quoted: enough for "Unknown Webhook" or "Bad Request: chat not found". */
 const QUOTE_LIMIT = 200;
@@ -40,21 +41,10 @@ export function describeHttpFailure(kind: ChannelKind, status: number, body: str
   return `${name} refused the message (HTTP ${status}).${said}`;
 }
 
-/** The low-level cause of a failed fetch (undici puts it in error.cause), without any URL. */
-function causeCode(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
-}
-
 /** Explains a request that got no HTTP answer: refused, reset, name lookup, TLS, timeout. */
 export function describeNetworkFailure(error: unknown, host: string, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return `${host} did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s.`;
-  const code = causeCode(error);
+  const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':
       return `Could not connect to ${host}: the connection was refused (is the address right and the service up?).`;
