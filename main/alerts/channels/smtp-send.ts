@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { EmailMessage } from './email-format';
-import { describeNetworkFailure, quoteAnswer } from './failure-messages';
-import type { AttemptOutcome } from './send-attempt';
+import { describeNetworkFailure, quoteAnswer } from './answer-quotes';
+import type { AttemptOutcome } from './attempt-outcome';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 

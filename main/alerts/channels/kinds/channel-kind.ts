@@ -1,7 +1,7 @@
 import type { ChannelKind } from '../../../../shared/contract';
 import type { Notification } from '../../notification-format';
 import type { OutgoingRequest } from '../destination';
-import type { AttemptOutcome } from '../send-attempt';
+import type { AttemptOutcome } from '../attempt-outcome';
 
 /** What a request builder may need beyond the channel's own values. */
 export interface RequestContext {
