@@ -16,6 +16,9 @@ import { createUiEventBus } from '../base/ui-events';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
 import { Heartbeat } from '../engine/heartbeat';
+import { DigestScheduler } from './digest/digest-scheduler';
+import { buildDigest } from './digest/digest-content';
+import { monitorDigestSources } from './digest/digest-sources';
 import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
 import type { HttpLimits } from '../pools/http-client';
@@ -79,7 +82,12 @@ export function openHistory(dataDir: string | null, logger: Logger, options: Ope
 }
 
 /** Builds the whole monitor (engine, alerts, channels) the same way for the desktop app and `poolwatch serve`. */
-export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null; heartbeat: Heartbeat } {
+export function createPoolWatch(options: PoolWatchOptions): {
+  poolWatch: PoolWatch;
+  historyProblem: string | null;
+  heartbeat: Heartbeat;
+  digests: DigestScheduler;
+} {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config, options.logger);
   const history = openHistory(options.dataDir, options.logger, {
@@ -145,14 +153,24 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     alerts.observe(observation);
     heartbeat.record(observation);
   });
+  const digestSources = monitorDigestSources(engine, samples, alerts);
+  const digests = new DigestScheduler({
+    channels: () => settings.current().channels,
+    clock,
+    logger: options.logger,
+    build: (request) => buildDigest(request, digestSources),
+    send: (channelId, notification) => channels.deliverTo(channelId, notification),
+  });
   const shutdown = (): void => {
+    digests.stop();
     heartbeat.stop();
     connectivity.stop();
     history.close();
   };
   return {
-    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown),
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, [digests]),
     historyProblem: history.problem,
     heartbeat,
+    digests,
   };
 }

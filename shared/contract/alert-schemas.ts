@@ -81,7 +81,7 @@ export type SnoozeView = z.infer<typeof SnoozeViewSchema>;
 export const AlertNotificationSchema = z.object({
   id: z.string(),
   at: IsoTimeSchema,
-  kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest']),
+  kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest', 'summary']),
   title: z.string(),
   body: z.string(),
   severity,

@@ -152,6 +152,15 @@ export class ChannelService {
     }
   }
 
+  /** Queues a notification for one channel only (its summary), whatever its severity and routes; false when the channel is gone or off. */
+  deliverTo(channelId: string, notification: Notification): boolean {
+    if (this.stopped) return false;
+    const channel = this.channels.find((candidate) => candidate.id === channelId);
+    if (!channel?.enabled) return false;
+    this.queueFor(channelId).push(notification);
+    return true;
+  }
+
   /** Resolves when every queued delivery is done (delivered, given up or dropped). */
   async idle(): Promise<void> {
     for (;;) {

@@ -25,6 +25,7 @@ function oneLine(text: string): string {
 
 /** "CRITICAL: Worker offline in Main farm" — severity, what broke and where, as the alert's title says it. */
 export function emailSubject(notification: Pick<Notification, 'severity' | 'kind' | 'title'>): string {
+  if (notification.kind === 'summary') return cutText(oneLine(`[PoolWatch] ${notification.title}`), SUBJECT_LIMIT);
   const tag = notification.kind === 'resolved' ? 'RESOLVED' : notification.severity.toUpperCase();
   return cutText(oneLine(`[PoolWatch] ${tag}: ${notification.title}`), SUBJECT_LIMIT);
 }
