@@ -114,6 +114,8 @@ describe('channels: e-mail over a real SMTP server on 127.0.0.1', () => {
     assert.match(result.message, /^The SMTP server 127\.0\.0\.1:\d+ rejected the user name or password \(535\); check them/);
     assert.match(result.message, /\[redacted\]/, 'the echo is quoted, redacted');
     assert.ok(!result.message.includes(wrong) && !result.message.includes(PASSWORD));
+    const plainAuth = Buffer.from(`\u0000${USER}\u0000${wrong}`).toString('base64');
+    assert.ok(!result.message.includes(plainAuth.slice(0, 16)), `the AUTH PLAIN form is redacted too: ${result.message}`);
 
     // The same through a saved channel's background delivery: not retried, logged without the password.
     await service.save(draft(secured.port, { security: 'starttls', tlsCa: tls.cert }), { username: USER, password: wrong });
@@ -121,7 +123,7 @@ describe('channels: e-mail over a real SMTP server on 127.0.0.1', () => {
     await service.idle();
     const log = logger.lines.join('\n');
     assert.match(log, /could not deliver n-1, not retrying: The SMTP server 127\.0\.0\.1:\d+ rejected the user name or password/);
-    assert.ok(!log.includes(wrong) && !log.includes(PASSWORD.slice(0, 12)), log);
+    assert.ok(!log.includes(wrong) && !log.includes(PASSWORD.slice(0, 12)) && !log.includes(plainAuth.slice(0, 16)), log);
   });
 
   it('sends without encryption to a server on this machine (security none)', async () => {

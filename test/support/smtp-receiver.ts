@@ -26,7 +26,8 @@ export interface SmtpReceiverOptions {
 
 /**
  * A real SMTP server on 127.0.0.1 (smtp-server) keeping every message. A failed sign-in answers with the password
- * it was given, like a careless server would, so the tests prove PoolWatch redacts it.
+ * it was given, as typed and as the AUTH PLAIN base64, like a careless server would, so the tests prove PoolWatch
+ * redacts both.
  */
 export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const mails: ReceivedMail[] = [];
@@ -40,7 +41,10 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
     logger: false,
     onAuth(auth, _session, callback) {
       if (login && auth.username === login.user && auth.password === login.password) callback(null, { user: auth.username });
-      else callback(new Error(`Authentication failed for ${auth.username} with password ${auth.password ?? ''}`));
+      else {
+        const plain = Buffer.from(`\u0000${auth.username ?? ''}\u0000${auth.password ?? ''}`).toString('base64');
+        callback(new Error(`Authentication failed for ${auth.username} with password ${auth.password ?? ''} (AUTH PLAIN ${plain})`));
+      }
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

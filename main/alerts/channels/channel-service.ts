@@ -235,7 +235,8 @@ export class ChannelService {
     signal?: AbortSignal,
   ): Promise<{ outcome: AttemptOutcome; used: string[] }> {
     const descriptor = channelKind(kind);
-    const secrets = [...secretFieldValues(kind, values), ...extraSecrets];
+    const encoded = 'deliver' in descriptor ? (descriptor.encodedSecrets?.(values) ?? []) : [];
+    const secrets = [...secretFieldValues(kind, values), ...encoded, ...extraSecrets];
     let outcome: AttemptOutcome;
     let used = secrets;
     if ('deliver' in descriptor) {

@@ -47,6 +47,8 @@ export interface HttpChannelKind extends ChannelKindBase {
 
 /** A kind with its own protocol (e-mail): one attempt, classified like a POST's; never throws. Messages not yet redacted. */
 export interface DirectChannelKind extends ChannelKindBase {
+  /** Other forms the secrets travel in (SMTP sends them base64-encoded), redacted like the values themselves. */
+  encodedSecrets?(values: Readonly<Record<string, string>>): string[];
   deliver(values: Readonly<Record<string, string>>, notification: Notification, context: DeliveryContext): Promise<AttemptOutcome>;
 }
 

@@ -88,6 +88,12 @@ export const emailChannel: DirectChannelKind = {
     tlsCa: normalizeCertificates,
   },
   checkTogether: checkPlainOnlyToLoopback,
+  // AUTH PLAIN sends base64("\0user\0password"), AUTH LOGIN each on its own: a server quoting them back is redacted too.
+  encodedSecrets: (values) => {
+    const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+    const { username = '', password = '' } = values;
+    return [username && base64(username), password && base64(password), username && base64(`\u0000${username}\u0000${password}`)].filter((form) => form !== '');
+  },
   deliver: async (values, notification, context) => {
     // Stored settings are checked again: a hand-edited config must not send a password in the clear either.
     checkPlainOnlyToLoopback(values);
