@@ -10,6 +10,9 @@ import { DataFolderLockedError, lockDataFolder } from '../server/data-folder-loc
 import { readConfigFile } from '../store/config-file';
 import type { AccountConfig, AppConfig } from '../store/config-schema';
 import { EXIT } from './exit-codes';
+import { resolveChannelValues } from '../alerts/channels/channel-config';
+import { channelKind } from '../alerts/channels/kinds';
+import type { ChannelConfig } from '../store/config-schema';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -101,6 +104,19 @@ function describeUnreachable(error: unknown, where: string, timedOut: boolean, t
   return `${where} could not be reached (${code ?? 'network error'}); check the network, a proxy or firewall, and the baseUrl.`;
 }
 
+/** A channel's secrets are there and its settings fit together (e-mail without encryption only to this machine). */
+async function checkChannel(channel: ChannelConfig, deps: DoctorDeps): Promise<CheckResult> {
+  const check = `channel ${channel.id}`;
+  if (!channel.enabled) return ok(check, 'disabled.');
+  try {
+    const values = await resolveChannelValues(channel, deps.secrets, deps.env);
+    channelKind(channel.kind).checkTogether?.(values);
+    return ok(check, `${channel.kind}: its settings and secrets are there.`);
+  } catch (error) {
+    return fail(check, `${(error as Error).message} Nothing is sent to "${channel.label}" until this is fixed.`);
+  }
+}
+
 /** Credentials resolve (keychain entry present, variable set), then one plain GET to the pool for reachability and its clock. */
 async function checkAccount(account: AccountConfig, deps: DoctorDeps): Promise<CheckResult[]> {
   const name = `account ${account.id}`;
@@ -166,6 +182,7 @@ export async function runDoctorChecks(options: { config: string; dataDir: string
   results.push(...checkDataFolder(options.dataDir));
   const perAccount = await Promise.all(config.accounts.map((account) => checkAccount(account, deps)));
   results.push(...perAccount.flat());
+  for (const channel of config.channels) results.push(await checkChannel(channel, deps));
   return results;
 }
 
@@ -176,7 +193,7 @@ export function formatCheck(result: CheckResult): string {
 
 /**
  * The exit code: 0 when nothing failed (warnings allowed); 1 when the setup is wrong (config, keychain, data
- * folder, watchdog); 2 when only an account failed (credentials missing, pool unreachable).
+ * folder, a channel, watchdog); 2 when only an account failed (credentials missing, pool unreachable).
  */
 export function doctorExitCode(results: readonly CheckResult[]): number {
   const failed = results.filter((result) => result.status === 'fail');

@@ -125,6 +125,24 @@ describe('poolwatch doctor', () => {
     }
   });
 
+  it('a channel whose secret is missing fails the setup (exit 1), naming the variable and the channel', async () => {
+    const config = join(dir, 'channels.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        accounts: [accounts[0]],
+        channels: [
+          { id: 'hook', kind: 'webhook', label: 'Hook', secrets: { url: { env: 'PW_DOC_HOOK' } } },
+          { id: 'mail', kind: 'email', label: 'Mail', settings: { host: '127.0.0.1', security: 'none', from: 'a@example.com', to: 'b@example.com' } },
+        ],
+      }),
+    );
+    const { code, lines } = await runDoctor(['--config', config, '--data', join(dir, 'data-channels')], env);
+    assert.equal(code, 1, lines.join('\n'));
+    assert.equal(lineOf(lines, 'channel hook'), 'fail  channel hook: The environment variable PW_DOC_HOOK (Webhook URL) is not set. Nothing is sent to "Hook" until this is fixed.');
+    assert.equal(lineOf(lines, 'channel mail'), 'ok    channel mail: email: its settings and secrets are there.');
+  });
+
   it('a bad config is one fail line and exit 1; so is a data folder that cannot be written', async () => {
     const config = join(dir, 'broken.json');
     await writeFile(config, '{"accounts": [ { "id": "x" ');
