@@ -97,6 +97,19 @@ describe('channels: e-mail over a real SMTP server on 127.0.0.1', () => {
     assert.ok(!logger.lines.join('\n').includes(PASSWORD));
   });
 
+  it('delivers over TLS from the first byte (security tls)', async () => {
+    const implicit = await startSmtpReceiver({ tls, implicitTls: true, login: { user: USER, password: PASSWORD } });
+    try {
+      const { service } = await setup();
+      const result = await service.test(draft(implicit.port, { security: 'tls', tlsCa: tls.cert }), { username: USER, password: PASSWORD });
+      assert.deepEqual(result, { ok: true, message: 'The SMTP server accepted the test message.' });
+      assert.equal(implicit.mails[0]?.secure, true);
+      assert.equal(implicit.mails[0]?.user, USER);
+    } finally {
+      await implicit.close();
+    }
+  });
+
   it('refuses the self-signed certificate when it is not trusted in the channel: verification is never turned off', async () => {
     const { service } = await setup();
     const before = secured.mails.length;
@@ -158,5 +171,29 @@ describe('channels: e-mail over a real SMTP server on 127.0.0.1', () => {
     await assert.rejects(service.save(draft(plain.port, { security: 'none', to: 'me@example.com, not an address' }), {}), /To address 2 is not an e-mail address/);
     await assert.rejects(service.save(draft(plain.port, { security: 'none', from: 'nobody' }), {}), /The From address is not an e-mail address/);
     await assert.rejects(service.save(draft(plain.port, { security: 'smtps' }), {}), /Security is starttls, tls or none/);
+  });
+
+  it('says what is wrong when the server offers no STARTTLS, refuses the connection, or refuses a recipient', async () => {
+    const { service } = await setup();
+    const noStartTls = await service.test(draft(plain.port, { security: 'starttls' }), {});
+    assert.equal(noStartTls.ok, false);
+    assert.match(noStartTls.message, /^The SMTP server 127\.0\.0\.1:\d+ could not start TLS \(STARTTLS\)/);
+
+    const closed = await startSmtpReceiver();
+    const closedPort = closed.port;
+    await closed.close();
+    const refused = await service.test(draft(closedPort, { security: 'none' }), {});
+    assert.deepEqual(refused, { ok: false, message: `Could not connect to 127.0.0.1:${closedPort}: the connection was refused (is the address right and the service up?).` });
+
+    const count = plain.mails.length;
+    const bounce = await startSmtpReceiver({ rejectRecipients: true });
+    try {
+      const rejected = await service.test(draft(bounce.port, { security: 'none' }), {});
+      assert.equal(rejected.ok, false);
+      assert.match(rejected.message, /refused the sender or a recipient \(550\); check From and To\. It said: "550 No such mailbox"/);
+    } finally {
+      await bounce.close();
+    }
+    assert.equal(plain.mails.length, count);
   });
 });

@@ -20,8 +20,12 @@ export interface SmtpReceiver {
 export interface SmtpReceiverOptions {
   /** Offer STARTTLS with this certificate; without it the server speaks plain SMTP only. */
   tls?: { cert: string; key: string };
+  /** TLS from the first byte (port 465 style) instead of STARTTLS; needs `tls`. */
+  implicitTls?: boolean;
   /** Required sign-in; without it anyone may send. */
   login?: { user: string; password: string };
+  /** Every recipient is refused (550), like a mailbox that does not exist. */
+  rejectRecipients?: boolean;
 }
 
 /**
@@ -33,7 +37,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
   const mails: ReceivedMail[] = [];
   const { login, tls } = options;
   const server = new SMTPServer({
-    secure: false,
+    secure: options.implicitTls === true,
     ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ['STARTTLS'] }),
     authOptional: login === undefined,
     // Plain sign-in is allowed here only because the tests also cover the loopback "none" setting.
@@ -45,6 +49,10 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
         const plain = Buffer.from(`\u0000${auth.username ?? ''}\u0000${auth.password ?? ''}`).toString('base64');
         callback(new Error(`Authentication failed for ${auth.username} with password ${auth.password ?? ''} (AUTH PLAIN ${plain})`));
       }
+    },
+    onRcptTo(_address, _session, callback) {
+      if (options.rejectRecipients) callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

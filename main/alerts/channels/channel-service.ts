@@ -60,7 +60,7 @@ function permanent(message: string): AttemptOutcome {
 }
 
 /**
- * The outgoing notification channels (webhook, Discord, Slack, Telegram, ntfy): their settings, secrets in the
+ * The outgoing notification channels (webhook, Discord, Slack, Telegram, ntfy, e-mail): their settings, secrets in the
  * keychain, a test message on request, and background delivery with retries, one independent queue per channel.
  */
 export class ChannelService {
