@@ -11,6 +11,12 @@ import { makeSelfSignedCert } from '../support/self-signed-cert';
 import { decodeQuotedPrintable, startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver';
 import { makeNotification } from '../unit/alerts/channels/make-notification';
 import type { NotificationItem } from '../../main/alerts/notification-format';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPoolWatch } from '../../main/core/create-pool-watch';
+import { fileConfigRepository } from '../../main/store/config-repository';
+import { startSbiSim } from '../sim/sbi';
 
 // Generated per run, like the simulators' keys: no credential is ever a fixture.
 const USER = `alerts-${Math.random().toString(36).slice(2, 8)}`;
@@ -195,5 +201,57 @@ describe('channels: e-mail over a real SMTP server on 127.0.0.1', () => {
       await bounce.close();
     }
     assert.equal(plain.mails.length, count);
+  });
+
+  it('end to end: workers stopping at the SBI simulator become one e-mail naming the account, its pool and the workers', async () => {
+    const sim = await startSbiSim({ seed: 505, subaccounts: [{ name: 'rigs', coin: 'BTC', workers: 12, deadShare: 0, offlineShare: 0 }] });
+    const dir = await mkdtemp(join(tmpdir(), 'pw-email-e2e-'));
+    const configFile = join(dir, 'config.json');
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        accounts: [{ id: 'farm', pool: 'sbi', label: 'Main farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_EM_KEY' }, apiSecret: { env: 'PW_EM_SECRET' } } }],
+      }),
+    );
+    const clock = new FakeClock(Date.now());
+    const { poolWatch } = createPoolWatch({
+      config: fileConfigRepository(configFile),
+      dataDir: null,
+      secrets: memorySecrets(),
+      logger: captureLogger(),
+      clock,
+      env: { PW_EM_KEY: sim.fullKey.apiKey, PW_EM_SECRET: sim.fullKey.apiSecret },
+      httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
+      channelOptions: { sleep: async () => {} },
+    });
+    const before = secured.mails.length;
+    try {
+      await poolWatch.engine.load();
+      poolWatch.alerts.start();
+      await poolWatch.handle('channels:save', {
+        channel: { ...draft(secured.port, { security: 'starttls', tlsCa: tls.cert }), minSeverity: 'warning' },
+        secrets: { username: USER, password: PASSWORD },
+      });
+      const cycle = async (): Promise<void> => {
+        await clock.advance(60_000);
+        sim.advanceClock(60_000);
+        await poolWatch.engine.pollAll();
+      };
+      for (let i = 0; i < 3; i += 1) await cycle();
+      const victims = sim.workerNames('rigs').slice(0, 3);
+      for (const name of victims) sim.stopWorker('rigs', name);
+      for (let i = 0; i < 4; i += 1) await cycle();
+      await poolWatch.channels.idle();
+      const mails = secured.mails.slice(before);
+      assert.equal(mails.length, 1, 'one grouped e-mail');
+      assert.match(mails[0]!.raw, /^Subject: \[PoolWatch\] WARNING: 3 workers offline in Main farm\r?$/m);
+      const text = part(mails[0]!.raw, 'text/plain');
+      assert.match(text, /Account: Main farm \(SBI Crypto Pool\)/);
+      assert.match(text, new RegExp(`Workers: ${[...victims].sort().join(', ')}`));
+      for (const name of victims) assert.match(part(mails[0]!.raw, 'text/html'), new RegExp(name));
+    } finally {
+      poolWatch.stop();
+      await sim.close();
+    }
   });
 });
