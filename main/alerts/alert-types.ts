@@ -40,6 +40,12 @@ export function accountOfKey(key: string): string {
   return key.split(SEP)[1] ?? '';
 }
 
+/** The rule, account and group inside an alert key (group null for an account-wide alert). */
+export function partsOfKey(key: string): { ruleId: string; accountId: string; group: string | null } {
+  const [ruleId = '', accountId = '', group = NONE] = key.split(SEP);
+  return { ruleId, accountId, group: group === NONE ? null : group };
+}
+
 /** "rig-01 (main)", "group main", or "" for the account itself. */
 export function scopeSubject(scope: Pick<AlertScope, 'group' | 'worker'>): string {
   if (scope.worker !== null) return scope.group ? `${scope.worker} (${scope.group})` : scope.worker;

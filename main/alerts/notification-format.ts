@@ -15,7 +15,8 @@ export interface NotificationItem {
   urgent: boolean;
 }
 
-export type NotificationKind = 'alert' | 'resolved' | 'event' | 'reminder' | 'quiet-summary' | 'digest';
+/** 'digest': too many notifications at once, folded into one; 'summary': a channel's daily or weekly summary. */
+export type NotificationKind = 'alert' | 'resolved' | 'event' | 'reminder' | 'quiet-summary' | 'digest' | 'summary';
 export type NotificationAction = 'snooze-1h' | 'open';
 
 /** One desktop notification; `items` carries the full list for the app, `alertKeys` what snooze-1h applies to. */
@@ -98,6 +99,8 @@ export function describeItems(kind: NotificationKind, items: readonly Notificati
       const lines = [...accountsOf(items).values()].map((list) => `${list[0]?.scope.accountLabel}: ${perRule(list)}`);
       return { title: `While quiet hours: ${count(items.length, 'notification')}`, body: lines.join('\n') };
     }
+    case 'summary':
+      return { title: 'PoolWatch summary', body: `${count(items.length, 'item')}` };
     case 'digest': {
       const byAccount = accountsOf(items);
       const lines = [...byAccount.values()].map((list) => `${list[0]?.scope.accountLabel}: ${perRule(list)}`);

@@ -23,7 +23,7 @@ export function minuteOfDay(atMs: number, timeZone: string | null): number {
   return hour * 60 + minute;
 }
 
-function parseHhmm(value: string): number {
+export function parseHhmm(value: string): number {
   const [hours, minutes] = value.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }

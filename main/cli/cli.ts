@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
-import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
+import { alertsCommand, dataDirFor, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
+import { doctorCommand } from './doctor';
+import { createKeytarStore } from '../secrets/keytar-store';
 import { defaultConfigPath } from './default-paths';
 import { EXIT } from './exit-codes';
 import { USAGE } from './usage';
@@ -102,6 +104,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
       });
       if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
       return await exportCommand({ config: values.config, data: values.data, request: request.data }, io);
+    }
+    if (command === 'doctor') {
+      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, data: { type: 'string' } }, strict: true });
+      const config = resolve(values.config ?? defaultConfigPath());
+      return await doctorCommand({ config, dataDir: dataDirFor(config, values.data) }, io, { secrets: createKeytarStore(), env: process.env });
     }
     if (command === 'serve') {
       const { values } = parseArgs({

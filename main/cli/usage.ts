@@ -20,6 +20,11 @@ Usage:
       payouts, earnings: everything recorded unless --from/--to. History comes from DIR/history.sqlite.
       With no history.sqlite in DIR yet, payouts and earnings poll once and print what the pools report,
       and hashrate prints the pools' own history where they keep one (refused if none does); stderr says so.
+  poolwatch doctor [--config FILE] [--data DIR]
+      Check the setup and print one line per check (ok, warn or fail) with what to fix: the config, the keychain,
+      the data folder and its lock, each account's credentials, its pool's reachability (one request) and clock,
+      and each channel's secrets.
+      Exit 0 when nothing failed (warnings allowed), 1 when the setup fails, 2 when only an account fails.
   poolwatch --help
       Show this help.
 

@@ -15,6 +15,10 @@ import { AccountEditor } from '../engine/account-editor';
 import { createUiEventBus } from '../base/ui-events';
 import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
+import { Heartbeat } from '../engine/heartbeat';
+import { DigestScheduler } from './digest/digest-scheduler';
+import { buildDigest } from './digest/digest-content';
+import { monitorDigestSources } from './digest/digest-sources';
 import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
 import type { HttpLimits } from '../pools/http-client';
@@ -78,7 +82,12 @@ export function openHistory(dataDir: string | null, logger: Logger, options: Ope
 }
 
 /** Builds the whole monitor (engine, alerts, channels) the same way for the desktop app and `poolwatch serve`. */
-export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWatch; historyProblem: string | null } {
+export function createPoolWatch(options: PoolWatchOptions): {
+  poolWatch: PoolWatch;
+  historyProblem: string | null;
+  heartbeat: Heartbeat;
+  digests: DigestScheduler;
+} {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config, options.logger);
   const history = openHistory(options.dataDir, options.logger, {
@@ -131,14 +140,37 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     workersOf: (accountId) => engine.workersOf(accountId),
     events,
   });
+  const heartbeat = new Heartbeat({
+    watchdog: () => settings.current().watchdog,
+    accountIds: () => engine.accountIds(),
+    clock,
+    logger: options.logger,
+    ...(options.env ? { env: options.env } : {}),
+  });
   engine.onPolled((observation) => {
     connectivity.record(observation); // first: the alert engine asks it about this very poll
     samples.record(observation);
     alerts.observe(observation);
+    heartbeat.record(observation);
+  });
+  const digestSources = monitorDigestSources(engine, samples, alerts);
+  const digests = new DigestScheduler({
+    channels: () => settings.current().channels,
+    clock,
+    logger: options.logger,
+    build: (request) => buildDigest(request, digestSources),
+    send: (channelId, notification) => channels.deliverTo(channelId, notification),
   });
   const shutdown = (): void => {
+    digests.stop();
+    heartbeat.stop();
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown), historyProblem: history.problem };
+  return {
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, [digests]),
+    historyProblem: history.problem,
+    heartbeat,
+    digests,
+  };
 }

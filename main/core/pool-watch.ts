@@ -24,6 +24,8 @@ export class PoolWatch implements MonitorService {
     /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
     private readonly events: UiEventBus,
     private readonly shutdown: () => void = () => {},
+    /** Jobs that run while the monitor runs (the channels' summaries); stopped by shutdown. */
+    private readonly jobs: ReadonlyArray<{ start(): void }> = [],
   ) {
     this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
   }
@@ -66,6 +68,7 @@ export class PoolWatch implements MonitorService {
     await this.engine.start();
     this.alerts.start();
     this.history.start();
+    for (const job of this.jobs) job.start();
   }
 
   /** Stops polling, alert ticks, deliveries and history maintenance, and closes the history database. */

@@ -4,6 +4,8 @@ import {
   AccountOptionsSchema,
   AlertSettingsSchema,
   CHANNEL_KINDS,
+  ChannelDigestSchema,
+  ChannelRoutesSchema,
   CredentialRefSchema,
   PoolIdSchema,
 } from '../../shared/contract';
@@ -34,9 +36,36 @@ export const ChannelConfigSchema = z
     minSeverity: z.enum(['info', 'warning', 'critical']).default('warning'),
     settings: z.record(z.string(), z.string()).default({}),
     secrets: z.record(z.string(), CredentialRefSchema).default({}),
+    /** Absent: every alert of the minimum severity. */
+    routes: ChannelRoutesSchema.optional(),
+    /** Absent: no summaries. */
+    digest: ChannelDigestSchema.optional(),
   })
   .strict();
 export type ChannelConfig = z.infer<typeof ChannelConfigSchema>;
+
+/** http only to this machine: the URL's token (a Healthchecks check id) must not cross a network in the clear. */
+function isHeartbeatUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** The heartbeat a dead-man's-switch service (Healthchecks and the like) expects after each poll round. */
+export const WatchdogConfigSchema = z
+  .object({
+    /** The ping URL, or {"env": "NAME"} to keep its token out of the file. */
+    url: z.union([
+      z.string().refine(isHeartbeatUrl, 'must be an https:// URL (http:// only to 127.0.0.1 or localhost)'),
+      z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }).strict(),
+    ]),
+    method: z.enum(['GET', 'POST']).default('GET'),
+  })
+  .strict();
+export type WatchdogConfig = z.infer<typeof WatchdogConfigSchema>;
 
 export const AppConfigSchema = z
   .object({
@@ -44,6 +73,8 @@ export const AppConfigSchema = z
     /** Alert rules and thresholds; absent = the built-in defaults. */
     alerts: AlertSettingsSchema.optional(),
     channels: z.array(ChannelConfigSchema).default([]),
+    /** Absent: no heartbeat. */
+    watchdog: WatchdogConfigSchema.optional(),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfigSchema>;

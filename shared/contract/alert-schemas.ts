@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 import { CONDITION_RULE_IDS, RULE_IDS } from '../model/alerts';
+import { HHMM, TimeZoneSchema } from './alert-settings';
 
 // What the UI sees of alerts and notification channels. Times cross the contract as ISO strings.
 
@@ -80,7 +81,7 @@ export type SnoozeView = z.infer<typeof SnoozeViewSchema>;
 export const AlertNotificationSchema = z.object({
   id: z.string(),
   at: IsoTimeSchema,
-  kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest']),
+  kind: z.enum(['alert', 'resolved', 'event', 'reminder', 'quiet-summary', 'digest', 'summary']),
   title: z.string(),
   body: z.string(),
   severity,
@@ -92,7 +93,7 @@ export const AlertNotificationSchema = z.object({
 });
 export type AlertNotificationView = z.infer<typeof AlertNotificationSchema>;
 
-export const CHANNEL_KINDS = ['webhook', 'discord', 'slack', 'telegram', 'ntfy'] as const;
+export const CHANNEL_KINDS = ['webhook', 'discord', 'slack', 'telegram', 'ntfy', 'email'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** One field of a channel kind's form. */
@@ -104,6 +105,12 @@ export interface ChannelFieldSpec {
   optional?: boolean;
   /** An address (http or https) the form checks before anything is sent. */
   url?: boolean;
+  /** The only values allowed, shown as a choice (the first is the default). */
+  choices?: readonly { value: string; label: string }[];
+  /** Several lines (a PEM certificate). */
+  multiline?: boolean;
+  /** A short hint under the field. */
+  hint?: string;
 }
 
 /**
@@ -129,6 +136,35 @@ export const CHANNEL_KIND_SPECS: Record<ChannelKind, { label: string; fields: Ch
       { name: 'accessToken', label: 'Access token', secret: true, optional: true },
     ],
   },
+  email: {
+    label: 'E-mail (SMTP)',
+    fields: [
+      { name: 'host', label: 'SMTP server', secret: false },
+      {
+        name: 'security',
+        label: 'Security',
+        secret: false,
+        choices: [
+          { value: 'starttls', label: 'STARTTLS (usually port 587)' },
+          { value: 'tls', label: 'TLS (usually port 465)' },
+          { value: 'none', label: 'None (only to a server on this machine)' },
+        ],
+      },
+      { name: 'port', label: 'Port', secret: false, optional: true, hint: 'empty: 587 for STARTTLS, 465 for TLS, 25 for none' },
+      { name: 'from', label: 'From address', secret: false },
+      { name: 'to', label: 'To (comma-separated)', secret: false },
+      { name: 'username', label: 'User name', secret: true, optional: true },
+      { name: 'password', label: 'Password', secret: true, optional: true },
+      {
+        name: 'tlsCa',
+        label: 'Trusted certificate for a self-signed server (PEM)',
+        secret: false,
+        optional: true,
+        multiline: true,
+        hint: 'only for your own server with a self-signed certificate; public providers need none',
+      },
+    ],
+  },
 };
 
 /** Which fields each channel kind needs; secret ones go to the keychain. */
@@ -136,6 +172,41 @@ export const CHANNEL_FIELDS = Object.fromEntries(CHANNEL_KINDS.map((kind) => [ki
   ChannelKind,
   ChannelFieldSpec[]
 >;
+
+/**
+ * Which alerts a channel gets besides its minimum severity: empty lists limit nothing. An alert passes when its
+ * account is in `accounts` or its account and group are in `groups` (when either list is set), and its rule is in
+ * `rules` (when set).
+ */
+export const ChannelRoutesSchema = z
+  .object({
+    accounts: z.array(z.string().min(1).max(64)).max(500).default([]),
+    groups: z
+      .array(z.object({ accountId: z.string().min(1).max(64), group: z.string().min(1).max(200) }).strict())
+      .max(2000)
+      .default([]),
+    rules: z.array(z.enum(RULE_IDS)).max(RULE_IDS.length).default([]),
+  })
+  .strict();
+export type ChannelRoutes = z.infer<typeof ChannelRoutesSchema>;
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A summary sent to the channel every day and/or every week, at a local time. */
+export const ChannelDigestSchema = z
+  .object({
+    daily: z.boolean().default(false),
+    weekly: z.boolean().default(false),
+    /** Local time of day the summary is sent. */
+    time: HHMM.default('08:00'),
+    /** The weekly summary's day. */
+    weekday: z.enum(WEEKDAYS).default('monday'),
+    /** IANA name; null = the machine's own time zone. */
+    timezone: TimeZoneSchema.nullable().default(null),
+  })
+  .strict();
+export type ChannelDigest = z.infer<typeof ChannelDigestSchema>;
 
 export const ChannelDraftSchema = z
   .object({
@@ -145,8 +216,10 @@ export const ChannelDraftSchema = z
     enabled: z.boolean(),
     /** Notifications below this severity are not sent here. */
     minSeverity: severity,
-    /** Non-secret fields by name (Telegram chat id, ntfy server). */
-    settings: z.record(z.string(), z.string().max(2048)),
+    /** Non-secret fields by name (Telegram chat id, ntfy server; up to 8 KB for a PEM certificate). */
+    settings: z.record(z.string(), z.string().max(8192)),
+    routes: ChannelRoutesSchema.optional(),
+    digest: ChannelDigestSchema.optional(),
   })
   .strict();
 export type ChannelDraft = z.infer<typeof ChannelDraftSchema>;

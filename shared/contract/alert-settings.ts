@@ -56,7 +56,7 @@ const AccountOverrideSchema = ScopePatchSchema.extend({
   groups: z.record(z.string(), GroupOverrideSchema).optional(),
 }).strict();
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour.');
+export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour.');
 
 function isTimeZone(value: string): boolean {
   try {
@@ -67,13 +67,16 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** An IANA time zone name this runtime knows. */
+export const TimeZoneSchema = z.string().refine(isTimeZone, 'Unknown time zone.');
+
 export const QuietHoursSchema = z
   .object({
     enabled: z.boolean().default(false),
     start: HHMM.default('22:00'),
     end: HHMM.default('07:00'),
     /** IANA name; null = the machine's own time zone. */
-    timezone: z.string().refine(isTimeZone, 'Unknown time zone.').nullable().default(null),
+    timezone: TimeZoneSchema.nullable().default(null),
   })
   .strict();
 export type QuietHours = z.infer<typeof QuietHoursSchema>;

@@ -7,6 +7,7 @@ import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret
 import type { ChannelConfig } from '../../store/config-schema';
 import { fieldLabel, validateChannelField } from './channel-validation';
 import { channelKind } from './kinds';
+import { hasRoutes } from '../channel-routing';
 
 /** The keychain "account" a channel's secrets are filed under, apart from pool accounts' entries. */
 export function channelSecretAccount(channelId: string): string {
@@ -77,6 +78,7 @@ export function applyChannelDraft(
     if (value) settings[field.name] = validateChannelField(draft.kind, field.name, value);
     else if (!field.optional) throw new ContractError('invalid_request', `Enter the ${field.label}.`);
   }
+  channelKind(draft.kind).checkTogether?.(settings);
   const config: ChannelConfig = {
     id,
     kind: draft.kind,
@@ -85,6 +87,8 @@ export function applyChannelDraft(
     minSeverity: draft.minSeverity,
     settings,
     secrets,
+    ...(draft.routes && hasRoutes(draft.routes) ? { routes: draft.routes } : {}),
+    ...(draft.digest && (draft.digest.daily || draft.digest.weekly) ? { digest: draft.digest } : {}),
   };
   return { config, toStore };
 }
@@ -113,7 +117,17 @@ export async function toChannelView(channel: ChannelConfig, store: SecretStore, 
     const value = channel.settings[field.name];
     if (!field.secret && value !== undefined) settings[field.name] = value;
   }
-  return { id: channel.id, kind: channel.kind, label: channel.label, enabled: channel.enabled, minSeverity: channel.minSeverity, settings, secrets };
+  return {
+    id: channel.id,
+    kind: channel.kind,
+    label: channel.label,
+    enabled: channel.enabled,
+    minSeverity: channel.minSeverity,
+    settings,
+    secrets,
+    ...(channel.routes ? { routes: channel.routes } : {}),
+    ...(channel.digest ? { digest: channel.digest } : {}),
+  };
 }
 
 /** A channel's secret could not be read; the message is safe to show and log. */

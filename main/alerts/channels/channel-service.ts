@@ -27,7 +27,9 @@ import {
 import { redactSecrets } from '../../base/redaction';
 import { DeliveryQueue } from './delivery-queue';
 import { DEFAULT_TELEGRAM_API_BASE, type OutgoingRequest } from './destination';
-import { channelKind } from './kinds';
+import { channelKind, type DeliveryContext } from './kinds';
+import { notificationForChannel } from '../channel-routing';
+import { POOLS } from '../../../shared/model';
 import { sendOnce, type AttemptOutcome } from './send-attempt';
 import { testNotification } from './test-notification';
 
@@ -58,7 +60,7 @@ function permanent(message: string): AttemptOutcome {
 }
 
 /**
- * The outgoing notification channels (webhook, Discord, Slack, Telegram, ntfy): their settings, secrets in the
+ * The outgoing notification channels (webhook, Discord, Slack, Telegram, ntfy, e-mail): their settings, secrets in the
  * keychain, a test message on request, and background delivery with retries, one independent queue per channel.
  */
 export class ChannelService {
@@ -124,26 +126,39 @@ export class ChannelService {
       }
       throw this.redactError(error, typed, 'Testing the channel');
     }
-    const request = this.buildRequest(parsed.kind, values, testNotification(parsed.label, this.deps.clock.now()));
-    if ('problem' in request) return { ok: false, message: redactSecrets(request.problem, [...secretFieldValues(parsed.kind, values), ...typed]) };
-    const used = [...secretFieldValues(parsed.kind, values), request.url, ...typed];
-    const outcome = await sendOnce(parsed.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used });
-    const message = outcome.ok ? `${channelKind(parsed.kind).serviceName} accepted the test message (HTTP ${outcome.status}).` : outcome.message;
+    const { outcome, used } = await this.attemptOnce(parsed.kind, values, testNotification(parsed.label, this.deps.clock.now()), typed);
+    const name = channelKind(parsed.kind).serviceName;
+    const accepted = 'deliver' in channelKind(parsed.kind) ? `${name} accepted the test message.` : `${name} accepted the test message (HTTP ${outcome.ok ? outcome.status : 0}).`;
+    const message = outcome.ok ? accepted : outcome.message;
     this.log('info', `test of ${parsed.kind} channel "${parsed.label}": ${outcome.ok ? 'ok' : message}`, used);
     return { ok: outcome.ok, message: redactSecrets(message, used) };
   }
 
-  /** Queues a notification for every enabled channel whose minimum severity it reaches. Never throws. */
+  /**
+   * Queues a notification for every enabled channel whose minimum severity it reaches, each getting only the
+   * alerts its routes allow (accounts, groups, rules). Never throws.
+   */
   dispatch(notification: Notification): void {
     if (this.stopped) return;
     try {
       for (const channel of this.channels) {
-        if (!channel.enabled || SEVERITY_RANK[notification.severity] < SEVERITY_RANK[channel.minSeverity]) continue;
-        this.queueFor(channel.id).push(notification);
+        if (!channel.enabled) continue;
+        const routed = notificationForChannel(notification, channel.routes);
+        if (!routed || SEVERITY_RANK[routed.severity] < SEVERITY_RANK[channel.minSeverity]) continue;
+        this.queueFor(channel.id).push(routed);
       }
     } catch (error) {
       this.log('error', `dispatch of ${notification.id} failed: ${(error as Error).message}`);
     }
+  }
+
+  /** Queues a notification for one channel only (its summary), whatever its severity and routes; false when the channel is gone or off. */
+  deliverTo(channelId: string, notification: Notification): boolean {
+    if (this.stopped) return false;
+    const channel = this.channels.find((candidate) => candidate.id === channelId);
+    if (!channel?.enabled) return false;
+    this.queueFor(channelId).push(notification);
+    return true;
   }
 
   /** Resolves when every queued delivery is done (delivered, given up or dropped). */
@@ -169,6 +184,7 @@ export class ChannelService {
       throw new ContractError('invalid_request', 'The kind of an existing channel cannot change; add a new channel instead.');
     }
     const id = existing?.id ?? newChannelId(draft.label, new Set(this.channels.map((channel) => channel.id)));
+    checkRouteAccounts(draft, new Set(this.deps.settings.current().accounts.map((account) => account.id)));
     const { config, toStore } = applyChannelDraft(draft, existing, secrets, id);
     await writeSecretRecord({
       store: this.deps.secrets,
@@ -198,11 +214,50 @@ export class ChannelService {
 
   /** A stored value that cannot make a request (a hand-edited URL) fails the delivery with a reason instead of throwing. */
   private buildRequest(kind: ChannelKind, values: Readonly<Record<string, string>>, notification: Notification): OutgoingRequest | { problem: string } {
+    const descriptor = channelKind(kind);
     try {
-      return channelKind(kind).request(values, notification, { telegramApiBase: this.telegramApiBase });
+      if ('deliver' in descriptor) return { problem: `A ${kind} channel sends no HTTP request.` };
+      return descriptor.request(values, notification, { telegramApiBase: this.telegramApiBase });
     } catch (error) {
-      return { problem: `The channel's stored settings cannot be used (${(error as Error).message}); edit the channel and enter them again.` };
+      return { problem: unusableSettings(error) };
     }
+  }
+
+  /**
+   * One delivery attempt with resolved values, by the kind's own protocol (one POST, or SMTP), and the values to
+   * redact from what it says. The outcome's message is redacted.
+   */
+  private async attemptOnce(
+    kind: ChannelKind,
+    values: Readonly<Record<string, string>>,
+    notification: Notification,
+    extraSecrets: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<{ outcome: AttemptOutcome; used: string[] }> {
+    const descriptor = channelKind(kind);
+    const encoded = 'deliver' in descriptor ? (descriptor.encodedSecrets?.(values) ?? []) : [];
+    const secrets = [...secretFieldValues(kind, values), ...encoded, ...extraSecrets];
+    let outcome: AttemptOutcome;
+    let used = secrets;
+    if ('deliver' in descriptor) {
+      const context: DeliveryContext = { timeoutMs: this.timeoutMs, poolName: (accountId) => this.poolName(accountId), ...(signal ? { signal } : {}) };
+      try {
+        outcome = await descriptor.deliver(values, notification, context);
+      } catch (error) {
+        outcome = permanent(unusableSettings(error));
+      }
+    } else {
+      const request = this.buildRequest(kind, values, notification);
+      if ('problem' in request) return { outcome: permanent(redactSecrets(request.problem, secrets)), used };
+      used = [...secrets, request.url];
+      outcome = await sendOnce(kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used, ...(signal ? { signal } : {}) });
+    }
+    return { outcome: outcome.ok ? outcome : { ...outcome, message: redactSecrets(outcome.message, used) }, used };
+  }
+
+  private poolName(accountId: string): string | null {
+    const account = this.deps.settings.current().accounts.find((candidate) => candidate.id === accountId);
+    return account ? POOLS[account.pool].name : null;
   }
 
   private remember(id: string, values: readonly string[]): void {
@@ -234,13 +289,9 @@ export class ChannelService {
       if (error instanceof ChannelSecretError) return { ok: false, retry: error.transient, retryAfterMs: null, message: error.message };
       throw error;
     }
-    this.remember(id, secretFieldValues(channel.kind, values));
-    const request = this.buildRequest(channel.kind, values, notification);
-    if ('problem' in request) return permanent(redactSecrets(request.problem, secretFieldValues(channel.kind, values)));
-    const used = [...secretFieldValues(channel.kind, values), request.url];
-    this.remember(id, [request.url]);
-    const outcome = await sendOnce(channel.kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used, signal });
-    return outcome.ok ? outcome : { ...outcome, message: redactSecrets(outcome.message, used) };
+    const { outcome, used } = await this.attemptOnce(channel.kind, values, notification, [], signal);
+    this.remember(id, used);
+    return outcome;
   }
 
   private abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -278,6 +329,17 @@ export class ChannelService {
     if (error instanceof ContractError) return new ContractError(error.code, redactSecrets(error.message, secrets));
     return new ContractError('internal', redactSecrets(`${what} failed: ${(error as Error).message}`, secrets));
   }
+}
+
+/** A route naming an account the config does not have would quietly send nothing: refused, naming it. */
+function checkRouteAccounts(draft: ChannelDraft, known: ReadonlySet<string>): void {
+  const named = [...(draft.routes?.accounts ?? []), ...(draft.routes?.groups ?? []).map((route) => route.accountId)];
+  const unknown = named.find((accountId) => !known.has(accountId));
+  if (unknown !== undefined) throw new ContractError('invalid_request', `The channel is limited to account "${unknown}", which is not configured.`);
+}
+
+function unusableSettings(error: unknown): string {
+  return `The channel's stored settings cannot be used (${(error as Error).message}); edit the channel and enter them again.`;
 }
 
 function parseDraft(draft: ChannelDraft): ChannelDraft {

@@ -6,10 +6,9 @@ import { describeHttpFailure, describeNetworkFailure } from './failure-messages'
 import { redactSecrets } from '../../base/redaction';
 import { redactUrl } from './channel-redaction';
 
-/** The result of one POST. `retry` says whether trying again later can help (network, 408, 429, 5xx). */
-export type AttemptOutcome =
-  | { ok: true; status: number }
-  | { ok: false; retry: boolean; retryAfterMs: number | null; message: string };
+import type { AttemptOutcome } from './attempt-outcome';
+
+export type { AttemptOutcome } from './attempt-outcome';
 
 export interface SendOptions {
   fetchImpl: typeof fetch;

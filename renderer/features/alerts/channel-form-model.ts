@@ -2,8 +2,11 @@ import {
   CHANNEL_FIELDS,
   CHANNEL_KIND_SPECS,
   CHANNEL_KINDS,
+  ChannelDigestSchema,
   ChannelDraftSchema,
+  type ChannelDigest,
   type ChannelDraft,
+  type ChannelRoutes,
   type ChannelKind,
   type ChannelView,
 } from '../../../shared/contract';
@@ -31,7 +34,14 @@ export interface ChannelFormValues {
   minSeverity: Severity;
   /** Non-secret fields by name, as typed. */
   settings: Record<string, string>;
+  /** Which accounts, groups and rules the channel gets; empty lists limit nothing. */
+  routes: ChannelRoutes;
+  /** The daily / weekly summary; sent only when one of them is ticked. */
+  digest: ChannelDigest;
 }
+
+export const NO_ROUTES: ChannelRoutes = { accounts: [], groups: [], rules: [] };
+export const NO_DIGEST: ChannelDigest = ChannelDigestSchema.parse({});
 
 /** Errors by 'label', 'form', or a field name. */
 export type ChannelFormErrors = Record<string, string>;
@@ -43,7 +53,7 @@ export function isChannelKind(value: string): value is ChannelKind {
 }
 
 export function newChannelValues(kind: ChannelKind = 'webhook'): ChannelFormValues {
-  return { kind, label: '', enabled: true, minSeverity: 'warning', settings: {} };
+  return { kind, label: '', enabled: true, minSeverity: 'warning', settings: {}, routes: NO_ROUTES, digest: NO_DIGEST };
 }
 
 export function valuesFromChannel(channel: ChannelView): ChannelFormValues {
@@ -53,7 +63,15 @@ export function valuesFromChannel(channel: ChannelView): ChannelFormValues {
     enabled: channel.enabled,
     minSeverity: channel.minSeverity,
     settings: { ...channel.settings },
+    routes: channel.routes ?? NO_ROUTES,
+    digest: channel.digest ?? NO_DIGEST,
   };
+}
+
+/** A list with the value added or removed, for the routes' check boxes. */
+export function toggled<T>(list: readonly T[], value: T, on: boolean, same: (a: T, b: T) => boolean = Object.is): T[] {
+  const without = list.filter((entry) => !same(entry, value));
+  return on ? [...without, value] : without;
 }
 
 export function channelFields(kind: ChannelKind): readonly ChannelField[] {
@@ -89,7 +107,8 @@ export function buildChannelRequest(
   // Keeps settings the form does not show (saved by a newer version or by hand in the config file).
   const settings: Record<string, string> = existing === null ? {} : { ...existing.settings };
   for (const field of channelFields(values.kind)) {
-    const typed = ((field.secret ? secretInputs[field.name] : values.settings[field.name]) ?? '').trim();
+    // A choice left as shown is its first option.
+    const typed = ((field.secret ? secretInputs[field.name] : (values.settings[field.name] ?? field.choices?.[0]?.value)) ?? '').trim();
     const stored = field.secret && hasStoredSecret(existing, field.name);
     const problem = fieldError(field, typed, stored);
     if (problem !== null) errors[field.name] = problem;
@@ -110,12 +129,14 @@ export function buildChannelRequest(
     minSeverity: values.minSeverity,
     settings,
     ...(existing === null ? {} : { id: existing.id }),
+    ...(hasAnyRoute(values.routes) ? { routes: values.routes } : {}),
+    ...(values.digest.daily || values.digest.weekly ? { digest: values.digest } : {}),
   };
   const parsed = ChannelDraftSchema.safeParse(draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [top, name] = issue.path;
-      const key = top === 'label' ? 'label' : top === 'settings' && typeof name === 'string' ? name : 'form';
+      const key = top === 'label' ? 'label' : top === 'settings' && typeof name === 'string' ? name : top === 'digest' ? 'digest' : 'form';
       errors[key] ??= issue.message;
     }
     return { ok: false, errors };
@@ -123,16 +144,37 @@ export function buildChannelRequest(
   return { ok: true, request: { channel: parsed.data, secrets } };
 }
 
+function hasAnyRoute(routes: ChannelRoutes): boolean {
+  return routes.accounts.length > 0 || routes.groups.length > 0 || routes.rules.length > 0;
+}
+
 /** "Webhook URL: stored in keychain · Chat ID: 12345" style facts for the list. */
 export function channelFieldSummary(channel: ChannelView): { label: string; text: string; missing: boolean }[] {
   return channelFields(channel.kind).map((field) => {
     if (field.secret) return { label: field.label, ...secretFact(field, secretStateOf(field.name, channel.secrets)) };
     const value = channel.settings[field.name] ?? '';
-    return { label: field.label, text: value === '' ? 'not set' : value, missing: value === '' && field.optional !== true };
+    // A certificate is pages long: the list says whether there is one.
+    const text = value === '' ? 'not set' : field.multiline === true ? 'set' : value;
+    return { label: field.label, text, missing: value === '' && field.optional !== true };
   });
 }
 
 /** The list's facts: a missing required value in the problem tone, the rest plain. */
 export function channelFacts(channel: ChannelView): RecordFact[] {
-  return channelFieldSummary(channel).map((fact) => ({ label: fact.label, text: fact.text, tone: fact.missing ? 'problem' : null }));
+  const facts: RecordFact[] = channelFieldSummary(channel).map((fact) => ({ label: fact.label, text: fact.text, tone: fact.missing ? 'problem' : null }));
+  const routes = channel.routes ?? NO_ROUTES;
+  if (hasAnyRoute(routes)) {
+    const parts = [
+      ...routes.accounts,
+      ...routes.groups.map((route) => `${route.accountId} / ${route.group}`),
+      ...(routes.rules.length > 0 ? [`rules: ${routes.rules.join(', ')}`] : []),
+    ];
+    facts.push({ label: 'Only', text: parts.join(' · '), tone: null });
+  }
+  const digest = channel.digest;
+  if (digest && (digest.daily || digest.weekly)) {
+    const when = [digest.daily ? 'daily' : null, digest.weekly ? `weekly (${digest.weekday})` : null].filter(Boolean).join(' and ');
+    facts.push({ label: 'Summary', text: `${when} at ${digest.time}${digest.timezone ? ` ${digest.timezone}` : ''}`, tone: null });
+  }
+  return facts;
 }

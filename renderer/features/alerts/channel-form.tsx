@@ -14,6 +14,8 @@ import {
 } from './channel-form-model';
 import { useRecordForm } from '../records/use-record-form';
 import { isSeverity } from './alert-history-query';
+import { ChannelRoutesFields } from './channel-routes-fields';
+import { ChannelDigestFields } from './channel-digest-fields';
 
 type TestOutcome = { ok: boolean; message: string };
 
@@ -115,6 +117,9 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
         <FieldError message={errors.form} />
       </fieldset>
 
+      <ChannelRoutesFields idPrefix={idPrefix} routes={values.routes} onChange={(routes) => update({ routes })} />
+      <ChannelDigestFields idPrefix={idPrefix} digest={values.digest} error={errors.digest} onChange={(digest) => update({ digest })} />
+
       <div className="form-actions">
         <button type="button" onClick={() => void form.runTest()} disabled={busy !== null}>
           {busy === 'test' ? 'Sending…' : 'Send test'}
@@ -158,10 +163,33 @@ interface ChannelFieldInputProps {
 }
 
 function ChannelFieldInput({ id, field, stored, value, error, onChange }: ChannelFieldInputProps) {
-  const hint = stored ? 'stored in keychain — leave empty to keep it' : field.optional === true ? 'optional' : null;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{field.label}</label>
+  const hint = stored ? 'stored in keychain — leave empty to keep it' : (field.hint ?? (field.optional === true ? 'optional' : null));
+  const described = hint === null ? undefined : `${id}-hint`;
+  let input;
+  if (field.choices !== undefined) {
+    input = (
+      <select id={id} value={value || field.choices[0]?.value} aria-invalid={error !== undefined} aria-describedby={described} onChange={(event) => onChange(event.target.value)}>
+        {field.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.multiline === true) {
+    input = (
+      <textarea
+        id={id}
+        value={value}
+        rows={4}
+        spellCheck={false}
+        aria-invalid={error !== undefined}
+        aria-describedby={described}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
+  } else {
+    input = (
       <input
         id={id}
         type={field.secret ? 'password' : 'text'}
@@ -170,9 +198,15 @@ function ChannelFieldInput({ id, field, stored, value, error, onChange }: Channe
         spellCheck={false}
         placeholder={stored ? 'leave empty to keep' : undefined}
         aria-invalid={error !== undefined}
-        aria-describedby={hint === null ? undefined : `${id}-hint`}
+        aria-describedby={described}
         onChange={(event) => onChange(event.target.value)}
       />
+    );
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {input}
       {hint !== null && (
         <p className="hint" id={`${id}-hint`} data-testid={`channel-secret-hint-${field.name}`}>
           {hint}

@@ -74,4 +74,23 @@ describe('channel form model', () => {
       ['https://ntfy.sh', 'missing', 'not set'],
     );
   });
+
+  it('sends routes and the summary only when set, and a choice left as shown as its first option', () => {
+    const values = {
+      ...newChannelValues('email'),
+      label: 'Mail',
+      settings: { host: 'smtp.example.com', from: 'a@example.com', to: 'b@example.com' },
+      routes: { accounts: ['acme'], groups: [], rules: [] },
+      digest: { ...newChannelValues().digest, daily: true, time: '07:30' },
+    };
+    const built = request(values, {});
+    assert.deepEqual(built.channel.settings, { host: 'smtp.example.com', security: 'starttls', from: 'a@example.com', to: 'b@example.com' });
+    assert.deepEqual(built.channel.routes, { accounts: ['acme'], groups: [], rules: [] });
+    assert.equal(built.channel.digest?.time, '07:30');
+    const plain = request({ ...values, routes: newChannelValues().routes, digest: newChannelValues().digest }, {});
+    assert.equal('routes' in plain.channel, false);
+    assert.equal('digest' in plain.channel, false);
+    const badTime = buildChannelRequest({ ...values, digest: { ...values.digest, time: '25:00' } }, {}, null);
+    assert.deepEqual(badTime, { ok: false, errors: { digest: 'Use HH:MM, 24-hour.' } });
+  });
 });

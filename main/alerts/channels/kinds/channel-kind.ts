@@ -1,6 +1,7 @@
 import type { ChannelKind } from '../../../../shared/contract';
 import type { Notification } from '../../notification-format';
 import type { OutgoingRequest } from '../destination';
+import type { AttemptOutcome } from '../attempt-outcome';
 
 /** What a request builder may need beyond the channel's own values. */
 export interface RequestContext {
@@ -8,11 +9,20 @@ export interface RequestContext {
   telegramApiBase: string;
 }
 
+/** What a kind that delivers by itself (not one HTTP POST: e-mail over SMTP) gets for one attempt. */
+export interface DeliveryContext {
+  timeoutMs: number;
+  /** Aborts the attempt when the service stops. */
+  signal?: AbortSignal;
+  /** The pool's name of an account ("SBI Crypto Pool"), or null for an account the config no longer has. */
+  poolName(accountId: string): string | null;
+}
+
 /**
  * Everything main knows about one channel kind, in one place: a new kind is one file like this plus one line
  * in kinds/index.ts (its fields and form label live in shared/contract, which the UI reads too).
  */
-export interface ChannelKindDescriptor {
+interface ChannelKindBase {
   kind: ChannelKind;
   /** Who answered, as a sentence subject ("Telegram", "The ntfy server"). */
   serviceName: string;
@@ -23,11 +33,26 @@ export interface ChannelKindDescriptor {
    * ContractError('invalid_request') naming the field, never its value.
    */
   validators: Readonly<Record<string, (value: string) => string>>;
-  /** The one POST that delivers a notification, from values validated when saved (or typed for a test). */
-  request(values: Readonly<Record<string, string>>, notification: Notification, context: RequestContext): OutgoingRequest;
+  /** Checks that need several settings at once (e-mail: no encryption only to this machine); throws like a validator. */
+  checkTogether?(settings: Readonly<Record<string, string>>): void;
   /** This service's own reading of a 4xx answer (`said` is the quoted answer or ''), or null for the general one. */
   describeRefusal(status: number, said: string): string | null;
 }
+
+/** A kind that delivers with one HTTP POST (webhooks, Discord, Slack, Telegram, ntfy). */
+export interface HttpChannelKind extends ChannelKindBase {
+  /** The one POST that delivers a notification, from values validated when saved (or typed for a test). */
+  request(values: Readonly<Record<string, string>>, notification: Notification, context: RequestContext): OutgoingRequest;
+}
+
+/** A kind with its own protocol (e-mail): one attempt, classified like a POST's; never throws. Messages not yet redacted. */
+export interface DirectChannelKind extends ChannelKindBase {
+  /** Other forms the secrets travel in (SMTP sends them base64-encoded), redacted like the values themselves. */
+  encodedSecrets?(values: Readonly<Record<string, string>>): string[];
+  deliver(values: Readonly<Record<string, string>>, notification: Notification, context: DeliveryContext): Promise<AttemptOutcome>;
+}
+
+export type ChannelKindDescriptor = HttpChannelKind | DirectChannelKind;
 
 /** The refusal wording for kinds whose only secret is a webhook URL (its token is in the URL). */
 export function webhookUrlRefusal(serviceName: string, status: number, said: string): string | null {

@@ -1,9 +1,9 @@
 import { formatDiscord } from '../discord-format';
 import { checkPostUrl, invalid } from '../post-url';
-import { webhookUrlRefusal, type ChannelKindDescriptor } from './channel-kind';
+import { webhookUrlRefusal, type HttpChannelKind } from './channel-kind';
 
 /** A Discord channel webhook (Server Settings → Integrations → Webhooks). */
-export const discordChannel: ChannelKindDescriptor = {
+export const discordChannel: HttpChannelKind = {
   kind: 'discord',
   serviceName: 'Discord',
   validators: {

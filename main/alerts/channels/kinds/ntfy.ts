@@ -1,12 +1,12 @@
 import { formatNtfy } from '../ntfy-format';
 import { checkPostUrl, invalid } from '../post-url';
-import type { ChannelKindDescriptor } from './channel-kind';
+import type { HttpChannelKind } from './channel-kind';
 
 const NTFY_TOPIC = /^[A-Za-z0-9_-]{1,64}$/;
 const HEADER_TOKEN = /^[\x21-\x7e]{1,512}$/;
 
 /** An ntfy topic on ntfy.sh or a self-hosted server; the topic (and an access token) are the secrets. */
-export const ntfyChannel: ChannelKindDescriptor = {
+export const ntfyChannel: HttpChannelKind = {
   kind: 'ntfy',
   serviceName: 'The ntfy server',
   addressSetting: 'server',

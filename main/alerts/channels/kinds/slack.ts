@@ -1,9 +1,9 @@
 import { checkPostUrl } from '../post-url';
 import { formatSlack } from '../slack-format';
-import { webhookUrlRefusal, type ChannelKindDescriptor } from './channel-kind';
+import { webhookUrlRefusal, type HttpChannelKind } from './channel-kind';
 
 /** A Slack incoming webhook. */
-export const slackChannel: ChannelKindDescriptor = {
+export const slackChannel: HttpChannelKind = {
   kind: 'slack',
   serviceName: 'Slack',
   validators: {

@@ -1,12 +1,12 @@
 import { invalid } from '../post-url';
 import { formatTelegram } from '../telegram-format';
-import type { ChannelKindDescriptor } from './channel-kind';
+import type { HttpChannelKind } from './channel-kind';
 
 const TELEGRAM_TOKEN = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 const TELEGRAM_CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 
 /** A Telegram bot posting to a chat (sendMessage). */
-export const telegramChannel: ChannelKindDescriptor = {
+export const telegramChannel: HttpChannelKind = {
   kind: 'telegram',
   serviceName: 'Telegram',
   validators: {

@@ -1,9 +1,9 @@
 import { checkPostUrl } from '../post-url';
 import { formatWebhook } from '../webhook-format';
-import { webhookUrlRefusal, type ChannelKindDescriptor } from './channel-kind';
+import { webhookUrlRefusal, type HttpChannelKind } from './channel-kind';
 
 /** A generic JSON POST to any URL (scripts, home automation). */
-export const webhookChannel: ChannelKindDescriptor = {
+export const webhookChannel: HttpChannelKind = {
   kind: 'webhook',
   serviceName: 'The webhook',
   validators: {
