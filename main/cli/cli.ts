@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PrivateFileError } from '../base/private-file';
 import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
 import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
@@ -106,11 +107,17 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     if (command === 'serve') {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' } },
+        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' } },
         strict: true,
       });
       const running = await serveCommand(
-        { config: values.config ?? defaultConfigPath(), data: values.data, port: parsePort(values.port), staticDir },
+        {
+          config: values.config ?? defaultConfigPath(),
+          data: values.data,
+          port: parsePort(values.port),
+          tokenFile: values['token-file'],
+          staticDir,
+        },
         io,
       );
       await new Promise<void>((resolve) => {
@@ -125,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return EXIT.badInput;
   } catch (error) {
-    if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof ConfigError || error instanceof PrivateFileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`poolwatch: ${(error as Error).message}`);
       return EXIT.badInput;
     }

@@ -10,6 +10,7 @@ import { createKeytarStore } from '../secrets/keytar-store';
 import { ConfigError, readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
+import { loadOrCreateTokenFile } from '../server/token-file';
 import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../server/data-folder-lock';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../core/create-pool-watch';
@@ -75,11 +76,13 @@ export function dataDirFor(config: string, data: string | undefined): string {
 
 /** `poolwatch serve`: the engine, alerts and the web UI on loopback, until interrupted. */
 export async function serveCommand(
-  options: { config: string; data: string | undefined; port: number; staticDir: string },
+  options: { config: string; data: string | undefined; port: number; tokenFile?: string | undefined; staticDir: string },
   io: CliIo,
 ): Promise<{ close(): Promise<void> }> {
   const logger = createStderrLogger();
   await readConfigFile(options.config, { missingIsEmpty: true });
+  // Before the lock and the pools: a token file other users can read stops serve at once, like ssh with a key.
+  const token = options.tokenFile === undefined ? undefined : loadOrCreateTokenFile(resolve(options.tokenFile));
   const dataDir = dataDirFor(options.config, options.data);
   const lock = lockServeFolder(dataDir, io);
   try {
@@ -91,11 +94,17 @@ export async function serveCommand(
       startSpreadMs: 2_000,
     });
     await poolWatch.start();
-    const server = await startHeadlessServer({ monitor: poolWatch, staticDir: options.staticDir, port: options.port, logger });
+    const server = await startHeadlessServer({
+      monitor: poolWatch,
+      staticDir: options.staticDir,
+      port: options.port,
+      logger,
+      ...(token === undefined ? {} : { token }),
+    });
     io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
     if (historyProblem) io.out(`Warning: ${historyProblem}`);
     io.out(`Open ${server.url}`);
-    io.out(`API token: ${server.token}`);
+    io.out(`API token: ${server.token}${options.tokenFile === undefined ? ' (new at every start; --token-file FILE keeps one)' : ` (kept in ${resolve(options.tokenFile)})`}`);
     return {
       close: async () => {
         poolWatch.stop();

@@ -1,9 +1,11 @@
 export const USAGE = `poolwatch — watch mining-pool accounts
 
 Usage:
-  poolwatch serve [--config FILE] [--data DIR] [--port N]
+  poolwatch serve [--config FILE] [--data DIR] [--port N] [--token-file FILE]
       Run the monitor headless and serve its web UI on 127.0.0.1 only.
-      Prints the URL to open; it carries a random access token.
+      Prints the URL to open; it carries a random access token, new at every start.
+      --token-file FILE keeps one token across restarts (created 0600 with a random token if missing;
+      refused if other users can read it).
       API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
       History (alerts, hashrate, workers, payouts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
   poolwatch poll --config FILE [--json] [--workers]

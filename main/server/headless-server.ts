@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -20,6 +19,7 @@ import {
 import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
 import { redactingLogger, watchConnectionErrors } from './socket-errors';
+import { newAccessToken } from './token-file';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
@@ -71,7 +71,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 
 /** Serves the UI and the contract on 127.0.0.1 only, behind a random token. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const token = options.token ?? randomBytes(24).toString('hex');
+  const token = options.token ?? newAccessToken();
   const now = options.now ?? Date.now;
   const { monitor } = options;
   // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.

@@ -28,11 +28,13 @@ export interface ServeOptions {
   configFile?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** More arguments for `serve` (e.g. --token-file FILE). */
+  args?: string[];
 }
 
 /** Spawns the CLI from source, `poolwatch serve`, without waiting for anything. */
-export function spawnServe(configFile: string, dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, 'serve', '--config', configFile, '--data', dataDir, '--port', '0'], {
+export function spawnServe(configFile: string, dataDir: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, 'serve', '--config', configFile, '--data', dataDir, '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,16 +47,19 @@ export async function startServeProcess(options: ServeOptions = {}): Promise<Ser
   const configFile = options.configFile ?? join(dir, 'config.json');
   if (!options.configFile) await writeFile(configFile, JSON.stringify(options.config ?? { accounts: [] }));
   const dataDir = options.dataDir ?? dir;
-  const child = spawnServe(configFile, dataDir, options.env);
+  const child = spawnServe(configFile, dataDir, options.env, options.args);
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
   const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s: ${out}${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM'); // a serve left running would keep the test process alive
+      reject(new Error(`serve printed no URL within 30 s: ${out}${err}`));
+    }, 30_000);
     const check = (): void => {
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9._~-]+)/.exec(out);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolve(new URL(match[1]));
