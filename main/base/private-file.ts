@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Permission bits for anyone but the owner: like ssh with a private key, a file holding a secret must have none. */
@@ -68,4 +69,19 @@ export function createPrivateFileSync(file: string, text: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/**
+ * Replaces a private file whole and durably: a temp file made 0600 is written, synced and renamed over it, so a
+ * crash leaves the old content or the new, never half of one.
+ */
+export function replacePrivateFileSync(file: string, text: string): void {
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    if (!createPrivateFileSync(temp, text)) throw new Error(`the temp file ${temp} exists already`);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PrivateFileError } from '../base/private-file';
+import { SecretsFileError } from '../secrets/file-secret-store';
 import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
-import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
+import { SECRET_STORE_ENV, SECRET_STORE_KINDS, type SecretStoreKind } from '../secrets/choose-secret-store';
+import { alertsCommand, exportCommand, pollCommand, serveCommand, type CliIo, type SecretsOptions } from './commands';
 import { defaultConfigPath } from './default-paths';
 import { EXIT } from './exit-codes';
 import { USAGE } from './usage';
@@ -18,6 +20,19 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`--port must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+/** Where secrets are kept, for the commands that read or save them: see choose-secret-store.ts. */
+const SECRET_OPTIONS = { 'secret-store': { type: 'string' }, 'secrets-key-file': { type: 'string' } } as const;
+
+function secretsOptions(values: { 'secret-store'?: string | undefined; 'secrets-key-file'?: string | undefined }): SecretsOptions {
+  const flag = values['secret-store'];
+  const chosen = flag ?? process.env[SECRET_STORE_ENV];
+  const secretStore = chosen === undefined || chosen === '' ? undefined : chosen;
+  if (secretStore !== undefined && !(SECRET_STORE_KINDS as readonly string[]).includes(secretStore)) {
+    throw new ConfigError(`${flag === undefined ? SECRET_STORE_ENV : '--secret-store'} must be ${SECRET_STORE_KINDS.join(' or ')}, not "${secretStore}".`);
+  }
+  return { secretStore: secretStore as SecretStoreKind | undefined, secretsKeyFile: values['secrets-key-file'] };
 }
 
 /** The option an issue is about ("--from"), or '' when it is about the options together. */
@@ -41,11 +56,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     if (command === 'poll') {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'boolean' } },
+        options: { config: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'boolean' }, ...SECRET_OPTIONS },
         strict: true,
       });
       if (!values.config) throw new ConfigError('poll needs --config FILE.');
-      return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false }, io);
+      return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false, ...secretsOptions(values) }, io);
     }
     if (command === 'alerts') {
       const { values } = parseArgs({
@@ -84,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           worker: { type: 'string' },
           from: { type: 'string' },
           to: { type: 'string' },
+          ...SECRET_OPTIONS,
         },
         allowPositionals: true,
         strict: true,
@@ -102,12 +118,12 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.to ? { to: values.to } : {}),
       });
       if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
-      return await exportCommand({ config: values.config, data: values.data, request: request.data }, io);
+      return await exportCommand({ config: values.config, data: values.data, request: request.data, ...secretsOptions(values) }, io);
     }
     if (command === 'serve') {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' } },
+        options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' }, ...SECRET_OPTIONS },
         strict: true,
       });
       const running = await serveCommand(
@@ -116,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           data: values.data,
           port: parsePort(values.port),
           tokenFile: values['token-file'],
+          ...secretsOptions(values),
           staticDir,
         },
         io,
@@ -132,7 +149,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return EXIT.badInput;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PrivateFileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof ConfigError || error instanceof PrivateFileError || error instanceof SecretsFileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`poolwatch: ${(error as Error).message}`);
       return EXIT.badInput;
     }

@@ -2,14 +2,19 @@ export const USAGE = `poolwatch — watch mining-pool accounts
 
 Usage:
   poolwatch serve [--config FILE] [--data DIR] [--port N] [--token-file FILE]
+                  [--secret-store keychain|file] [--secrets-key-file FILE]
       Run the monitor headless and serve its web UI on 127.0.0.1 only.
       Prints the URL to open; it carries a random access token, new at every start.
       --token-file FILE keeps one token across restarts (created 0600 with a random token if missing;
       refused if other users can read it).
+      Secrets typed in the UI go to the system keychain where a Secret Service answers, else to the encrypted
+      file DIR/secrets.enc (key: --secrets-key-file FILE, or POOLWATCH_SECRETS_KEY, or DIR/secrets.key made 0600);
+      --secret-store keychain|file (or POOLWATCH_SECRET_STORE) forces one. serve prints which it uses.
       API clients send "Authorization: Bearer <token>" (GET /api/snapshot, GET /api/alerts).
       History (alerts, hashrate, workers, payouts) is kept in DIR/history.sqlite; DIR defaults to the config file's folder.
-  poolwatch poll --config FILE [--json] [--workers]
+  poolwatch poll --config FILE [--json] [--workers] [--secret-store keychain|file] [--secrets-key-file FILE]
       Poll every account once, print the snapshot and exit (2 if an account could not be read).
+      Secrets come from serve's secrets file beside the config where there is one, else the keychain.
       --json prints the snapshot JSON document (schemaVersion 1); --workers adds each worker.
   poolwatch alerts --config FILE [--data DIR] [--json] [--account ID] [--rule RULE] [--from ISO] [--to ISO] [--limit N]
       Print the alert history (every transition and event), newest first.

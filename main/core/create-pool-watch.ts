@@ -4,6 +4,7 @@ import { AlertService, type NotificationSink } from '../alerts/alert-service';
 import { ChannelService } from '../alerts/channels/channel-service';
 import type { Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStoreInfo } from '../../shared/contract';
 import { noHistoryStores, openHistoryStores, openMemoryHistoryStores, type HistoryStores } from '../store/history-stores';
 import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
@@ -30,6 +31,8 @@ export interface PoolWatchOptions {
   /** How SQLite is loaded; tests simulate a missing build here. */
   loadSqlite?: SqliteLoader;
   secrets: SecretStore;
+  /** Where `secrets` keeps what the UI saves, for the forms to say before saving. */
+  secretStoreInfo?: SecretStoreInfo;
   logger: Logger;
   clock?: Clock;
   env?: Environment;
@@ -140,5 +143,5 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown), historyProblem: history.problem };
+  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, options.secretStoreInfo), historyProblem: history.problem };
 }

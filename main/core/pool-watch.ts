@@ -1,5 +1,5 @@
 import type { AccountSummary, Worker } from '../../shared/model';
-import { callHandler, type RequestChannel, type RequestHandlers, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { callHandler, type RequestChannel, type RequestHandlers, type RequestOf, type ResponseOf, type SecretStoreInfo } from '../../shared/contract';
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
@@ -23,8 +23,10 @@ export class PoolWatch implements MonitorService {
     /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
     private readonly events: UiEventBus,
     private readonly shutdown: () => void = () => {},
+    /** Where typed secrets are saved, as state:get tells the UI. */
+    secretStore?: SecretStoreInfo,
   ) {
-    this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
+    this.requests = createRequestTable({ engine, accounts, alerts, channels, history, ...(secretStore ? { secretStore } : {}) });
   }
 
   /** The request table both transports dispatch through. */
