@@ -1,8 +1,9 @@
 import type { AccountConfigView } from '../../../shared/contract';
 import { POOLS, poolHas } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { useAccountsStore } from '../../state/app-stores';
 import { RecordList, type RecordListEntry } from '../records/record-list';
-import { secretFact } from '../records/secret-record-model';
+import { secretFact, type SecretStorePlace } from '../records/secret-record-model';
 import { secretState } from './account-form-model';
 import { formatSubaccounts } from './subaccounts-text';
 
@@ -14,7 +15,8 @@ interface AccountListProps {
 
 export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   const api = useApi();
-  const entries = configs.map((config) => accountEntry(config, () => api.accounts.remove({ id: config.id })));
+  const store = useAccountsStore((state) => state.secretStore);
+  const entries = configs.map((config) => accountEntry(config, store, () => api.accounts.remove({ id: config.id })));
   return (
     <RecordList
       label="Configured accounts"
@@ -29,7 +31,7 @@ export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
 }
 
 /** An account as the list shows it: pool, connection, interval, address, and where each credential is. */
-function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>): RecordListEntry {
+function accountEntry(config: AccountConfigView, store: SecretStorePlace, remove: () => Promise<unknown>): RecordListEntry {
   const pool = POOLS[config.pool];
   const mode = pool.modes.find((candidate) => candidate.id === config.mode);
   return {
@@ -51,7 +53,7 @@ function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>)
       mode === undefined
         ? null
         : mode.fields.map((field) => {
-            const fact = secretFact(field, secretState(field, config));
+            const fact = secretFact(field, secretState(field, config), store);
             return { label: field.label, text: fact.text, tone: fact.missing ? 'problem' : 'ok' };
           }),
     remove,

@@ -13,6 +13,9 @@ import {
   type ChannelField,
 } from './channel-form-model';
 import { useRecordForm } from '../records/use-record-form';
+import { useAccountsStore } from '../../state/app-stores';
+import { storedText } from '../records/secret-record-model';
+import { SecretStoreNote } from '../records/secret-store-note';
 import { isSeverity } from './alert-history-query';
 
 type TestOutcome = { ok: boolean; message: string };
@@ -113,6 +116,7 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
           />
         ))}
         <FieldError message={errors.form} />
+        <SecretStoreNote />
       </fieldset>
 
       <div className="form-actions">
@@ -158,7 +162,8 @@ interface ChannelFieldInputProps {
 }
 
 function ChannelFieldInput({ id, field, stored, value, error, onChange }: ChannelFieldInputProps) {
-  const hint = stored ? 'stored in keychain — leave empty to keep it' : field.optional === true ? 'optional' : null;
+  const store = useAccountsStore((state) => state.secretStore);
+  const hint = stored ? `${storedText(store)} — leave empty to keep it` : field.optional === true ? 'optional' : null;
   return (
     <div className="field">
       <label htmlFor={id}>{field.label}</label>
