@@ -20,6 +20,7 @@ import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
 import { redactingLogger, watchConnectionErrors } from './socket-errors';
 import { newAccessToken } from './token-file';
+import { hasSessionCookie, sessionCookieHeader, sessionCookieValue } from './session-cookie';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
@@ -63,6 +64,11 @@ function reply(res: ServerResponse, status: number, body: string, type = 'text/p
   res.end(body);
 }
 
+/** Whether the request came over TLS (a cookie set then must be Secure). */
+function isTls(req: IncomingMessage): boolean {
+  return (req.socket as { encrypted?: boolean }).encrypted === true;
+}
+
 /** Answers an upgrade we will not take and closes the socket fully: the HTTP server allows half-open sockets. */
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.once('finish', () => socket.destroy());
@@ -75,7 +81,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const now = options.now ?? Date.now;
   const { monitor } = options;
   // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.
-  const logger = redactingLogger(options.logger, [token]);
+  const logger = redactingLogger(options.logger, [token, sessionCookieValue(token)]);
   let port = 0;
 
   /** The request target as a URL, or null when it does not parse (answered 400, never thrown). */
@@ -86,6 +92,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return null;
     }
   };
+
+  /** The bearer token, or this server's session cookie (a browser that opened the link before). */
+  const signedIn = (req: IncomingMessage): boolean => tokensMatch(token, bearerToken(req.headers)) || hasSessionCookie(req.headers, port, token);
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers, port) || !isAllowedOrigin(req.headers, port)) {
@@ -98,8 +107,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokensMatch(token, bearerToken(req.headers))) {
+      if (!signedIn(req)) {
         reply(res, 401, JSON.stringify({ error: 'unauthorized', message: 'Send Authorization: Bearer <token> as printed by poolwatch serve.' }), 'application/json');
+        return;
+      }
+      if (url.pathname === '/api/session') {
+        // The page trades the token from its link for the session cookie (and a signed-in tab renews it).
+        if (req.method !== 'POST') {
+          reply(res, 405, 'Method not allowed');
+          return;
+        }
+        res.writeHead(204, { 'Set-Cookie': sessionCookieHeader(port, token, isTls(req)), 'Cache-Control': 'no-store' });
+        res.end();
         return;
       }
       if (req.method === 'GET' && url.pathname === '/api/snapshot') {
@@ -180,7 +199,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       wss.handleUpgrade(req, socket, head, (ws) => {
         watchWebSocket(ws);
         const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
-        if (!tokensMatch(token, presented)) {
+        if (!tokensMatch(token, presented) && !hasSessionCookie(req.headers, port, token)) {
           // Accept-then-close lets the browser tell "bad token" from "server down".
           ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
           return;
