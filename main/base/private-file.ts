@@ -7,7 +7,11 @@ const GROUP_AND_OTHERS = 0o077;
 
 /** A file that holds a secret cannot be used: open to other users, not a regular file, or unreadable. */
 export class PrivateFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** 'insecure': other users may read it, never used; 'unusable': missing parts, wrong type, I/O error or bad content. */
+    readonly reason: 'insecure' | 'unusable' = 'unusable',
+  ) {
     super(message);
     this.name = 'PrivateFileError';
   }
@@ -26,6 +30,7 @@ export function assertOwnerOnly(file: string, stats: Pick<Stats, 'mode' | 'isFil
     throw new PrivateFileError(
       `Permissions ${octal(stats.mode)} for the ${what} ${file} are too open: other users could read it. ` +
         `PoolWatch refuses to use it. Fix: chmod 600 ${file}`,
+      'insecure',
     );
   }
 }

@@ -5,7 +5,8 @@ import type { Environment } from './credential-resolver';
 import { openFileSecretStore, SECRETS_FILE_NAME } from './file-secret-store';
 import { createKeytarStore, KEYCHAIN_SERVICE } from './keytar-store';
 import { SECRETS_KEY_ENV, SECRETS_KEY_FILE_NAME, resolveSecretsKey } from './secrets-key';
-import type { SecretStore } from './secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
+import { PrivateFileError } from '../base/private-file';
 
 export const SECRET_STORE_ENV = 'POOLWATCH_SECRET_STORE';
 export const SECRET_STORE_KINDS = ['keychain', 'file'] as const;
@@ -33,6 +34,14 @@ export interface ChooseSecretStoreOptions {
 }
 
 const PROBE_TIMEOUT_MS = 5_000;
+
+/** Neither store can be used: every operation says why; {env} references and polling work on. */
+function unavailable(why: string): SecretStoreChoice {
+  const fail = async (): Promise<never> => {
+    throw new SecretStoreUnavailableError(`PoolWatch has nowhere to keep secrets: ${why} Give it a data folder it can write (--data DIR), or use {"env": "VARIABLE_NAME"} references.`);
+  };
+  return { store: { get: fail, set: fail, delete: fail }, info: { kind: 'file', file: null }, summary: `Warning: secrets cannot be saved: ${why}` };
+}
 
 /** Asks the keychain for an entry that does not exist: an answer (even "none") means a Secret Service is there. */
 export async function probeKeychain(timeoutMs = PROBE_TIMEOUT_MS): Promise<string | null> {
@@ -82,5 +91,11 @@ export async function chooseSecretStore(options: ChooseSecretStoreOptions): Prom
   const problem = await (options.probeKeychain ?? probeKeychain)();
   if (problem === null) return keychain('a Secret Service answered');
   if (options.mayCreate === false) return keychain(`it did not answer: ${problem}`);
-  return file(`no system keychain: ${problem}`);
+  try {
+    return file(`no system keychain: ${problem}`);
+  } catch (error) {
+    // A file open to other users still stops the start; a folder that cannot hold the file leaves monitoring running.
+    if (error instanceof PrivateFileError && error.reason === 'insecure') throw error;
+    return unavailable(`no system keychain (${problem}), and the secrets file could not be made: ${(error as Error).message}`);
+  }
 }

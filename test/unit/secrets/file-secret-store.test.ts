@@ -170,6 +170,15 @@ describe('choosing the secret store at start', () => {
     await assert.rejects(chooseSecretStore({ dataDir: dir, keyFile, env: {} }), (error: Error) => error.message.includes(`chmod 600 ${keyFile}`));
   });
 
+  it('a data folder that cannot hold the file leaves serve running: saving says why, {env} references still resolve', async () => {
+    const notAFolder = join(folder(), 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const choice = await chooseSecretStore({ dataDir: notAFolder, env: {}, probeKeychain: noKeychain });
+    assert.match(choice.summary, /^Warning: secrets cannot be saved: no system keychain \(Cannot autolaunch D-Bus.*\), and the secrets file could not be made/);
+    await assert.rejects(choice.store.set('farm', 'apiKey', 'v'), /PoolWatch has nowhere to keep secrets/);
+    assert.deepEqual(await resolveCredentials('farm', { apiKey: { env: 'K' } }, choice.store, { K: 'from-env' }), { apiKey: 'from-env' });
+  });
+
   it('a short POOLWATCH_SECRETS_KEY is refused without being quoted', async () => {
     await assert.rejects(chooseSecretStore({ dataDir: folder(), env: { POOLWATCH_SECRETS_KEY: 'short-7z' } }), (error: Error) => {
       assert.match(error.message, /too short/);
