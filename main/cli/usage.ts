@@ -19,7 +19,7 @@ Usage:
   poolwatch alerts --config FILE [--data DIR] [--json] [--account ID] [--rule RULE] [--from ISO] [--to ISO] [--limit N]
       Print the alert history (every transition and event), newest first.
   poolwatch export workers|hashrate|payouts|earnings --config FILE [--data DIR] [--account ID]
-                   [--group NAME [--worker NAME]] [--from ISO] [--to ISO]
+                   [--group NAME [--worker NAME]] [--from ISO] [--to ISO] [--secret-store keychain|file] [--secrets-key-file FILE]
       Print CSV on stdout (header row; H/s, whole coins or base units as the unit column says; ISO times).
       workers: the current workers (polls once). hashrate: history, the last 24 h unless --from/--to.
       payouts, earnings: everything recorded unless --from/--to. History comes from DIR/history.sqlite.
