@@ -18,14 +18,15 @@ if (container === null) throw new Error('index.html lacks <div id="root">.');
 const root = createRoot(container);
 
 // Runs before the first render, so the token leaves the address bar before anything else happens.
-const boot = startClient();
-if (boot.kind === 'no-token') {
-  root.render(
-    <StrictMode>
-      <NoTokenScreen />
-    </StrictMode>,
-  );
-} else {
+void startClient().then((boot) => {
+  if (boot.kind === 'no-token') {
+    root.render(
+      <StrictMode>
+        <NoTokenScreen />
+      </StrictMode>,
+    );
+    return;
+  }
   appStores.connection.getState().setTransport(boot.transport);
   // Electron's main process shows native notifications itself; only the headless page shows browser ones.
   const notify = boot.transport === 'websocket' ? createBrowserNotifier() : undefined;
@@ -41,4 +42,4 @@ if (boot.kind === 'no-token') {
       </ErrorBoundary>
     </StrictMode>,
   );
-}
+});

@@ -46,6 +46,7 @@ function runDesktop(): void {
     dataDir: app.getPath('userData'),
     ...(paths.sqliteBinding !== null && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
     secrets: createKeytarStore(),
+    secretStoreInfo: { kind: 'keychain', file: null },
     logger,
     startSpreadMs: START_SPREAD_MS,
     // With no network at all, pool failures say nothing about the pools: the alert engine waits instead.

@@ -1,10 +1,12 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PrivateFileError } from '../base/private-file';
+import { SecretsFileError } from '../secrets/file-secret-store';
 import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
-import { alertsCommand, dataDirFor, exportCommand, pollCommand, serveCommand, type CliIo } from './commands';
+import { SECRET_STORE_ENV, SECRET_STORE_KINDS, type SecretStoreKind } from '../secrets/choose-secret-store';
+import { alertsCommand, dataDirFor, exportCommand, pollCommand, readOnlySecretStore, serveCommand, type CliIo, type SecretsOptions } from './commands';
 import { doctorCommand } from './doctor';
-import { createKeytarStore } from '../secrets/keytar-store';
 import { defaultConfigPath } from './default-paths';
 import { EXIT } from './exit-codes';
 import { USAGE } from './usage';
@@ -19,6 +21,19 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`--port must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+/** Where secrets are kept, for the commands that read or save them: see choose-secret-store.ts. */
+const SECRET_OPTIONS = { 'secret-store': { type: 'string' }, 'secrets-key-file': { type: 'string' } } as const;
+
+function secretsOptions(values: { 'secret-store'?: string | undefined; 'secrets-key-file'?: string | undefined }): SecretsOptions {
+  const flag = values['secret-store'];
+  const chosen = flag ?? process.env[SECRET_STORE_ENV];
+  const secretStore = chosen === undefined || chosen === '' ? undefined : chosen;
+  if (secretStore !== undefined && !(SECRET_STORE_KINDS as readonly string[]).includes(secretStore)) {
+    throw new ConfigError(`${flag === undefined ? SECRET_STORE_ENV : '--secret-store'} must be ${SECRET_STORE_KINDS.join(' or ')}, not "${secretStore}".`);
+  }
+  return { secretStore: secretStore as SecretStoreKind | undefined, secretsKeyFile: values['secrets-key-file'] };
 }
 
 /** The option an issue is about ("--from"), or '' when it is about the options together. */
@@ -42,11 +57,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     if (command === 'poll') {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'boolean' } },
+        options: { config: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'boolean' }, ...SECRET_OPTIONS },
         strict: true,
       });
       if (!values.config) throw new ConfigError('poll needs --config FILE.');
-      return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false }, io);
+      return await pollCommand({ config: values.config, json: values.json ?? false, workers: values.workers ?? false, ...secretsOptions(values) }, io);
     }
     if (command === 'alerts') {
       const { values } = parseArgs({
@@ -85,6 +100,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           worker: { type: 'string' },
           from: { type: 'string' },
           to: { type: 'string' },
+          ...SECRET_OPTIONS,
         },
         allowPositionals: true,
         strict: true,
@@ -103,12 +119,13 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.to ? { to: values.to } : {}),
       });
       if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
-      return await exportCommand({ config: values.config, data: values.data, request: request.data }, io);
+      return await exportCommand({ config: values.config, data: values.data, request: request.data, ...secretsOptions(values) }, io);
     }
     if (command === 'doctor') {
-      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, data: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, data: { type: 'string' }, ...SECRET_OPTIONS }, strict: true });
       const config = resolve(values.config ?? defaultConfigPath());
-      return await doctorCommand({ config, dataDir: dataDirFor(config, values.data) }, io, { secrets: createKeytarStore(), env: process.env });
+      const secrets = await readOnlySecretStore(config, { data: values.data, ...secretsOptions(values) });
+      return await doctorCommand({ config, dataDir: dataDirFor(config, values.data) }, io, { secrets, env: process.env });
     }
     if (command === 'serve') {
       const { values } = parseArgs({
@@ -121,6 +138,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           'tls-cert': { type: 'string' },
           'tls-key': { type: 'string' },
           'metrics-workers': { type: 'boolean' },
+          'token-file': { type: 'string' },
+          ...SECRET_OPTIONS,
         },
         strict: true,
       });
@@ -134,6 +153,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           tlsCert: values['tls-cert'],
           tlsKey: values['tls-key'],
           metricsWorkers: values['metrics-workers'] ?? false,
+          tokenFile: values['token-file'],
+          ...secretsOptions(values),
         },
         io,
       );
@@ -149,7 +170,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return EXIT.badInput;
   } catch (error) {
-    if (error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof ConfigError || error instanceof PrivateFileError || error instanceof SecretsFileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`poolwatch: ${(error as Error).message}`);
       return EXIT.badInput;
     }

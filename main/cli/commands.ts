@@ -6,10 +6,12 @@ import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
 import { createStderrLogger, silentLogger } from '../base/logger';
 import { buildSnapshotJson } from '../engine/snapshot-json';
-import { createKeytarStore } from '../secrets/keytar-store';
+import { chooseSecretStore, type ChooseSecretStoreOptions, type SecretStoreKind } from '../secrets/choose-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
 import { ConfigError, readConfigFile } from '../store/config-file';
 import { fileConfigRepository } from '../store/config-repository';
 import { startHeadlessServer } from '../server/headless-server';
+import { loadOrCreateTokenFile } from '../server/token-file';
 import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../server/data-folder-lock';
 import { buildAlertsJson } from '../alerts/alerts-json';
 import { createPoolWatch, HISTORY_FILE_NAME } from '../core/create-pool-watch';
@@ -27,9 +29,10 @@ export interface CliIo {
 }
 
 /** The accounts of the config (or the one named) polled once; a bad config fails with exit 1 before anything is polled. */
-async function pollOnce(config: string, accountId?: string, onPolled?: (observation: PollObservation) => void): Promise<Engine> {
+async function pollOnce(config: string, accountId?: string, onPolled?: (observation: PollObservation) => void, secrets?: SecretsOptions): Promise<Engine> {
   await readConfiguredAccount(config, accountId);
-  const engine = new Engine({ config: fileConfigRepository(config), secrets: createKeytarStore(), logger: silentLogger });
+  const store = await readOnlySecretStore(config, secrets);
+  const engine = new Engine({ config: fileConfigRepository(config), secrets: store, logger: silentLogger });
   if (onPolled) engine.onPolled(onPolled);
   await engine.load();
   await engine.pollAll(accountId === undefined ? undefined : [accountId]);
@@ -46,9 +49,9 @@ async function readConfiguredAccount(config: string, accountId: string | undefin
 }
 
 /** `poolwatch poll`: one poll of every account, printed as the snapshot document or a short table. */
-export async function pollCommand(options: { config: string; json: boolean; workers: boolean }, io: CliIo): Promise<number> {
+export async function pollCommand(options: { config: string; json: boolean; workers: boolean } & SecretsOptions, io: CliIo): Promise<number> {
   // Read once up front so a bad config fails with exit 1 before anything is polled.
-  const engine = await pollOnce(options.config);
+  const engine = await pollOnce(options.config, undefined, undefined, options);
   const snapshot = buildSnapshotJson(Date.now(), engine.summaries(), options.workers ? (id) => engine.workersOf(id) : undefined);
   // Every account is printed either way; the exit code tells a script that one of them could not be read.
   // The table already shows each account's problem; beside JSON, stderr names them.
@@ -68,6 +71,22 @@ export async function pollCommand(options: { config: string; json: boolean; work
   return code;
 }
 
+/** The secret-store options of a command: --data, --secret-store, --secrets-key-file. */
+export interface SecretsOptions {
+  data?: string | undefined;
+  secretStore?: SecretStoreKind | undefined;
+  secretsKeyFile?: string | undefined;
+}
+
+function secretsOptionsFor(config: string, options: SecretsOptions = {}): ChooseSecretStoreOptions {
+  return { dataDir: dataDirFor(config, options.data), keyFile: options.secretsKeyFile, force: options.secretStore, env: process.env };
+}
+
+/** The secrets file `serve` keeps beside the config (or in --data) where there is one, else the keychain; never creates one. */
+export async function readOnlySecretStore(config: string, options: SecretsOptions = {}): Promise<SecretStore> {
+  return (await chooseSecretStore({ ...secretsOptionsFor(config, options), mayCreate: false })).store;
+}
+
 /** Where history lives for a config file: beside it, unless --data says otherwise. */
 export function dataDirFor(config: string, data: string | undefined): string {
   return resolve(data ?? dirname(resolve(config)));
@@ -83,6 +102,8 @@ export interface ServeOptions {
   tlsCert?: string | undefined;
   tlsKey?: string | undefined;
   metricsWorkers?: boolean;
+  /** Keeps one API token across restarts (created 0600 if missing). */
+  tokenFile?: string | undefined;
 }
 
 /** The PEM files of --tls-cert and --tls-key, read now so a wrong path fails before anything starts. */
@@ -100,17 +121,22 @@ function readTls(options: ServeOptions): { cert: Buffer; key: Buffer } | undefin
 }
 
 /** `poolwatch serve`: the engine, alerts and the web UI (on loopback unless --host), until interrupted. */
-export async function serveCommand(options: ServeOptions, io: CliIo): Promise<{ close(): Promise<void> }> {
+export async function serveCommand(options: ServeOptions & SecretsOptions, io: CliIo): Promise<{ close(): Promise<void> }> {
   const logger = createStderrLogger();
   await readConfigFile(options.config, { missingIsEmpty: true });
   const tls = readTls(options);
+  // Before the lock and the pools: a token file other users can read stops serve at once, like ssh with a key.
+  const token = options.tokenFile === undefined ? undefined : loadOrCreateTokenFile(resolve(options.tokenFile));
   const dataDir = dataDirFor(options.config, options.data);
   const lock = lockServeFolder(dataDir, io);
   try {
+    // Decided once, here: the keychain where a Secret Service answers, else the encrypted secrets file.
+    const secrets = await chooseSecretStore(secretsOptionsFor(options.config, options));
     const { poolWatch, historyProblem } = createPoolWatch({
       config: fileConfigRepository(resolve(options.config)),
       dataDir,
-      secrets: createKeytarStore(),
+      secrets: secrets.store,
+      secretStoreInfo: secrets.info,
       logger,
       startSpreadMs: 2_000,
     });
@@ -123,12 +149,14 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<{ 
       ...(options.host !== undefined ? { host: options.host } : {}),
       ...(tls ? { tls } : {}),
       metricsWorkers: options.metricsWorkers ?? false,
+      ...(token === undefined ? {} : { token }),
     });
     io.out(`PoolWatch is running headless with config ${resolve(options.config)}`);
+    io.out(secrets.summary);
     if (historyProblem) io.out(`Warning: ${historyProblem}`);
     if (server.exposed) io.out(exposedWarning(options.host ?? '', server.port, tls !== undefined));
     io.out(`Open ${server.url}`);
-    io.out(`API token: ${server.token}`);
+    io.out(`API token: ${server.token}${options.tokenFile === undefined ? ' (new at every start; --token-file FILE keeps one)' : ` (kept in ${resolve(options.tokenFile)})`}`);
     return {
       close: async () => {
         poolWatch.stop();
@@ -216,9 +244,9 @@ export async function alertsCommand(
  * come from the history kept beside the config (or in --data) by `poolwatch serve` or the desktop app, or, before
  * there is any, from one poll: what the pools report themselves.
  */
-export async function exportCommand(options: { config: string; data: string | undefined; request: ExportRequest }, io: CliIo): Promise<number> {
+export async function exportCommand(options: { config: string; data: string | undefined; request: ExportRequest } & SecretsOptions, io: CliIo): Promise<number> {
   const { request } = options;
-  if (request.kind === 'workers') return exportFromPool(options.config, request, io);
+  if (request.kind === 'workers') return exportFromPool(options, request, io);
   return withSavedHistory(
     { ...options, accountId: request.accountId },
     io,
@@ -226,12 +254,12 @@ export async function exportCommand(options: { config: string; data: string | un
       const service = new HistoryService({ store: history.samples, clock: systemClock, logger: silentLogger, summaries: () => [], workersOf: () => [] });
       return printCsv(() => service.exportCsv(request).csv, io);
     },
-    (file, reason) => exportFromPool(options.config, request, io, { file, reason }),
+    (file, reason) => exportFromPool(options, request, io, { file, reason }),
   );
 }
 
 /** One poll, exported: the current workers, or the rest recorded into a history database in memory first. */
-async function exportFromPool(config: string, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
+async function exportFromPool(source: { config: string } & SecretsOptions, request: ExportRequest, io: CliIo, noHistory?: { file: string; reason: string }): Promise<number> {
   // The current worker list needs no history (nor SQLite).
   let memory: HistoryStores;
   try {
@@ -242,7 +270,7 @@ async function exportFromPool(config: string, request: ExportRequest, io: CliIo,
     return EXIT.badInput;
   }
   try {
-    return await exportPolled(config, request, io, memory.samples, noHistory);
+    return await exportPolled(source, request, io, memory.samples, noHistory);
   } finally {
     memory.close();
   }
@@ -252,9 +280,15 @@ async function exportFromPool(config: string, request: ExportRequest, io: CliIo,
  * One poll, recorded into `store` as if it were history, then exported. Hashrate takes only the pools' own history
  * (one sample now is no time series): with none from any account, the export is refused as before.
  */
-async function exportPolled(config: string, request: ExportRequest, io: CliIo, store: SampleStore, noHistory?: { file: string; reason: string }): Promise<number> {
+async function exportPolled(
+  source: { config: string } & SecretsOptions,
+  request: ExportRequest,
+  io: CliIo,
+  store: SampleStore,
+  noHistory?: { file: string; reason: string },
+): Promise<number> {
   const keepsHistory = new Set<string>();
-  const engine = await pollOnce(config, request.accountId, (observation) => {
+  const engine = await pollOnce(source.config, request.accountId, (observation) => {
     if (request.kind === 'workers') return;
     const { account, history } = observation;
     if (request.kind !== 'hashrate') store.recordPoll(observation);
@@ -262,7 +296,7 @@ async function exportPolled(config: string, request: ExportRequest, io: CliIo, s
       keepsHistory.add(account.id);
       store.recordBackfill(account.id, account.label, history, []);
     }
-  });
+  }, source);
   const failed = reportUnread(engine, request.accountId, io);
   if (noHistory) {
     if (request.kind === 'hashrate' && keepsHistory.size === 0) {

@@ -4,6 +4,7 @@ import { AlertService, type NotificationSink } from '../alerts/alert-service';
 import { ChannelService } from '../alerts/channels/channel-service';
 import type { Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
+import type { SecretStoreInfo } from '../../shared/contract';
 import { noHistoryStores, openHistoryStores, openMemoryHistoryStores, type HistoryStores } from '../store/history-stores';
 import { HistoryService } from '../history/history-service';
 import type { ConfigRepository } from '../store/config-repository';
@@ -34,6 +35,8 @@ export interface PoolWatchOptions {
   /** How SQLite is loaded; tests simulate a missing build here. */
   loadSqlite?: SqliteLoader;
   secrets: SecretStore;
+  /** Where `secrets` keeps what the UI saves, for the forms to say before saving. */
+  secretStoreInfo?: SecretStoreInfo;
   logger: Logger;
   clock?: Clock;
   env?: Environment;
@@ -168,7 +171,7 @@ export function createPoolWatch(options: PoolWatchOptions): {
     history.close();
   };
   return {
-    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, [digests]),
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, [digests], options.secretStoreInfo),
     historyProblem: history.problem,
     heartbeat,
     digests,

@@ -1,5 +1,5 @@
 import type { AccountSummary, Worker } from '../../shared/model';
-import { callHandler, type RequestChannel, type RequestHandlers, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { callHandler, type RequestChannel, type RequestHandlers, type RequestOf, type ResponseOf, type SecretStoreInfo } from '../../shared/contract';
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { HistoryService } from '../history/history-service';
@@ -26,8 +26,10 @@ export class PoolWatch implements MonitorService {
     private readonly shutdown: () => void = () => {},
     /** Jobs that run while the monitor runs (the channels' summaries); stopped by shutdown. */
     private readonly jobs: ReadonlyArray<{ start(): void }> = [],
+    /** Where typed secrets are saved, as state:get tells the UI. */
+    secretStore?: SecretStoreInfo,
   ) {
-    this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
+    this.requests = createRequestTable({ engine, accounts, alerts, channels, history, ...(secretStore ? { secretStore } : {}) });
   }
 
   /** The request table both transports dispatch through. */

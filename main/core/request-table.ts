@@ -1,4 +1,4 @@
-import type { RequestHandlers } from '../../shared/contract';
+import type { RequestHandlers, SecretStoreInfo } from '../../shared/contract';
 import type { AlertService } from '../alerts/alert-service';
 import type { ChannelService } from '../alerts/channels/channel-service';
 import type { Engine } from '../engine/engine';
@@ -11,6 +11,8 @@ export interface RequestServices {
   alerts: AlertService;
   channels: ChannelService;
   history: HistoryService;
+  /** Where typed secrets are saved (the keychain or the secrets file), told to the UI by state:get. */
+  secretStore?: SecretStoreInfo;
 }
 
 /**
@@ -18,11 +20,15 @@ export interface RequestServices {
  * transports dispatch through it (dispatchRequest); a channel added to the contract without a handler here
  * does not compile.
  */
-export function createRequestTable({ engine, accounts, alerts, channels, history }: RequestServices): RequestHandlers {
+export function createRequestTable({ engine, accounts, alerts, channels, history, secretStore }: RequestServices): RequestHandlers {
   return {
     ...engine.requests,
     ...accounts.requests,
-    'state:get': async (request) => ({ ...(await engine.requests['state:get'](request)), historyProblem: history.problem }),
+    'state:get': async (request) => ({
+      ...(await engine.requests['state:get'](request)),
+      historyProblem: history.problem,
+      ...(secretStore ? { secretStore } : {}),
+    }),
     // A removed account's alerts go with it.
     'accounts:remove': async (request) => {
       const result = await accounts.requests['accounts:remove'](request);

@@ -9,7 +9,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/contract';
-import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
 import { deleteRecordSecrets, planSecrets, secretsForNewAddress, writeSecretRecord, type SecretPlan, type SecretPlanInput, type SecretRecordField } from '../secrets/secret-record';
 import { createAdapter, createPoolHttpClient, defaultBaseUrl } from '../pools/registry';
@@ -91,7 +91,7 @@ export async function toConfigView(account: AccountConfig, store: SecretStore, e
     try {
       hasSecret = Boolean(await store.get(account.id, field));
     } catch (error) {
-      if (!(error instanceof KeychainUnavailableError)) throw error;
+      if (!(error instanceof SecretStoreUnavailableError)) throw error;
     }
     credentials.push({ field, source: 'keychain', env: null, hasSecret });
   }

@@ -1,6 +1,6 @@
 import type { CredentialRef } from '../../shared/model';
 import { PoolError } from '../base/pool-error';
-import { KeychainUnavailableError, type SecretStore } from './secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -25,11 +25,11 @@ export async function resolveCredentials(
     try {
       value = await store.get(accountId, field);
     } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new PoolError('config', error.message);
+      if (error instanceof SecretStoreUnavailableError) throw new PoolError('config', error.message);
       throw error;
     }
     if (!value) {
-      throw new PoolError('config', `The keychain holds no "${field}" for this account. Edit the account and enter it again.`);
+      throw new PoolError('config', `The secret store holds no "${field}" for this account. Edit the account and enter it again.`);
     }
     values[field] = value;
   }

@@ -1,7 +1,7 @@
 import { ContractError } from '../../shared/contract';
 import type { CredentialRef } from '../../shared/model';
 import { retypeMessage, secretsNotRetyped } from './address-binding';
-import { KeychainUnavailableError, type SecretStore } from './secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 
 /**
  * The one flow for saving a record whose secrets live in the keychain (pool accounts, notification channels):
@@ -99,7 +99,7 @@ export interface SecretWrite {
 }
 
 function keychainError(error: unknown): unknown {
-  return error instanceof KeychainUnavailableError ? new ContractError('keychain_unavailable', error.message) : error;
+  return error instanceof SecretStoreUnavailableError ? new ContractError('keychain_unavailable', error.message) : error;
 }
 
 /**

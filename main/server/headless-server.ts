@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -16,8 +15,6 @@ import {
   bearerToken,
   isAllowedHost,
   isAllowedOrigin,
-  TOKEN_COOKIE,
-  tokenFromCookie,
   tokenFromProtocols,
   tokensMatch,
   WS_PROTOCOL,
@@ -27,6 +24,8 @@ import { createPrometheusMetrics } from './prometheus-metrics';
 import { decodeUrlPath, readStaticFile } from './static-files';
 import { runWsSession } from './ws-session';
 import { redactingLogger, watchConnectionErrors } from './socket-errors';
+import { newAccessToken } from './token-file';
+import { hasSessionCookie, sessionCookieHeader, sessionCookieValue } from './session-cookie';
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const HEADLESS_CSP =
@@ -83,6 +82,11 @@ function reply(res: ServerResponse, status: number, body: string, type = 'text/p
   res.end(body);
 }
 
+/** Whether the request came over TLS (a cookie set then must be Secure). */
+function isTls(req: IncomingMessage): boolean {
+  return (req.socket as { encrypted?: boolean }).encrypted === true;
+}
+
 /** Answers an upgrade we will not take and closes the socket fully: the HTTP server allows half-open sockets. */
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.once('finish', () => socket.destroy());
@@ -95,11 +99,11 @@ function unauthorized(res: ServerResponse): void {
 
 /** Serves the UI, the contract and /metrics behind a token: on 127.0.0.1 unless another address is asked for. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const token = options.token ?? randomBytes(24).toString('hex');
+  const token = options.token ?? newAccessToken();
   const now = options.now ?? Date.now;
   const { monitor } = options;
   // Every line this server logs passes through here, so the token cannot reach the log whatever a message quotes.
-  const logger = redactingLogger(options.logger, [token]);
+  const logger = redactingLogger(options.logger, [token, sessionCookieValue(token)]);
   const host = options.host ?? LOOPBACK_HOST;
   const exposed = !isLoopbackAddress(host);
   let port = 0;
@@ -122,6 +126,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return null;
     }
   };
+
+  /** The bearer token, or this server's session cookie (a browser that opened the link before). */
+  const signedIn = (req: IncomingMessage): boolean => tokensMatch(token, bearerToken(req.headers)) || hasSessionCookie(req.headers, port, token);
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers, policy) || !isAllowedOrigin(req.headers, policy)) {
@@ -146,8 +153,18 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokensMatch(token, bearerToken(req.headers))) {
+      if (!signedIn(req)) {
         unauthorized(res);
+        return;
+      }
+      if (url.pathname === '/api/session') {
+        // The page trades the token from its link for the session cookie (and a signed-in tab renews it).
+        if (req.method !== 'POST') {
+          reply(res, 405, 'Method not allowed');
+          return;
+        }
+        res.writeHead(204, { 'Set-Cookie': sessionCookieHeader(port, token, isTls(req)), 'Cache-Control': 'no-store' });
+        res.end();
         return;
       }
       if (req.method === 'GET' && url.pathname === '/api/snapshot') {
@@ -208,17 +225,16 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   function admitBrowser(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     const offered = url.searchParams.get('token');
     if (offered !== null && tokensMatch(token, offered)) {
-      const secure = options.tls ? '; Secure' : '';
       res.writeHead(303, {
         Location: `/#token=${token}`,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}`,
+        'Set-Cookie': sessionCookieHeader(port, token, options.tls !== undefined),
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
       });
       res.end();
       return false;
     }
-    if (tokensMatch(token, tokenFromCookie(req.headers)) || tokensMatch(token, bearerToken(req.headers))) return true;
+    if (signedIn(req)) return true;
     reply(res, 401, 'Unauthorized: open the address poolwatch serve printed; it carries the access token.');
     return false;
   }
@@ -253,7 +269,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       wss.handleUpgrade(req, socket, head, (ws) => {
         watchWebSocket(ws);
         const presented = tokenFromProtocols(req.headers) ?? bearerToken(req.headers);
-        if (!tokensMatch(token, presented)) {
+        if (!tokensMatch(token, presented) && !hasSessionCookie(req.headers, port, token)) {
           // Accept-then-close lets the browser tell "bad token" from "server down".
           ws.close(WS_CLOSE_BAD_TOKEN, 'invalid token');
           return;

@@ -62,13 +62,3 @@ export function tokenFromProtocols(headers: IncomingHttpHeaders): string | null 
   return entry ? entry.slice(TOKEN_PROTOCOL_PREFIX.length) : null;
 }
 
-export const TOKEN_COOKIE = 'poolwatch_token';
-
-/** The token from the session cookie a browser got by opening the printed address (servers beyond loopback). */
-export function tokenFromCookie(headers: IncomingHttpHeaders): string | null {
-  for (const part of (headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=') || null;
-  }
-  return null;
-}

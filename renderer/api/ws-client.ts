@@ -38,7 +38,8 @@ export type Scheduler = (run: () => void, delayMs: number) => () => void;
 
 export interface WsClientOptions {
   url: string;
-  token: string;
+  /** Null when the page is signed in by the server's session cookie alone (a second tab, a bookmark). */
+  token: string | null;
   createSocket: SocketFactory;
   schedule?: Scheduler;
   nowMs?: () => number;
@@ -126,7 +127,8 @@ export function createWsClient(options: WsClientOptions): WsClient {
     const current = () => mine === generation && !stopped;
     setState({ status: 'connecting', retryAtMs: null, problem: null });
     try {
-      socket = options.createSocket(options.url, [WS_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + options.token], {
+      const protocols = options.token === null ? [WS_SUBPROTOCOL] : [WS_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + options.token];
+      socket = options.createSocket(options.url, protocols, {
         onOpen: () => current() && handleOpen(),
         onMessage: (data) => current() && handleMessage(data),
         onClose: (code) => current() && handleClose(code),

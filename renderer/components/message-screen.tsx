@@ -20,6 +20,10 @@ export function NoTokenScreen() {
         example <code>http://127.0.0.1:PORT/#token=…</code>. The token in that address proves you started the server.
       </p>
       <p>Copy the full address from the terminal running <code>poolwatch serve</code> and open it here.</p>
+      <p>
+        Once opened, this browser stays signed in to this server: other tabs and bookmarks open without the token until{' '}
+        <code>poolwatch serve</code> starts with a new one.
+      </p>
     </MessageScreen>
   );
 }

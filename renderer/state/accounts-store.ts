@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AccountConfigView, EngineState, UnreadableAccount } from '../../shared/contract';
+import type { AccountConfigView, EngineState, SecretStoreInfo, UnreadableAccount } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/model';
 import { sortConfigs, summariesFromState, withoutSummary, withSummary, withUnreadable, type AccountSummaries } from './accounts-reducers';
 
@@ -10,6 +10,8 @@ export interface AccountsState extends AccountSummaries {
   stateError: string | null;
   /** The engine keeps history in memory only, and why. */
   historyProblem: string | null;
+  /** Where typed secrets are saved (the keychain or the secrets file), as state:get said; null until it has. */
+  secretStore: SecretStoreInfo | null;
   configs: readonly AccountConfigView[];
   configsLoaded: boolean;
   configsError: string | null;
@@ -35,11 +37,12 @@ export function createAccountsStore(): AccountsStore {
     stateLoaded: false,
     stateError: null,
     historyProblem: null,
+    secretStore: null,
     configs: [],
     configsLoaded: false,
     configsError: null,
     replaceState(state) {
-      set({ ...summariesFromState(get(), state), paused: state.paused, stateLoaded: true, stateError: null, historyProblem: state.historyProblem ?? null });
+      set({ ...summariesFromState(get(), state), paused: state.paused, stateLoaded: true, stateError: null, historyProblem: state.historyProblem ?? null, secretStore: state.secretStore ?? null });
     },
     setStateError(message) {
       set({ stateError: message });

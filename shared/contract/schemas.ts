@@ -177,6 +177,10 @@ export type UnreadableAccount = z.infer<typeof UnreadableAccountSchema>;
 export const UnreadableItemsSchema = z.object({ count: z.number().int().positive(), examples: z.array(z.string()) });
 export type UnreadableItems = z.infer<typeof UnreadableItemsSchema>;
 
+/** Where secrets typed in the UI are saved: the OS keychain, or the encrypted secrets file (its path) on a machine without one. */
+export const SecretStoreInfoSchema = z.object({ kind: z.enum(['keychain', 'file']), file: z.string().nullable() }).strict();
+export type SecretStoreInfo = z.infer<typeof SecretStoreInfoSchema>;
+
 export const EngineStateSchema = z.object({
   paused: z.boolean(),
   accounts: z.array(AccountSummarySchema),
@@ -184,6 +188,8 @@ export const EngineStateSchema = z.object({
   historyProblem: z.string().nullable().optional(),
   /** Accounts left out of `accounts` because their summary could not be read; absent when there are none. */
   unreadable: z.array(UnreadableAccountSchema).optional(),
+  /** Where a secret typed in an account or channel form will be saved; absent from an engine that does not say. */
+  secretStore: SecretStoreInfoSchema.optional(),
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;
 

@@ -23,7 +23,7 @@ test.describe('serve beyond loopback over HTTPS, in Chromium', () => {
     const config = {
       accounts: [{ id: 'farm', pool: 'sbi', label: 'Remote farm', baseUrl: sim.url, credentials: { apiKey: { env: 'E2E_K' }, apiSecret: { env: 'E2E_S' } } }],
     };
-    serve = await startServe(config, { E2E_K: sim.fullKey.apiKey, E2E_S: sim.fullKey.apiSecret }, ['--host', '0.0.0.0', '--tls-cert', cert, '--tls-key', key]);
+    serve = await startServe(config, { E2E_K: sim.fullKey.apiKey, E2E_S: sim.fullKey.apiSecret }, { args: ['--host', '0.0.0.0', '--tls-cert', cert, '--tls-key', key] });
   });
 
   test.afterEach(async () => {
@@ -44,7 +44,7 @@ test.describe('serve beyond loopback over HTTPS, in Chromium', () => {
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'open');
     await expect(page.getByText('Remote farm').first()).toBeVisible();
     const cookies = await context.cookies();
-    expect(cookies.find((cookie) => cookie.name === 'poolwatch_token')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(cookies.find((cookie) => cookie.name.startsWith('poolwatch_session_'))).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
     await context.close();
   });
 });

@@ -10,18 +10,27 @@ export interface RunningServe {
   token: string;
   port: number;
   configFile: string;
+  /** The data folder: the config's folder (history, the secrets file). */
+  dataDir: string;
   output: string[];
   stop(): Promise<void>;
 }
 
-/** Starts the built `poolwatch serve` with a fresh config and waits for the URL it prints. */
-export async function startServe(config: unknown = { accounts: [] }, env: Record<string, string> = {}, args: string[] = []): Promise<RunningServe> {
+/**
+ * Starts the built `poolwatch serve` with a fresh config and waits for the URL it prints: `args` go to serve,
+ * `unset` names environment variables it must not see.
+ */
+export async function startServe(
+  config: unknown = { accounts: [] },
+  env: Record<string, string> = {},
+  options: { args?: readonly string[]; unset?: readonly string[] } = {},
+): Promise<RunningServe> {
   const dir = await mkdtemp(join(tmpdir(), 'poolwatch-e2e-'));
   const configFile = join(dir, 'config.json');
   await writeFile(configFile, JSON.stringify(config));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0', ...args], {
-    env: { ...process.env, ...env },
-  });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const name of options.unset ?? []) delete childEnv[name];
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0', ...(options.args ?? [])], { env: childEnv });
   const output: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,6 +51,7 @@ export async function startServe(config: unknown = { accounts: [] }, env: Record
     token: parsed.hash.replace('#token=', '') || (parsed.searchParams.get('token') ?? ''),
     port: Number(parsed.port),
     configFile,
+    dataDir: dir,
     output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -155,6 +155,14 @@ describe('channels: save, list, remove', () => {
     const { service, config } = await setup({ secrets: locked });
     await assert.rejects(() => service.save(discord(), { url: discordUrl() }), (error: unknown) => error instanceof ContractError && error.code === 'keychain_unavailable');
     assert.equal(config.saved.length, 0);
+    // The way out it offers fits any record: no pool's variable for a webhook (issue 12), and the file store named.
+    const message = await service.save(discord(), { url: discordUrl() }).then(
+      () => 'saved',
+      (caught: unknown) => (caught as Error).message,
+    );
+    assert.doesNotMatch(message, /SBI/);
+    assert.match(message, /--secret-store file/);
+    assert.match(message, /\{"env": "VARIABLE_NAME"\}/);
   });
 
   it('takes back the new secrets when the config cannot be written', async () => {

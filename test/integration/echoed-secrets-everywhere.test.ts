@@ -1,8 +1,9 @@
 // Four pools echo the whole request (every credential) in a long 401 error, placed so that a cut before redaction
 // would keep part of a key. Nothing of 6 characters of any secret may reach: the account summaries, the log,
-// /api/snapshot of the headless server, alert_history in the SQLite file, or the webhook receiver.
+// /api/snapshot of the headless server, alert_history in the SQLite file, or the webhook receiver. Secrets saved in the UI
+// go to the encrypted secrets file (the store of a machine without a keychain): no file of the data folder holds one in clear.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,15 @@ import { startHeadlessServer, type HeadlessServer } from '../../main/server/head
 import { fileConfigRepository } from '../../main/store/config-repository';
 import { captureLogger } from '../support/capture-logger';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
+import { openFileSecretStore, SECRETS_FILE_NAME } from '../../main/secrets/file-secret-store';
 import { POOL_IDS, secretFragmentsIn, startPoolSim, type Started } from '../support/pool-harness';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const POLL_MS = 60_000;
 /** Pool quotes are cut at 200 characters: a secret starting at 190 would lose all but 10 of its characters. */
 const SECRET_AT = 190;
+/** The webhook URL's secret part, saved through the UI's flow into the secrets file. */
+const HOOK_TOKEN = 'echo-token-5b1f9c-FILESTORE-7e21d04a';
 
 function getText(port: number, path: string, token: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -67,7 +70,7 @@ describe('a pool echoing its credentials in a long error leaks nothing, anywhere
     ({ poolWatch } = createPoolWatch({
       config: fileConfigRepository(configFile),
       dataDir: dir,
-      secrets: memorySecrets(),
+      secrets: openFileSecretStore(join(dir, SECRETS_FILE_NAME), { text: 'echo-test-key-of-enough-length', source: 'the test' }),
       logger,
       clock,
       env,
@@ -78,7 +81,7 @@ describe('a pool echoing its credentials in a long error leaks nothing, anywhere
     poolWatch.alerts.start();
     await poolWatch.handle('channels:save', {
       channel: { kind: 'webhook', label: 'Receiver', enabled: true, minSeverity: 'info', settings: {} },
-      secrets: { url: `${receiver.url}/hook/echo-token-5b1f9c` },
+      secrets: { url: `${receiver.url}/hook/${HOOK_TOKEN}` },
     });
     server = await startHeadlessServer({ monitor: poolWatch, staticDir: dir, logger, now: () => clock.now() });
 
@@ -130,8 +133,22 @@ describe('a pool echoing its credentials in a long error leaks nothing, anywhere
   });
 
   it('the webhook receiver', () => {
-    const bodies = receiver.requestsTo('/hook/echo-token-5b1f9c').map((request) => request.body);
+    const bodies = receiver.requestsTo(`/hook/${HOOK_TOKEN}`).map((request) => request.body);
     assert.ok(bodies.some((body) => body.includes('Bad request')), `the notification quotes the pool: ${bodies.length} posts`);
     assert.deepEqual(secretFragmentsIn(bodies.join('\n'), secrets), []);
+  });
+
+  it('the data folder: the secrets file holds the webhook URL sealed, and no file holds it or a pool key in clear', async () => {
+    const sealed = await readFile(join(dir, SECRETS_FILE_NAME), 'utf8');
+    assert.match(sealed, /"channel-[^"]+\/url"/, 'the channel secret is in the secrets file');
+    assert.ok(!logger.lines.join('\n').includes('FILESTORE'), 'nor does the log');
+    const names = await readdir(dir);
+    assert.ok(names.includes(HISTORY_FILE_NAME) && names.includes('config.json'), names.join(', '));
+    for (const name of names) {
+      const bytes = await readFile(join(dir, name));
+      assert.equal(bytes.includes(HOOK_TOKEN), false, `${name} holds the webhook token`);
+      assert.equal(bytes.includes('5b1f9c-FILESTORE'), false, `${name} holds part of the webhook token`);
+      assert.deepEqual(secretFragmentsIn(bytes.toString('latin1'), secrets), [], name);
+    }
   });
 });

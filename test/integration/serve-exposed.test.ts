@@ -82,11 +82,12 @@ describe('serve beyond loopback (in process)', () => {
     assert.equal(login.status, 303);
     assert.equal(login.headers.location, `/#token=${server.token}`);
     const cookie = String(login.headers['set-cookie']);
-    assert.match(cookie, /^poolwatch_token=[0-9a-f]{48}; HttpOnly; SameSite=Strict; Path=\/$/, 'no Secure flag over plain HTTP');
+    assert.match(cookie, /^poolwatch_session_\d+=[\w-]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/, 'no Secure flag over plain HTTP');
+    assert.ok(!cookie.includes(server.token), 'the cookie proves the token without holding it');
     const page = await get(server.port, '/', { ...at(), Cookie: cookie.split(';')[0]! });
     assert.equal(page.status, 200);
     assert.match(page.body, /PoolWatch/);
-    assert.equal((await get(server.port, '/', { ...at(), Cookie: 'poolwatch_token=nope' })).status, 401);
+    assert.equal((await get(server.port, '/', { ...at(), Cookie: `poolwatch_session_${server.port}=nope` })).status, 401);
     assert.equal((await get(server.port, '/', { ...at(), Authorization: `Bearer ${server.token}` })).status, 200);
   });
 

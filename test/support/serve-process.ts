@@ -30,7 +30,7 @@ export interface ServeOptions {
   configFile?: string;
   dataDir?: string;
   env?: Record<string, string>;
-  /** More arguments for `serve` (--host, --tls-cert, --metrics-workers). */
+  /** More arguments for `serve` (--host, --tls-cert, --metrics-workers, --token-file FILE). */
   args?: string[];
 }
 
@@ -56,9 +56,12 @@ export async function startServeProcess(options: ServeOptions = {}): Promise<Ser
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
   const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s: ${out}${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM'); // a serve left running would keep the test process alive
+      reject(new Error(`serve printed no URL within 30 s: ${out}${err}`));
+    }, 30_000);
     const check = (): void => {
-      const match = /Open (https?:\/\/\S+:\d+\/[#?]token=[0-9a-f]+)/.exec(out);
+      const match = /Open (https?:\/\/\S+:\d+\/[#?]token=[A-Za-z0-9._~-]+)/.exec(out);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolve(new URL(match[1]));

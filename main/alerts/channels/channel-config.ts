@@ -3,7 +3,7 @@ import { decideSecret, secretsForNewAddress, type SecretPlanInput } from '../../
 import type { CredentialRef } from '../../../shared/model';
 import { newRecordId } from '../../store/record-id';
 import type { Environment } from '../../secrets/credential-resolver';
-import { KeychainUnavailableError, type SecretStore } from '../../secrets/secret-store';
+import { SecretStoreUnavailableError, type SecretStore } from '../../secrets/secret-store';
 import type { ChannelConfig } from '../../store/config-schema';
 import { fieldLabel, validateChannelField } from './channel-validation';
 import { channelKind } from './kinds';
@@ -100,7 +100,7 @@ async function hasValue(channelId: string, field: string, ref: CredentialRef | u
   try {
     return Boolean(await store.get(channelSecretAccount(channelId), field));
   } catch (error) {
-    if (error instanceof KeychainUnavailableError) return false;
+    if (error instanceof SecretStoreUnavailableError) return false;
     throw error;
   }
 }
@@ -157,10 +157,10 @@ export async function resolveChannelValues(channel: ChannelConfig, store: Secret
     try {
       value = await store.get(channelSecretAccount(channel.id), field);
     } catch (error) {
-      if (error instanceof KeychainUnavailableError) throw new ChannelSecretError(error.message, true);
+      if (error instanceof SecretStoreUnavailableError) throw new ChannelSecretError(error.message, true);
       throw error;
     }
-    if (!value) throw new ChannelSecretError(`The keychain holds no ${label} for this channel; edit the channel and enter it again.`, false);
+    if (!value) throw new ChannelSecretError(`The secret store holds no ${label} for this channel; edit the channel and enter it again.`, false);
     values[field] = value;
   }
   return values;

@@ -4,7 +4,9 @@ import { useApi } from '../../api/api-context';
 import { FieldError } from '../../components/field-error';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
 import { capitalize, countText, termsFor } from '../pool-terms';
+import { useAccountsStore } from '../../state/app-stores';
 import { keptSecretHint } from '../records/secret-record-model';
+import { SecretStoreNote } from '../records/secret-store-note';
 import { useRecordForm, type SaveInfo, type TestOutcome } from '../records/use-record-form';
 import {
   buildAccountRequest,
@@ -163,6 +165,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             {credentialHelp(values.pool, mode.id)}
           </p>
           <FieldError message={errors.secrets} />
+          <SecretStoreNote />
         </fieldset>
       )}
 
@@ -221,7 +224,7 @@ function SecretInput({
 }) {
   const state = secretState(field, existing);
   const keepsStored = state.kind !== 'missing';
-  const hint = keptSecretHint(state);
+  const hint = keptSecretHint(state, useAccountsStore((accounts) => accounts.secretStore));
   const common = {
     id,
     value,

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../components/format-amount';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { useAccountsStore } from '../../state/app-stores';
 import { RecordList, type RecordListEntry } from '../records/record-list';
-import { secretFact } from '../records/secret-record-model';
+import { secretFact, type SecretStorePlace } from '../records/secret-record-model';
 import { secretState } from './account-form-model';
 import { accountHealth } from './account-health';
 import { formatSubaccounts } from './subaccounts-text';
@@ -19,7 +19,8 @@ interface AccountListProps {
 export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   const api = useApi();
   const summaries = useAccountsStore((state) => state.byId);
-  const entries = configs.map((config) => accountEntry(config, summaries[config.id], () => api.accounts.remove({ id: config.id })));
+  const store = useAccountsStore((state) => state.secretStore);
+  const entries = configs.map((config) => accountEntry(config, summaries[config.id], store, () => api.accounts.remove({ id: config.id })));
   return (
     <RecordList
       label="Configured accounts"
@@ -34,7 +35,12 @@ export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
 }
 
 /** An account as the list shows it: its health, pool, connection, interval, address, and where each credential is. */
-function accountEntry(config: AccountConfigView, summary: AccountSummary | undefined, remove: () => Promise<unknown>): RecordListEntry {
+function accountEntry(
+  config: AccountConfigView,
+  summary: AccountSummary | undefined,
+  store: SecretStorePlace,
+  remove: () => Promise<unknown>,
+): RecordListEntry {
   const pool = POOLS[config.pool];
   const mode = pool.modes.find((candidate) => candidate.id === config.mode);
   return {
@@ -58,7 +64,7 @@ function accountEntry(config: AccountConfigView, summary: AccountSummary | undef
       mode === undefined
         ? null
         : mode.fields.map((field) => {
-            const fact = secretFact(field, secretState(field, config));
+            const fact = secretFact(field, secretState(field, config), store);
             return { label: field.label, text: fact.text, tone: fact.missing ? 'problem' : 'ok' };
           }),
     remove,

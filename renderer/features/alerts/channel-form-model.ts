@@ -11,7 +11,7 @@ import {
   type ChannelView,
 } from '../../../shared/contract';
 import type { Severity } from '../../../shared/model';
-import { collectTypedSecrets, isHttpUrl, labelError, secretFact, secretStateOf, type RecordFact, type SecretInputs } from '../records/secret-record-model';
+import { collectTypedSecrets, isHttpUrl, labelError, secretFact, secretStateOf, type RecordFact, type SecretInputs, type SecretStorePlace } from '../records/secret-record-model';
 
 export type { SecretInputs } from '../records/secret-record-model';
 
@@ -149,9 +149,9 @@ function hasAnyRoute(routes: ChannelRoutes): boolean {
 }
 
 /** "Webhook URL: stored in keychain · Chat ID: 12345" style facts for the list. */
-export function channelFieldSummary(channel: ChannelView): { label: string; text: string; missing: boolean }[] {
+export function channelFieldSummary(channel: ChannelView, store?: SecretStorePlace): { label: string; text: string; missing: boolean }[] {
   return channelFields(channel.kind).map((field) => {
-    if (field.secret) return { label: field.label, ...secretFact(field, secretStateOf(field.name, channel.secrets)) };
+    if (field.secret) return { label: field.label, ...secretFact(field, secretStateOf(field.name, channel.secrets), store) };
     const value = channel.settings[field.name] ?? '';
     // A certificate is pages long: the list says whether there is one.
     const text = value === '' ? 'not set' : field.multiline === true ? 'set' : value;
@@ -160,8 +160,8 @@ export function channelFieldSummary(channel: ChannelView): { label: string; text
 }
 
 /** The list's facts: a missing required value in the problem tone, the rest plain. */
-export function channelFacts(channel: ChannelView): RecordFact[] {
-  const facts: RecordFact[] = channelFieldSummary(channel).map((fact) => ({ label: fact.label, text: fact.text, tone: fact.missing ? 'problem' : null }));
+export function channelFacts(channel: ChannelView, store?: SecretStorePlace): RecordFact[] {
+  const facts: RecordFact[] = channelFieldSummary(channel, store).map((fact) => ({ label: fact.label, text: fact.text, tone: fact.missing ? 'problem' : null }));
   const routes = channel.routes ?? NO_ROUTES;
   if (hasAnyRoute(routes)) {
     const parts = [

@@ -13,6 +13,9 @@ import {
   type ChannelField,
 } from './channel-form-model';
 import { useRecordForm } from '../records/use-record-form';
+import { useAccountsStore } from '../../state/app-stores';
+import { storedText } from '../records/secret-record-model';
+import { SecretStoreNote } from '../records/secret-store-note';
 import { isSeverity } from './alert-history-query';
 import { ChannelRoutesFields } from './channel-routes-fields';
 import { ChannelDigestFields } from './channel-digest-fields';
@@ -115,6 +118,7 @@ export function ChannelForm({ existing, onSaved, onCancel }: ChannelFormProps) {
           />
         ))}
         <FieldError message={errors.form} />
+        <SecretStoreNote />
       </fieldset>
 
       <ChannelRoutesFields idPrefix={idPrefix} routes={values.routes} onChange={(routes) => update({ routes })} />
@@ -163,7 +167,8 @@ interface ChannelFieldInputProps {
 }
 
 function ChannelFieldInput({ id, field, stored, value, error, onChange }: ChannelFieldInputProps) {
-  const hint = stored ? 'stored in keychain — leave empty to keep it' : (field.hint ?? (field.optional === true ? 'optional' : null));
+  const store = useAccountsStore((state) => state.secretStore);
+  const hint = stored ? `${storedText(store)} — leave empty to keep it` : (field.hint ?? (field.optional === true ? 'optional' : null));
   const described = hint === null ? undefined : `${id}-hint`;
   let input;
   if (field.choices !== undefined) {

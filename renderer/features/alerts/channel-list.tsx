@@ -1,6 +1,8 @@
 import type { ChannelView } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { useAccountsStore } from '../../state/app-stores';
 import { RecordList, type RecordListEntry } from '../records/record-list';
+import type { SecretStorePlace } from '../records/secret-record-model';
 import { CHANNEL_KIND_LABELS, channelFacts, SEVERITY_OPTIONS } from './channel-form-model';
 
 interface ChannelListProps {
@@ -11,7 +13,8 @@ interface ChannelListProps {
 
 export function ChannelList({ channels, onEdit, onRemoved }: ChannelListProps) {
   const api = useApi();
-  const entries = channels.map((channel) => channelEntry(channel, () => api.channels.remove({ id: channel.id })));
+  const store = useAccountsStore((state) => state.secretStore);
+  const entries = channels.map((channel) => channelEntry(channel, store, () => api.channels.remove({ id: channel.id })));
   return (
     <RecordList
       label="Notification channels"
@@ -26,7 +29,7 @@ export function ChannelList({ channels, onEdit, onRemoved }: ChannelListProps) {
 }
 
 /** A channel as the list shows it: kind, minimum severity, whether it is on, and its settings and secrets. */
-function channelEntry(channel: ChannelView, remove: () => Promise<unknown>): RecordListEntry {
+function channelEntry(channel: ChannelView, store: SecretStorePlace, remove: () => Promise<unknown>): RecordListEntry {
   const severity = SEVERITY_OPTIONS.find((option) => option.value === channel.minSeverity)?.label ?? channel.minSeverity;
   return {
     id: channel.id,
@@ -38,7 +41,7 @@ function channelEntry(channel: ChannelView, remove: () => Promise<unknown>): Rec
         {CHANNEL_KIND_LABELS[channel.kind]} · minimum severity {severity} · id <code>{channel.id}</code>
       </p>
     ),
-    facts: channelFacts(channel),
+    facts: channelFacts(channel, store),
     remove,
   };
 }

@@ -1,3 +1,5 @@
+import type { SecretStoreInfo } from '../../../shared/contract';
+
 /**
  * The draft model shared by every form that saves a record whose secrets live in the keychain (accounts,
  * notification channels): what the engine holds for each secret field, what was typed, and what to send.
@@ -74,16 +76,34 @@ export interface RecordFact {
   tone: 'ok' | 'problem' | null;
 }
 
+/** Where PoolWatch keeps typed secrets, as the engine said (state:get); null until it has. */
+export type SecretStorePlace = SecretStoreInfo | null | undefined;
+
+/** "stored in keychain", or "stored in secrets file" on a machine that keeps them in the encrypted file. */
+export function storedText(store: SecretStorePlace): string {
+  return store?.kind === 'file' ? 'stored in secrets file' : 'stored in keychain';
+}
+
+/** Said above a form's Save, so the user knows where a typed secret will go before it goes there. */
+export function secretStoreNote(store: SecretStorePlace): string | null {
+  if (store === null || store === undefined) return null;
+  if (store.kind === 'keychain') return 'Secrets you type here are saved in the system keychain, never in the config file.';
+  return (
+    `This machine has no system keychain in use: secrets you type here are saved encrypted in ${store.file ?? 'the secrets file'}, ` +
+    'never in the config file.'
+  );
+}
+
 /** How a saved secret reads in the list: where it is, or that it is missing (or just not set, when optional). */
-export function secretFact(field: SecretFieldSpec, state: SecretState): { text: string; missing: boolean } {
-  if (state.kind === 'stored') return { text: 'stored in keychain', missing: false };
+export function secretFact(field: SecretFieldSpec, state: SecretState, store?: SecretStorePlace): { text: string; missing: boolean } {
+  if (state.kind === 'stored') return { text: storedText(store), missing: false };
   if (state.kind === 'env') return { text: `from environment variable ${state.env}${state.present ? '' : ' (not set)'}`, missing: !state.present };
   return field.optional === true ? { text: 'not set', missing: false } : { text: 'missing', missing: true };
 }
 
 /** The hint under a secret input of a saved record; null when there is nothing stored to keep. */
-export function keptSecretHint(state: SecretState): string | null {
-  if (state.kind === 'stored') return 'stored in keychain — leave empty to keep it';
+export function keptSecretHint(state: SecretState, store?: SecretStorePlace): string | null {
+  if (state.kind === 'stored') return `${storedText(store)} — leave empty to keep it`;
   if (state.kind === 'env') return `from environment variable ${state.env}${state.present ? '' : ' (not set)'} — leave empty to keep it`;
   return null;
 }

@@ -10,6 +10,7 @@ import {
   missingSecrets,
   secretFact,
   secretStateOf,
+  secretStoreNote,
 } from '../../../renderer/features/records/secret-record-model';
 import { makeChannel } from './alert-fixtures';
 import { makeConfig } from './fixtures';
@@ -45,6 +46,16 @@ describe('secret records in the UI: the shared draft model', () => {
     assert.deepEqual(secretFact(FIELDS[0]!, { kind: 'env', env: 'TOPIC', present: false }), { text: 'from environment variable TOPIC (not set)', missing: true });
     assert.equal(keptSecretHint({ kind: 'stored' }), 'stored in keychain — leave empty to keep it');
     assert.equal(keptSecretHint({ kind: 'missing' }), null);
+  });
+
+  it('says where a secret goes before it is saved: the keychain, or the encrypted secrets file on a machine without one', () => {
+    const file = { kind: 'file', file: '/srv/poolwatch/secrets.enc' } as const;
+    assert.equal(secretStoreNote({ kind: 'keychain', file: null }), 'Secrets you type here are saved in the system keychain, never in the config file.');
+    assert.match(secretStoreNote(file) ?? '', /no system keychain in use: secrets you type here are saved encrypted in \/srv\/poolwatch\/secrets\.enc/);
+    assert.equal(secretStoreNote(null), null, 'nothing said before the engine has told');
+    assert.equal(keptSecretHint({ kind: 'stored' }, file), 'stored in secrets file — leave empty to keep it');
+    assert.deepEqual(secretFact(FIELDS[0]!, { kind: 'stored' }, file), { text: 'stored in secrets file', missing: false });
+    assert.deepEqual(secretFact(FIELDS[0]!, { kind: 'stored' }, { kind: 'keychain', file: null }), { text: 'stored in keychain', missing: false });
   });
 
   it('accounts and channels build their requests the same way: a blank secret keeps the stored one', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { hostname, networkInterfaces } from 'node:os';
 import { describe, it } from 'node:test';
 import { bindAddress, hostNamesFor, isLoopbackAddress, printedHost } from '../../../main/server/listen-address';
-import { addressPolicy, isAllowedHost, isAllowedOrigin, tokenFromCookie } from '../../../main/server/request-guard';
+import { addressPolicy, isAllowedHost, isAllowedOrigin } from '../../../main/server/request-guard';
 
 describe('listen address', () => {
   it('tells loopback from the rest', () => {
@@ -41,11 +41,5 @@ describe('request guard for an address', () => {
     assert.equal(isAllowedOrigin({ origin: 'https://evil.example:8443' }, policy), false);
     assert.equal(isAllowedOrigin({ origin: 'null' }, policy), false);
     assert.equal(isAllowedOrigin({}, policy), true);
-  });
-
-  it('reads the session cookie among others', () => {
-    assert.equal(tokenFromCookie({ cookie: 'a=1; poolwatch_token=abc; b=2' }), 'abc');
-    assert.equal(tokenFromCookie({ cookie: 'poolwatch_token=' }), null);
-    assert.equal(tokenFromCookie({}), null);
   });
 });
