@@ -17,6 +17,7 @@ import { HostConnectivity } from '../engine/host-connectivity';
 import { osHasNetwork } from '../engine/route-table';
 import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
+import { AppSettingsService } from './app-settings-service';
 import type { HttpLimits } from '../pools/http-client';
 
 export const HISTORY_FILE_NAME = 'history.sqlite';
@@ -43,6 +44,8 @@ export interface PoolWatchOptions {
    */
   hostOnline?: () => boolean | null;
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
+  /** True in the desktop app: the Settings screen offers start at login and close to tray. */
+  desktop?: boolean;
 }
 
 type OpenedHistory = HistoryStores & {
@@ -140,5 +143,9 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     connectivity.stop();
     history.close();
   };
-  return { poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown), historyProblem: history.problem };
+  const appSettings = new AppSettingsService({ settings, engine, desktop: options.desktop ?? false, logger: options.logger });
+  return {
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, appSettings, shutdown),
+    historyProblem: history.problem,
+  };
 }

@@ -7,6 +7,7 @@ import type { Engine } from '../engine/engine';
 import type { AccountEditor } from '../engine/account-editor';
 import type { UiEvent, UiEventBus, MonitorService } from '../base/ui-events';
 import { createRequestTable } from './request-table';
+import type { AppSettingsService } from './app-settings-service';
 
 /**
  * Everything the UI talks to, behind one MonitorService: the polling engine, the alert service, the
@@ -22,9 +23,11 @@ export class PoolWatch implements MonitorService {
     readonly history: HistoryService,
     /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
     private readonly events: UiEventBus,
+    /** The Settings screen's settings; the desktop shell listens to them (start at login, close to tray). */
+    readonly appSettings: AppSettingsService,
     private readonly shutdown: () => void = () => {},
   ) {
-    this.requests = createRequestTable({ engine, accounts, alerts, channels, history });
+    this.requests = createRequestTable({ engine, accounts, alerts, channels, history, appSettings });
   }
 
   /** The request table both transports dispatch through. */
