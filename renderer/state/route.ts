@@ -1,4 +1,4 @@
-export type Screen = 'overview' | 'workers' | 'charts' | 'accounts' | 'alerts';
+export type Screen = 'overview' | 'workers' | 'charts' | 'accounts' | 'alerts' | 'settings';
 
 /** The Alerts tab's pages: the alerts themselves, rule settings, notification channels. */
 export type AlertsView = 'list' | 'settings' | 'channels';
@@ -18,6 +18,7 @@ export type Route =
   | { screen: 'charts'; scope: ChartScope }
   | { screen: 'accounts'; adding: boolean }
   | { screen: 'alerts'; view: AlertsView }
+  | { screen: 'settings' }
   /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
   | { screen: 'not-found'; problem: string };
 
@@ -83,6 +84,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'charts') return { screen: 'charts', scope: chartScopeFrom(query) };
   if (screen === 'accounts') return { screen: 'accounts', adding: detail === 'new' };
   if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
+  if (screen === 'settings') return { screen: 'settings' };
   return { screen: 'overview' };
 }
 
@@ -98,6 +100,8 @@ export function routeHref(route: Route): string {
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':
       return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;
+    case 'settings':
+      return '#/settings';
     case 'not-found':
       // The unreadable address has no page of its own; the way out is the overview.
       return '#/overview';

@@ -35,7 +35,9 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
           <tbody>
             {account.groups.map((group) => (
               <tr key={`${group.name}\u0000${group.coin ?? ''}`}>
-                <td>{group.name}</td>
+                <td className="long-text" title={group.name}>
+                  {group.name}
+                </td>
                 <td>{group.coin ?? '—'}</td>
                 <td title={unitSystemNote(system) ?? undefined}>
                   {formatHashrate(currentHashrateHps(group.hashrate), system)}
@@ -44,9 +46,7 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
                   <WorkerCountsLine counts={group.workers} />
                 </td>
                 {attributes.map((column) => (
-                  <td key={column.label} className={column.numeric ? 'number' : undefined}>
-                    {formatAttributeValue(group.attributes?.[column.label], column.kind, system)}
-                  </td>
+                  <AttributeCell key={column.label} text={formatAttributeValue(group.attributes?.[column.label], column.kind, system)} numeric={column.numeric} />
                 ))}
               </tr>
             ))}
@@ -54,5 +54,16 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** A figure stays on one line; text (a payout address) wraps anywhere and keeps its full value as the tooltip. */
+function AttributeCell({ text, numeric }: { text: string; numeric: boolean }) {
+  return numeric ? (
+    <td className="number">{text}</td>
+  ) : (
+    <td className="long-text" title={text}>
+      {text}
+    </td>
   );
 }

@@ -4,7 +4,7 @@ import type { AttributeColumn } from '../../components/attributes';
 import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
-import { workerGridTemplate } from './worker-grid';
+import { workerGridMinWidth, workerGridTemplate } from './worker-grid';
 import { WorkerRowView } from './worker-row-view';
 import type { WorkerColumn, WorkerRow, WorkerSort, WorkerSortKey } from './worker-rows';
 
@@ -30,6 +30,7 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   const accountsById = useAccountsStore((state) => state.byId);
   const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById)), [accountsById]);
   const gridTemplate = workerGridTemplate(showAccount, attributes.length);
+  const minWidth = workerGridMinWidth(showAccount, attributes.length);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -52,11 +53,11 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   return (
     <div className="worker-table" role="table" aria-label={title} aria-rowcount={rows.length + 1}>
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="worker-grid worker-header" style={{ gridTemplateColumns: gridTemplate }}>
+        <div role="row" aria-rowindex={1} className="worker-grid worker-header" style={{ gridTemplateColumns: gridTemplate, minWidth }}>
           {headers}
         </div>
       </div>
-      <div ref={scrollRef} className="worker-scroll" role="rowgroup" tabIndex={0}>
+      <div ref={scrollRef} className="worker-scroll" role="rowgroup" tabIndex={0} style={{ minWidth }}>
         <div className="worker-scroll-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
