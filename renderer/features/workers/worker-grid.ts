@@ -5,7 +5,7 @@ const GROUP_REM = 5;
 const STATE_REM = 6.5;
 const FIGURE_REM = 6;
 /** Pool attribute headings ("Connections", "Rental ID") need a little more than the figures under them. */
-const ATTRIBUTE_REM = 6.5;
+const ATTRIBUTE_REM = 7.5;
 
 /** The grid's column gap and side padding in px: must equal `.worker-grid` in styles.css. */
 const COLUMN_GAP_PX = 8;
