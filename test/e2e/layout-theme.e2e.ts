@@ -39,13 +39,21 @@ async function openPolled(page: Page): Promise<void> {
   for (const id of fleet.accountIds) await expect(page.getByTestId(`account-status-${id}`)).toHaveAttribute('data-status', 'ok');
 }
 
+/** Opens a screen by its address, as a bookmark or a typed URL would. */
+async function openScreen(page: Page, hash: string): Promise<void> {
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+}
+
 async function pageOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
-  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  return (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as {
+    scrollWidth: number;
+    innerWidth: number;
+  };
 }
 
 /** The body's background luminance (0 black .. 1 white) from its computed rgb(). */
 async function bodyLuminance(page: Page): Promise<number> {
-  const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const color = String(await page.evaluate('getComputedStyle(document.body).backgroundColor'));
   const [r, g, b] = (/rgba?\((\d+), (\d+), (\d+)/.exec(color) ?? []).slice(1).map(Number);
   expect(r, `body background ${color}`).toBeDefined();
   return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
@@ -57,9 +65,7 @@ for (const width of [360, 390, 420]) {
     await openPolled(page);
     const menu = page.getByRole('button', { name: 'Menu' });
     for (const hash of SCREENS) {
-      await page.evaluate((target) => {
-        window.location.hash = target;
-      }, hash);
+      await openScreen(page, hash);
       await expect(page.locator('.app-main h1').first()).toBeVisible();
       // Charts and tables draw after their data arrives: measure once the screen has settled.
       await page.waitForTimeout(400);
@@ -87,9 +93,7 @@ for (const width of [360, 390, 420]) {
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
 
     // The worker table scrolls inside its own box, not the page.
-    await page.evaluate(() => {
-      window.location.hash = '#/workers/rentals';
-    });
+    await openScreen(page, '#/workers/rentals');
     const table = page.getByRole('table', { name: 'Rentals' });
     await expect(table.getByRole('row').nth(2)).toBeVisible();
     const box = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
@@ -111,16 +115,14 @@ test('at 1280 px the header is a row of tabs, worker headings do not overlap, an
   }
 
   for (const hash of ['#/workers/rentals', '#/workers']) {
-    await page.evaluate((target) => {
-      window.location.hash = target;
-    }, hash);
+    await openScreen(page, hash);
     const headers = page.locator('.worker-header [role="columnheader"]');
     await expect(headers.first()).toBeVisible();
     // A heading's text never reaches into the next column.
     const spans = await headers.evaluateAll((cells) =>
       cells.map((cell) => {
         const label = cell.querySelector('button') ?? cell;
-        const range = document.createRange();
+        const range = cell.ownerDocument.createRange();
         range.selectNodeContents(label);
         return { text: label.textContent ?? '', right: range.getBoundingClientRect().right, cellRight: cell.getBoundingClientRect().right };
       }),
