@@ -5,6 +5,7 @@ import { HashrateWindowsList } from '../../components/hashrate-windows';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
+import { useAppSettings } from '../../state/settings-store';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
@@ -25,6 +26,7 @@ export function AccountCard({
   unreadable?: UnreadableAccount | null;
 }) {
   const terms = termsFor(account.pool);
+  const { units } = useAppSettings();
   return (
     <article className="card account-card" data-testid={`account-card-${account.id}`}>
       <header className="account-card-header">
@@ -57,7 +59,7 @@ export function AccountCard({
 
       <section className="card-section">
         <h3>Hashrate</h3>
-        <HashrateWindowsList hashrate={account.hashrate} system={unitSystemFor(account.pool)} />
+        <HashrateWindowsList hashrate={account.hashrate} system={unitSystemFor(account.pool, units)} />
       </section>
 
       <section className="card-section">

@@ -3,13 +3,14 @@ import { formatHashrate, unitSystemFor } from '../../../shared/units';
 import { discoverAttributeColumns, formatAttributeValue } from '../../components/attributes';
 import { unitSystemNote } from '../../components/hashrate-units';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
+import { useAppSettings } from '../../state/settings-store';
 import { capitalize, termsFor } from '../pool-terms';
 import { currentHashrateHps } from './overview-totals';
 
 /** An account's groups in its pool's words (subaccounts, sites, schedulers), with the pool's own facts as extra columns. */
 export function GroupsTable({ account }: { account: AccountSummary }) {
   const terms = termsFor(account.pool);
-  const system = unitSystemFor(account.pool);
+  const system = unitSystemFor(account.pool, useAppSettings().units);
   const attributes = discoverAttributeColumns(account.groups);
   return (
     <section className="card-section">

@@ -4,6 +4,7 @@ import type { AttributeColumn } from '../../components/attributes';
 import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
+import { useAppSettings } from '../../state/settings-store';
 import { workerGridMinWidth, workerGridTemplate } from './worker-grid';
 import { WorkerRowView } from './worker-row-view';
 import type { WorkerColumn, WorkerRow, WorkerSort, WorkerSortKey } from './worker-rows';
@@ -28,7 +29,8 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   const scrollRef = useRef<HTMLDivElement>(null);
   const nowMs = useNow(10_000);
   const accountsById = useAccountsStore((state) => state.byId);
-  const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById)), [accountsById]);
+  const { units } = useAppSettings();
+  const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById), units), [accountsById, units]);
   const gridTemplate = workerGridTemplate(showAccount, attributes.length);
   const minWidth = workerGridMinWidth(showAccount, attributes.length);
   const virtualizer = useVirtualizer({
