@@ -36,9 +36,7 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
           <tbody>
             {account.groups.map((group) => (
               <tr key={`${group.name}\u0000${group.coin ?? ''}`}>
-                <td className="long-text" title={group.name}>
-                  {group.name}
-                </td>
+                <TextCell text={group.name} />
                 <td>{group.coin ?? '—'}</td>
                 <td title={unitSystemNote(system) ?? undefined}>
                   {formatHashrate(currentHashrateHps(group.hashrate), system)}
@@ -58,13 +56,21 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
   );
 }
 
-/** A figure stays on one line; text (a payout address) wraps anywhere and keeps its full value as the tooltip. */
+/** A figure stays on one line. */
 function AttributeCell({ text, numeric }: { text: string; numeric: boolean }) {
-  return numeric ? (
-    <td className="number">{text}</td>
-  ) : (
+  return numeric ? <td className="number">{text}</td> : <TextCell text={text} />;
+}
+
+/** A token this long (a payout address, a site's hex name) has no place to wrap: it may break anywhere. */
+const LONG_TOKEN = /\S{16,}/;
+
+/** Words wrap as words; a long token breaks anywhere rather than being cut off, its full value the tooltip. */
+function TextCell({ text }: { text: string }) {
+  return LONG_TOKEN.test(text) ? (
     <td className="long-text" title={text}>
       {text}
     </td>
+  ) : (
+    <td>{text}</td>
   );
 }
