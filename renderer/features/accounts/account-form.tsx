@@ -1,6 +1,7 @@
 import type { AccountConfigView, ConnectionTestResult } from '../../../shared/contract';
 import { POOL_IDS, POOLS, poolHas, type CredentialField, type PoolId } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { useAppSettings } from '../../state/settings-store';
 import { FieldError } from '../../components/field-error';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
 import { capitalize, countText, termsFor } from '../pool-terms';
@@ -34,10 +35,11 @@ function isPoolId(value: string): value is PoolId {
 
 export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const api = useApi();
+  const { pollIntervalSec } = useAppSettings();
   const form = useRecordForm({
     descriptor: { build: buildAccountRequest, test: (request) => api.accounts.test(request), save: (request) => api.accounts.save(request) },
     existing,
-    initialValues: () => (existing === null ? newAccountValues() : valuesFromConfig(existing)),
+    initialValues: () => (existing === null ? newAccountValues('sbi', pollIntervalSec) : valuesFromConfig(existing)),
     onSaved,
   });
   const { values, setValues, update, secrets, errors, busy, testOutcome, saveError } = form;

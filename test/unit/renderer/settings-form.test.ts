@@ -30,3 +30,11 @@ describe('settings form', () => {
     assert.deepEqual(applied, ['dark', 'system']);
   });
 });
+
+describe('a new account form', () => {
+  it('starts at the default poll interval of the Settings screen', async () => {
+    const { newAccountValues } = await import('../../../renderer/features/accounts/account-form-model');
+    assert.equal(newAccountValues('sbi', 300).pollIntervalSec, '300');
+    assert.equal(newAccountValues().pollIntervalSec, '60');
+  });
+});
