@@ -38,7 +38,7 @@ export function App() {
       <header className="app-header">
         <span className="app-name">PoolWatch</span>
         {/* Under a phone's width the tabs and tools fold behind a menu button (styles.css, .app-menu). */}
-        <HeaderMenu closeKey={JSON.stringify(route)}>
+        <HeaderMenu closeKey={JSON.stringify(route)} badge={<AlertsBadge testId="menu-alerts-badge" />}>
           <nav className="tabs" aria-label="Screens">
             {NAV_ITEMS.map((item) => (
               <a key={item.screen} href={routeHref(item.route)} className="tab" aria-current={route.screen === item.screen ? 'page' : undefined}>

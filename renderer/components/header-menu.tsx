@@ -3,9 +3,9 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 /**
  * The header's tabs and tools; on a narrow window (styles.css: .menu-button shows, .app-menu folds) they open from a
  * "Menu" button. The menu closes when `closeKey` changes (another screen was opened) and on Escape, which returns
- * focus to the button.
+ * focus to the button. `badge` (the firing alerts) stays in sight on the button while the menu is folded.
  */
-export function HeaderMenu({ closeKey, children }: { closeKey: string; children: ReactNode }) {
+export function HeaderMenu({ closeKey, badge, children }: { closeKey: string; badge?: ReactNode; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => setOpen(false), [closeKey]);
@@ -31,6 +31,7 @@ export function HeaderMenu({ closeKey, children }: { closeKey: string; children:
           {open ? '✕' : '☰'}
         </span>
         Menu
+        {badge}
       </button>
       <div
         id="app-menu"
