@@ -12,6 +12,8 @@ import type { PoolAdapter } from '../../../main/pools/adapter';
 import { silentLogger } from '../../../main/base/logger';
 import { parseConfig, readConfigFile } from '../../../main/store/config-file';
 import { fileConfigRepository } from '../../../main/store/config-repository';
+import { SettingsStore } from '../../../main/store/settings-store';
+import { AppSettingsService } from '../../../main/core/app-settings-service';
 import { captureLogger } from '../../support/capture-logger';
 import { FakeClock } from '../../support/fake-clock';
 import { memorySecrets } from '../../support/memory-secrets';
@@ -119,6 +121,24 @@ describe('app settings (settings:get, settings:save)', () => {
     const secrets = { observerKey: 'observer-key-value' };
     assert.equal(applyDraft(draft, undefined, secrets, 'farm', 120).config.pollIntervalSec, undefined);
     assert.equal(applyDraft(draft, undefined, secrets, 'farm', 60).config.pollIntervalSec, 120);
+  });
+
+  it('follows settings edited by hand in the config file: engine and desktop shell hear the change', async () => {
+    const file = await configFile({ accounts: [], settings: { pollIntervalSec: 60 } });
+    const store = new SettingsStore(fileConfigRepository(file));
+    await store.load();
+    const intervals: number[] = [];
+    const service = new AppSettingsService({ settings: store, engine: { setDefaultPollInterval: (sec) => intervals.push(sec) }, desktop: true, logger: captureLogger() });
+    const heard: AppSettings[] = [];
+    service.onChanged((settings) => heard.push(settings));
+    await writeFile(file, JSON.stringify({ accounts: [], settings: { pollIntervalSec: 240, closeToTray: false } }));
+    await store.refresh();
+    assert.deepEqual(intervals, [240]);
+    assert.deepEqual(heard, [{ ...DEFAULT_APP_SETTINGS, pollIntervalSec: 240, closeToTray: false }]);
+    // A reload that leaves the settings as they were says nothing.
+    await writeFile(file, JSON.stringify({ accounts: [envAccount], settings: { pollIntervalSec: 240, closeToTray: false } }));
+    await store.refresh();
+    assert.equal(heard.length, 1);
   });
 
   it('moves a waiting poll to the new interval at once, counted from the last poll', async () => {
