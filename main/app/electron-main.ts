@@ -1,7 +1,8 @@
-import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Tray, app, ipcMain, nativeImage, nativeTheme, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { AppSettings } from '../../shared/contract';
 import { createPoolWatch } from '../core/create-pool-watch';
 import { createStderrLogger } from '../base/logger';
 import { createKeytarStore } from '../secrets/keytar-store';
@@ -95,7 +96,12 @@ function runDesktop(): void {
     command: app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()],
     autostartDir: join(process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'autostart'),
   };
-  engine.appSettings.onChanged((settings) => void applyDesktopSettings(settings, loginItems, logger));
+  const applySettings = async (settings: AppSettings): Promise<void> => {
+    // The window's own parts (title bar, scrollbars) follow the page's theme.
+    nativeTheme.themeSource = settings.theme;
+    await applyDesktopSettings(settings, loginItems, logger);
+  };
+  engine.appSettings.onChanged((settings) => void applySettings(settings));
   app.on('before-quit', () => {
     trayController?.stop();
     engine.stop();
@@ -121,7 +127,7 @@ function runDesktop(): void {
     try {
       // Loads the config before the window asks for state, so the first screen already lists the accounts.
       await engine.start();
-      await applyDesktopSettings(engine.appSettings.current(), loginItems, logger);
+      await applySettings(engine.appSettings.current());
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       logger.error(`engine: could not start: ${reason}`);
