@@ -12,6 +12,8 @@ import { ChannelsScreen } from './features/alerts/channels-screen';
 import { ChartsScreen } from './features/charts/charts-screen';
 import { NotFoundScreen } from './features/not-found-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
+import { SettingsScreen } from './features/settings/settings-screen';
+import { HeaderMenu } from './components/header-menu';
 import { WorkersScreen } from './features/workers/workers-screen';
 import { useAccountsStore, useConnectionStore } from './state/app-stores';
 import { FLEET_SCOPE, routeHref, screenKey, type AlertsView, type Route, type Screen } from './state/route';
@@ -23,6 +25,7 @@ const NAV_ITEMS: readonly { screen: Screen; title: string; route: Route }[] = [
   { screen: 'charts', title: 'Charts', route: { screen: 'charts', scope: FLEET_SCOPE } },
   { screen: 'accounts', title: 'Accounts', route: { screen: 'accounts', adding: false } },
   { screen: 'alerts', title: 'Alerts', route: { screen: 'alerts', view: 'list' } },
+  { screen: 'settings', title: 'Settings', route: { screen: 'settings' } },
 ];
 
 export function App() {
@@ -34,18 +37,21 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="app-name">PoolWatch</span>
-        <nav className="tabs" aria-label="Screens">
-          {NAV_ITEMS.map((item) => (
-            <a key={item.screen} href={routeHref(item.route)} className="tab" aria-current={route.screen === item.screen ? 'page' : undefined}>
-              {item.title}
-              {item.screen === 'alerts' && <AlertsBadge />}
-            </a>
-          ))}
-        </nav>
-        <div className="header-tools">
-          <PauseToggle />
-          <ConnectionIndicator />
-        </div>
+        {/* Under a phone's width the tabs and tools fold behind a menu button (styles.css, .app-menu). */}
+        <HeaderMenu closeKey={JSON.stringify(route)} badge={<AlertsBadge testId="menu-alerts-badge" />}>
+          <nav className="tabs" aria-label="Screens">
+            {NAV_ITEMS.map((item) => (
+              <a key={item.screen} href={routeHref(item.route)} className="tab" aria-current={route.screen === item.screen ? 'page' : undefined}>
+                {item.title}
+                {item.screen === 'alerts' && <AlertsBadge />}
+              </a>
+            ))}
+          </nav>
+          <div className="header-tools">
+            <PauseToggle />
+            <ConnectionIndicator />
+          </div>
+        </HeaderMenu>
       </header>
       <main className="app-main">
         <StateProblems />
@@ -77,6 +83,8 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
       return <AccountsScreen adding={route.adding} editId={route.editId ?? null} />;
     case 'alerts':
       return <AlertsScreenFor view={route.view} />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return <NotFoundScreen problem={route.problem} />;
   }

@@ -12,10 +12,15 @@ import { createBrowserNotifier } from './features/alerts/browser-notifier';
 import { startAlertSync } from './state/alerts-sync';
 import { appStores } from './state/app-stores';
 import { startSync } from './state/sync';
+import { settingsStore } from './state/settings-store';
+import { startSettingsSync } from './state/settings-sync';
+import { restoreTheme } from './theme/theme';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks <div id="root">.');
 const root = createRoot(container);
+// The theme chosen last time, before anything is drawn; the engine's answer follows (startSettingsSync).
+restoreTheme();
 
 // Runs before the first render, so the token leaves the address bar before anything else happens.
 void startClient().then((boot) => {
@@ -32,6 +37,7 @@ void startClient().then((boot) => {
   const notify = boot.transport === 'websocket' ? createBrowserNotifier() : undefined;
   // Before startSync, which starts the connection: the alert sync must hear the first open.
   startAlertSync(boot.api, boot.connection, appStores.alerts, notify === undefined ? {} : { notify });
+  startSettingsSync(boot.api, boot.connection, settingsStore);
   startSync(boot.api, boot.connection, appStores);
   root.render(
     <StrictMode>

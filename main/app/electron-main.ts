@@ -1,6 +1,8 @@
-import { BrowserWindow, Tray, app, ipcMain, nativeImage, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Tray, app, ipcMain, nativeImage, nativeTheme, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { AppSettings } from '../../shared/contract';
 import { createPoolWatch } from '../core/create-pool-watch';
 import { createStderrLogger } from '../base/logger';
 import { createKeytarStore } from '../secrets/keytar-store';
@@ -16,13 +18,12 @@ import { installPermissionPolicy } from './permission-policy';
 import { desktopNotificationSink } from './desktop-notifications';
 import { TrayController } from './tray-controller';
 import { mainWindowOptions } from './window-options';
+import { HIDDEN_FLAG, applyDesktopSettings, quitsOnLastWindowClosed, type LoginItemPort } from './desktop-settings';
 
 /** Windows groups notifications under this id; keep it equal to electron-builder's appId. */
 export const APP_USER_MODEL_ID = 'dev.poolwatch.app';
 /** First polls are spread over this long so a login-time start does not hit every pool at once. */
 const START_SPREAD_MS = 5_000;
-/** Started with this flag (autostart at login), the app opens no window until asked. */
-const HIDDEN_FLAG = '--hidden';
 
 const logger = createStderrLogger('poolwatch-desktop');
 const paths = resolveAppPaths(__dirname, { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, electronVersion: process.versions.electron });
@@ -48,6 +49,7 @@ function runDesktop(): void {
     secrets: createKeytarStore(),
     secretStoreInfo: { kind: 'keychain', file: null },
     logger,
+    desktop: true,
     startSpreadMs: START_SPREAD_MS,
     // With no network at all, pool failures say nothing about the pools: the alert engine waits instead.
     hostOnline: () => net.isOnline(),
@@ -84,8 +86,23 @@ function runDesktop(): void {
   app.on('session-created', (created) => installPermissionPolicy(created, logger));
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
-  // Listening is enough to keep the app alive in the tray when the last window closes.
-  app.on('window-all-closed', () => {});
+  // Listening is enough to keep the app alive in the tray when the last window closes ("Close to tray", the default).
+  app.on('window-all-closed', () => {
+    if (quitsOnLastWindowClosed(engine.appSettings.current())) app.quit();
+  });
+  const loginItems: LoginItemPort = {
+    platform: process.platform,
+    setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    // From a checkout Electron needs the main script; a package is its own executable.
+    command: app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()],
+    autostartDir: join(process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'autostart'),
+  };
+  const applySettings = async (settings: AppSettings): Promise<void> => {
+    // The window's own parts (title bar, scrollbars) follow the page's theme.
+    nativeTheme.themeSource = settings.theme;
+    await applyDesktopSettings(settings, loginItems, logger);
+  };
+  engine.appSettings.onChanged((settings) => void applySettings(settings));
   app.on('before-quit', () => {
     trayController?.stop();
     engine.stop();
@@ -111,6 +128,7 @@ function runDesktop(): void {
     try {
       // Loads the config before the window asks for state, so the first screen already lists the accounts.
       await engine.start();
+      await applySettings(engine.appSettings.current());
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       logger.error(`engine: could not start: ${reason}`);

@@ -22,6 +22,7 @@ import { buildDigest } from './digest/digest-content';
 import { monitorDigestSources } from './digest/digest-sources';
 import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
+import { AppSettingsService } from './app-settings-service';
 import type { HttpLimits } from '../pools/http-client';
 
 export const HISTORY_FILE_NAME = 'history.sqlite';
@@ -50,6 +51,8 @@ export interface PoolWatchOptions {
    */
   hostOnline?: () => boolean | null;
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
+  /** True in the desktop app: the Settings screen offers start at login and close to tray. */
+  desktop?: boolean;
 }
 
 type OpenedHistory = HistoryStores & {
@@ -170,8 +173,9 @@ export function createPoolWatch(options: PoolWatchOptions): {
     connectivity.stop();
     history.close();
   };
+  const appSettings = new AppSettingsService({ settings, engine, desktop: options.desktop ?? false, logger: options.logger });
   return {
-    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, shutdown, [digests], options.secretStoreInfo),
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, appSettings, shutdown, [digests], options.secretStoreInfo),
     historyProblem: history.problem,
     heartbeat,
     digests,

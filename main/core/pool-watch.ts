@@ -8,6 +8,7 @@ import type { AccountEditor } from '../engine/account-editor';
 import type { PollObservation } from '../base/poll-observation';
 import type { UiEvent, UiEventBus, MonitorService } from '../base/ui-events';
 import { createRequestTable } from './request-table';
+import type { AppSettingsService } from './app-settings-service';
 
 /**
  * Everything the UI talks to, behind one MonitorService: the polling engine, the alert service, the
@@ -23,13 +24,15 @@ export class PoolWatch implements MonitorService {
     readonly history: HistoryService,
     /** The bus the root handed to the engine, alerts and history: their events, in the order they happen. */
     private readonly events: UiEventBus,
+    /** The Settings screen's settings; the desktop shell listens to them (start at login, close to tray). */
+    readonly appSettings: AppSettingsService,
     private readonly shutdown: () => void = () => {},
     /** Jobs that run while the monitor runs (the channels' summaries); stopped by shutdown. */
     private readonly jobs: ReadonlyArray<{ start(): void }> = [],
     /** Where typed secrets are saved, as state:get tells the UI. */
     secretStore?: SecretStoreInfo,
   ) {
-    this.requests = createRequestTable({ engine, accounts, alerts, channels, history, ...(secretStore ? { secretStore } : {}) });
+    this.requests = createRequestTable({ engine, accounts, alerts, channels, history, appSettings, ...(secretStore ? { secretStore } : {}) });
   }
 
   /** The request table both transports dispatch through. */

@@ -4,6 +4,7 @@ import type { ChannelService } from '../alerts/channels/channel-service';
 import type { Engine } from '../engine/engine';
 import type { AccountEditor } from '../engine/account-editor';
 import type { HistoryService } from '../history/history-service';
+import type { AppSettingsService } from './app-settings-service';
 
 export interface RequestServices {
   engine: Engine;
@@ -11,6 +12,7 @@ export interface RequestServices {
   alerts: AlertService;
   channels: ChannelService;
   history: HistoryService;
+  appSettings: AppSettingsService;
   /** Where typed secrets are saved (the keychain or the secrets file), told to the UI by state:get. */
   secretStore?: SecretStoreInfo;
 }
@@ -20,7 +22,7 @@ export interface RequestServices {
  * transports dispatch through it (dispatchRequest); a channel added to the contract without a handler here
  * does not compile.
  */
-export function createRequestTable({ engine, accounts, alerts, channels, history, secretStore }: RequestServices): RequestHandlers {
+export function createRequestTable({ engine, accounts, alerts, channels, history, appSettings, secretStore }: RequestServices): RequestHandlers {
   return {
     ...engine.requests,
     ...accounts.requests,
@@ -50,5 +52,7 @@ export function createRequestTable({ engine, accounts, alerts, channels, history
     'history:worker-states': (request) => history.workerStates(request),
     'history:earnings': (request) => history.earnings(request),
     'export:csv': (request) => history.exportCsv(request),
+    'settings:get': () => appSettings.view(),
+    'settings:save': ({ settings }) => appSettings.save(settings),
   };
 }

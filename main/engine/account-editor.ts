@@ -19,7 +19,7 @@ import { isPoolError } from '../base/pool-error';
 import { redactSecrets } from '../base/redaction';
 import type { Clock } from '../base/clock';
 import { STATUS_BY_ERROR_KIND } from './account-status';
-import { DEFAULT_POLL_INTERVAL_SEC, type AccountConfig, type AppConfig } from '../store/config-schema';
+import { DEFAULT_POLL_INTERVAL_SEC, defaultPollIntervalSec, type AccountConfig, type AppConfig } from '../store/config-schema';
 import { settingsRequest, type SettingsStore } from '../store/settings-store';
 import { newRecordId } from '../store/record-id';
 import type { Logger } from '../base/logger';
@@ -64,6 +64,8 @@ export function applyDraft(
   existing: AccountConfig | undefined,
   secrets: Readonly<Record<string, string>>,
   id: string,
+  /** The user's default interval: an account set to it keeps none of its own and follows the default. */
+  defaultPollSec = DEFAULT_POLL_INTERVAL_SEC,
 ): { config: AccountConfig; plan: SecretPlan } {
   const plan = planSecrets(accountSecretPlanInput(draft, existing, secrets));
   const config: AccountConfig = {
@@ -72,15 +74,20 @@ export function applyDraft(
     label: draft.label.trim(),
     credentials: plan.refs,
     ...(draft.baseUrl ? { baseUrl: draft.baseUrl } : {}),
-    ...(draft.pollIntervalSec && draft.pollIntervalSec !== DEFAULT_POLL_INTERVAL_SEC ? { pollIntervalSec: draft.pollIntervalSec } : {}),
+    ...(draft.pollIntervalSec && draft.pollIntervalSec !== defaultPollSec ? { pollIntervalSec: draft.pollIntervalSec } : {}),
     ...(draft.options?.subaccounts ? { subaccounts: draft.options.subaccounts } : {}),
   };
   return { config, plan };
 }
 
 /** The config as the UI may see it: references and whether a secret is present, never a value. */
-export async function toConfigView(account: AccountConfig, store: SecretStore, env: Environment): Promise<AccountConfigView> {
-  const runnable = toRunnable(account);
+export async function toConfigView(
+  account: AccountConfig,
+  store: SecretStore,
+  env: Environment,
+  defaultPollSec = DEFAULT_POLL_INTERVAL_SEC,
+): Promise<AccountConfigView> {
+  const runnable = toRunnable(account, defaultPollSec);
   const credentials: AccountConfigView['credentials'] = [];
   for (const [field, ref] of Object.entries(account.credentials)) {
     if ('env' in ref) {
@@ -214,12 +221,16 @@ export class AccountEditor {
     return callHandler(this.requests, channel, request);
   }
 
+  private get defaultPollSec(): number {
+    return defaultPollIntervalSec(this.context.settings.current());
+  }
+
   private get accounts(): AccountConfig[] {
     return this.context.settings.current().accounts;
   }
 
   private async list(): Promise<AccountConfigView[]> {
-    return Promise.all(this.accounts.map((account) => toConfigView(account, this.context.secrets, this.context.env)));
+    return Promise.all(this.accounts.map((account) => toConfigView(account, this.context.secrets, this.context.env, this.defaultPollSec)));
   }
 
   private async save(draft: AccountDraft, secrets: Readonly<Record<string, string>>): Promise<AccountConfigView> {
@@ -230,7 +241,7 @@ export class AccountEditor {
       throw new ContractError('invalid_request', 'The pool of an existing account cannot change; add a new account instead.');
     }
     const id = existing?.id ?? newRecordId(draft.label, new Set(this.accounts.map((account) => account.id)), 'account');
-    const { config, plan } = applyDraft(draft, existing, secrets, id);
+    const { config, plan } = applyDraft(draft, existing, secrets, id, this.defaultPollSec);
     const problem = adapter.validateCredentials?.(await this.mergedSecrets(config, plan.toStore), draft.mode);
     if (problem) throw new ContractError('invalid_request', problem);
 
@@ -252,7 +263,7 @@ export class AccountEditor {
     });
     this.engine.follow(config);
     this.context.logger.info(`account ${id}: ${existing ? 'updated' : 'added'}`);
-    return toConfigView(config, this.context.secrets, this.context.env);
+    return toConfigView(config, this.context.secrets, this.context.env, this.defaultPollSec);
   }
 
   /** Credential values for validation: typed ones, else what is stored. Missing stored values are skipped. */

@@ -106,6 +106,18 @@ export class AccountRunner {
     return this.inFlight;
   }
 
+  /**
+   * The account's interval changed (the user's default poll interval): a poll already waiting is moved to the
+   * new interval after the last poll; while failing, the backoff keeps its own pace until a poll succeeds.
+   */
+  setPollInterval(seconds: number): void {
+    if (seconds === this.account.pollIntervalSec) return;
+    this.account.pollIntervalSec = seconds;
+    if (!this.running || this.inFlight || this.timer === null || this.failures > 0) return;
+    const sinceLastPollMs = this.lastPollAtMs === null ? 0 : this.deps.clock.now() - this.lastPollAtMs;
+    this.schedule(Math.max(0, seconds * 1000 - sinceLastPollMs));
+  }
+
   workers(): Worker[] {
     return this.reading?.workers ?? [];
   }

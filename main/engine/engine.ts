@@ -10,7 +10,7 @@ import {
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
 import { createAdapter, createPoolHttpClient } from '../pools/registry';
-import type { AccountConfig, AppConfig } from '../store/config-schema';
+import { defaultPollIntervalSec, type AccountConfig, type AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
@@ -207,6 +207,13 @@ export class Engine {
     else runner.startNow();
   }
 
+  /** Accounts without an interval of their own follow the user's default poll interval. */
+  setDefaultPollInterval(seconds: number): void {
+    for (const account of this.config.accounts) {
+      if (account.pollIntervalSec === undefined) this.runners.get(account.id)?.setPollInterval(seconds);
+    }
+  }
+
   /** An account is being removed: its runner stops. */
   unfollow(id: string): void {
     this.stopRunner(id);
@@ -228,7 +235,7 @@ export class Engine {
 
   private createRunner(account: AccountConfig): AccountRunner {
     const adapter = createAdapter(account.pool);
-    const runner = new AccountRunner(toRunnable(account), {
+    const runner = new AccountRunner(toRunnable(account, defaultPollIntervalSec(this.config)), {
       clock: this.clock,
       adapter,
       http: createPoolHttpClient(adapter, this.options.httpLimits),

@@ -14,7 +14,8 @@ export interface RunnableAccount {
   subaccounts: Array<{ name: string; coin: string }> | undefined;
 }
 
-export function toRunnable(config: AccountConfig): RunnableAccount {
+/** `defaultPollIntervalSec`: the user's default, for an account that sets no interval of its own. */
+export function toRunnable(config: AccountConfig, defaultPollIntervalSec = DEFAULT_POLL_INTERVAL_SEC): RunnableAccount {
   const mode = detectMode(config.pool, Object.keys(config.credentials))?.id ?? 'unknown';
   return {
     id: config.id,
@@ -22,7 +23,7 @@ export function toRunnable(config: AccountConfig): RunnableAccount {
     label: config.label,
     mode,
     baseUrl: config.baseUrl ?? defaultBaseUrl(config.pool, mode),
-    pollIntervalSec: config.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC,
+    pollIntervalSec: config.pollIntervalSec ?? defaultPollIntervalSec,
     credentials: config.credentials,
     subaccounts: config.subaccounts,
   };

@@ -8,10 +8,13 @@ import {
   ChannelRoutesSchema,
   CredentialRefSchema,
   PoolIdSchema,
+  PollIntervalSecSchema,
+  StoredAppSettingsSchema,
+  DEFAULT_APP_SETTINGS,
 } from '../../shared/contract';
 
 /** Default poll interval: once a minute is as fresh as the pools' own 10-minute averages need. */
-export const DEFAULT_POLL_INTERVAL_SEC = 60;
+export const DEFAULT_POLL_INTERVAL_SEC = DEFAULT_APP_SETTINGS.pollIntervalSec;
 
 export const AccountConfigSchema = z
   .object({
@@ -19,7 +22,7 @@ export const AccountConfigSchema = z
     pool: PoolIdSchema,
     label: z.string().trim().min(1),
     baseUrl: z.string().url().optional(),
-    pollIntervalSec: z.number().int().min(10).max(3600).optional(),
+    pollIntervalSec: PollIntervalSecSchema.optional(),
     credentials: z.record(z.string(), CredentialRefSchema),
     subaccounts: AccountOptionsSchema.shape.subaccounts,
   })
@@ -75,8 +78,15 @@ export const AppConfigSchema = z
     channels: z.array(ChannelConfigSchema).default([]),
     /** Absent: no heartbeat. */
     watchdog: WatchdogConfigSchema.optional(),
+    /** The Settings screen's choices (poll interval, theme, units, desktop start); absent ones take their defaults. */
+    settings: StoredAppSettingsSchema.optional(),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 /** A config as written by hand: defaults not yet applied. */
 export type AppConfigInput = z.input<typeof AppConfigSchema>;
+
+/** The interval of accounts that set none of their own: the user's default, else the built-in one. */
+export function defaultPollIntervalSec(config: Pick<AppConfig, 'settings'>): number {
+  return config.settings?.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC;
+}

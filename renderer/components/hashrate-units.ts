@@ -1,9 +1,12 @@
 import type { AccountSummary } from '../../shared/model';
-import { unitSystemFor, type UnitSystem } from '../../shared/units';
+import { unitSystemFor, type UnitPreference, type UnitSystem } from '../../shared/units';
 
 /** Each account's unit system by id, so a row of any account can be formatted the way its pool shows it. */
-export function unitSystemsByAccount(accounts: readonly Pick<AccountSummary, 'id' | 'pool'>[]): ReadonlyMap<string, UnitSystem> {
-  return new Map(accounts.map((account) => [account.id, unitSystemFor(account.pool)]));
+export function unitSystemsByAccount(
+  accounts: readonly Pick<AccountSummary, 'id' | 'pool'>[],
+  preference: UnitPreference = 'pool',
+): ReadonlyMap<string, UnitSystem> {
+  return new Map(accounts.map((account) => [account.id, unitSystemFor(account.pool, preference)]));
 }
 
 /** The unit system for a row of the given account; SI while the account is not known (yet). */

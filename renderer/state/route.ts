@@ -1,4 +1,4 @@
-export type Screen = 'overview' | 'workers' | 'charts' | 'accounts' | 'alerts';
+export type Screen = 'overview' | 'workers' | 'charts' | 'accounts' | 'alerts' | 'settings';
 
 /** The Alerts tab's pages: the alerts themselves, rule settings, notification channels. */
 export type AlertsView = 'list' | 'settings' | 'channels';
@@ -30,6 +30,7 @@ export type Route =
   /** `editId`: the account whose form is open (`#/accounts/edit/<id>`), so a card's "Edit" link opens it. */
   | { screen: 'accounts'; adding: boolean; editId?: string }
   | { screen: 'alerts'; view: AlertsView }
+  | { screen: 'settings' }
   /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
   | { screen: 'not-found'; problem: string };
 
@@ -129,6 +130,7 @@ export function parseRoute(hash: string): Route {
     return editId === null ? malformedSegment(editSegment) : { screen: 'accounts', adding: false, editId };
   }
   if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
+  if (screen === 'settings') return { screen: 'settings' };
   return { screen: 'overview' };
 }
 
@@ -145,6 +147,8 @@ export function routeHref(route: Route): string {
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':
       return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;
+    case 'settings':
+      return '#/settings';
     case 'not-found':
       // The unreadable address has no page of its own; the way out is the overview.
       return '#/overview';

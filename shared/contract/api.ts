@@ -38,6 +38,10 @@ export interface PoolWatchApi {
     remove(request: RequestOf<'channels:remove'>): Promise<ResponseOf<'channels:remove'>>;
     test(request: RequestOf<'channels:test'>): Promise<ResponseOf<'channels:test'>>;
   };
+  settings: {
+    get(): Promise<ResponseOf<'settings:get'>>;
+    save(request: RequestOf<'settings:save'>): Promise<ResponseOf<'settings:save'>>;
+  };
   /** Subscribes to an engine event; returns the function that unsubscribes. */
   on<C extends EventChannel>(channel: C, listener: (payload: ReceivedEventOf<C>) => void): () => void;
 }
@@ -80,6 +84,10 @@ export function buildApi(
       save: (request) => send('channels:save', request),
       remove: (request) => send('channels:remove', request),
       test: (request) => send('channels:test', request),
+    },
+    settings: {
+      get: () => send('settings:get', {}),
+      save: (request) => send('settings:save', request),
     },
     on,
   };

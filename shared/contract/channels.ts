@@ -23,6 +23,7 @@ import {
 } from './alert-schemas';
 import { IsoTimeQuerySchema } from './iso-time';
 import { AlertSettingsSchema } from './alert-settings';
+import { AppSettingsSchema, AppSettingsViewSchema } from './app-settings';
 import {
   EarningsHistorySchema,
   ExportRequestSchema,
@@ -92,6 +93,8 @@ export const requestChannels = {
     response: EarningsHistorySchema,
   },
   'export:csv': { request: ExportRequestSchema, response: ExportResultSchema },
+  'settings:get': { request: z.object({}).strict(), response: AppSettingsViewSchema },
+  'settings:save': { request: z.object({ settings: AppSettingsSchema }).strict(), response: AppSettingsViewSchema },
 } as const;
 
 /** Every message the engine pushes to the UI, by channel name. */

@@ -34,7 +34,13 @@ export function mhsToHps(mhs: number): HashrateHps {
   return mhs * MHS_TO_HPS;
 }
 
-/** Pools whose own pages count 1 KH/s as 1024 H/s (Stratumsphere) have their accounts shown the way their users know them. */
-export function unitSystemFor(pool: PoolId): UnitSystem {
-  return POOL_FEATURES[pool].binaryHashrateUnits ? 'binary' : 'si';
+/** The user's choice of units (Settings): each pool's own, or SI everywhere. Spelled as UNIT_CHOICES in shared/contract. */
+export type UnitPreference = 'pool' | 'si';
+
+/**
+ * Pools whose own pages count 1 KH/s as 1024 H/s (Stratumsphere) have their accounts shown the way their users know
+ * them, unless the user asked for SI units everywhere.
+ */
+export function unitSystemFor(pool: PoolId, preference: UnitPreference = 'pool'): UnitSystem {
+  return preference === 'pool' && POOL_FEATURES[pool].binaryHashrateUnits ? 'binary' : 'si';
 }

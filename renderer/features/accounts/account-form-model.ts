@@ -31,13 +31,14 @@ export interface AccountFormValues {
 export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'subaccounts' | 'secrets';
 export type FormErrors = Partial<Record<FormField, string>>;
 
-export function newAccountValues(pool: PoolId = 'sbi'): AccountFormValues {
+/** `pollIntervalSec`: the user's default (Settings), which a new account follows unless changed here. */
+export function newAccountValues(pool: PoolId = 'sbi', pollIntervalSec = DEFAULT_POLL_INTERVAL_SEC): AccountFormValues {
   return {
     pool,
     mode: POOLS[pool].modes[0]?.id ?? '',
     label: '',
     baseUrl: '',
-    pollIntervalSec: String(DEFAULT_POLL_INTERVAL_SEC),
+    pollIntervalSec: String(pollIntervalSec),
     subaccounts: '',
   };
 }

@@ -1,6 +1,7 @@
 import type { AccountConfigView, ConnectionTestResult } from '../../../shared/contract';
 import { POOL_IDS, POOLS, poolHas, type CredentialField, type PoolId } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { useAppSettings } from '../../state/settings-store';
 import { FieldError } from '../../components/field-error';
 import { ACCOUNT_STATUS_LABELS } from '../../components/tones';
 import { capitalize, countText, termsFor } from '../pool-terms';
@@ -36,6 +37,7 @@ function isPoolId(value: string): value is PoolId {
 
 export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const api = useApi();
+  const { pollIntervalSec } = useAppSettings();
   const form = useRecordForm({
     descriptor: {
       build: buildAccountRequest,
@@ -45,7 +47,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       testFailure: (result) => (result.ok ? null : (result.message ?? `Connection failed: ${ACCOUNT_STATUS_LABELS[result.status]}.`)),
     },
     existing,
-    initialValues: () => (existing === null ? newAccountValues() : valuesFromConfig(existing)),
+    initialValues: () => (existing === null ? newAccountValues('sbi', pollIntervalSec) : valuesFromConfig(existing)),
     onSaved,
   });
   const { values, setValues, update, secrets, errors, busy, testOutcome, saveError, failedSave } = form;

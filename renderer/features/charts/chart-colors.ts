@@ -1,25 +1,26 @@
 import type { Severity, WorkerState } from '../../../shared/model';
 
-// SVG presentation attributes cannot read CSS variables, so these mirror the tones in styles.css.
+// The colours live in styles.css (--chart-*, light and dark): SVG presentation attributes accept var(), so a
+// theme change recolours the charts without a re-render.
 export const CHART_COLORS = {
-  accent: '#2f5fb3',
-  accentSoft: '#b9cbee',
-  grid: '#e4e7eb',
-  axis: '#5c6670',
-  zoom: '#2f5fb3',
-  paid: '#1a7f37',
+  accent: 'var(--chart-accent)',
+  accentSoft: 'var(--chart-accent-soft)',
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
+  zoom: 'var(--chart-accent)',
+  paid: 'var(--chart-paid)',
 } as const;
 
 /** Stacked worker states in the same order and tones as the state pills. */
 export const WORKER_STATE_COLORS: Record<WorkerState, string> = {
-  online: '#1a7f37',
-  offline: '#d29922',
-  dead: '#c62828',
-  unknown: '#8c959f',
+  online: 'var(--chart-online)',
+  offline: 'var(--chart-offline)',
+  dead: 'var(--chart-dead)',
+  unknown: 'var(--chart-unknown)',
 };
 
 export const SEVERITY_COLORS: Record<Severity, string> = {
-  info: '#5c6670',
-  warning: '#d29922',
-  critical: '#c62828',
+  info: 'var(--chart-info)',
+  warning: 'var(--chart-offline)',
+  critical: 'var(--chart-dead)',
 };

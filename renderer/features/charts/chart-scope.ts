@@ -1,6 +1,6 @@
 import type { HistoryScope } from '../../../shared/contract';
 import type { AccountSummary, Worker } from '../../../shared/model';
-import { unitSystemFor, type UnitSystem } from '../../../shared/units';
+import { unitSystemFor, type UnitPreference, type UnitSystem } from '../../../shared/units';
 import { normalizeChartScope, type ChartScope } from '../../state/route';
 
 /** The scope as the history contract takes it: absent rather than null. */
@@ -14,10 +14,14 @@ export function historyScope(scope: ChartScope): HistoryScope {
 }
 
 /** Binary units for a Stratumsphere account; SI for the fleet, which mixes pools. */
-export function scopeUnitSystem(scope: ChartScope, accounts: readonly Pick<AccountSummary, 'id' | 'pool'>[]): UnitSystem {
+export function scopeUnitSystem(
+  scope: ChartScope,
+  accounts: readonly Pick<AccountSummary, 'id' | 'pool'>[],
+  preference: UnitPreference = 'pool',
+): UnitSystem {
   if (scope.accountId === null) return 'si';
   const account = accounts.find((candidate) => candidate.id === scope.accountId);
-  return account === undefined ? 'si' : unitSystemFor(account.pool);
+  return account === undefined ? 'si' : unitSystemFor(account.pool, preference);
 }
 
 /** A stable text for the scope, so effects can depend on it rather than on a new object each render. */

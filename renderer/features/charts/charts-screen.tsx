@@ -5,6 +5,7 @@ import { appStores, useAccountsStore, useWorkersStore } from '../../state/app-st
 import { ensureWorkersLoaded } from '../../state/loaders';
 import type { ChartScope } from '../../state/route';
 import { navigate } from '../../state/use-route';
+import { useAppSettings } from '../../state/settings-store';
 import { termsFor } from '../pool-terms';
 import { AlertMarkerList } from './alert-marker-list';
 import { alertFirings, alertMarkers } from './alert-markers';
@@ -59,7 +60,7 @@ export function ChartsScreen({ scope }: { scope: ChartScope }) {
   const alerts = useAlertHistoryForChart(request);
 
   const timeText = useMemo(() => tooltipTimeFormatter(), []);
-  const system = scopeUnitSystem(scope, accounts);
+  const system = scopeUnitSystem(scope, accounts, useAppSettings().units);
   const pool = accounts.find((account) => account.id === scope.accountId)?.pool ?? null;
   const { accountId, group, worker } = scope;
   const markers = useMemo(() => {

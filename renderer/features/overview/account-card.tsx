@@ -1,16 +1,21 @@
 import type { UnreadableAccount } from '../../../shared/contract';
 import { POOLS, type AccountSummary } from '../../../shared/model';
 import { unitSystemFor } from '../../../shared/units';
+import { discoverAttributeColumns } from '../../components/attributes';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
+import { useAppSettings } from '../../state/settings-store';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
 import { UnreadableNotice } from './unreadable-account';
+
+/** From this many pool-specific group columns on, a card spans the whole row of the overview grid. */
+const WIDE_CARD_ATTRIBUTES = 4;
 
 export function AccountCard({
   account,
@@ -25,8 +30,11 @@ export function AccountCard({
   unreadable?: UnreadableAccount | null;
 }) {
   const terms = termsFor(account.pool);
+  const { units } = useAppSettings();
+  // A groups table with many pool columns (Stratumsphere schedulers) gets the whole row rather than being cut off.
+  const wide = discoverAttributeColumns(account.groups).length >= WIDE_CARD_ATTRIBUTES;
   return (
-    <article className="card account-card" data-testid={`account-card-${account.id}`}>
+    <article className={`card account-card${wide ? ' wide' : ''}`} data-testid={`account-card-${account.id}`}>
       <header className="account-card-header">
         <div>
           <h2>{account.label}</h2>
@@ -64,7 +72,7 @@ export function AccountCard({
 
       <section className="card-section">
         <h3>Hashrate</h3>
-        <HashrateWindowsList hashrate={account.hashrate} system={unitSystemFor(account.pool)} />
+        <HashrateWindowsList hashrate={account.hashrate} system={unitSystemFor(account.pool, units)} />
       </section>
 
       <section className="card-section">

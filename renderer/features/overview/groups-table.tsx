@@ -3,13 +3,14 @@ import { formatHashrate, unitSystemFor } from '../../../shared/units';
 import { discoverAttributeColumns, formatAttributeValue } from '../../components/attributes';
 import { unitSystemNote } from '../../components/hashrate-units';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
+import { useAppSettings } from '../../state/settings-store';
 import { capitalize, termsFor } from '../pool-terms';
 import { currentHashrateHps } from './overview-totals';
 
 /** An account's groups in its pool's words (subaccounts, sites, schedulers), with the pool's own facts as extra columns. */
 export function GroupsTable({ account }: { account: AccountSummary }) {
   const terms = termsFor(account.pool);
-  const system = unitSystemFor(account.pool);
+  const system = unitSystemFor(account.pool, useAppSettings().units);
   const attributes = discoverAttributeColumns(account.groups);
   return (
     <section className="card-section">
@@ -35,7 +36,7 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
           <tbody>
             {account.groups.map((group) => (
               <tr key={`${group.name}\u0000${group.coin ?? ''}`}>
-                <td>{group.name}</td>
+                <TextCell text={group.name} />
                 <td>{group.coin ?? '—'}</td>
                 <td title={unitSystemNote(system) ?? undefined}>
                   {formatHashrate(currentHashrateHps(group.hashrate), system)}
@@ -44,9 +45,7 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
                   <WorkerCountsLine counts={group.workers} />
                 </td>
                 {attributes.map((column) => (
-                  <td key={column.label} className={column.numeric ? 'number' : undefined}>
-                    {formatAttributeValue(group.attributes?.[column.label], column.kind, system)}
-                  </td>
+                  <AttributeCell key={column.label} text={formatAttributeValue(group.attributes?.[column.label], column.kind, system)} numeric={column.numeric} />
                 ))}
               </tr>
             ))}
@@ -54,5 +53,24 @@ export function GroupsTable({ account }: { account: AccountSummary }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** A figure stays on one line. */
+function AttributeCell({ text, numeric }: { text: string; numeric: boolean }) {
+  return numeric ? <td className="number">{text}</td> : <TextCell text={text} />;
+}
+
+/** A token this long (a payout address, a site's hex name) has no place to wrap: it may break anywhere. */
+const LONG_TOKEN = /\S{16,}/;
+
+/** Words wrap as words; a long token breaks anywhere rather than being cut off, its full value the tooltip. */
+function TextCell({ text }: { text: string }) {
+  return LONG_TOKEN.test(text) ? (
+    <td className="long-text" title={text}>
+      {text}
+    </td>
+  ) : (
+    <td>{text}</td>
   );
 }

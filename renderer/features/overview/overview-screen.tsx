@@ -9,6 +9,7 @@ import { WORKER_STATE_TONES } from '../../components/tones';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
 import { routeHref } from '../../state/route';
+import { useAppSettings } from '../../state/settings-store';
 import { AccountCard } from './account-card';
 import { MoneySummaryCard } from './money-summary-card';
 import { fleetTotalUnitNote, totalHashrateHps, totalWorkerCounts } from './overview-totals';
@@ -26,7 +27,7 @@ export function OverviewScreen() {
   const now = useNow(STALE_TEXT_REFRESH_MS);
   const totalHashrate = useMemo(() => totalHashrateHps(accounts), [accounts]);
   const totals = useMemo(() => totalWorkerCounts(accounts), [accounts]);
-  const unitNote = fleetTotalUnitNote(accounts);
+  const unitNote = fleetTotalUnitNote(accounts, useAppSettings().units);
 
   if (!stateLoaded) return <p className="muted">Loading accounts…</p>;
   if (ids.length === 0) {

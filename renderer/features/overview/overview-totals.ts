@@ -1,5 +1,5 @@
 import { addCounts, NO_WORKERS, type AccountSummary, type HashrateHps, type HashrateWindows, type Payout, type WorkerCounts } from '../../../shared/model';
-import { unitSystemFor } from '../../../shared/units';
+import { unitSystemFor, type UnitPreference } from '../../../shared/units';
 
 /** The hashrate an account counts for in totals: the 10-minute average, else the hourly one. */
 export function currentHashrateHps(hashrate: HashrateWindows): HashrateHps | null {
@@ -30,7 +30,7 @@ export function recentPayouts(payouts: readonly Payout[], count: number): Payout
  * Why the fleet total reads differently from a Stratumsphere card: sums across pools stay in SI units,
  * while those cards use 1024-based ones. Null when no account uses another unit system.
  */
-export function fleetTotalUnitNote(accounts: readonly Pick<AccountSummary, 'pool'>[]): string | null {
-  if (!accounts.some((account) => unitSystemFor(account.pool) !== 'si')) return null;
+export function fleetTotalUnitNote(accounts: readonly Pick<AccountSummary, 'pool'>[], preference: UnitPreference = 'pool'): string | null {
+  if (!accounts.some((account) => unitSystemFor(account.pool, preference) !== 'si')) return null;
   return 'Total in SI units (1 KH/s = 1000 H/s). Stratumsphere cards show 1024-based units (1 KH/s = 1024 H/s), as Stratumsphere does.';
 }

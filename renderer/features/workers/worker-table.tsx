@@ -4,7 +4,8 @@ import type { AttributeColumn } from '../../components/attributes';
 import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
-import { workerGridTemplate } from './worker-grid';
+import { useAppSettings } from '../../state/settings-store';
+import { workerGridMinWidth, workerGridTemplate } from './worker-grid';
 import { WorkerRowView } from './worker-row-view';
 import type { WorkerColumn, WorkerRow, WorkerSort, WorkerSortKey } from './worker-rows';
 
@@ -28,8 +29,10 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   const scrollRef = useRef<HTMLDivElement>(null);
   const nowMs = useNow(10_000);
   const accountsById = useAccountsStore((state) => state.byId);
-  const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById)), [accountsById]);
+  const { units } = useAppSettings();
+  const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById), units), [accountsById, units]);
   const gridTemplate = workerGridTemplate(showAccount, attributes.length);
+  const minWidth = workerGridMinWidth(showAccount, attributes.length);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -52,11 +55,11 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   return (
     <div className="worker-table" role="table" aria-label={title} aria-rowcount={rows.length + 1}>
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="worker-grid worker-header" style={{ gridTemplateColumns: gridTemplate }}>
+        <div role="row" aria-rowindex={1} className="worker-grid worker-header" style={{ gridTemplateColumns: gridTemplate, minWidth }}>
           {headers}
         </div>
       </div>
-      <div ref={scrollRef} className="worker-scroll" role="rowgroup" tabIndex={0}>
+      <div ref={scrollRef} className="worker-scroll" role="rowgroup" tabIndex={0} style={{ minWidth }}>
         <div className="worker-scroll-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { formatHashrate } from '../../../shared/units';
 import { unitSystemNote, unitSystemOf, unitSystemsByAccount } from '../../../renderer/components/hashrate-units';
 import { fleetTotalUnitNote } from '../../../renderer/features/overview/overview-totals';
+import { scopeUnitSystem } from '../../../renderer/features/charts/chart-scope';
 import { buildWorkerRows } from '../../../renderer/features/workers/worker-rows';
 import { workerMapFrom } from '../../../renderer/state/workers-reducers';
 import { makeSummary, makeWorker } from './fixtures';
@@ -43,5 +44,21 @@ describe('fleet total unit note', () => {
   it('says nothing when every account is SI already', () => {
     assert.equal(fleetTotalUnitNote(accounts.filter((account) => account.pool !== 'stratumsphere')), null);
     assert.equal(fleetTotalUnitNote([]), null);
+  });
+});
+
+describe('the units setting', () => {
+  it('"si" shows Stratumsphere in SI units too, and the fleet total needs no note then', () => {
+    const systems = unitSystemsByAccount(accounts, 'si');
+    assert.equal(unitSystemOf('rentals', systems), 'si');
+    assert.equal(formatHashrate(2048e3, unitSystemOf('rentals', systems)), '2.05 MH/s');
+    assert.equal(fleetTotalUnitNote(accounts, 'si'), null);
+  });
+
+  it('"pool" (the default) keeps Stratumsphere 1024-based', () => {
+    assert.equal(unitSystemOf('rentals', unitSystemsByAccount(accounts, 'pool')), 'binary');
+    assert.equal(unitSystemOf('rentals', unitSystemsByAccount(accounts)), 'binary');
+    assert.equal(scopeUnitSystem({ accountId: 'rentals', group: null, worker: null }, accounts, 'si'), 'si');
+    assert.equal(scopeUnitSystem({ accountId: 'rentals', group: null, worker: null }, accounts), 'binary');
   });
 });

@@ -10,6 +10,7 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('#/workers/sbi-main'), { screen: 'workers', accountId: 'sbi-main' });
     assert.deepEqual(parseRoute('#/accounts'), { screen: 'accounts', adding: false });
     assert.deepEqual(parseRoute('#/accounts/new'), { screen: 'accounts', adding: true });
+    assert.deepEqual(parseRoute('#/settings'), { screen: 'settings' });
   });
 
   it('round-trips every route through its href', () => {
@@ -18,6 +19,7 @@ describe('routes', () => {
       { screen: 'workers', accountId: null },
       { screen: 'workers', accountId: 'a b/c' },
       { screen: 'accounts', adding: true },
+      { screen: 'settings' },
       { screen: 'accounts', adding: false },
     ];
     for (const route of routes) assert.deepEqual(parseRoute(routeHref(route)), route);

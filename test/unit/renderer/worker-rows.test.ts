@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Worker } from '../../../shared/model';
 import { discoverAttributeColumns } from '../../../renderer/components/attributes';
 import { GENERIC_TERMS, POOL_TERMS } from '../../../renderer/features/pool-terms';
-import { workerGridTemplate } from '../../../renderer/features/workers/worker-grid';
+import { workerGridMinWidth, workerGridTemplate } from '../../../renderer/features/workers/worker-grid';
 import {
   attributeSortKey,
   attributeSortValue,
@@ -182,8 +182,15 @@ describe('worker columns', () => {
   it('sizes the grid for the account and attribute columns', () => {
     const tracks = (template: string) => template.split('minmax(').length - 1;
     assert.equal(tracks(workerGridTemplate(true, 0)), tracks(workerGridTemplate(false, 0)) + 1);
-    assert.doesNotMatch(workerGridTemplate(false, 0), /5\.5rem/);
-    assert.match(workerGridTemplate(false, 3), /repeat\(3, minmax\(5\.5rem, 1fr\)\)$/);
+    assert.doesNotMatch(workerGridTemplate(false, 0), /7\.5rem/);
+    // Attribute headings ("Connections") are wider than the 5.5rem that made them overlap at 1280 px.
+    assert.match(workerGridTemplate(false, 3), /repeat\(3, minmax\(7\.5rem, 1fr\)\)$/);
+  });
+
+  it('gives the grid a minimum width: the sum of the narrowest widths of its columns, gaps and padding', () => {
+    // Built-in columns 8+5+6.5+4*6 = 43.5rem; 6 gaps of 8 px, 2*12 px padding, 16 px gutter.
+    assert.equal(workerGridMinWidth(false, 0), 'calc(43.5rem + 88px)');
+    assert.equal(workerGridMinWidth(true, 2), 'calc(64.5rem + 112px)');
   });
 });
 
