@@ -74,18 +74,18 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
     case 'charts':
       return <ChartsScreen scope={route.scope} />;
     case 'accounts':
-      return <AccountsScreen adding={route.adding} />;
+      return <AccountsScreen adding={route.adding} editing={route.editing ?? null} />;
     case 'alerts':
-      return <AlertsScreenFor view={route.view} />;
+      return <AlertsScreenFor view={route.view} alertKey={route.alertKey ?? null} />;
     case 'not-found':
       return <NotFoundScreen problem={route.problem} />;
   }
 }
 
-function AlertsScreenFor({ view }: { view: AlertsView }): ReactNode {
+function AlertsScreenFor({ view, alertKey }: { view: AlertsView; alertKey: string | null }): ReactNode {
   switch (view) {
     case 'list':
-      return <AlertsScreen />;
+      return <AlertsScreen focusKey={alertKey} />;
     case 'settings':
       return <AlertSettingsScreen />;
     case 'channels':

@@ -16,8 +16,10 @@ export type Route =
   | { screen: 'overview' }
   | { screen: 'workers'; accountId: string | null }
   | { screen: 'charts'; scope: ChartScope }
-  | { screen: 'accounts'; adding: boolean }
-  | { screen: 'alerts'; view: AlertsView }
+  /** editing: the account whose form opens (from the overview's "Needs attention"). */
+  | { screen: 'accounts'; adding: boolean; editing?: string }
+  /** alertKey: the active alert to bring into view. */
+  | { screen: 'alerts'; view: AlertsView; alertKey?: string }
   /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
   | { screen: 'not-found'; problem: string };
 
@@ -81,8 +83,16 @@ export function parseRoute(hash: string): Route {
     return accountId === null ? malformedSegment(detail) : { screen: 'workers', accountId };
   }
   if (screen === 'charts') return { screen: 'charts', scope: chartScopeFrom(query) };
-  if (screen === 'accounts') return { screen: 'accounts', adding: detail === 'new' };
-  if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
+  if (screen === 'accounts') {
+    const editing = detail === 'edit' && parts[2] !== undefined ? decodeSegment(parts[2]) : null;
+    if (detail === 'edit' && parts[2] !== undefined && editing === null) return malformedSegment(parts[2]);
+    return editing === null ? { screen: 'accounts', adding: detail === 'new' } : { screen: 'accounts', adding: false, editing };
+  }
+  if (screen === 'alerts') {
+    const view = detail === 'settings' || detail === 'channels' ? detail : 'list';
+    const alertKey = view === 'list' ? new URLSearchParams(query).get('alert') : null;
+    return alertKey === null || alertKey === '' ? { screen: 'alerts', view } : { screen: 'alerts', view, alertKey };
+  }
   return { screen: 'overview' };
 }
 
@@ -95,9 +105,11 @@ export function routeHref(route: Route): string {
     case 'charts':
       return `#/charts${chartScopeQuery(route.scope)}`;
     case 'accounts':
-      return route.adding ? '#/accounts/new' : '#/accounts';
+      if (route.adding) return '#/accounts/new';
+      return route.editing === undefined ? '#/accounts' : `#/accounts/edit/${encodeURIComponent(route.editing)}`;
     case 'alerts':
-      return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;
+      if (route.view !== 'list') return `#/alerts/${route.view}`;
+      return route.alertKey === undefined ? '#/alerts' : `#/alerts?${new URLSearchParams({ alert: route.alertKey }).toString()}`;
     case 'not-found':
       // The unreadable address has no page of its own; the way out is the overview.
       return '#/overview';

@@ -36,6 +36,7 @@ export const GroupSchema = z.object({
   hashrate: HashrateWindowsSchema,
   workers: WorkerCountsSchema,
   attributes: z.record(z.string(), z.string()).optional(),
+  identity: z.string().optional(),
 });
 
 const amountUnit = z.enum(['coin', 'base-unit']);

@@ -8,3 +8,4 @@ export * from './history';
 export * from './alerts';
 export * from './alert-rules';
 export * from './pool-features';
+export * from './algorithm';

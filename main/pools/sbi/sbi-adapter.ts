@@ -15,6 +15,7 @@ import { PoolError, isPoolError } from '../../base/pool-error';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
+  subaccountIdentity,
   earningV1ToPayout,
   earningV2ToPayout,
   toCounts,
@@ -121,7 +122,7 @@ async function readAllWorkers(
 function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | null }>, workers: readonly Worker[]): Group[] {
   return names.map(({ name, coin }) => {
     const members = workers.filter((worker) => worker.group === name);
-    return { name, coin, hashrate: sumHashrates(members.map((w) => w.hashrate)), workers: countWorkers(members) };
+    return { name, coin, hashrate: sumHashrates(members.map((w) => w.hashrate)), workers: countWorkers(members), identity: subaccountIdentity(name) };
   });
 }
 
@@ -167,6 +168,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { 
         coin: sub.currentMiningCurrency ? coinCode(sub.currentMiningCurrency) : null,
         hashrate: toWindows(sub.hashrate),
         workers: toCounts(sub.workerStatus, sub.totalWorkers),
+        identity: subaccountIdentity(sub.subaccountName),
       }))
     : groupsFromWorkers(
         account.subaccounts.map((sub) => ({
@@ -322,6 +324,7 @@ async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCach
     coin: null,
     hashrate: toWindows(hashrates.hashrate[entry.name]),
     workers: toCounts({ online: entry.online, offline: entry.offline, dead: entry.dead }),
+    identity: subaccountIdentity(entry.name),
   }));
   return {
     poolAccountName: null,

@@ -6,12 +6,13 @@ import { navigate } from '../../state/use-route';
 import { AccountForm } from './account-form';
 import { AccountList } from './account-list';
 
-export function AccountsScreen({ adding }: { adding: boolean }) {
+/** editing: an account whose form opens at once (a link from the overview's "Needs attention"). */
+export function AccountsScreen({ adding, editing: editingFromRoute = null }: { adding: boolean; editing?: string | null }) {
   const api = useApi();
   const configs = useAccountsStore((state) => state.configs);
   const configsLoaded = useAccountsStore((state) => state.configsLoaded);
   const configsError = useAccountsStore((state) => state.configsError);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(editingFromRoute);
   const [notice, setNotice] = useState<string | null>(null);
 
   const editing = adding ? null : (configs.find((config) => config.id === editingId) ?? null);

@@ -2,9 +2,11 @@ import type { UnreadableAccount } from '../../../shared/contract';
 import { POOLS, type AccountSummary } from '../../../shared/model';
 import { unitSystemFor } from '../../../shared/units';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
+import { STALE_MEANING } from '../../components/state-terms';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
+import type { AccountBadge } from './account-attention';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
@@ -17,16 +19,20 @@ export function AccountCard({
   nowMs,
   paused,
   unreadable = null,
+  badge,
 }: {
   account: AccountSummary;
   nowMs: number;
   paused: boolean;
+  /** The badge with the account's firing alerts counted in; without it, the API status alone. */
+  badge?: AccountBadge;
   /** Set when the account's latest data could not be read: `account` is then the last good summary. */
   unreadable?: UnreadableAccount | null;
 }) {
   const terms = termsFor(account.pool);
   return (
-    <article className="card account-card" data-testid={`account-card-${account.id}`}>
+    // The id and tabIndex let "Needs attention" bring the card into view and focus it.
+    <article className="card account-card" id={accountCardId(account.id)} tabIndex={-1} data-testid={`account-card-${account.id}`}>
       <header className="account-card-header">
         <div>
           <h2>{account.label}</h2>
@@ -37,12 +43,12 @@ export function AccountCard({
             {pollScheduleText(account.lastPollAt, account.nextPollAt, paused, nowMs)}
           </p>
         </div>
-        <AccountStatusBadge accountId={account.id} status={account.status} />
+        <AccountStatusBadge accountId={account.id} status={account.status} {...(badge ? { override: badge } : {})} />
       </header>
 
       {unreadable !== null && <UnreadableNotice notice={unreadable} hasLastGood />}
       {account.stale && (
-        <p className="stale-marker" data-testid={`account-stale-${account.id}`}>
+        <p className="stale-marker" data-testid={`account-stale-${account.id}`} title={STALE_MEANING}>
           {staleMarkerText(account.lastGoodAt, nowMs)}
         </p>
       )}
@@ -77,6 +83,11 @@ export function AccountCard({
       {account.stratumServers.length > 0 && <StratumServers account={account} />}
     </article>
   );
+}
+
+/** The DOM id of an account's card on the overview. */
+export function accountCardId(accountId: string): string {
+  return `account-card-${accountId}`;
 }
 
 /** Where miners point their rigs, so the card answers "what was that pool address again?". */
