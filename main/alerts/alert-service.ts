@@ -1,4 +1,4 @@
-import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
+import { keyExpiryMs, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type SnoozeView } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
@@ -93,7 +93,13 @@ export class AlertService {
   /** One poll attempt of one account. */
   observe(observation: PollObservation): void {
     const hostOffline = this.deps.hostOnline ? !this.deps.hostOnline() : false;
-    this.handle(this.evaluator.observe({ ...observation, hostOffline }));
+    this.handle(this.evaluator.observe({ ...observation, hostOffline, keyExpiresAtMs: this.keyExpiryOf(observation.account.id) }));
+  }
+
+  /** When the account's key expires, from the date entered for it; null (no expiry known) closes a key-expiry alert. */
+  private keyExpiryOf(accountId: string): number | null {
+    const date = this.deps.settings.current().accounts.find((account) => account.id === accountId)?.keyExpiresOn;
+    return date === undefined ? null : keyExpiryMs(date);
   }
 
   /** Lets time pass without a poll (quiet hours ending, reminders). */

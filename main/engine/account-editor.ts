@@ -58,6 +58,10 @@ export function accountSecretPlanInput(
   };
 }
 
+function keptExpiry(date: string | null | undefined): { keyExpiresOn?: string } {
+  return date ? { keyExpiresOn: date } : {};
+}
+
 /** Applies a draft to the stored config: which secrets to write, which references the config keeps, which go. */
 export function applyDraft(
   draft: AccountDraft,
@@ -74,6 +78,8 @@ export function applyDraft(
     ...(draft.baseUrl ? { baseUrl: draft.baseUrl } : {}),
     ...(draft.pollIntervalSec && draft.pollIntervalSec !== DEFAULT_POLL_INTERVAL_SEC ? { pollIntervalSec: draft.pollIntervalSec } : {}),
     ...(draft.options?.subaccounts ? { subaccounts: draft.options.subaccounts } : {}),
+    // Absent from the draft: the saved date stays; null: the user cleared it.
+    ...keptExpiry(draft.keyExpiresOn === undefined ? existing?.keyExpiresOn : draft.keyExpiresOn),
   };
   return { config, plan };
 }
@@ -104,6 +110,7 @@ export async function toConfigView(account: AccountConfig, store: SecretStore, e
     mode: runnable.mode,
     options: account.subaccounts ? { subaccounts: account.subaccounts } : {},
     credentials,
+    keyExpiresOn: account.keyExpiresOn ?? null,
   };
 }
 

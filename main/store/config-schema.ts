@@ -5,6 +5,7 @@ import {
   AlertSettingsSchema,
   CHANNEL_KINDS,
   CredentialRefSchema,
+  KeyExpiryDateSchema,
   PoolIdSchema,
 } from '../../shared/contract';
 
@@ -20,6 +21,8 @@ export const AccountConfigSchema = z
     pollIntervalSec: z.number().int().min(10).max(3600).optional(),
     credentials: z.record(z.string(), CredentialRefSchema),
     subaccounts: AccountOptionsSchema.shape.subaccounts,
+    /** When the API key expires, YYYY-MM-DD (the pool shows it; SBI on its website). */
+    keyExpiresOn: KeyExpiryDateSchema.optional(),
   })
   .strict();
 export type AccountConfig = z.infer<typeof AccountConfigSchema>;

@@ -1,9 +1,11 @@
 import type { AccountConfigView } from '../../../shared/contract';
 import { POOLS, poolHas } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { useNow } from '../../components/use-now';
 import { RecordList, type RecordListEntry } from '../records/record-list';
 import { secretFact } from '../records/secret-record-model';
 import { secretState } from './account-form-model';
+import { keyExpiryText } from './key-expiry-text';
 import { formatSubaccounts } from './subaccounts-text';
 
 interface AccountListProps {
@@ -12,9 +14,13 @@ interface AccountListProps {
   onRemoved(config: AccountConfigView): void;
 }
 
+/** The expiry line counts days: redrawn once a minute is plenty. */
+const EXPIRY_REFRESH_MS = 60_000;
+
 export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   const api = useApi();
-  const entries = configs.map((config) => accountEntry(config, () => api.accounts.remove({ id: config.id })));
+  const nowMs = useNow(EXPIRY_REFRESH_MS);
+  const entries = configs.map((config) => accountEntry(config, nowMs, () => api.accounts.remove({ id: config.id })));
   return (
     <RecordList
       label="Configured accounts"
@@ -29,7 +35,7 @@ export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
 }
 
 /** An account as the list shows it: pool, connection, interval, address, and where each credential is. */
-function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>): RecordListEntry {
+function accountEntry(config: AccountConfigView, nowMs: number, remove: () => Promise<unknown>): RecordListEntry {
   const pool = POOLS[config.pool];
   const mode = pool.modes.find((candidate) => candidate.id === config.mode);
   return {
@@ -45,6 +51,7 @@ function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>)
         {poolHas(config.pool, 'subaccountSelection') && (
           <p className="muted">Subaccounts: {formatSubaccounts(config.options.subaccounts) || 'every one the key can see'}</p>
         )}
+        {config.keyExpiresOn !== null && <KeyExpiryLine accountId={config.id} date={config.keyExpiresOn} nowMs={nowMs} />}
       </>
     ),
     facts:
@@ -56,4 +63,13 @@ function accountEntry(config: AccountConfigView, remove: () => Promise<unknown>)
           }),
     remove,
   };
+}
+
+function KeyExpiryLine({ accountId, date, nowMs }: { accountId: string; date: string; nowMs: number }) {
+  const { text, tone } = keyExpiryText(date, nowMs);
+  return (
+    <p className={tone === null ? 'muted' : `tone-text-${tone}`} data-testid={`key-expiry-${accountId}`}>
+      {text}
+    </p>
+  );
 }

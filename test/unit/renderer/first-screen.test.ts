@@ -8,6 +8,7 @@ import {
   sortAccountsByAttention,
 } from '../../../renderer/features/overview/account-attention';
 import { fleetTotals } from '../../../renderer/features/overview/fleet-totals';
+import { keyExpiryText } from '../../../renderer/features/accounts/key-expiry-text';
 import { parseRoute, routeHref } from '../../../renderer/state/route';
 import { makeActiveAlert } from './alert-fixtures';
 import { makeSummary } from './fixtures';
@@ -160,5 +161,15 @@ describe('routes to what needs attention', () => {
     assert.deepEqual(parseRoute(routeHref({ screen: 'alerts', view: 'list', alertKey: key })), { screen: 'alerts', view: 'list', alertKey: key });
     assert.deepEqual(parseRoute('#/alerts'), { screen: 'alerts', view: 'list' });
     assert.equal(parseRoute('#/accounts/edit/%').screen, 'not-found');
+  });
+});
+
+describe('key expiry on the Accounts page', () => {
+  const NOW = Date.UTC(2026, 10, 14, 12);
+  it('says in how many days the key expires, amber within a week, red once expired', () => {
+    assert.deepEqual(keyExpiryText('2027-01-11', NOW), { text: 'Key expires 2027-01-11 (in 57 days)', tone: null });
+    assert.deepEqual(keyExpiryText('2026-11-20', NOW), { text: 'Key expires 2026-11-20 (in 5 days)', tone: 'warning' });
+    assert.deepEqual(keyExpiryText('2026-11-11', NOW), { text: 'Key expired 2026-11-11 (3 days ago)', tone: 'problem' });
+    assert.deepEqual(keyExpiryText('2026-11-14', NOW), { text: 'Key expired 2026-11-14 (today)', tone: 'problem' });
   });
 });
