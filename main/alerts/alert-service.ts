@@ -8,7 +8,8 @@ import { settingsRequest, type SettingsStore } from '../store/settings-store';
 import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { parseAlertSnapshot } from './alert-snapshot';
-import type { Severity } from './alert-types';
+import { alertKey, type AlertEvent, type AlertScope, type Severity } from './alert-types';
+import { RULE_CATALOG } from './rule-catalog';
 import type { Notification } from './notification-format';
 import type { SnoozeTarget } from './snoozes';
 
@@ -105,6 +106,25 @@ export class AlertService {
   /** Lets time pass without a poll (quiet hours ending, reminders). */
   tick(): void {
     this.handle(this.evaluator.tick(this.deps.clock.now()));
+  }
+
+  /** A change the user asked the pool for (SBI actions), kept in the alert history as an event with the pool's answer. */
+  recordPoolAction(scope: AlertScope, message: string, ok: boolean): void {
+    const atMs = this.deps.clock.now();
+    const event: AlertEvent = {
+      // One event per request: the time keeps two clears of one subaccount apart.
+      key: alertKey('pool-action', scope, String(atMs)),
+      atMs,
+      ruleId: 'pool-action',
+      scope,
+      ref: null,
+      message,
+      severity: ok ? RULE_CATALOG['pool-action'].severity : 'warning',
+      urgent: false,
+    };
+    this.handle({ transitions: [], events: [event], notifications: [] });
+    // The history table reloads on this.
+    this.changed(false);
   }
 
   removeAccount(accountId: string): void {

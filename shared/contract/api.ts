@@ -38,6 +38,10 @@ export interface PoolWatchApi {
     remove(request: RequestOf<'channels:remove'>): Promise<ResponseOf<'channels:remove'>>;
     test(request: RequestOf<'channels:test'>): Promise<ResponseOf<'channels:test'>>;
   };
+  actions: {
+    offer(request: RequestOf<'actions:offer'>): Promise<ResponseOf<'actions:offer'>>;
+    run(request: RequestOf<'actions:run'>): Promise<ResponseOf<'actions:run'>>;
+  };
   /** Subscribes to an engine event; returns the function that unsubscribes. */
   on<C extends EventChannel>(channel: C, listener: (payload: ReceivedEventOf<C>) => void): () => void;
 }
@@ -80,6 +84,10 @@ export function buildApi(
       save: (request) => send('channels:save', request),
       remove: (request) => send('channels:remove', request),
       test: (request) => send('channels:test', request),
+    },
+    actions: {
+      offer: (request) => send('actions:offer', request),
+      run: (request) => send('actions:run', request),
     },
     on,
   };

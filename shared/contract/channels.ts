@@ -22,6 +22,7 @@ import {
   SnoozeViewSchema,
 } from './alert-schemas';
 import { IsoTimeQuerySchema } from './iso-time';
+import { PoolActionOfferSchema, PoolActionResultSchema, PoolActionSchema } from './pool-action-schemas';
 import { AlertSettingsSchema } from './alert-settings';
 import {
   EarningsHistorySchema,
@@ -92,6 +93,10 @@ export const requestChannels = {
     response: EarningsHistorySchema,
   },
   'export:csv': { request: ExportRequestSchema, response: ExportResultSchema },
+  /** What the account's key may change on the pool (SBI: with the UPDATE permission only). */
+  'actions:offer': { request: z.object({ accountId: z.string() }).strict(), response: PoolActionOfferSchema },
+  /** Sends one change, after the user confirmed it; the answer is the pool's. */
+  'actions:run': { request: z.object({ accountId: z.string(), action: PoolActionSchema }).strict(), response: PoolActionResultSchema },
 } as const;
 
 /** Every message the engine pushes to the UI, by channel name. */

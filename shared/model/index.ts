@@ -9,3 +9,4 @@ export * from './alerts';
 export * from './alert-rules';
 export * from './pool-features';
 export * from './algorithm';
+export * from './pool-actions';

@@ -12,6 +12,7 @@ import {
 import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
 import { PoolError, isPoolError } from '../../base/pool-error';
+import { sbiActions } from './sbi-actions';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
@@ -345,6 +346,7 @@ export function createSbiAdapter(): PoolAdapter {
   const observerHistoryCache = { atMs: Number.NEGATIVE_INFINITY };
   return {
     pool: 'sbi',
+    actions: sbiActions,
     async poll(context) {
       const auth = authFrom(context.credentials);
       const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);

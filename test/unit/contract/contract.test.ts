@@ -126,6 +126,8 @@ describe('contract', () => {
     await api.history.workerStates({ scope: {}, range: { from: 'a', to: 'b', maxPoints: 100 } });
     await api.history.earnings({ from: 'a', to: 'b' });
     await api.history.exportCsv({ kind: 'workers' });
+    await api.actions.offer({ accountId: 'x' });
+    await api.actions.run({ accountId: 'x', action: { kind: 'clear-inactive-workers', group: 'g' } });
     assert.deepEqual([...sent].sort(), [...REQUEST_CHANNELS].sort());
   });
 });
