@@ -1,5 +1,5 @@
 import type { UnreadableAccount } from '../../../shared/contract';
-import { POOLS, type AccountSummary } from '../../../shared/model';
+import { POOLS, poolHas, type AccountSummary } from '../../../shared/model';
 import { unitSystemFor } from '../../../shared/units';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
 import { STALE_MEANING } from '../../components/state-terms';
@@ -10,6 +10,7 @@ import type { AccountBadge } from './account-attention';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
+import { PoolActionsSection } from './pool-actions-section';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
 import { UnreadableNotice } from './unreadable-account';
@@ -81,6 +82,7 @@ export function AccountCard({
       {account.revenue.length > 0 && <RevenueTable account={account} />}
       {account.payouts.length > 0 && <PayoutsTable account={account} />}
       {account.stratumServers.length > 0 && <StratumServers account={account} />}
+      {poolHas(account.pool, 'poolActions') && <PoolActionsSection account={account} />}
     </article>
   );
 }
