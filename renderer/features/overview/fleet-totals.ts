@@ -69,13 +69,15 @@ function partsOf(account: AccountSummary): Part[] {
   return [{ key: `account:${account.id}`, algorithm: only ?? poolAlgorithm(account.pool), hashrate: account.hashrate, workers: account.workers, account }];
 }
 
-/** Fresh data beats stale data, newer beats older. */
-function fresher(a: Part, b: Part): Part {
-  if (a.account.stale !== b.account.stale) return a.account.stale ? b : a;
-  return (Date.parse(b.account.lastGoodAt ?? '') || 0) > (Date.parse(a.account.lastGoodAt ?? '') || 0) ? b : a;
+/**
+ * Which reading of one pool account counts: fresh data beats stale data; otherwise the account listed first, so the
+ * totals and their note do not swap between keys from one poll to the next.
+ */
+function preferred(first: Part, later: Part): Part {
+  return first.account.stale && !later.account.stale ? later : first;
 }
 
-/** Totals per algorithm, each pool account counted once, saying which accounts are in only by their last data and which are not in at all. */
+/** Totals per algorithm, each pool account counted once (accounts in the order listed), saying which accounts are in only by their last data and which are not in at all. */
 export function fleetTotals(accounts: readonly AccountSummary[]): FleetTotals {
   const chosen = new Map<string, Part>();
   const readers = new Map<string, AccountSummary[]>();
@@ -89,7 +91,7 @@ export function fleetTotals(accounts: readonly AccountSummary[]): FleetTotals {
     if (isFailing(account)) lastKnown.push(account.label);
     for (const part of partsOf(account)) {
       const before = chosen.get(part.key);
-      let next = before === undefined ? part : fresher(before, part);
+      let next = before === undefined ? part : preferred(before, part);
       // An observer does not say what its subaccount mines: the full key's view does.
       if (next.algorithm === 'unknown' && before !== undefined && before.algorithm !== 'unknown') next = { ...next, algorithm: before.algorithm };
       if (next.algorithm === 'unknown' && part.algorithm !== 'unknown') next = { ...next, algorithm: part.algorithm };

@@ -20,11 +20,13 @@ export function PoolActionsSection({ account }: { account: Pick<AccountSummary, 
   const api = useApi();
   const [offer, setOffer] = useState<PoolActionOffer | null>(null);
   const [revision, setRevision] = useState(0);
-  const hasData = account.lastGoodAt !== null;
+  const lastGoodAt = account.lastGoodAt;
 
+  // Asked again after every good poll, so counts (dead workers after a clear) follow the pool; the engine keeps the
+  // key's permission for ten minutes, so this costs no request to the pool.
   useEffect(() => {
     let current = true;
-    if (!hasData) return;
+    if (lastGoodAt === null) return;
     api.actions
       .offer({ accountId: account.id })
       .then((answer) => current && setOffer(answer))
@@ -33,7 +35,7 @@ export function PoolActionsSection({ account }: { account: Pick<AccountSummary, 
     return () => {
       current = false;
     };
-  }, [api, account.id, account.status, hasData, revision]);
+  }, [api, account.id, account.status, lastGoodAt, revision]);
 
   if (offer === null || !offer.allowed) return null;
   return (

@@ -119,19 +119,30 @@ describe('fleet totals', () => {
     );
   });
 
-  it('counts a pool account read through several keys once, from the freshest reading, and names the duplicates', () => {
+  it('counts a pool account read through several keys once, from the first fresh reading, and names the duplicates', () => {
     const shared = (h10m: number) => group('usonly', 'BTC', h10m, { identity: 'sbi:subaccount:usonly', workers: counts(10, 5) });
     const totals = fleetTotals([
+      makeSummary({ id: 'obs', label: 'Observer', lastGoodAt: GOOD_AT, groups: [{ ...shared(99), coin: null }] }),
       makeSummary({ id: 'full', label: 'Full key', lastGoodAt: GOOD_AT, groups: [shared(100)] }),
       makeSummary({ id: 'ro', label: 'Read-only key', lastGoodAt: '2025-06-01T12:00:30.000Z', groups: [shared(101)] }),
-      makeSummary({ id: 'obs', label: 'Observer', lastGoodAt: GOOD_AT, groups: [{ ...shared(99), coin: null }] }),
     ]);
-    assert.deepEqual(totals.byAlgorithm.map((total) => [total.algorithm, total.hashrateHps]), [['sha256', 101]]);
+    // The observer does not say what its subaccount mines: the other keys' coin places it under SHA-256.
+    assert.deepEqual(totals.byAlgorithm.map((total) => [total.algorithm, total.hashrateHps]), [['sha256', 99]]);
     assert.deepEqual(totals.workers, counts(10, 5));
     assert.deepEqual(totals.countedOnce, [
-      { label: 'Full key', countedFrom: 'Read-only key' },
-      { label: 'Observer', countedFrom: 'Read-only key' },
+      { label: 'Full key', countedFrom: 'Observer' },
+      { label: 'Read-only key', countedFrom: 'Observer' },
     ]);
+  });
+
+  it('counts a fresh reading rather than a stale one', () => {
+    const shared = (h10m: number) => group('usonly', 'BTC', h10m, { identity: 'sbi:subaccount:usonly' });
+    const totals = fleetTotals([
+      makeSummary({ id: 'full', label: 'Full key', status: 'unreachable', stale: true, lastGoodAt: GOOD_AT, groups: [shared(100)] }),
+      makeSummary({ id: 'ro', label: 'Read-only key', lastGoodAt: GOOD_AT, groups: [shared(120)] }),
+    ]);
+    assert.deepEqual(totals.byAlgorithm.map((total) => [total.algorithm, total.hashrateHps]), [['sha256', 120]]);
+    assert.deepEqual(totals.countedOnce, [{ label: 'Full key', countedFrom: 'Read-only key' }]);
   });
 
   it('says which accounts are in by their last known figures and which are left out', () => {
