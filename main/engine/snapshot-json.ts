@@ -30,6 +30,8 @@ export function buildSnapshotJson(
         coin: group.coin,
         hashrate: group.hashrate,
         workers: group.workers,
+        // The same for every key reading that pool account: scripts can count it once, as the Overview does.
+        ...(group.identity === undefined ? {} : { identity: group.identity }),
       })),
       balances: account.balances.map(({ coin, unpaid, unit, group }) => ({ coin, unpaid, unit, group })),
       stratumServers: account.stratumServers,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Engine } from '../../main/engine/engine';
+import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import type { AccountConfig } from '../../main/store/config-schema';
 import { fleetTotals } from '../../renderer/features/overview/fleet-totals';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
@@ -61,6 +62,9 @@ describe('one SBI pool account read through three keys', () => {
     assert.deepEqual(new Set(identities('full')), new Set(['sbi:subaccount:usonly', 'sbi:subaccount:ethrigs']));
     assert.deepEqual(new Set(identities('read-only')), new Set(identities('full')));
     assert.deepEqual(identities('observer'), ['sbi:subaccount:usonly']);
+    // Scripts see it too: /api/snapshot and `poolwatch poll --json`.
+    const snapshot = buildSnapshotJson(Date.now(), engine.summaries());
+    assert.deepEqual(snapshot.accounts.find((account) => account.id === 'observer')?.groups.map((group) => group.identity), ['sbi:subaccount:usonly']);
   });
 
   it('counts each subaccount once and keeps SHA-256 and Ethash apart', () => {
