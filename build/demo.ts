@@ -3,6 +3,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { systemClock } from '../main/base/clock';
+import { startDemoScenario } from './demo-scenario';
 import { installedElectron } from './electron-binary';
 import { startSbiSim } from '../test/sim/sbi';
 import { startSpiderSim } from '../test/sim/spider';
@@ -102,22 +104,6 @@ async function main(): Promise<void> {
   await writeFile(configFile, JSON.stringify(config, null, 2));
   await writeFile(join(profile, 'config.json'), JSON.stringify(config, null, 2));
 
-  // Keep the demo lively: a worker drops out and comes back, payouts move along.
-  const rigs = sbi.workerNames('usonly');
-  let tick = 0;
-  const scenario = setInterval(() => {
-    tick += 1;
-    const rig = rigs[tick % rigs.length];
-    if (rig) {
-      if (tick % 2 === 1) sbi.stopWorker('usonly', rig);
-      else sbi.startWorker('usonly', rigs[(tick - 1) % rigs.length]!);
-    }
-    if (tick % 5 === 0) sbi.advancePayouts();
-    const user = webminepool.userNames()[tick % Math.max(1, webminepool.userNames().length)];
-    if (user && tick % 3 === 0) webminepool.stopUser(user);
-    if (user && tick % 3 === 1) webminepool.startUser(user);
-  }, 45_000);
-
   const electron = findElectron();
   let app: ChildProcess;
   if ('path' in electron) {
@@ -136,9 +122,11 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
   }
+  // From the app's start, so a slow first start (Electron's SQLite build) does not eat into the scenario.
+  const stopScenario = startDemoScenario({ sbi, webminepool }, systemClock, (line) => console.log(line));
 
   const shutdown = async (): Promise<void> => {
-    clearInterval(scenario);
+    stopScenario();
     app.kill('SIGTERM');
     await Promise.all([sbi.close(), spider.close(), webminepool.close(), stratumsphere.close()]);
     process.exit(0);

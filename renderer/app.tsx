@@ -82,7 +82,7 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
     case 'accounts':
       return <AccountsScreen adding={route.adding} editId={route.editId ?? null} />;
     case 'alerts':
-      return <AlertsScreenFor view={route.view} />;
+      return <AlertsScreenFor view={route.view} alertKey={route.alertKey ?? null} />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':
@@ -90,10 +90,10 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
   }
 }
 
-function AlertsScreenFor({ view }: { view: AlertsView }): ReactNode {
+function AlertsScreenFor({ view, alertKey }: { view: AlertsView; alertKey: string | null }): ReactNode {
   switch (view) {
     case 'list':
-      return <AlertsScreen />;
+      return <AlertsScreen focusKey={alertKey} />;
     case 'settings':
       return <AlertSettingsScreen />;
     case 'channels':

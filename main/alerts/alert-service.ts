@@ -1,4 +1,4 @@
-import type { ActiveAlertView, AlertHistoryQuery, AlertNotificationView, SnoozeView } from '../../shared/contract';
+import { keyExpiryMs, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type SnoozeView } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
@@ -8,7 +8,8 @@ import { settingsRequest, type SettingsStore } from '../store/settings-store';
 import { AlertEvaluator, type AlertEvaluation } from './alert-evaluator';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { parseAlertSnapshot } from './alert-snapshot';
-import type { Severity } from './alert-types';
+import { alertKey, type AlertEvent, type AlertScope, type Severity } from './alert-types';
+import { RULE_CATALOG } from './rule-catalog';
 import type { Notification } from './notification-format';
 import type { SnoozeTarget } from './snoozes';
 
@@ -93,12 +94,37 @@ export class AlertService {
   /** One poll attempt of one account. */
   observe(observation: PollObservation): void {
     const hostOffline = this.deps.hostOnline ? !this.deps.hostOnline() : false;
-    this.handle(this.evaluator.observe({ ...observation, hostOffline }));
+    this.handle(this.evaluator.observe({ ...observation, hostOffline, keyExpiresAtMs: this.keyExpiryOf(observation.account.id) }));
+  }
+
+  /** When the account's key expires, from the date entered for it; null (no expiry known) closes a key-expiry alert. */
+  private keyExpiryOf(accountId: string): number | null {
+    const date = this.deps.settings.current().accounts.find((account) => account.id === accountId)?.keyExpiresOn;
+    return date === undefined ? null : keyExpiryMs(date);
   }
 
   /** Lets time pass without a poll (quiet hours ending, reminders). */
   tick(): void {
     this.handle(this.evaluator.tick(this.deps.clock.now()));
+  }
+
+  /** A change the user asked the pool for (SBI actions), kept in the alert history as an event with the pool's answer. */
+  recordPoolAction(scope: AlertScope, message: string, ok: boolean): void {
+    const atMs = this.deps.clock.now();
+    const event: AlertEvent = {
+      // One event per request: the time keeps two clears of one subaccount apart.
+      key: alertKey('pool-action', scope, String(atMs)),
+      atMs,
+      ruleId: 'pool-action',
+      scope,
+      ref: null,
+      message,
+      severity: ok ? RULE_CATALOG['pool-action'].severity : 'warning',
+      urgent: false,
+    };
+    this.handle({ transitions: [], events: [event], notifications: [] });
+    // The history table reloads on this.
+    this.changed(false);
   }
 
   removeAccount(accountId: string): void {

@@ -5,6 +5,8 @@ import type { Engine } from '../engine/engine';
 import type { AccountEditor } from '../engine/account-editor';
 import type { HistoryService } from '../history/history-service';
 import type { AppSettingsService } from './app-settings-service';
+import { PoolActionRunner } from '../engine/pool-actions';
+import { poolActionText } from '../../shared/model';
 
 export interface RequestServices {
   engine: Engine;
@@ -23,6 +25,7 @@ export interface RequestServices {
  * does not compile.
  */
 export function createRequestTable({ engine, accounts, alerts, channels, history, appSettings, secretStore }: RequestServices): RequestHandlers {
+  const poolActions = new PoolActionRunner(engine, engine.context.clock);
   return {
     ...engine.requests,
     ...accounts.requests,
@@ -35,7 +38,14 @@ export function createRequestTable({ engine, accounts, alerts, channels, history
     'accounts:remove': async (request) => {
       const result = await accounts.requests['accounts:remove'](request);
       alerts.removeAccount(request.id);
+      poolActions.forget(request.id);
       return result;
+    },
+    // A new key or address may have other permissions: the pool is asked again.
+    'accounts:save': async (request) => {
+      const saved = await accounts.requests['accounts:save'](request);
+      poolActions.forget(saved.id);
+      return saved;
     },
     'alerts:active': () => alerts.active(),
     'alerts:history': (request) => alerts.history(request),
@@ -54,5 +64,13 @@ export function createRequestTable({ engine, accounts, alerts, channels, history
     'export:csv': (request) => history.exportCsv(request),
     'settings:get': () => appSettings.view(),
     'settings:save': ({ settings }) => appSettings.save(settings),
+    'actions:offer': ({ accountId }) => poolActions.offer(accountId),
+    // Every action the pool was asked for is in the alert history, with its answer, whatever it was.
+    'actions:run': async ({ accountId, action }) => {
+      const result = await poolActions.run(accountId, action);
+      const label = engine.requireAccount(accountId).label;
+      alerts.recordPoolAction({ accountId, accountLabel: label, group: action.group, worker: null }, `${poolActionText(action)}: ${result.message}`, result.ok);
+      return result;
+    },
   };
 }

@@ -58,6 +58,10 @@ export function accountSecretPlanInput(
   };
 }
 
+function keptExpiry(date: string | null | undefined): { keyExpiresOn?: string } {
+  return date ? { keyExpiresOn: date } : {};
+}
+
 /** Applies a draft to the stored config: which secrets to write, which references the config keeps, which go. */
 export function applyDraft(
   draft: AccountDraft,
@@ -76,6 +80,8 @@ export function applyDraft(
     ...(draft.baseUrl ? { baseUrl: draft.baseUrl } : {}),
     ...(draft.pollIntervalSec && draft.pollIntervalSec !== defaultPollSec ? { pollIntervalSec: draft.pollIntervalSec } : {}),
     ...(draft.options?.subaccounts ? { subaccounts: draft.options.subaccounts } : {}),
+    // Absent from the draft: the saved date stays; null: the user cleared it.
+    ...keptExpiry(draft.keyExpiresOn === undefined ? existing?.keyExpiresOn : draft.keyExpiresOn),
   };
   return { config, plan };
 }
@@ -111,6 +117,7 @@ export async function toConfigView(
     mode: runnable.mode,
     options: account.subaccounts ? { subaccounts: account.subaccounts } : {},
     credentials,
+    keyExpiresOn: account.keyExpiresOn ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
 import { redactSecrets } from '../base/redaction';
-import type { PoolAdapter, PoolReading } from '../pools/adapter';
+import type { ActionContext, PoolAdapter, PoolReading } from '../pools/adapter';
 import type { HttpClient } from '../pools/http-client';
 import { isPoolError, PoolError } from '../base/pool-error';
 import { safeDelayMs } from '../base/safe-delay';
@@ -116,6 +116,22 @@ export class AccountRunner {
     if (!this.running || this.inFlight || this.timer === null || this.failures > 0) return;
     const sinceLastPollMs = this.lastPollAtMs === null ? 0 : this.deps.clock.now() - this.lastPollAtMs;
     this.schedule(Math.max(0, seconds * 1000 - sinceLastPollMs));
+  }
+
+  /**
+   * Runs `use` with this account's address, credentials and HTTP client, as a poll has them (pool actions). A pool
+   * error comes back with every credential redacted from its message.
+   */
+  async withPool<T>(use: (adapter: PoolAdapter, context: ActionContext) => Promise<T>): Promise<T> {
+    let secrets: string[] = [];
+    try {
+      const credentials = await this.deps.resolveCredentials(this.account);
+      secrets = Object.values(credentials);
+      return await use(this.deps.adapter, { baseUrl: this.account.baseUrl, credentials, http: this.deps.http });
+    } catch (error) {
+      if (isPoolError(error)) throw new PoolError(error.kind, redactSecrets(error.message, secrets), error.details);
+      throw error;
+    }
   }
 
   workers(): Worker[] {

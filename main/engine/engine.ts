@@ -21,6 +21,7 @@ import { toRunnable, type RunnableAccount } from './runnable-account';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import { EventBus } from '../base/event-bus';
 import type { HttpLimits } from '../pools/http-client';
+import type { ActionContext, PoolAdapter } from '../pools/adapter';
 
 export interface EngineOptions {
   /** The config file, or a SettingsStore shared with the alert and channel services. */
@@ -224,6 +225,11 @@ export class Engine {
     const account = this.config.accounts.find((candidate) => candidate.id === id);
     if (!account) throw new ContractError('not_found', `There is no account "${id}".`);
     return account;
+  }
+
+  /** Runs `use` with the account's adapter, address, credentials and HTTP client (pool actions); not_found when there is no such account. */
+  withAccountPool<T>(id: string, use: (adapter: PoolAdapter, context: ActionContext) => Promise<T>): Promise<T> {
+    return this.requireRunner(id).withPool(use);
   }
 
   private requireRunner(id: string): AccountRunner {

@@ -1,4 +1,4 @@
-import { algorithmOf, type AccountSummary, type Worker } from '../../shared/model';
+import { groupAlgorithm, type AccountSummary, type Worker } from '../../shared/model';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -28,9 +28,11 @@ export function buildSnapshotJson(
       groups: account.groups.map((group) => ({
         name: group.name,
         coin: group.coin,
-        algorithm: algorithmOf(group),
+        algorithm: groupAlgorithm(account.pool, group),
         hashrate: group.hashrate,
         workers: group.workers,
+        // The same for every key reading that pool account: scripts can count it once, as the Overview does.
+        ...(group.identity === undefined ? {} : { identity: group.identity }),
       })),
       balances: account.balances.map(({ coin, unpaid, unit, group }) => ({ coin, unpaid, unit, group })),
       stratumServers: account.stratumServers,

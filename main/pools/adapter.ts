@@ -4,6 +4,8 @@ import type {
   HashrateSeries,
   HashrateWindows,
   Payout,
+  PoolAction,
+  PoolActionResult,
   PoolId,
   RevenueEstimate,
   StratumServerGroup,
@@ -44,6 +46,17 @@ export interface PollContext {
   previous: PoolReading | null;
 }
 
+/** What an adapter gets to take an action: the account's address and credentials, as for a poll. */
+export type ActionContext = Pick<PollContext, 'baseUrl' | 'credentials' | 'http' | 'signal'>;
+
+/** Changes a pool's API can make (SBI's UPDATE endpoints), where the key may. */
+export interface PoolActions {
+  /** Whether this key may make changes, asked of the pool without changing anything; a reason when it may not. */
+  permitted(context: ActionContext): Promise<{ permitted: true } | { permitted: false; reason: string }>;
+  /** Sends the change and reports the pool's answer; throws PoolError only when no answer came (or the key was rejected). */
+  run(context: ActionContext, action: PoolAction): Promise<PoolActionResult>;
+}
+
 /** One pool's client: reads an account and maps it to the shared model. Throws PoolError when it cannot. */
 export interface PoolAdapter {
   readonly pool: PoolId;
@@ -52,4 +65,6 @@ export interface PoolAdapter {
   validateCredentials?(credentials: Readonly<Record<string, string>>, mode: string): string | null;
   /** Turns a URL into one safe to log. */
   redactUrl?(url: string): string;
+  /** Changes the pool can make on request; absent where its API offers none. */
+  readonly actions?: PoolActions;
 }

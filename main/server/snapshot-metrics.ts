@@ -1,5 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
-import { algorithmOf, WORKER_STATES, type AccountSummary, type HashrateWindows } from '../../shared/model';
+import { groupAlgorithm, WORKER_STATES, type AccountSummary, type HashrateWindows } from '../../shared/model';
 import type { ActiveAlertView } from '../../shared/contract';
 import { unpaidWholeCoins } from '../pools/whole-coins';
 
@@ -82,7 +82,7 @@ export class SnapshotMetrics {
     for (const state of WORKER_STATES) this.workers.set({ ...labels, state }, account.workers[state]);
     for (const group of account.groups) {
       const groupLabels = { ...labels, group: group.name };
-      setWindows(this.groupHashrate, { ...groupLabels, algorithm: algorithmOf(group) }, group.hashrate);
+      setWindows(this.groupHashrate, { ...groupLabels, algorithm: groupAlgorithm(account.pool, group) }, group.hashrate);
       for (const state of WORKER_STATES) this.groupWorkers.inc({ ...groupLabels, state }, group.workers[state]);
     }
     for (const [coin, coins] of unpaidWholeCoins(account.balances)) this.unpaid.set({ ...labels, coin }, coins);

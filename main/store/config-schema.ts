@@ -7,6 +7,7 @@ import {
   ChannelDigestSchema,
   ChannelRoutesSchema,
   CredentialRefSchema,
+  KeyExpiryDateSchema,
   PoolIdSchema,
   PollIntervalSecSchema,
   StoredAppSettingsSchema,
@@ -25,6 +26,8 @@ export const AccountConfigSchema = z
     pollIntervalSec: PollIntervalSecSchema.optional(),
     credentials: z.record(z.string(), CredentialRefSchema),
     subaccounts: AccountOptionsSchema.shape.subaccounts,
+    /** When the API key expires, YYYY-MM-DD (the pool shows it; SBI on its website). */
+    keyExpiresOn: KeyExpiryDateSchema.optional(),
   })
   .strict();
 export type AccountConfig = z.infer<typeof AccountConfigSchema>;

@@ -29,7 +29,8 @@ export type Route =
   | { screen: 'charts'; scope: ChartScope }
   /** `editId`: the account whose form is open (`#/accounts/edit/<id>`), so a card's "Edit" link opens it. */
   | { screen: 'accounts'; adding: boolean; editId?: string }
-  | { screen: 'alerts'; view: AlertsView }
+  /** alertKey: the active alert to bring into view. */
+  | { screen: 'alerts'; view: AlertsView; alertKey?: string }
   | { screen: 'settings' }
   /** The address could not be read (a malformed %-escape): the app says so instead of failing to start. */
   | { screen: 'not-found'; problem: string };
@@ -129,7 +130,11 @@ export function parseRoute(hash: string): Route {
     const editId = decodeSegment(editSegment);
     return editId === null ? malformedSegment(editSegment) : { screen: 'accounts', adding: false, editId };
   }
-  if (screen === 'alerts') return { screen: 'alerts', view: detail === 'settings' || detail === 'channels' ? detail : 'list' };
+  if (screen === 'alerts') {
+    const view = detail === 'settings' || detail === 'channels' ? detail : 'list';
+    const alertKey = view === 'list' ? new URLSearchParams(query).get('alert') : null;
+    return alertKey === null || alertKey === '' ? { screen: 'alerts', view } : { screen: 'alerts', view, alertKey };
+  }
   if (screen === 'settings') return { screen: 'settings' };
   return { screen: 'overview' };
 }
@@ -146,7 +151,8 @@ export function routeHref(route: Route): string {
       if (route.editId !== undefined) return `#/accounts/edit/${encodeURIComponent(route.editId)}`;
       return route.adding ? '#/accounts/new' : '#/accounts';
     case 'alerts':
-      return route.view === 'list' ? '#/alerts' : `#/alerts/${route.view}`;
+      if (route.view !== 'list') return `#/alerts/${route.view}`;
+      return route.alertKey === undefined ? '#/alerts' : `#/alerts?${new URLSearchParams({ alert: route.alertKey }).toString()}`;
     case 'settings':
       return '#/settings';
     case 'not-found':

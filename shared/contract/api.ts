@@ -42,6 +42,10 @@ export interface PoolWatchApi {
     get(): Promise<ResponseOf<'settings:get'>>;
     save(request: RequestOf<'settings:save'>): Promise<ResponseOf<'settings:save'>>;
   };
+  actions: {
+    offer(request: RequestOf<'actions:offer'>): Promise<ResponseOf<'actions:offer'>>;
+    run(request: RequestOf<'actions:run'>): Promise<ResponseOf<'actions:run'>>;
+  };
   /** Subscribes to an engine event; returns the function that unsubscribes. */
   on<C extends EventChannel>(channel: C, listener: (payload: ReceivedEventOf<C>) => void): () => void;
 }
@@ -88,6 +92,10 @@ export function buildApi(
     settings: {
       get: () => send('settings:get', {}),
       save: (request) => send('settings:save', request),
+    },
+    actions: {
+      offer: (request) => send('actions:offer', request),
+      run: (request) => send('actions:run', request),
     },
     on,
   };

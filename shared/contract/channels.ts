@@ -22,6 +22,7 @@ import {
   SnoozeViewSchema,
 } from './alert-schemas';
 import { IsoTimeQuerySchema } from './iso-time';
+import { PoolActionOfferSchema, PoolActionResultSchema, PoolActionSchema } from './pool-action-schemas';
 import { AlertSettingsSchema } from './alert-settings';
 import { AppSettingsSchema, AppSettingsViewSchema } from './app-settings';
 import {
@@ -95,6 +96,10 @@ export const requestChannels = {
   'export:csv': { request: ExportRequestSchema, response: ExportResultSchema },
   'settings:get': { request: z.object({}).strict(), response: AppSettingsViewSchema },
   'settings:save': { request: z.object({ settings: AppSettingsSchema }).strict(), response: AppSettingsViewSchema },
+  /** What the account's key may change on the pool (SBI: with the UPDATE permission only). */
+  'actions:offer': { request: z.object({ accountId: z.string() }).strict(), response: PoolActionOfferSchema },
+  /** Sends one change, after the user confirmed it; the answer is the pool's. */
+  'actions:run': { request: z.object({ accountId: z.string(), action: PoolActionSchema }).strict(), response: PoolActionResultSchema },
 } as const;
 
 /** Every message the engine pushes to the UI, by channel name. */

@@ -11,3 +11,4 @@ export * from './per-account-reading';
 export * from './ws-frames';
 export * from './dispatch';
 export * from './describe-issues';
+export * from './pool-action-schemas';

@@ -23,6 +23,17 @@ export function parseIsoTime(text: string): number | null {
   return utc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 }
 
+/** An API key's expiry date as the pool shows it (SBI on its website): a calendar date that exists, YYYY-MM-DD. */
+export const KeyExpiryDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'the key expiry date must be a date such as 2027-01-31')
+  .refine((text) => parseIsoTime(text) !== null, 'the key expiry date does not exist in the calendar');
+
+/** When a key with this expiry date stops working: the start of that day, UTC, so the warning is never late. */
+export function keyExpiryMs(date: string): number | null {
+  return parseIsoTime(date);
+}
+
 /** A time the engine sends (when a share, a poll or an alert happened): an ISO string, length-bounded and read as given. */
 export const IsoTimeSchema = z.string().min(1).max(64);
 

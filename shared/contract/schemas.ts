@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTimeSchema } from './iso-time';
+import { IsoTimeSchema, KeyExpiryDateSchema } from './iso-time';
 import { ACCOUNT_STATUSES, PAYOUT_STATUSES, POOL_IDS, WORKER_STATES } from '../model';
 
 // A schema whose type shared/model also declares (Worker, AccountSummary...) is held equal to it in wire-types.ts.
@@ -36,6 +36,7 @@ export const GroupSchema = z.object({
   hashrate: HashrateWindowsSchema,
   workers: WorkerCountsSchema,
   attributes: z.record(z.string(), z.string()).optional(),
+  identity: z.string().optional(),
 });
 
 const amountUnit = z.enum(['coin', 'base-unit']);
@@ -124,6 +125,8 @@ export const AccountDraftSchema = z.object({
   pollIntervalSec: z.number().int().min(10).max(3600).optional(),
   mode: z.string().min(1),
   options: AccountOptionsSchema.optional(),
+  /** When the API key expires (optional; null clears it): the key-expiry rule warns before it. */
+  keyExpiresOn: KeyExpiryDateSchema.nullable().optional(),
 });
 export type AccountDraft = z.infer<typeof AccountDraftSchema>;
 
@@ -147,6 +150,7 @@ export const AccountConfigViewSchema = z.object({
   mode: z.string(),
   options: AccountOptionsSchema,
   credentials: z.array(CredentialViewSchema),
+  keyExpiresOn: z.string().nullable(),
 });
 export type AccountConfigView = z.infer<typeof AccountConfigViewSchema>;
 

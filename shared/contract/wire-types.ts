@@ -7,6 +7,9 @@ import type {
   Group,
   HashrateWindows,
   Payout,
+  PoolAction,
+  PoolActionOffer,
+  PoolActionResult,
   RevenueEstimate,
   Severity,
   StratumServerGroup,
@@ -25,6 +28,7 @@ import type {
   WorkerSchema,
 } from './schemas';
 import type { ActiveAlertSchema, AlertHistoryEntrySchema, AlertScopeSchema } from './alert-schemas';
+import type { PoolActionOfferSchema, PoolActionResultSchema, PoolActionSchema } from './pool-action-schemas';
 
 // The model's wire types (what the engine builds) and the contract's schemas (what the UI keeps of it) must
 // describe the same object: a field on one side only would be dropped on the way. Checked by tsc, both ways,
@@ -55,6 +59,9 @@ export type WireTypeChecks = [
   Holds<MatchesModel<StratumServerGroup, typeof StratumServerGroupSchema>>,
   Holds<MatchesModel<AccountSummary, typeof AccountSummarySchema>>,
   Holds<MatchesModel<AlertScope, typeof AlertScopeSchema>>,
+  Holds<Same<PoolAction, z.output<typeof PoolActionSchema>>>,
+  Holds<MatchesModel<PoolActionOffer, typeof PoolActionOfferSchema>>,
+  Holds<MatchesModel<PoolActionResult, typeof PoolActionResultSchema>>,
   Holds<Same<Severity, z.output<typeof AlertHistoryEntrySchema>['severity']>>,
   Holds<Same<Exclude<AlertState, 'resolved'>, z.output<typeof ActiveAlertSchema>['state']>>,
   Holds<Same<AlertState | null, z.output<typeof AlertHistoryEntrySchema>['to']>>,

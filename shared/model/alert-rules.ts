@@ -34,6 +34,8 @@ export const RULE_CATALOG: Record<RuleId, RuleInfo> = {
   'key-expiry': { label: 'API key expiring', many: 'keys expiring', severity: 'warning', notifyResolved: false },
   'source-failing': { label: 'Pool unreachable', many: 'pools unreachable', severity: 'critical', notifyResolved: true },
   'data-stale': { label: 'Pool data stale', many: 'pools with stale data', severity: 'warning', notifyResolved: true },
+  // A change the user asked the pool for (SBI: clear inactive workers, switch coin), with the pool's answer.
+  'pool-action': { label: 'Pool action', many: 'pool actions', severity: 'info', notifyResolved: false },
   // This computer lost its network: one alert instead of "pool unreachable" for every account.
   'machine-offline': { label: 'Machine offline', many: 'machines offline', severity: 'critical', notifyResolved: true },
 };

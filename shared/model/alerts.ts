@@ -19,11 +19,17 @@ export const CONDITION_RULE_IDS = [
 export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
 
 /** Rules that report something that happened once: no state, no resolution. */
-export const EVENT_RULE_IDS = ['worker-back-online', 'payout-new', 'payout-confirmed', 'payout-failed'] as const;
+export const EVENT_RULE_IDS = ['worker-back-online', 'payout-new', 'payout-confirmed', 'payout-failed', 'pool-action'] as const;
 export type EventRuleId = (typeof EVENT_RULE_IDS)[number];
+
+/** Events kept in the history only (a change the user made on the pool): never notified, so nothing to switch on or off. */
+export const RECORD_ONLY_RULE_IDS: readonly RuleId[] = ['pool-action'];
 
 export const RULE_IDS = [...CONDITION_RULE_IDS, ...EVENT_RULE_IDS] as const;
 export type RuleId = ConditionRuleId | EventRuleId;
+
+/** Rules the user can switch, snooze or set numbers for. */
+export const SETTABLE_RULE_IDS: readonly RuleId[] = RULE_IDS.filter((rule) => !RECORD_ONLY_RULE_IDS.includes(rule));
 
 export type Severity = 'info' | 'warning' | 'critical';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };

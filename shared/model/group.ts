@@ -10,4 +10,10 @@ export interface Group {
   workers: WorkerCounts;
   /** Pool-specific facts worth showing, label -> value (Stratumsphere scheduler type, algorithm, location). */
   attributes?: Record<string, string>;
+  /**
+   * The pool account this group is, as the pool names it, the same whichever key reads it (full key, read-only
+   * key, observer): "sbi:subaccount:batchtest". Two groups with one identity are one pool account, counted once
+   * in totals. Absent where the pool gives nothing that identifies it across keys.
+   */
+  identity?: string;
 }

@@ -8,4 +8,5 @@ export * from './history';
 export * from './alerts';
 export * from './alert-rules';
 export * from './pool-features';
-export * from './algorithms';
+export * from './algorithm';
+export * from './pool-actions';

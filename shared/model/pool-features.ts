@@ -23,6 +23,8 @@ export interface PoolFeatures {
   subaccountSelection: boolean;
   /** The pool shows hashrate in 1024-based units (1 KH/s = 1024 H/s); its accounts are shown the same way. */
   binaryHashrateUnits: boolean;
+  /** The pool's API takes changes (SBI: clear inactive workers, switch coin) from a key allowed to make them. */
+  poolActions: boolean;
   terms: PoolTerms;
 }
 
@@ -33,23 +35,27 @@ export const POOL_FEATURES: Record<PoolId, PoolFeatures> = {
   sbi: {
     subaccountSelection: false,
     binaryHashrateUnits: false,
+    poolActions: true,
     terms: { group: SUBACCOUNTS, worker: WORKERS, groupsNote: null },
   },
   spider: {
     subaccountSelection: true,
     binaryHashrateUnits: false,
+    poolActions: false,
     terms: { group: SUBACCOUNTS, worker: WORKERS, groupsNote: 'one per coin' },
   },
   // WebMinePool has no rigs: the account's web sites have users, each a running hash counter.
   webminepool: {
     subaccountSelection: false,
     binaryHashrateUnits: false,
+    poolActions: false,
     terms: { group: { one: 'site', many: 'sites' }, worker: { one: 'user', many: 'users' }, groupsNote: null },
   },
   // Stratumsphere sells hashrate: schedulers hold the rentals a miner watches.
   stratumsphere: {
     subaccountSelection: false,
     binaryHashrateUnits: true,
+    poolActions: false,
     terms: { group: { one: 'scheduler', many: 'schedulers' }, worker: { one: 'rental', many: 'rentals' }, groupsNote: null },
   },
 };

@@ -5,7 +5,7 @@ import { formatHashrate } from '../../../shared/units';
 import { routesAllow } from '../../alerts/channel-routing';
 import type { Notification } from '../../alerts/notification-format';
 import type { DigestPeriod } from './digest-schedule';
-import { algorithmOf } from './algorithms';
+import { ALGORITHM_LABELS, groupAlgorithm, poolAlgorithm } from '../../../shared/model';
 
 /** What a summary reads; a source that has nothing (no history database) answers null or []. */
 export interface DigestSources {
@@ -50,12 +50,12 @@ function hashrateByAlgorithm(coverage: readonly Coverage[], sources: DigestSourc
   for (const { account, groups } of coverage) {
     const known = account.groups.filter((group) => groups === null || groups.includes(group.name));
     if (account.groups.length === 0) {
-      add(algorithmOf(account.pool, null), mean(sources.hashrate({ accountId: account.id }, fromMs, toMs)?.points.map((point) => point.avg) ?? []));
+      add(ALGORITHM_LABELS[poolAlgorithm(account.pool)], mean(sources.hashrate({ accountId: account.id }, fromMs, toMs)?.points.map((point) => point.avg) ?? []));
       continue;
     }
     for (const group of known) {
       const points = sources.hashrate({ accountId: account.id, group: group.name }, fromMs, toMs)?.points ?? [];
-      add(algorithmOf(account.pool, group), mean(points.map((point) => point.avg)));
+      add(ALGORITHM_LABELS[groupAlgorithm(account.pool, group)], mean(points.map((point) => point.avg)));
     }
   }
   return totals;

@@ -12,9 +12,11 @@ import {
 import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
 import { PoolError, isPoolError } from '../../base/pool-error';
+import { sbiActions } from './sbi-actions';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
+  subaccountIdentity,
   earningV1ToPayout,
   earningV2ToPayout,
   toCounts,
@@ -121,7 +123,7 @@ async function readAllWorkers(
 function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | null }>, workers: readonly Worker[]): Group[] {
   return names.map(({ name, coin }) => {
     const members = workers.filter((worker) => worker.group === name);
-    return { name, coin, hashrate: sumHashrates(members.map((w) => w.hashrate)), workers: countWorkers(members) };
+    return { name, coin, hashrate: sumHashrates(members.map((w) => w.hashrate)), workers: countWorkers(members), identity: subaccountIdentity(name) };
   });
 }
 
@@ -167,6 +169,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { 
         coin: sub.currentMiningCurrency ? coinCode(sub.currentMiningCurrency) : null,
         hashrate: toWindows(sub.hashrate),
         workers: toCounts(sub.workerStatus, sub.totalWorkers),
+        identity: subaccountIdentity(sub.subaccountName),
       }))
     : groupsFromWorkers(
         account.subaccounts.map((sub) => ({
@@ -321,6 +324,7 @@ async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCach
     coin: null,
     hashrate: toWindows(hashrates.hashrate[entry.name]),
     workers: toCounts({ online: entry.online, offline: entry.offline, dead: entry.dead }),
+    identity: subaccountIdentity(entry.name),
   }));
   return {
     poolAccountName: null,
@@ -341,6 +345,7 @@ export function createSbiAdapter(): PoolAdapter {
   const observerHistoryCache = { atMs: Number.NEGATIVE_INFINITY };
   return {
     pool: 'sbi',
+    actions: sbiActions,
     async poll(context) {
       const auth = authFrom(context.credentials);
       const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);

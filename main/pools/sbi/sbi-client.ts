@@ -65,7 +65,7 @@ export class SbiClient {
     private readonly signal?: AbortSignal,
   ) {}
 
-  private url(endpoint: SbiEndpoint<unknown>): string {
+  private url(endpoint: Pick<SbiEndpoint<unknown>, 'path' | 'query'>): string {
     const url = new URL(endpoint.path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
     for (const [name, value] of Object.entries(endpoint.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -96,6 +96,28 @@ export class SbiClient {
     }
     const json = parseJsonBody(response, SBI_NAME, endpoint.what);
     return { ok: true, value: parseShape(endpoint.schema, json, SBI_NAME, endpoint.what) };
+  }
+
+  /**
+   * Sends a change to an UPDATE endpoint and returns the pool's status and its own words (credentials redacted).
+   * 401 throws, as on every call; every other answer is the caller's to report.
+   */
+  async send(request: { method: 'POST' | 'PATCH'; path: string; query?: Record<string, string>; body?: unknown }): Promise<{ status: number; reason: string; text: string }> {
+    const response = await this.http.request(
+      {
+        method: request.method,
+        url: this.url({ path: request.path, ...(request.query ? { query: request.query } : {}) }),
+        headers: {
+          Accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...authHeaders(this.auth),
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      },
+      this.signal,
+    );
+    if (response.status === 401) throw authError(this.auth, poolReason(response, this.auth));
+    return { status: response.status, reason: poolReason(response, this.auth), text: response.text };
   }
 
   /** GETs an endpoint the poll cannot do without: 403/404 fail the poll with a specific message. */

@@ -38,6 +38,14 @@ export function toIsoTime(value: string | null | undefined): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
+/**
+ * A subaccount as the pool knows it whichever key reads it: the docs call subaccount names unique, and the
+ * full key, a read-only key and an observer key all report the same name.
+ */
+export function subaccountIdentity(subaccountName: string): string {
+  return `sbi:subaccount:${subaccountName}`;
+}
+
 export function coinCode(coin: z.infer<typeof coinRef> | null | undefined): string {
   if (!coin) return 'UNKNOWN';
   return (typeof coin === 'string' ? coin : coin.code).toUpperCase();

@@ -103,6 +103,8 @@ export function toGroup(info: SpiderSubaccountInfo, name: string, workers: reado
     hashrate,
     workers: workers ? countWorkers(workers) : { online: active, offline: inactive, dead: 0, unknown: 0, total: active + inactive },
     attributes,
+    // One subaccount mines one coin at a time: the pair is that pool account, whichever key reads it.
+    identity: `spider:subaccount:${info.subaccount}:${modelCoin(info.coin)}`,
   };
 }
 

@@ -68,5 +68,6 @@ export function schedulerToGroup(scheduler: SchedulerInfo, name: string, rentals
     hashrate,
     workers: { ...counts, unknown: counts.unknown + unreadRentals, total: counts.total + unreadRentals },
     attributes,
+    identity: `stratumsphere:scheduler:${scheduler.id}`,
   };
 }

@@ -26,9 +26,11 @@ export interface AccountFormValues {
   pollIntervalSec: string;
   /** Pools with subaccount selection (Spider): "main:btc, backup:ltc", or empty to watch every subaccount the key can see. */
   subaccounts: string;
+  /** When the API key expires, YYYY-MM-DD (a date input), or empty when unknown. */
+  keyExpiresOn: string;
 }
 
-export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'subaccounts' | 'secrets';
+export type FormField = 'pool' | 'mode' | 'label' | 'baseUrl' | 'pollIntervalSec' | 'subaccounts' | 'keyExpiresOn' | 'secrets';
 export type FormErrors = Partial<Record<FormField, string>>;
 
 /** `pollIntervalSec`: the user's default (Settings), which a new account follows unless changed here. */
@@ -40,6 +42,7 @@ export function newAccountValues(pool: PoolId = 'sbi', pollIntervalSec = DEFAULT
     baseUrl: '',
     pollIntervalSec: String(pollIntervalSec),
     subaccounts: '',
+    keyExpiresOn: '',
   };
 }
 
@@ -51,6 +54,7 @@ export function valuesFromConfig(config: AccountConfigView): AccountFormValues {
     baseUrl: config.baseUrl ?? '',
     pollIntervalSec: String(config.pollIntervalSec),
     subaccounts: formatSubaccounts(config.options.subaccounts),
+    keyExpiresOn: config.keyExpiresOn ?? '',
   };
 }
 
@@ -126,12 +130,14 @@ export function buildDraft(
   if (!options.ok) errors.subaccounts = options.error;
   if (!options.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 
+  const keyExpiresOn = values.keyExpiresOn.trim();
   const draft: AccountDraft = {
     pool: values.pool,
     mode: values.mode,
     label,
     baseUrl: baseUrl === '' ? null : baseUrl,
     pollIntervalSec,
+    keyExpiresOn: keyExpiresOn === '' ? null : keyExpiresOn,
     ...(existing === null ? {} : { id: existing.id }),
     ...(options.value === undefined ? {} : { options: options.value }),
   };
@@ -141,7 +147,7 @@ export function buildDraft(
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
       const key: FormField =
-        field === 'label' || field === 'baseUrl' || field === 'pollIntervalSec' || field === 'mode'
+        field === 'label' || field === 'baseUrl' || field === 'pollIntervalSec' || field === 'mode' || field === 'keyExpiresOn'
           ? field
           : field === 'options'
             ? 'subaccounts'

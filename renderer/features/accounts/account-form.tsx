@@ -139,6 +139,19 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
           />
           <FieldError message={errors.pollIntervalSec} />
         </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-key-expires`}>Key expires on (optional)</label>
+          <input
+            id={`${idPrefix}-key-expires`}
+            type="date"
+            value={values.keyExpiresOn}
+            onChange={(event) => update({ keyExpiresOn: event.target.value })}
+            aria-invalid={errors.keyExpiresOn !== undefined}
+          />
+          <p className="hint">As the pool shows it (SBI: the API keys page). PoolWatch warns before the key stops working.</p>
+          <FieldError message={errors.keyExpiresOn} />
+        </div>
       </div>
 
       {poolHas(values.pool, 'subaccountSelection') && (

@@ -3,11 +3,13 @@ import { POOLS, poolHas, type AccountSummary } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
 import { formatDateTime } from '../../components/format-amount';
 import { AccountStatusBadge } from '../../components/status-badge';
+import { useNow } from '../../components/use-now';
 import { useAccountsStore } from '../../state/app-stores';
 import { RecordList, type RecordListEntry } from '../records/record-list';
 import { secretFact, type SecretStorePlace } from '../records/secret-record-model';
 import { secretState } from './account-form-model';
 import { accountHealth } from './account-health';
+import { keyExpiryText } from './key-expiry-text';
 import { formatSubaccounts } from './subaccounts-text';
 
 interface AccountListProps {
@@ -16,11 +18,15 @@ interface AccountListProps {
   onRemoved(config: AccountConfigView): void;
 }
 
+/** The expiry line counts days: redrawn once a minute is plenty. */
+const EXPIRY_REFRESH_MS = 60_000;
+
 export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   const api = useApi();
   const summaries = useAccountsStore((state) => state.byId);
   const store = useAccountsStore((state) => state.secretStore);
-  const entries = configs.map((config) => accountEntry(config, summaries[config.id], store, () => api.accounts.remove({ id: config.id })));
+  const nowMs = useNow(EXPIRY_REFRESH_MS);
+  const entries = configs.map((config) => accountEntry(config, { summary: summaries[config.id], store, nowMs }, () => api.accounts.remove({ id: config.id })));
   return (
     <RecordList
       label="Configured accounts"
@@ -34,13 +40,15 @@ export function AccountList({ configs, onEdit, onRemoved }: AccountListProps) {
   );
 }
 
-/** An account as the list shows it: its health, pool, connection, interval, address, and where each credential is. */
-function accountEntry(
-  config: AccountConfigView,
-  summary: AccountSummary | undefined,
-  store: SecretStorePlace,
-  remove: () => Promise<unknown>,
-): RecordListEntry {
+/** What the list knows besides the config: the account's last poll, where secrets go, and the time (for key expiry). */
+interface EntryContext {
+  summary: AccountSummary | undefined;
+  store: SecretStorePlace;
+  nowMs: number;
+}
+
+/** An account as the list shows it: its health, pool, connection, interval, address, key expiry, and where each credential is. */
+function accountEntry(config: AccountConfigView, { summary, store, nowMs }: EntryContext, remove: () => Promise<unknown>): RecordListEntry {
   const pool = POOLS[config.pool];
   const mode = pool.modes.find((candidate) => candidate.id === config.mode);
   return {
@@ -58,6 +66,7 @@ function accountEntry(
         {poolHas(config.pool, 'subaccountSelection') && (
           <p className="muted">Subaccounts: {formatSubaccounts(config.options.subaccounts) || 'every one the key can see'}</p>
         )}
+        {config.keyExpiresOn !== null && <KeyExpiryLine accountId={config.id} date={config.keyExpiresOn} nowMs={nowMs} />}
       </>
     ),
     facts:
@@ -91,5 +100,14 @@ function AccountHealthLines({ accountId, summary }: { accountId: string; summary
         {health.lastGoodAt === null ? 'no data read from this account yet' : `last good data ${formatDateTime(health.lastGoodAt)}`}
       </p>
     </div>
+  );
+}
+
+function KeyExpiryLine({ accountId, date, nowMs }: { accountId: string; date: string; nowMs: number }) {
+  const { text, tone } = keyExpiryText(date, nowMs);
+  return (
+    <p className={tone === null ? 'muted' : `tone-text-${tone}`} data-testid={`key-expiry-${accountId}`}>
+      {text}
+    </p>
   );
 }

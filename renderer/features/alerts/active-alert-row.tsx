@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ActiveAlertView } from '../../../shared/contract';
 import { formatDateTime } from '../../components/format-amount';
 import { useAlertsStore } from '../../state/app-stores';
@@ -5,12 +6,21 @@ import { ruleLabel, scopeText, targetsToResume } from './active-alerts';
 import { AlertStatePill, SeverityBadge } from './severity-badge';
 import { SNOOZE_MINUTES, useSnoozeActions } from './use-snooze-actions';
 
-export function ActiveAlertRow({ alert }: { alert: ActiveAlertView }) {
+export function ActiveAlertRow({ alert, focused = false }: { alert: ActiveAlertView; focused?: boolean }) {
   const snoozes = useAlertsStore((state) => state.snoozes);
   const actions = useSnoozeActions();
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    row.current?.scrollIntoView({ block: 'center' });
+    row.current?.focus();
+  }, [focused]);
   return (
     <li
-      className="alert-row"
+      ref={row}
+      tabIndex={focused ? -1 : undefined}
+      data-focused={focused ? 'true' : undefined}
+      className={focused ? 'alert-row focused' : 'alert-row'}
       data-testid="active-alert"
       data-rule={alert.ruleId}
       data-state={alert.state}

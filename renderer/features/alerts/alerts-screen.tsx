@@ -6,7 +6,8 @@ import { RecentNotifications } from './recent-notifications';
 import { SnoozesPanel } from './snoozes-panel';
 import { useAlertLists } from './use-alert-lists';
 
-export function AlertsScreen() {
+/** focusKey: an active alert to bring into view and mark (a click in the overview's "Needs attention"). */
+export function AlertsScreen({ focusKey = null }: { focusKey?: string | null }) {
   useAlertLists();
   return (
     <section aria-labelledby="alerts-title" className="alerts-screen">
@@ -20,7 +21,7 @@ export function AlertsScreen() {
           <a href={routeHref({ screen: 'alerts', view: 'channels' })}>Notification channels</a>
         </div>
       </div>
-      <ActiveAlertsPanel />
+      <ActiveAlertsPanel focusKey={focusKey} />
       <div className="alerts-columns">
         <SnoozesPanel />
         <RecentNotifications />

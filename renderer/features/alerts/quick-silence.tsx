@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RULE_CATALOG, RULE_IDS, type RuleId } from '../../../shared/model';
+import { RULE_CATALOG, SETTABLE_RULE_IDS, type RuleId } from '../../../shared/model';
 import { isRuleId } from './alert-history-query';
 import { accountOptions, useAccountLabels } from './use-account-labels';
 import { SNOOZE_MINUTES, useSnoozeActions } from './use-snooze-actions';
@@ -8,7 +8,7 @@ import { SNOOZE_MINUTES, useSnoozeActions } from './use-snooze-actions';
 export function QuickSilence() {
   const accounts = accountOptions(useAccountLabels());
   const [accountId, setAccountId] = useState('');
-  const [ruleId, setRuleId] = useState<RuleId>(RULE_IDS[0]);
+  const [ruleId, setRuleId] = useState<RuleId>(SETTABLE_RULE_IDS[0] ?? 'worker-offline');
   const actions = useSnoozeActions();
   const chosenAccount = accountId !== '' && accounts.some((account) => account.id === accountId) ? accountId : (accounts[0]?.id ?? '');
 
@@ -46,7 +46,7 @@ export function QuickSilence() {
               if (isRuleId(event.target.value)) setRuleId(event.target.value);
             }}
           >
-            {RULE_IDS.map((id) => (
+            {SETTABLE_RULE_IDS.map((id) => (
               <option key={id} value={id}>
                 {RULE_CATALOG[id].label}
               </option>

@@ -1,4 +1,4 @@
-import { RULE_CATALOG, RULE_IDS, type RuleId } from '../../../shared/model';
+import { RULE_CATALOG, SETTABLE_RULE_IDS, type RuleId } from '../../../shared/model';
 
 interface RuleToggleListProps {
   idPrefix: string;
@@ -16,7 +16,7 @@ export function RuleToggleList({ idPrefix, legend, hint, testId, isChecked, onTo
       <legend>{legend}</legend>
       {hint !== undefined && <p className="hint">{hint}</p>}
       <div className="check-grid">
-        {RULE_IDS.map((rule) => {
+        {SETTABLE_RULE_IDS.map((rule) => {
           const checked = isChecked(rule);
           return (
             <label key={rule} className="check" htmlFor={`${idPrefix}-${rule}`}>

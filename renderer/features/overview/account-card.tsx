@@ -1,15 +1,18 @@
 import type { UnreadableAccount } from '../../../shared/contract';
-import { POOLS, type AccountSummary } from '../../../shared/model';
+import { POOLS, poolHas, type AccountSummary } from '../../../shared/model';
 import { unitSystemFor } from '../../../shared/units';
 import { discoverAttributeColumns } from '../../components/attributes';
 import { HashrateWindowsList } from '../../components/hashrate-windows';
+import { STALE_MEANING } from '../../components/state-terms';
 import { AccountStatusBadge } from '../../components/status-badge';
 import { WorkerCountsLine } from '../../components/worker-counts-line';
 import { routeHref } from '../../state/route';
 import { useAppSettings } from '../../state/settings-store';
+import type { AccountBadge } from './account-attention';
 import { capitalize, countText, termsFor } from '../pool-terms';
 import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
+import { PoolActionsSection } from './pool-actions-section';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
 import { pollScheduleText, staleMarkerText } from './staleness';
 import { UnreadableNotice } from './unreadable-account';
@@ -22,10 +25,13 @@ export function AccountCard({
   nowMs,
   paused,
   unreadable = null,
+  badge,
 }: {
   account: AccountSummary;
   nowMs: number;
   paused: boolean;
+  /** The badge with the account's firing alerts counted in; without it, the API status alone. */
+  badge?: AccountBadge;
   /** Set when the account's latest data could not be read: `account` is then the last good summary. */
   unreadable?: UnreadableAccount | null;
 }) {
@@ -34,7 +40,8 @@ export function AccountCard({
   // A groups table with many pool columns (Stratumsphere schedulers) gets the whole row rather than being cut off.
   const wide = discoverAttributeColumns(account.groups).length >= WIDE_CARD_ATTRIBUTES;
   return (
-    <article className={`card account-card${wide ? ' wide' : ''}`} data-testid={`account-card-${account.id}`}>
+    // The id and tabIndex let "Needs attention" bring the card into view and focus it.
+    <article className={`card account-card${wide ? ' wide' : ''}`} id={accountCardId(account.id)} tabIndex={-1} data-testid={`account-card-${account.id}`}>
       <header className="account-card-header">
         <div>
           <h2>{account.label}</h2>
@@ -45,12 +52,12 @@ export function AccountCard({
             {pollScheduleText(account.lastPollAt, account.nextPollAt, paused, nowMs)}
           </p>
         </div>
-        <AccountStatusBadge accountId={account.id} status={account.status} />
+        <AccountStatusBadge accountId={account.id} status={account.status} {...(badge ? { override: badge } : {})} />
       </header>
 
       {unreadable !== null && <UnreadableNotice notice={unreadable} hasLastGood />}
       {account.stale && (
-        <p className="stale-marker" data-testid={`account-stale-${account.id}`}>
+        <p className="stale-marker" data-testid={`account-stale-${account.id}`} title={STALE_MEANING}>
           {staleMarkerText(account.lastGoodAt, nowMs)}
         </p>
       )}
@@ -97,6 +104,7 @@ export function AccountCard({
       {account.revenue.length > 0 && <RevenueTable account={account} />}
       {account.payouts.length > 0 && <PayoutsTable account={account} />}
       {account.stratumServers.length > 0 && <StratumServers account={account} />}
+      {poolHas(account.pool, 'poolActions') && <PoolActionsSection account={account} />}
     </article>
   );
 }
@@ -104,6 +112,11 @@ export function AccountCard({
 /** The key was rejected, the pool cannot be read, or the key may not read everything: the fix is in the account's form. */
 function needsEditing(account: AccountSummary): boolean {
   return account.status === 'auth_error' || account.status === 'error' || account.status === 'unreachable' || account.status === 'permission_limited';
+}
+
+/** The DOM id of an account's card on the overview. */
+export function accountCardId(accountId: string): string {
+  return `account-card-${accountId}`;
 }
 
 /** Where miners point their rigs, so the card answers "what was that pool address again?". */

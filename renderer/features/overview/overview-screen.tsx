@@ -1,18 +1,22 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { UnreadableAccount } from '../../../shared/contract';
-import { WORKER_STATES, type AccountSummary } from '../../../shared/model';
-import { formatHashrate } from '../../../shared/units';
+import type { AccountSummary } from '../../../shared/model';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { CardErrorPanel } from '../../components/render-error-panels';
-import { WORKER_STATE_TONES } from '../../components/tones';
+import { StateLegend } from '../../components/state-legend';
 import { useNow } from '../../components/use-now';
-import { useAccountsStore } from '../../state/app-stores';
+import { useAccountsStore, useAlertsStore } from '../../state/app-stores';
 import { routeHref } from '../../state/route';
 import { useAppSettings } from '../../state/settings-store';
-import { AccountCard } from './account-card';
 import { MoneySummaryCard } from './money-summary-card';
-import { fleetTotalUnitNote, totalHashrateHps, totalWorkerCounts } from './overview-totals';
+import { useAlertLists } from '../alerts/use-alert-lists';
+import { accountBadge, attentionItems, failingCountText, sortAccountsByAttention, worstFiringByAccount, type AccountBadge } from './account-attention';
+import { AccountCard } from './account-card';
+import { fleetTotals } from './fleet-totals';
+import { FleetTotalsPanel } from './fleet-totals-panel';
+import { NeedsAttention } from './needs-attention';
+import { fleetTotalUnitNote } from './overview-totals';
 import { UnreadableAccountCard } from './unreadable-account';
 
 const STALE_TEXT_REFRESH_MS = 10_000;
@@ -25,9 +29,21 @@ export function OverviewScreen() {
   const paused = useAccountsStore((state) => state.paused);
   const stateLoaded = useAccountsStore((state) => state.stateLoaded);
   const now = useNow(STALE_TEXT_REFRESH_MS);
-  const totalHashrate = useMemo(() => totalHashrateHps(accounts), [accounts]);
-  const totals = useMemo(() => totalWorkerCounts(accounts), [accounts]);
+  useAlertLists();
+  const alerts = useAlertsStore((state) => state.active);
+  const alertsError = useAlertsStore((state) => state.activeError);
+  const totals = useMemo(() => fleetTotals(accounts), [accounts]);
   const unitNote = fleetTotalUnitNote(accounts, useAppSettings().units);
+  const attention = useMemo(() => attentionItems(accounts, alerts), [accounts, alerts]);
+  const badges = useMemo(() => {
+    const worst = worstFiringByAccount(alerts);
+    return new Map(accounts.map((account) => [account.id, accountBadge(account, worst.get(account.id))]));
+  }, [accounts, alerts]);
+  // Worst first; accounts whose summary could not be read at all (no summary) keep their place at the end.
+  const orderedIds = useMemo(() => {
+    const sorted = sortAccountsByAttention(accounts, alerts).map((account) => account.id);
+    return [...sorted, ...ids.filter((id) => byId[id] === undefined)];
+  }, [accounts, alerts, ids, byId]);
 
   if (!stateLoaded) return <p className="muted">Loading accounts…</p>;
   if (ids.length === 0) {
@@ -45,27 +61,14 @@ export function OverviewScreen() {
       <h1 id="overview-title" className="screen-title">
         Overview
       </h1>
-      <div className="totals card">
-        <div className="total" title={unitNote ?? undefined}>
-          <span className="total-label">Total hashrate{unitNote !== null && ' (SI units)'}</span>
-          <span className="total-value" data-testid="total-hashrate">
-            {formatHashrate(totalHashrate, 'si')}
-          </span>
-        </div>
-        {WORKER_STATES.map((state) => (
-          <div className="total" key={state}>
-            <span className="total-label">Workers {state}</span>
-            <span className={`total-value tone-text-${WORKER_STATE_TONES[state]}`} data-testid={`total-${state}`}>
-              {totals[state]}
-            </span>
-          </div>
-        ))}
-      </div>
+      <NeedsAttention items={attention} nowMs={now} alertsError={alertsError} />
+      <FleetTotalsPanel totals={totals} unitNote={unitNote} failingText={failingCountText(accounts)} />
+      <StateLegend />
       <MoneySummaryCard accounts={accounts} nowMs={now} />
       <div className="account-cards">
-        {ids.map((id) => (
+        {orderedIds.map((id) => (
           <ErrorBoundary key={id} fallback={(error, retry) => <CardErrorPanel label={labelOf(byId[id], unreadable[id], id)} error={error} retry={retry} />}>
-            <OverviewCard summary={byId[id]} notice={unreadable[id]} nowMs={now} paused={paused} />
+            <OverviewCard summary={byId[id]} notice={unreadable[id]} nowMs={now} paused={paused} badge={badges.get(id)} />
           </ErrorBoundary>
         ))}
       </div>
@@ -83,12 +86,16 @@ function OverviewCard({
   notice,
   nowMs,
   paused,
+  badge,
 }: {
   summary: AccountSummary | undefined;
   notice: UnreadableAccount | undefined;
   nowMs: number;
   paused: boolean;
+  badge: AccountBadge | undefined;
 }) {
-  if (summary !== undefined) return <AccountCard account={summary} nowMs={nowMs} paused={paused} unreadable={notice ?? null} />;
+  if (summary !== undefined) {
+    return <AccountCard account={summary} nowMs={nowMs} paused={paused} unreadable={notice ?? null} {...(badge ? { badge } : {})} />;
+  }
   return notice === undefined ? null : <UnreadableAccountCard notice={notice} />;
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { formatAge, formatHashrate, type UnitSystem } from '../../../shared/units';
 import { formatAttributeValue, type AttributeColumn, type AttributeValue } from '../../components/attributes';
 import { unitSystemNote } from '../../components/hashrate-units';
+import { WORKER_STATE_MEANINGS } from '../../components/state-terms';
 import { WORKER_STATE_TONES } from '../../components/tones';
 import { routeHref } from '../../state/route';
 import type { WorkerRow } from './worker-rows';
@@ -53,7 +54,9 @@ export const WorkerRowView = memo(function WorkerRowView(props: WorkerRowViewPro
         {worker.group}
       </div>
       <div role="cell">
-        <span className={`state-pill tone-${WORKER_STATE_TONES[worker.state]}`}>{worker.state}</span>
+        <span className={`state-pill tone-${WORKER_STATE_TONES[worker.state]}`} title={WORKER_STATE_MEANINGS[worker.state]}>
+          {worker.state}
+        </span>
       </div>
       <div role="cell" className="number" title={unitNote}>
         {formatHashrate(worker.hashrate.h10m, unitSystem)}

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AccountSummary } from '../../../shared/model';
 import { useApi } from '../../api/api-context';
+import { StateLegend } from '../../components/state-legend';
+import { STALE_MEANING } from '../../components/state-terms';
 import { unreadableAccountText, unreadableWorkersText } from '../../components/unreadable-text';
 import { useNow } from '../../components/use-now';
 import { appStores, useAccountsStore } from '../../state/app-stores';
@@ -69,6 +71,7 @@ export function WorkersScreen({ accountId, view }: { accountId: string | null; v
         }}
       />
       {unknownAccount && <p className="banner tone-problem">There is no account with id “{accountId}”.</p>}
+      <StateLegend />
       <StaleBanner accounts={selectedAccounts} />
       <UnreadableBanner ids={selectedIds} entries={rowsView.entries} accounts={selectedAccounts} noun={terms.worker} />
       <LoadProblems
@@ -144,7 +147,7 @@ function StaleBanner({ accounts }: { accounts: readonly AccountSummary[] }) {
   const stale = accounts.filter((account) => account.stale);
   if (stale.length === 0) return null;
   return (
-    <div className="banner tone-warning" data-testid="workers-stale-banner" role="status">
+    <div className="banner tone-warning" data-testid="workers-stale-banner" role="status" title={STALE_MEANING}>
       {stale.map((account) => (
         <p key={account.id}>
           Worker states for “{account.label}” are from the last good poll ({staleMarkerText(account.lastGoodAt, nowMs)}).

@@ -128,6 +128,8 @@ describe('contract', () => {
     await api.history.exportCsv({ kind: 'workers' });
     await api.settings.get();
     await api.settings.save({ settings: {} as never });
+    await api.actions.offer({ accountId: 'x' });
+    await api.actions.run({ accountId: 'x', action: { kind: 'clear-inactive-workers', group: 'g' } });
     assert.deepEqual([...sent].sort(), [...REQUEST_CHANNELS].sort());
   });
 });

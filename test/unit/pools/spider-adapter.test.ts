@@ -121,6 +121,7 @@ describe('Spider adapter on the documented samples (subaccounts discovered)', ()
         hashrate: { h10m: 9789798686766, h1h: null, h24h: 88667987952 },
         workers: { online: 1, offline: 0, dead: 0, unknown: 0, total: 1 },
         attributes: { Subaccount: 'test001', 'Payout address': '33Vxq5DN4vAXkv7swDp4zNZJWkazsDgwLq' },
+        identity: 'spider:subaccount:test001:BTC',
       },
     ]);
     assert.deepEqual(result.reading.hashrate, { h10m: 9789798686766, h1h: null, h24h: 88667987952 });

@@ -80,6 +80,7 @@ describe('Stratumsphere adapter on the documented shapes', () => {
       hashrate: { h10m: 370e12, h1h: null, h24h: 360e12 },
       workers: { online: 2, offline: 1, dead: 0, unknown: 0, total: 3 },
       attributes: { schedulerId: '12', type: 'miners', algorithm: 'SHA256', location: 'us-central', unstableRentals: '2' },
+      identity: 'stratumsphere:scheduler:12',
     });
     assert.deepEqual(threshold?.attributes, { schedulerId: '13', type: 'threshold', algorithm: 'scrypt', location: 'europe', unstableRentals: '0' });
     assert.deepEqual(threshold?.hashrate, { h10m: 3e9, h1h: null, h24h: 2.9e9 });

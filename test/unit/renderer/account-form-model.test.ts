@@ -24,7 +24,9 @@ describe('account form: values', () => {
   });
 
   it('fills the form from a saved account', () => {
-    const values = valuesFromConfig(makeConfig({ id: 'main', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: 120, mode: 'observer' }));
+    const values = valuesFromConfig(
+      makeConfig({ id: 'main', label: 'Main', baseUrl: 'http://127.0.0.1:9000', pollIntervalSec: 120, mode: 'observer', keyExpiresOn: '2027-01-31' }),
+    );
     assert.deepEqual(values, {
       pool: 'sbi',
       mode: 'observer',
@@ -32,6 +34,7 @@ describe('account form: values', () => {
       baseUrl: 'http://127.0.0.1:9000',
       pollIntervalSec: '120',
       subaccounts: '',
+      keyExpiresOn: '2027-01-31',
     });
   });
 
@@ -48,7 +51,19 @@ describe('account form: buildDraft', () => {
   it('builds a draft for a new account, base URL empty meaning the default', () => {
     const result = buildDraft({ ...newAccountValues('sbi'), label: '  Main farm ' }, null);
     assert.ok(result.ok);
-    assert.deepEqual(result.draft, { pool: 'sbi', mode: 'api-key', label: 'Main farm', baseUrl: null, pollIntervalSec: 60 });
+    assert.deepEqual(result.draft, { pool: 'sbi', mode: 'api-key', label: 'Main farm', baseUrl: null, pollIntervalSec: 60, keyExpiresOn: null });
+  });
+
+  it('takes an optional key expiry date, and refuses one that does not exist', () => {
+    const dated = buildDraft({ ...newAccountValues('sbi'), label: 'x', keyExpiresOn: '2027-01-31' }, null);
+    assert.ok(dated.ok);
+    assert.equal(dated.draft.keyExpiresOn, '2027-01-31');
+    const impossible = buildDraft({ ...newAccountValues('sbi'), label: 'x', keyExpiresOn: '2027-02-30' }, null);
+    assert.ok(!impossible.ok);
+    assert.match(impossible.errors.keyExpiresOn ?? '', /does not exist/);
+    const garbled = buildDraft({ ...newAccountValues('sbi'), label: 'x', keyExpiresOn: '31.01.2027' }, null);
+    assert.ok(!garbled.ok);
+    assert.match(garbled.errors.keyExpiresOn ?? '', /such as 2027-01-31/);
   });
 
   it('keeps the id and the saved Spider subaccounts when editing (coins lower-case)', () => {

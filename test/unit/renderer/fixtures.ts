@@ -47,6 +47,7 @@ export function makeConfig(overrides: Partial<AccountConfigView> & Pick<AccountC
       { field: 'apiKey', source: 'keychain', env: null, hasSecret: true },
       { field: 'apiSecret', source: 'keychain', env: null, hasSecret: true },
     ],
+    keyExpiresOn: null,
     ...overrides,
   };
 }
