@@ -164,7 +164,7 @@ describe('createBridgeApi events', () => {
 
   it('exposes only the contract methods', () => {
     const api = createBridgeApi(new FakeIpcRenderer());
-    assert.deepEqual(Object.keys(api).sort(), ['accounts', 'alerts', 'channels', 'engine', 'history', 'on', 'settings', 'state', 'workers']);
+    assert.deepEqual(Object.keys(api).sort(), ['accounts', 'actions', 'alerts', 'channels', 'engine', 'history', 'on', 'settings', 'state', 'workers']);
     const channel: EventChannel = 'state:account-removed';
     assert.equal(typeof api.on(channel, () => {}), 'function');
   });

@@ -119,13 +119,13 @@ describe('sample store (SQLite): writing and reading polls', () => {
     store.recordPoll(pollOf('farm', T0, workers, { payouts: [pending] }));
     store.recordPoll(pollOf('farm', T0 + MINUTE, workers, { payouts: [pending] }));
     assert.deepEqual(store.payoutRows('farm', T0 - DAY, T0 + DAY), [
-      { id: 'p1', accountId: 'farm', at: iso(T0), coin: 'BTC', amount: 0.1, unit: 'coin', status: 'pending', txId: null },
+      { id: 'p1', accountId: 'farm', at: iso(T0), coin: 'BTC', amount: 0.1, unit: 'coin', status: 'pending', txId: null, rawAmount: null, rawUnit: null },
     ]);
     const paidAt = T0 + 30 * MINUTE;
     store.recordPoll(pollOf('farm', T0 + HOUR, workers, { payouts: [{ ...pending, status: 'confirmed', txId: 'tx-9', at: iso(paidAt) }] }));
     store.recordPoll(pollOf('farm', T0 + 2 * HOUR, workers, { payouts: [{ ...pending, status: 'confirmed', at: iso(paidAt) }] }));
     const rows = store.payoutRows(undefined, T0 - DAY, T0 + DAY);
-    assert.deepEqual(rows, [{ id: 'p1', accountId: 'farm', at: iso(paidAt), coin: 'BTC', amount: 0.1, unit: 'coin', status: 'confirmed', txId: 'tx-9' }]);
+    assert.deepEqual(rows, [{ id: 'p1', accountId: 'farm', at: iso(paidAt), coin: 'BTC', amount: 0.1, unit: 'coin', status: 'confirmed', txId: 'tx-9', rawAmount: null, rawUnit: null }]);
     assert.equal(count(db, 'payout'), 1);
     assert.deepEqual(store.earnings('farm', T0, T0 + DAY).payouts, rows);
     assert.deepEqual(store.payoutRows('farm', paidAt + 1, T0 + DAY), [], 'ranges are [from, to)');
@@ -188,7 +188,7 @@ describe('sample store (SQLite): writing and reading polls', () => {
       [day(-1), 0.03],
     ]);
     store.recordPoll(pollOf('farm', T0 + DAY + HOUR, workers, { revenue: [{ ...revenue[2]!, amount: 0.25 }] }));
-    assert.deepEqual(store.earnings(undefined, T0, T0 + DAY).days, [{ accountId: 'farm', day: day(0), coin: 'BTC', unit: 'coin', amount: 0.25 }]);
+    assert.deepEqual(store.earnings(undefined, T0, T0 + DAY).days, [{ accountId: 'farm', day: day(0), coin: 'BTC', unit: 'coin', amount: 0.25, rawAmount: null, rawUnit: null, estimate: false }]);
     assert.deepEqual(store.earnings('farm', T0 - 2 * DAY, T0 - DAY).days, [], 'only days inside the range');
     db.close();
   });
