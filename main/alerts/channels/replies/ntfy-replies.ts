@@ -74,6 +74,8 @@ export async function readNtfyReplies(
         if (line === '') continue;
         const event = line === null ? null : parseEvent(line);
         if (event === null) {
+          // The first is reported at once, the rest counted when the connection ends: a noisy server cannot flood the log.
+          if (malformed === 0) handling.log('warn', `an unreadable line on the reply subscription from ${host}; skipped`);
           malformed += 1;
           continue;
         }
@@ -91,7 +93,7 @@ export async function readNtfyReplies(
     return received;
   } finally {
     if (timer !== null) deps.clock.clearTimeout(timer);
-    if (malformed > 0) handling.log('warn', `${malformed} unreadable ${malformed === 1 ? 'line' : 'lines'} on the reply subscription from ${host}; skipped`);
+    if (malformed > 1) handling.log('warn', `${malformed} unreadable lines in all on this reply subscription from ${host}; skipped`);
   }
 }
 

@@ -61,7 +61,8 @@ export class ReplyListeners {
   private readonly running = new Map<string, Running>();
   private timer: unknown = null;
   private syncing: Promise<void> | null = null;
-  private stopped = false;
+  /** Nothing listens before start() (a CLI command building the monitor opens no connection). */
+  private stopped = true;
 
   constructor(private readonly deps: ReplyListenersDeps) {}
 
@@ -99,6 +100,7 @@ export class ReplyListeners {
   }
 
   private async syncNow(): Promise<void> {
+    if (this.stopped) return;
     const wanted = new Map(this.deps.channels().filter(wantsListener).map((channel) => [channel.id, channel]));
     for (const [id, listener] of this.running) {
       const channel = wanted.get(id);
