@@ -237,3 +237,25 @@ describe('phone actions over Telegram: inline buttons and bot commands by long p
     }
   });
 });
+
+describe('phone actions: a refused subscription is retried and worded without its secrets', () => {
+  it('a wrong bot token and a reply topic the access token may not read are logged by host and status only', async () => {
+    const tg = await startTelegramSim({ botToken: '111111111:AAOtherBotTokenNotOurs_abcdefghij12' });
+    const ntfy = await startNtfySim({ accessToken: 'tk_serverWantsThisOne000000000000' });
+    const h = await harness({ telegramApiBase: tg.url });
+    try {
+      await h.poolWatch.handle('channels:save', { channel: telegramDraft(), secrets: { botToken: BOT_TOKEN } });
+      const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC, accessToken: NTFY_ACCESS } });
+      const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
+      h.replies.start();
+      const failures = (pattern: RegExp): number => h.logger.lines.filter((line) => pattern.test(line)).length;
+      await waitFor(() => failures(/Telegram rejected the bot token \(HTTP 401\)/) >= 2, 5_000, 'the bot retried after a 401');
+      await waitFor(() => failures(/refused the subscription to the reply topic \(HTTP 403\)/) >= 2, 5_000, 'the subscription retried after a 403');
+      assertNoSecretsLogged(h.logger.lines, [BOT_TOKEN, BOT_TOKEN.split(':')[1] as string, NTFY_ACCESS, replyTopic, NTFY_TOPIC]);
+    } finally {
+      await h.close();
+      await ntfy.close();
+      await tg.close();
+    }
+  });
+});
