@@ -176,8 +176,8 @@ export function createPoolWatch(options: PoolWatchOptions): {
     ...(options.replyOptions?.loop ? { loop: options.replyOptions.loop } : {}),
     ...(options.replyOptions?.telegramPollSeconds !== undefined ? { telegramPollSeconds: options.replyOptions.telegramPollSeconds } : {}),
   });
-  channels.onChange(() => void replies.sync());
-  settings.onReloaded(() => void replies.sync());
+  channels.onChange(() => void replies.refresh());
+  settings.onReloaded(() => void replies.refresh());
   const digestSources = monitorDigestSources(engine, samples, alerts);
   const digests = new DigestScheduler({
     channels: () => settings.current().channels,

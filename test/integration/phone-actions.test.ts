@@ -238,6 +238,34 @@ describe('phone actions over Telegram: inline buttons and bot commands by long p
   });
 });
 
+describe('phone actions: one bot for several chats (a customer each)', () => {
+  it('reads getUpdates once for the bot and answers each chat for its own channel and routes', async () => {
+    const tg = await startTelegramSim({ botToken: BOT_TOKEN });
+    const h = await harness({ telegramApiBase: tg.url });
+    try {
+      await h.poolWatch.handle('channels:save', { channel: telegramDraft(), secrets: { botToken: BOT_TOKEN } });
+      await h.poolWatch.handle('channels:save', {
+        channel: { ...telegramDraft(), label: 'Customer', settings: { chatId: OTHER_CHAT }, routes: { accounts: [], groups: [{ accountId: 'farm', group: 'other-customer' }], rules: [] } },
+        secrets: { botToken: BOT_TOKEN },
+      });
+      h.replies.start();
+      await h.raiseOffline(1);
+      const before = tg.sent.length;
+      tg.say(CHAT_ID, '/status');
+      tg.say(OTHER_CHAT, '/status');
+      await waitFor(() => tg.sent.length >= before + 2, 5_000, 'both chats answered');
+      await delay(1_200); // past one long poll: a second reader would have been refused by now
+      const answers = tg.sent.slice(before);
+      assert.match(answers.find((answer) => answer.chat_id === CHAT_ID)?.text ?? '', /^Main farm \(SBI Crypto Pool\)/);
+      assert.equal(answers.find((answer) => answer.chat_id === OTHER_CHAT)?.text, 'PoolWatch watches no accounts for this chat.', 'the customer sees only its routes');
+      assert.equal(tg.conflicts(), 0, 'one getUpdates reader for the bot');
+    } finally {
+      await h.close();
+      await tg.close();
+    }
+  });
+});
+
 describe('phone actions: a refused subscription is retried and worded without its secrets', () => {
   it('a wrong bot token and a reply topic the access token may not read are logged by host and status only', async () => {
     const tg = await startTelegramSim({ botToken: '111111111:AAOtherBotTokenNotOurs_abcdefghij12' });

@@ -17,6 +17,8 @@ export interface TelegramSim {
   answers: Array<{ callback_query_id: string; text?: string }>;
   /** How often each update was handed out by getUpdates. */
   deliveries: Map<number, number>;
+  /** getUpdates calls refused with 409 because another was waiting (two readers of one bot). */
+  conflicts(): number;
   /** getUpdates calls so far, with the offset each named. */
   polls: Array<{ offset: number | null }>;
   /** Presses a message's inline button in a chat (default: the message's own); returns the update id. */
@@ -50,6 +52,9 @@ export async function startTelegramSim(options: { botToken: string }): Promise<T
   let nextMessageId = 1;
   let nextQueryId = 1;
   let wake: Array<() => void> = [];
+  let waiting = 0;
+  /** getUpdates refused because another was waiting. */
+  let conflicts = 0;
 
   const queue = (update: Record<string, unknown>): number => {
     const id = nextUpdateId++;
@@ -79,12 +84,16 @@ export async function startTelegramSim(options: { botToken: string }): Promise<T
           answers.push({ callback_query_id: String(params.callback_query_id), ...(typeof params.text === 'string' ? { text: params.text } : {}) });
           return reply(200, { ok: true, result: true });
         case 'getUpdates': {
+          // Telegram allows one reader per bot: a second getUpdates while one waits is refused.
+          if (waiting > 0) conflicts += 1;
+          if (waiting > 0) return reply(409, { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' });
           const offset = typeof params.offset === 'number' ? params.offset : null;
           polls.push({ offset });
           // Telegram forgets every update below the offset: they were confirmed.
           if (offset !== null) updates = updates.filter((update) => update.update_id >= offset);
           if (updates.length === 0) {
             const waitMs = Math.min(Number(params.timeout ?? 0) * 1000, MAX_WAIT_MS);
+            waiting += 1;
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, waitMs);
               wake.push(() => {
@@ -92,6 +101,7 @@ export async function startTelegramSim(options: { botToken: string }): Promise<T
                 resolve();
               });
             });
+            waiting -= 1;
           }
           const batch = updates.slice(0, 100);
           for (const update of batch) deliveries.set(update.update_id, (deliveries.get(update.update_id) ?? 0) + 1);
@@ -110,6 +120,7 @@ export async function startTelegramSim(options: { botToken: string }): Promise<T
     answers,
     deliveries,
     polls,
+    conflicts: () => conflicts,
     press: (message, buttonText, chatId) => {
       const button = message.reply_markup?.inline_keyboard.flat().find((candidate) => candidate.text === buttonText);
       if (!button) throw new Error(`the message has no button "${buttonText}"`);

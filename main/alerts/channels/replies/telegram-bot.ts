@@ -13,15 +13,15 @@ const MAX_UPDATES_BYTES = 4 * 1024 * 1024;
 export interface TelegramBotTarget {
   apiBase: string;
   botToken: string;
-  /** The configured chat: only its messages and button presses are answered. */
-  chatId: string;
+  /** The channels using this bot, each with its chat: only their messages and button presses are answered. */
+  chats: ReadonlyArray<{ channelId: string; chatId: string }>;
 }
 
 export interface TelegramBotHandling {
-  /** A press in the configured chat; returns the short text shown on the phone. */
-  press(action: string, token: string): string;
-  /** The answer to a command (`status`, `payouts`), or null for a command the bot does not know. */
-  command(name: string): string | null;
+  /** A press in a configured chat, for that chat's channel; returns the short text shown on the phone. */
+  press(channelId: string, action: string, token: string): string;
+  /** The answer to a command (`status`, `payouts`) for a channel, or null for a command the bot does not know. */
+  command(channelId: string, name: string): string | null;
   log(level: 'info' | 'warn', message: string): void;
 }
 
@@ -54,6 +54,9 @@ export function commandName(text: string): string | null {
 }
 
 /**
+ * One bot may serve several channels (a chat per customer): getUpdates is per bot, so it is read once, and each
+ * update goes to the channel of its chat.
+ *
  * The bot's long-polling loop, one getUpdates at a time (outbound only). The offset moves past every update before
  * it is handled, so each is handled once even when handling fails; presses get answerCallbackQuery, /status and
  * /payouts a message, both only in the configured chat (others are ignored). Returns whether any update came.
@@ -94,18 +97,24 @@ export class TelegramBot {
   private async handle(update: Record<string, unknown>, signal: AbortSignal): Promise<void> {
     const query = asRecord(update.callback_query);
     if (query) {
-      if (!isConfiguredChat(chatOf(query.message), this.target.chatId)) return;
+      const chat = this.chatFor(chatOf(query.message));
+      if (!chat) return;
       const press = typeof query.data === 'string' ? decodePress(query.data) : null;
-      const text = press ? this.handling.press(press.action, press.token) : 'PoolWatch does not know this button; nothing was changed.';
+      const text = press ? this.handling.press(chat.channelId, press.action, press.token) : 'PoolWatch does not know this button; nothing was changed.';
       if (typeof query.id === 'string') await this.call('answerCallbackQuery', { callback_query_id: query.id, text: cutText(text, 200) }, signal);
       return;
     }
     const message = asRecord(update.message);
-    if (!message || !isConfiguredChat(chatOf(message), this.target.chatId) || typeof message.text !== 'string') return;
+    const chat = this.chatFor(chatOf(message));
+    if (!message || !chat || typeof message.text !== 'string') return;
     const name = commandName(message.text);
     if (name === null) return;
-    const reply = this.handling.command(name) ?? 'PoolWatch answers /status and /payouts.';
-    await this.call('sendMessage', { chat_id: this.target.chatId, text: cutText(reply, TELEGRAM_TEXT_LIMIT), disable_web_page_preview: true }, signal);
+    const reply = this.handling.command(chat.channelId, name) ?? 'PoolWatch answers /status and /payouts.';
+    await this.call('sendMessage', { chat_id: chat.chatId, text: cutText(reply, TELEGRAM_TEXT_LIMIT), disable_web_page_preview: true }, signal);
+  }
+
+  private chatFor(chat: Chat | undefined): { channelId: string; chatId: string } | undefined {
+    return this.target.chats.find((candidate) => isConfiguredChat(chat, candidate.chatId));
   }
 
   /** One Bot API method; the answer's `result`, or ReplyConnectionError with a message that never holds the token. */
