@@ -24,6 +24,11 @@ import type { Logger } from '../base/logger';
 import { PoolWatch } from './pool-watch';
 import { AppSettingsService } from './app-settings-service';
 import type { HttpLimits } from '../pools/http-client';
+import { ReplyListeners, type ReplyListenersDeps } from '../alerts/channels/replies/reply-listeners';
+import type { AbortableSleep } from '../alerts/channels/replies/listen-loop';
+import { resolveChannelValues } from '../alerts/channels/channel-config';
+import { secretFieldValues } from '../alerts/channels/channel-service';
+import { DEFAULT_TELEGRAM_API_BASE } from '../alerts/channels/destination';
 
 export const HISTORY_FILE_NAME = 'history.sqlite';
 
@@ -53,6 +58,8 @@ export interface PoolWatchOptions {
   channelOptions?: { sleep?: (ms: number) => Promise<void>; telegramApiBase?: string };
   /** True in the desktop app: the Settings screen offers start at login and close to tray. */
   desktop?: boolean;
+  /** The listeners of button presses and bot commands (tests shorten their waits). */
+  replyOptions?: Pick<ReplyListenersDeps, 'loop' | 'telegramPollSeconds'> & { sleep?: AbortableSleep };
 }
 
 type OpenedHistory = HistoryStores & {
@@ -93,6 +100,7 @@ export function createPoolWatch(options: PoolWatchOptions): {
   historyProblem: string | null;
   heartbeat: Heartbeat;
   digests: DigestScheduler;
+  replies: ReplyListeners;
 } {
   const clock = options.clock ?? systemClock;
   const settings = new SettingsStore(options.config, options.logger);
@@ -159,6 +167,23 @@ export function createPoolWatch(options: PoolWatchOptions): {
     alerts.observe(observation);
     heartbeat.record(observation);
   });
+  const replies = new ReplyListeners({
+    channels: () => settings.current().channels,
+    resolve: (channel) => resolveChannelValues(channel, options.secrets, options.env ?? process.env),
+    secretValues: (channel, values) => secretFieldValues(channel.kind, values),
+    tokens: channels.actionTokens,
+    snooze: (target, minutes) => alerts.snooze(target, minutes),
+    accounts: () => engine.summaries(),
+    fetchImpl: fetch,
+    clock,
+    logger: options.logger,
+    telegramApiBase: options.channelOptions?.telegramApiBase ?? DEFAULT_TELEGRAM_API_BASE,
+    sleep: options.replyOptions?.sleep ?? clockSleep(clock),
+    ...(options.replyOptions?.loop ? { loop: options.replyOptions.loop } : {}),
+    ...(options.replyOptions?.telegramPollSeconds !== undefined ? { telegramPollSeconds: options.replyOptions.telegramPollSeconds } : {}),
+  });
+  channels.onChange(() => void replies.refresh());
+  settings.onReloaded(() => void replies.refresh());
   const digestSources = monitorDigestSources(engine, samples, alerts);
   const digests = new DigestScheduler({
     channels: () => settings.current().channels,
@@ -168,6 +193,7 @@ export function createPoolWatch(options: PoolWatchOptions): {
     send: (channelId, notification) => channels.deliverTo(channelId, notification),
   });
   const shutdown = (): void => {
+    void replies.stop();
     digests.stop();
     heartbeat.stop();
     connectivity.stop();
@@ -175,9 +201,27 @@ export function createPoolWatch(options: PoolWatchOptions): {
   };
   const appSettings = new AppSettingsService({ settings, engine, desktop: options.desktop ?? false, logger: options.logger });
   return {
-    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, appSettings, shutdown, [digests], options.secretStoreInfo),
+    poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, appSettings, shutdown, [digests, replies], options.secretStoreInfo),
     historyProblem: history.problem,
     heartbeat,
     digests,
+    replies,
   };
+}
+
+/** An abortable wait on the clock's timers. */
+function clockSleep(clock: Clock): AbortableSleep {
+  return (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const handle = clock.setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clock.clearTimeout(handle);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
 }

@@ -152,6 +152,28 @@ describe('channels: secrets never reach logs, messages, errors or views', () => 
     });
   }
 
+  it('ntfy: the reply topic PoolWatch made and the access token in the buttons are redacted when a server echoes them', async () => {
+    const config = memoryConfig();
+    const settings = new SettingsStore(config);
+    await settings.load();
+    const logger = captureLogger();
+    const secrets = memorySecrets();
+    const service = new ChannelService({ settings, secrets, logger, clock: new FakeClock(), env: {}, sleep: async () => {}, timeoutMs: 300 });
+    const access = 'tk_buttonsAccess0f1e2d3c4b5a6978';
+    const saved = await service.save(draft('ntfy', { server: receiver.url }), { topic: 'phone-topic-e5d4c3b2', accessToken: access });
+    const replyTopic = (await secrets.get(`channel-${saved.id}`, 'replyTopic')) ?? '';
+    assert.match(replyTopic, /^pw-reply-[A-Za-z0-9_-]{22}$/);
+    const echoed = `Actions: http, Snooze 1 h, ${receiver.url}/${replyTopic}, method=POST, headers.Authorization=Bearer ${access}`;
+    receiver.answer([{ status: 403, headers: { 'Content-Type': 'text/plain' }, body: `forbidden: ${echoed} (${replyTopic})` }]);
+    // After a restart: the service knows the reply topic only from the keychain, not from a save.
+    const restarted = new ChannelService({ settings, secrets, logger, clock: new FakeClock(), env: {}, sleep: async () => {}, timeoutMs: 300 });
+    restarted.dispatch(makeNotification({ id: 'n-buttons' }));
+    await restarted.idle();
+    assert.ok(logger.lines.some((line) => /could not deliver n-buttons/.test(line) && line.includes('[redacted]')), logger.lines.join('\n'));
+    const texts = [...logger.lines, JSON.stringify(config.saved), JSON.stringify(await service.list())];
+    for (const text of texts) for (const marker of [replyTopic, access, 'phone-topic-e5d4c3b2']) assert.ok(!text.includes(marker), `leaked ${marker} in: ${text}`);
+  });
+
   it('redacts an answer before quoting it, so a quote cut mid-token leaks no part of it', async () => {
     const { service } = await setup(receiver.url);
     const token = 'DiscordTok_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';

@@ -1,5 +1,6 @@
 import { CHANNEL_FIELDS, ContractError, type ChannelDraft, type ChannelView } from '../../../shared/contract';
 import { decideSecret, secretsForNewAddress, type SecretPlanInput } from '../../secrets/secret-record';
+import { sameAddress } from '../../secrets/address-binding';
 import type { CredentialRef } from '../../../shared/model';
 import { newRecordId } from '../../store/record-id';
 import type { Environment } from '../../secrets/credential-resolver';
@@ -79,6 +80,17 @@ export function applyChannelDraft(
     else if (!field.optional) throw new ContractError('invalid_request', `Enter the ${field.label}.`);
   }
   channelKind(draft.kind).checkTogether?.(settings);
+  // Secrets PoolWatch makes (ntfy's reply topic): kept while the server stays, made anew for a new one.
+  const unmoved = !input.address || sameAddress(input.address.saved, input.address.now);
+  for (const [name, generate] of Object.entries(channelKind(draft.kind).generatedSecrets ?? {})) {
+    const kept = existing?.secrets[name];
+    if (kept && unmoved) {
+      secrets[name] = kept;
+      continue;
+    }
+    secrets[name] = { keychain: true };
+    toStore[name] = generate();
+  }
   const config: ChannelConfig = {
     id,
     kind: draft.kind,

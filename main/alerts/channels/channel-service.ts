@@ -32,6 +32,7 @@ import { notificationForChannel } from '../channel-routing';
 import { POOLS } from '../../../shared/model';
 import { sendOnce, type AttemptOutcome } from './send-attempt';
 import { testNotification } from './test-notification';
+import { ActionTokens, type ActionButtons } from './phone-actions';
 
 export interface ChannelServiceDeps {
   settings: SettingsStore;
@@ -51,8 +52,10 @@ export interface ChannelServiceDeps {
 /** A channel that has not answered in this long is treated as down for this attempt. */
 export const DEFAULT_CHANNEL_TIMEOUT_MS = 10_000;
 
-function secretFieldValues(kind: ChannelKind, values: Readonly<Record<string, string>>): string[] {
-  return CHANNEL_FIELDS[kind].flatMap((field) => (field.secret && values[field.name] ? [values[field.name] as string] : []));
+/** The values to redact: typed secret fields and those PoolWatch made itself (ntfy's reply topic). */
+export function secretFieldValues(kind: ChannelKind, values: Readonly<Record<string, string>>): string[] {
+  const names = [...CHANNEL_FIELDS[kind].filter((field) => field.secret).map((field) => field.name), ...Object.keys(channelKind(kind).generatedSecrets ?? {})];
+  return names.flatMap((name) => (values[name] ? [values[name] as string] : []));
 }
 
 function permanent(message: string): AttemptOutcome {
@@ -73,8 +76,12 @@ export class ChannelService {
   private readonly telegramApiBase: string;
   private readonly timeoutMs: number;
   private stopped = false;
+  /** The tokens behind the snooze buttons of sent messages; the reply listeners look presses up here. */
+  readonly actionTokens: ActionTokens;
+  private readonly changeListeners: Array<() => void> = [];
 
   constructor(private readonly deps: ChannelServiceDeps) {
+    this.actionTokens = new ActionTokens(() => deps.clock.now());
     this.env = deps.env ?? process.env;
     this.sleep = deps.sleep ?? ((ms) => new Promise<void>((resolve) => deps.clock.setTimeout(resolve, ms)));
     this.fetchImpl = deps.fetchImpl ?? fetch;
@@ -84,6 +91,21 @@ export class ChannelService {
 
   private get channels(): AppConfig['channels'] {
     return this.deps.settings.current().channels;
+  }
+
+  /** Called after a channel is saved or removed (the reply listeners follow at once). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.log('error', `a channel change listener failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   async list(): Promise<ChannelView[]> {
@@ -110,6 +132,7 @@ export class ChannelService {
     await deleteRecordSecrets(this.deps.secrets, channelSecretAccount(id), channel.secrets);
     this.knownSecrets.delete(id);
     this.log('info', `channel ${id}: removed`);
+    this.changed();
     return { removed: true };
   }
 
@@ -199,6 +222,7 @@ export class ChannelService {
     });
     this.remember(id, Object.values(toStore));
     this.log('info', `channel ${id} (${config.kind}): ${existing ? 'updated' : 'added'}`);
+    this.changed();
     return toChannelView(config, this.deps.secrets, this.env);
   }
 
@@ -213,11 +237,16 @@ export class ChannelService {
   }
 
   /** A stored value that cannot make a request (a hand-edited URL) fails the delivery with a reason instead of throwing. */
-  private buildRequest(kind: ChannelKind, values: Readonly<Record<string, string>>, notification: Notification): OutgoingRequest | { problem: string } {
+  private buildRequest(
+    kind: ChannelKind,
+    values: Readonly<Record<string, string>>,
+    notification: Notification,
+    buttons: ActionButtons | null,
+  ): OutgoingRequest | { problem: string } {
     const descriptor = channelKind(kind);
     try {
       if ('deliver' in descriptor) return { problem: `A ${kind} channel sends no HTTP request.` };
-      return descriptor.request(values, notification, { telegramApiBase: this.telegramApiBase });
+      return descriptor.request(values, notification, { telegramApiBase: this.telegramApiBase, buttons });
     } catch (error) {
       return { problem: unusableSettings(error) };
     }
@@ -233,6 +262,7 @@ export class ChannelService {
     notification: Notification,
     extraSecrets: readonly string[],
     signal?: AbortSignal,
+    buttons: ActionButtons | null = null,
   ): Promise<{ outcome: AttemptOutcome; used: string[] }> {
     const descriptor = channelKind(kind);
     const encoded = 'deliver' in descriptor ? (descriptor.encodedSecrets?.(values) ?? []) : [];
@@ -247,7 +277,7 @@ export class ChannelService {
         outcome = permanent(unusableSettings(error));
       }
     } else {
-      const request = this.buildRequest(kind, values, notification);
+      const request = this.buildRequest(kind, values, notification, buttons);
       if ('problem' in request) return { outcome: permanent(redactSecrets(request.problem, secrets)), used };
       used = [...secrets, request.url];
       outcome = await sendOnce(kind, request, { fetchImpl: this.fetchImpl, timeoutMs: this.timeoutMs, nowMs: this.deps.clock.now(), secretValues: used, ...(signal ? { signal } : {}) });
@@ -289,7 +319,9 @@ export class ChannelService {
       if (error instanceof ChannelSecretError) return { ok: false, retry: error.transient, retryAfterMs: null, message: error.message };
       throw error;
     }
-    const { outcome, used } = await this.attemptOnce(channel.kind, values, notification, [], signal);
+    // Buttons only on delivered alerts (never on a test message): each message gets its own token.
+    const buttons = channelKind(channel.kind).actionButtons ? this.actionTokens.buttonsFor(id, notification) : null;
+    const { outcome, used } = await this.attemptOnce(channel.kind, values, notification, [], signal, buttons);
     this.remember(id, used);
     return outcome;
   }

@@ -2,11 +2,14 @@ import type { ChannelKind } from '../../../../shared/contract';
 import type { Notification } from '../../notification-format';
 import type { OutgoingRequest } from '../destination';
 import type { AttemptOutcome } from '../attempt-outcome';
+import type { ActionButtons } from '../phone-actions';
 
 /** What a request builder may need beyond the channel's own values. */
 export interface RequestContext {
   /** Telegram's Bot API address: https://api.telegram.org, a local receiver in tests. */
   telegramApiBase: string;
+  /** Snooze and mute buttons for this message, for kinds that answer presses (Telegram, ntfy); null for none. */
+  buttons?: ActionButtons | null;
 }
 
 /** What a kind that delivers by itself (not one HTTP POST: e-mail over SMTP) gets for one attempt. */
@@ -35,6 +38,13 @@ interface ChannelKindBase {
   validators: Readonly<Record<string, (value: string) => string>>;
   /** Checks that need several settings at once (e-mail: no encryption only to this machine); throws like a validator. */
   checkTogether?(settings: Readonly<Record<string, string>>): void;
+  /**
+   * Secrets PoolWatch makes itself when the channel is saved (ntfy's reply topic), stored like typed ones and never
+   * shown: a new one each time the channel moves to another server.
+   */
+  generatedSecrets?: Readonly<Record<string, () => string>>;
+  /** Whether its messages carry snooze/mute buttons whose presses PoolWatch receives (an outbound subscription). */
+  actionButtons?: boolean;
   /** This service's own reading of a 4xx answer (`said` is the quoted answer or ''), or null for the general one. */
   describeRefusal(status: number, said: string): string | null;
 }

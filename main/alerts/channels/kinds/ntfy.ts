@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { formatNtfy } from '../ntfy-format';
 import { checkPostUrl, invalid } from '../post-url';
 import type { HttpChannelKind } from './channel-kind';
@@ -25,8 +26,17 @@ export const ntfyChannel: HttpChannelKind = {
       return value;
     },
   },
-  request: (values, notification) =>
-    formatNtfy((values.server ?? '').replace(/\/+$/, ''), values.topic ?? '', values.accessToken || null, notification),
+  // The topic the phone's buttons post to: 128 random bits, so nobody finds it by guessing.
+  generatedSecrets: { replyTopic: () => `pw-reply-${randomBytes(16).toString('base64url')}` },
+  actionButtons: true,
+  request: (values, notification, context) => {
+    const accessToken = values.accessToken || null;
+    // The Actions header's short form cannot carry a comma or semicolon: such a token gets no buttons rather than broken ones.
+    const buttons = context.buttons ?? null;
+    const canReply = Boolean(values.replyTopic) && !/[,;]/.test(accessToken ?? '');
+    const reply = canReply && buttons ? { replyTopic: values.replyTopic ?? '', buttons } : null;
+    return formatNtfy((values.server ?? '').replace(/\/+$/, ''), values.topic ?? '', accessToken, notification, reply);
+  },
   describeRefusal: (status, said) => {
     if (status === 401 || status === 403) return `The ntfy server rejected the token (HTTP ${status}): the topic is reserved or needs a valid access token.${said}`;
     if (status === 404) return `The ntfy server answered HTTP 404: the server URL was not found; check it.${said}`;

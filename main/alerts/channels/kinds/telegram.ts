@@ -21,8 +21,9 @@ export const telegramChannel: HttpChannelKind = {
       return value;
     },
   },
+  actionButtons: true,
   request: (values, notification, context) =>
-    formatTelegram(context.telegramApiBase.replace(/\/+$/, ''), values.botToken ?? '', values.chatId ?? '', notification),
+    formatTelegram(context.telegramApiBase.replace(/\/+$/, ''), values.botToken ?? '', values.chatId ?? '', notification, context.buttons ?? null),
   describeRefusal: (status, said) => {
     if (status === 401 || status === 404) return `Telegram rejected the token (HTTP ${status}): check the bot token from @BotFather.${said}`;
     if (status === 403) return `Telegram refused to post to this chat (HTTP 403): the bot must be a member of the chat and not blocked.${said}`;
