@@ -188,12 +188,14 @@ async function benchWorkerTable(browser: Browser, workers: number): Promise<void
     const page = await context.newPage();
     await page.addInitScript({ content: pageProbeScript(1) });
     const deltas: number[] = [];
-    page.on('websocket', (socket) =>
+    let sockets = 0;
+    page.on('websocket', (socket) => {
+      sockets += 1;
       socket.on('framereceived', ({ payload }) => {
         const text = typeof payload === 'string' ? payload : payload.toString('utf8');
         if (text.includes('"state:workers-delta"')) deltas.push(text.length);
-      }),
-    );
+      });
+    });
     await page.goto(serve.url);
     await page.waitForFunction(probePainted, undefined, { timeout: 60_000 });
     const opened = performance.now();
@@ -204,6 +206,7 @@ async function benchWorkerTable(browser: Browser, workers: number): Promise<void
 
     await page.evaluate('window.__pwProbeReset()');
     deltas.length = 0;
+    const socketsBefore = sockets;
     const before = await lastGoodAt(serve);
     let seen = before;
     for (let polls = 0; polls < 2; ) {
@@ -229,6 +232,8 @@ async function benchWorkerTable(browser: Browser, workers: number): Promise<void
     console.log(`\nUI worker table: one SBI account of ${workers.toLocaleString('en-US')} workers, Workers screen, 1920x1080`);
     console.log(`  list shown ${(listMs / 1000).toFixed(1)} s after opening the screen; worker rows in the DOM: top ${rows[0]}, middle ${rows[1]}, bottom ${rows[2]}, after the polls ${rowsAfter}`);
     console.log(`  two polls (${deltas.length} workers-delta frame(s), ${kb(deltas.reduce((total, bytes) => total + bytes, 0))}): ${long.length} task(s) over ${LONG_TASK_MS} ms, longest ${longest.toFixed(0)} ms, ${long.reduce((total, task) => total + task.durationMs, 0).toFixed(0)} ms in long tasks; longest gap between frames ${report.maxFrameGapMs.toFixed(0)} ms`);
+    // Each reconnect reloads the whole list: serve used to close a page that had one 20 MB delta still to read.
+    console.log(`  WebSocket reconnects during the polls: ${sockets - socketsBefore}`);
   } finally {
     await context.close();
     await serve.stop();
