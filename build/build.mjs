@@ -13,6 +13,21 @@ const nodeExternals = ['electron', 'keytar', 'better-sqlite3', 'bufferutil', 'ut
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
+/**
+ * zod's namespace re-exports every message locale (about 260 KB minified); the UI words zod's issues itself
+ * (describeIssues) and zod keeps its English default, imported directly. So the renderer gets an empty module
+ * in place of the locale index.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty-module' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 async function main() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, 'renderer'), { recursive: true });
@@ -50,10 +65,14 @@ async function main() {
       outdir: dist,
       platform: 'browser',
       target: 'chrome120',
+      // ES modules with splitting: the Charts screen (recharts, d3) is a chunk loaded when it is first opened.
       format: 'esm',
+      splitting: true,
+      chunkNames: 'renderer/chunks/[name]-[hash]',
       jsx: 'automatic',
       minify: true,
       define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [withoutZodLocales],
     }),
   ]);
   await copyFile(join(root, 'renderer/index.html'), join(dist, 'renderer/index.html'));

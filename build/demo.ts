@@ -6,10 +6,7 @@ import { join, resolve } from 'node:path';
 import { systemClock } from '../main/base/clock';
 import { startDemoScenario } from './demo-scenario';
 import { installedElectron } from './electron-binary';
-import { startSbiSim } from '../test/sim/sbi';
-import { startSpiderSim } from '../test/sim/spider';
-import { startStratumsphereSim } from '../test/sim/stratumsphere';
-import { startWebMinePoolSim } from '../test/sim/webminepool';
+import { startDemoPools } from './demo-pools';
 
 const root = resolve(__dirname, '..');
 /** POOLWATCH_DEMO_DIR moves the demo's config, history and profile (the smoke test uses a temporary folder). */
@@ -22,81 +19,10 @@ function findElectron(): { path: string } | { reason: string } {
 }
 
 async function main(): Promise<void> {
-  const [sbi, spider, webminepool, stratumsphere] = await Promise.all([
-    startSbiSim({ seed: 7 }),
-    startSpiderSim({ seed: 7 }),
-    startWebMinePoolSim({ seed: 7 }),
-    startStratumsphereSim({ seed: 7 }),
-  ]);
-  const readOnly = sbi.addKey({ permissions: ['READ'] });
-  const observer = sbi.observerKeys.find((key) => key.subaccount === 'usonly') ?? sbi.observerKeys[0]!;
+  const pools = await startDemoPools();
+  const { sbi, spider, webminepool, stratumsphere, config } = pools;
   console.log(`Pool simulators: SBI ${sbi.url}, Spider ${spider.url}, WebMinePool ${webminepool.url}, Stratumsphere ${stratumsphere.url}`);
-
-  // The demo's credentials are the simulator's random keys, passed by environment: nothing secret is written.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    POOLWATCH_DEMO_SBI_KEY: sbi.fullKey.apiKey,
-    POOLWATCH_DEMO_SBI_SECRET: sbi.fullKey.apiSecret,
-    POOLWATCH_DEMO_SBI_RO_KEY: readOnly.apiKey,
-    POOLWATCH_DEMO_SBI_RO_SECRET: readOnly.apiSecret,
-    POOLWATCH_DEMO_SBI_OBSERVER: observer.key,
-    POOLWATCH_DEMO_SPIDER_ACCESS: spider.fullKey.accessKey,
-    POOLWATCH_DEMO_SPIDER_PRIVATE: spider.fullKey.privateKey,
-    POOLWATCH_DEMO_WMP_SECRET: webminepool.secretKey,
-    POOLWATCH_DEMO_STRATUMSPHERE_KEY: stratumsphere.apiKey,
-  };
-  const config = {
-    accounts: [
-      {
-        id: 'demo-sbi',
-        pool: 'sbi',
-        label: 'SBI farm (demo)',
-        baseUrl: sbi.url,
-        pollIntervalSec: 15,
-        credentials: { apiKey: { env: 'POOLWATCH_DEMO_SBI_KEY' }, apiSecret: { env: 'POOLWATCH_DEMO_SBI_SECRET' } },
-      },
-      {
-        id: 'demo-sbi-readonly',
-        pool: 'sbi',
-        label: 'SBI read-only key (demo)',
-        baseUrl: sbi.url,
-        pollIntervalSec: 30,
-        credentials: { apiKey: { env: 'POOLWATCH_DEMO_SBI_RO_KEY' }, apiSecret: { env: 'POOLWATCH_DEMO_SBI_RO_SECRET' } },
-      },
-      {
-        id: 'demo-sbi-observer',
-        pool: 'sbi',
-        label: `SBI observer: ${observer.subaccount} (demo)`,
-        baseUrl: sbi.url,
-        pollIntervalSec: 30,
-        credentials: { observerKey: { env: 'POOLWATCH_DEMO_SBI_OBSERVER' } },
-      },
-      {
-        id: 'demo-spider',
-        pool: 'spider',
-        label: 'Spider Pool (demo)',
-        baseUrl: spider.url,
-        pollIntervalSec: 30,
-        credentials: { accessKey: { env: 'POOLWATCH_DEMO_SPIDER_ACCESS' }, privateKey: { env: 'POOLWATCH_DEMO_SPIDER_PRIVATE' } },
-      },
-      {
-        id: 'demo-webminepool',
-        pool: 'webminepool',
-        label: 'WebMinePool site (demo)',
-        baseUrl: webminepool.url,
-        pollIntervalSec: 30,
-        credentials: { secretKey: { env: 'POOLWATCH_DEMO_WMP_SECRET' } },
-      },
-      {
-        id: 'demo-stratumsphere',
-        pool: 'stratumsphere',
-        label: 'Stratumsphere rentals (demo)',
-        baseUrl: stratumsphere.url,
-        pollIntervalSec: 30,
-        credentials: { apiKey: { env: 'POOLWATCH_DEMO_STRATUMSPHERE_KEY' } },
-      },
-    ],
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...pools.env };
 
   const profile = join(demoDir, 'profile');
   await mkdir(profile, { recursive: true });
@@ -128,7 +54,7 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     stopScenario();
     app.kill('SIGTERM');
-    await Promise.all([sbi.close(), spider.close(), webminepool.close(), stratumsphere.close()]);
+    await pools.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

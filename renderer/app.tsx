@@ -9,7 +9,7 @@ import { AlertSettingsScreen } from './features/alerts/alert-settings-screen';
 import { AlertsBadge } from './features/alerts/alerts-badge';
 import { AlertsScreen } from './features/alerts/alerts-screen';
 import { ChannelsScreen } from './features/alerts/channels-screen';
-import { ChartsScreen } from './features/charts/charts-screen';
+import { LazyChartsScreen } from './features/charts/lazy-charts-screen';
 import { NotFoundScreen } from './features/not-found-screen';
 import { OverviewScreen } from './features/overview/overview-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
@@ -78,7 +78,7 @@ function CurrentScreen({ route }: { route: Route }): ReactNode {
     case 'workers':
       return <WorkersScreen accountId={route.accountId} view={route.view} />;
     case 'charts':
-      return <ChartsScreen scope={route.scope} />;
+      return <LazyChartsScreen scope={route.scope} />;
     case 'accounts':
       return <AccountsScreen adding={route.adding} editId={route.editId ?? null} />;
     case 'alerts':

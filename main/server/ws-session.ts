@@ -12,6 +12,8 @@ import type { Logger } from '../base/logger';
 
 // What one connection may hold of the server: unanswered requests, and answer bytes its client has not read yet.
 // The UI keeps a handful of requests open; a 30,000-worker list is about 6 MB, so two fit under the byte limit.
+// One frame may exceed it by itself (a 100,000-worker delta is about 20 MB, and the page reads nothing else while
+// it parses it): the limit allows the largest frame waiting on top, so only unread frames beyond that close.
 const MAX_IN_FLIGHT = 64;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -32,13 +34,18 @@ export function runWsSession(socket: WebSocket, monitor: MonitorService, logger:
     socket.close(code, reason);
   };
 
+  /** The largest frame sent since the bytes waiting were last under the limit (in UTF-16 units: ~bytes of JSON). */
+  let largestWaitingFrame = 0;
   const send = (frame: string): void => {
     if (closing || socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    const waiting = socket.bufferedAmount;
+    if (waiting <= MAX_BUFFERED_BYTES) largestWaitingFrame = 0;
+    else if (waiting + frame.length > MAX_BUFFERED_BYTES + largestWaitingFrame) {
       const limitMb = Math.round(MAX_BUFFERED_BYTES / 1024 / 1024);
       shutDown(WS_CLOSE_LIMIT, `answers not read: over ${limitMb} MB waiting`, `closed a WebSocket client that did not read its answers (over ${limitMb} MB waiting)`);
       return;
     }
+    largestWaitingFrame = Math.max(largestWaitingFrame, frame.length);
     socket.send(frame);
   };
   const unsubscribe = monitor.subscribe((event) => send(eventFrame(event.channel, event.payload)));

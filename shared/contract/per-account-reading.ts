@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccountSummary, Worker } from '../model';
 import { cutText } from '../units';
 import { describeIssues } from './describe-issues';
+import { isPlainWorker } from './plain-worker';
 import {
   AccountSummarySchema,
   EngineStateSchema,
@@ -46,12 +47,24 @@ function unreadableAccount(raw: unknown, error: z.ZodError, fallbackId: string):
   };
 }
 
-/** Reads each entry on its own; the ones that fail are counted, with the first few problems named. */
-function readEach<T>(schema: z.ZodType<T>, raws: readonly unknown[], nameOf: (raw: unknown, index: number) => string): { items: T[]; unreadable: UnreadableItems | undefined } {
+/**
+ * Reads each entry on its own; the ones that fail are counted, with the first few problems named. `isPlain` may
+ * pass an entry the schema would accept unchanged without parsing it (see plain-worker.ts).
+ */
+function readEach<T>(
+  schema: z.ZodType<T>,
+  raws: readonly unknown[],
+  nameOf: (raw: unknown, index: number) => string,
+  isPlain: (raw: unknown) => raw is T = (_raw): _raw is T => false,
+): { items: T[]; unreadable: UnreadableItems | undefined } {
   const items: T[] = [];
   const examples: string[] = [];
   let count = 0;
   raws.forEach((raw, index) => {
+    if (isPlain(raw)) {
+      items.push(raw);
+      return;
+    }
     const parsed = schema.safeParse(raw);
     if (parsed.success) {
       items.push(parsed.data);
@@ -116,7 +129,7 @@ const WorkerListShellSchema = WorkerListSchema.extend({ workers: z.array(z.unkno
 export function readWorkerList(value: unknown): ReadResult<z.infer<typeof WorkerListSchema>> {
   const shell = WorkerListShellSchema.safeParse(value);
   if (!shell.success) return shell;
-  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.workers, workerName);
+  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.workers, workerName, isPlainWorker);
   return { success: true, data: withUnreadable({ ...shell.data, workers: items }, mergeItems(shell.data.unreadable, unreadable)) };
 }
 
@@ -134,6 +147,6 @@ export function readWorkersDelta(value: unknown): WorkersDelta | null {
     if (accountId === null) return null;
     return { accountId, upserted: [], removed: [], total: 0, unreadable: { count: 1, examples: [cutText(describeIssues(shell.error, 2), MAX_PROBLEM_CHARS)] } };
   }
-  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.upserted, workerName);
+  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.upserted, workerName, isPlainWorker);
   return withUnreadable({ ...shell.data, upserted: items }, mergeItems(shell.data.unreadable, unreadable));
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory figures for the paths that must stay fast at 30,000 and 100,000 workers.
 // Prints figures; asserts nothing (targets are judged by people reading them, not by timed unit tests).
 //   npm run bench -- [--sizes 30000,100000] [--spider-sizes 10000] [--serve-seconds 60] [--serve-seconds-big 30] [--idle-seconds 60]
-//                    [--sections pipeline,serve,idle,components]
+//                    [--sections pipeline,serve,idle,components,ui] [--ui-loads 5] [--ui-workers 100000]
 // Simulators run in their own processes, so their CPU is not counted as the app's.
 import { parseArgs } from 'node:util';
 import { createSbiAdapter } from '../../main/pools/sbi/sbi-adapter';
@@ -18,8 +18,9 @@ import { benchCharts } from './chart-bench';
 import { benchStore } from './store-bench';
 import { benchPipeline } from './pipeline-bench';
 import { benchIdle, benchResponsiveness } from './serve-bench';
+import { benchUi } from './ui-bench';
 
-const SECTIONS = ['pipeline', 'serve', 'idle', 'components'] as const;
+const SECTIONS = ['pipeline', 'serve', 'idle', 'components', 'ui'] as const;
 
 const sbiCredentials = (keys: Record<string, unknown>) => {
   const key = keys.fullKey as { apiKey: string; apiSecret: string };
@@ -40,6 +41,8 @@ function options() {
       'serve-seconds-big': { type: 'string', default: '30' },
       'idle-seconds': { type: 'string', default: '60' },
       sections: { type: 'string', default: SECTIONS.join(',') },
+      'ui-loads': { type: 'string', default: '5' },
+      'ui-workers': { type: 'string', default: '100000' },
     },
   });
   const numbers = (text: string, flag: string) =>
@@ -57,6 +60,8 @@ function options() {
     serveSeconds: numbers(values['serve-seconds'], 'serve-seconds')[0]!,
     serveSecondsBig: numbers(values['serve-seconds-big'], 'serve-seconds-big')[0]!,
     idleSeconds: numbers(values['idle-seconds'], 'idle-seconds')[0]!,
+    uiLoads: numbers(values['ui-loads'], 'ui-loads')[0]!,
+    uiWorkers: numbers(values['ui-workers'], 'ui-workers')[0]!,
     sections: new Set(sections),
   };
 }
@@ -132,6 +137,7 @@ async function main(): Promise<void> {
   }
   if (run.sections.has('idle')) await benchIdle(run.idleSeconds);
   if (run.sections.has('components')) await benchComponents(run.sizes[0]!);
+  if (run.sections.has('ui')) await benchUi({ loads: run.uiLoads, workers: run.uiWorkers });
   console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -16,7 +16,7 @@ import { tooltipTimeFormatter, userTimeZone } from './chart-time';
 import { EarningsChart } from './earnings-chart';
 import { ExportButtons } from './export-buttons';
 import { HashrateChart } from './hashrate-chart';
-import { maxPointsForWidth } from './point-budget';
+import { maxPointsForWidth, plotWidthOf } from './point-budget';
 import { RangeBar } from './range-bar';
 import { ScopePickers } from './scope-pickers';
 import { useAlertHistoryForChart, useEarningsHistory, useHashrateHistory, useWorkerStatesHistory } from './use-chart-history';
@@ -52,7 +52,7 @@ export function ChartsScreen({ scope }: { scope: ChartScope }) {
   const timeWindow = zoom ?? rangeWindow(range, anchorMs);
   // Rebuilt each render: the loaders key on its contents, not on its identity.
   const request: ChartRequest | null =
-    plotWidth === 0 ? null : { scope, timeWindow, range, zoomed: zoom !== null, maxPoints: maxPointsForWidth(plotWidth) };
+    plotWidth === 0 ? null : { scope, timeWindow, range, zoomed: zoom !== null, maxPoints: maxPointsForWidth(plotWidthOf(plotWidth)) };
 
   const hashrate = useHashrateHistory(request);
   const states = useWorkerStatesHistory(request);

@@ -7,7 +7,7 @@ import { ChartMessage, chartMessageKind } from './chart-message';
 import type { Answered, ChartRequest } from './chart-request';
 import { utcDayFormatter } from './chart-time';
 import { earningsPanels, panelTitle, type EarningsDay, type EarningsPanel } from './earnings-series';
-import { pointBudget } from './point-budget';
+import { plotWidthOf, pointBudget } from './point-budget';
 import type { RequestView } from './use-history-request';
 
 const PANEL_HEIGHT_PX = 200;
@@ -23,7 +23,7 @@ interface EarningsChartProps {
 export function EarningsChart({ view, request, widthPx, wholeAccountNote }: EarningsChartProps) {
   const answer = view.data;
   const panels = useMemo(
-    () => (answer === null ? [] : earningsPanels(answer.response, answer.request.timeWindow, pointBudget(widthPx))),
+    () => (answer === null ? [] : earningsPanels(answer.response, answer.request.timeWindow, pointBudget(plotWidthOf(widthPx)))),
     [answer, widthPx],
   );
   const points = panels.reduce((sum, panel) => sum + panel.days.length, 0);

@@ -12,7 +12,7 @@ import type { Answered, ChartRequest } from './chart-request';
 import { axisTimeFormatter, resolutionText } from './chart-time';
 import { axisTickText, hashrateChartData, type AxisUnit, type HashrateChartData } from './hashrate-series';
 import { HashrateTooltip, isHashrateDatum } from './hashrate-tooltip';
-import { pointBudget } from './point-budget';
+import { plotWidthOf, pointBudget } from './point-budget';
 import { tooltipDatum } from './tooltip-datum';
 import type { RequestView } from './use-history-request';
 
@@ -43,7 +43,7 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
   const answer = view.data;
   const timeWindow = answer?.request.timeWindow ?? request.timeWindow;
   const { data, axis } = useMemo(
-    () => hashrateChartData(answer?.response.points ?? [], system, pointBudget(widthPx)),
+    () => hashrateChartData(answer?.response.points ?? [], system, pointBudget(plotWidthOf(widthPx))),
     [answer, system, widthPx],
   );
   const messageKind = chartMessageKind(view, data.length === 0);

@@ -1,6 +1,6 @@
 import type { HashrateHistoryPoint } from '../../../shared/contract';
 import { scaleHashrate, type UnitSystem } from '../../../shared/units';
-import { bucketSeries } from './point-budget';
+import { bucketSeries, withinBudget } from './point-budget';
 import { withGaps } from './series-gaps';
 
 /** One point as the hashrate chart draws it: values in the axis unit, the exact H/s kept for the tooltip. */
@@ -57,24 +57,28 @@ export interface HashrateChartData {
 }
 
 
-/** The engine's points, bounded to the chart's budget and scaled to one unit for the axis. */
+/** The engine's points, bounded to the chart's budget (breaks included) and scaled to one unit for the axis. */
 export function hashrateChartData(points: readonly HashrateHistoryPoint[], system: UnitSystem, maxPoints: number): HashrateChartData {
-  const bounded = bucketSeries(points, maxPoints, mergeHashratePoints);
-  let highest = 0;
-  for (const point of bounded) highest = Math.max(highest, point.max, point.avg);
-  const axis = axisUnitFor(highest, system);
-  const data: HashrateDatum[] = [];
-  for (const point of bounded) {
-    const atMs = Date.parse(point.at);
-    if (Number.isNaN(atMs)) continue;
-    data.push({
-      atMs,
-      avg: point.avg / axis.divisor,
-      band: [point.min / axis.divisor, point.max / axis.divisor],
-      hps: { min: point.min, avg: point.avg, max: point.max },
-    });
-  }
-  return { data: withGaps<HashrateDatum, HashrateGap>(data, (atMs) => ({ atMs, avg: null, band: null }), (datum) => ({ ...datum, isolated: true })), axis };
+  let axis = axisUnitFor(0, system);
+  const data = withinBudget(maxPoints, (budget) => {
+    const bounded = bucketSeries(points, budget, mergeHashratePoints);
+    let highest = 0;
+    for (const point of bounded) highest = Math.max(highest, point.max, point.avg);
+    axis = axisUnitFor(highest, system);
+    const drawn: HashrateDatum[] = [];
+    for (const point of bounded) {
+      const atMs = Date.parse(point.at);
+      if (Number.isNaN(atMs)) continue;
+      drawn.push({
+        atMs,
+        avg: point.avg / axis.divisor,
+        band: [point.min / axis.divisor, point.max / axis.divisor],
+        hps: { min: point.min, avg: point.avg, max: point.max },
+      });
+    }
+    return withGaps<HashrateDatum, HashrateGap>(drawn, (atMs) => ({ atMs, avg: null, band: null }), (datum) => ({ ...datum, isolated: true }));
+  });
+  return { data: [...data], axis };
 }
 
 /** "1.5 PH/s" for a y-axis tick given in the axis unit. */

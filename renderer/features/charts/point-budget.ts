@@ -12,7 +12,15 @@ function clampPoints(points: number): number {
   return Math.min(MAX_POINTS, Math.max(MIN_POINTS, Math.floor(points)));
 }
 
-/** The most points a chart this wide may be handed. */
+/** Every chart's y-axis (84 px) plus its right margin (16 px): the x-axis draws on the rest of its width. */
+export const PLOT_INSET_PX = 100;
+
+/** The width the x-axis draws on in a chart `chartWidthPx` wide: the width the point budget is counted on. */
+export function plotWidthOf(chartWidthPx: number): number {
+  return Math.max(0, chartWidthPx - PLOT_INSET_PX);
+}
+
+/** The most points a plot this wide may be handed. */
 export function pointBudget(widthPx: number): number {
   return clampPoints(Number.isFinite(widthPx) ? widthPx * POINTS_PER_PX : 0);
 }
@@ -37,4 +45,17 @@ export function bucketSeries<T>(points: readonly T[], maxPoints: number, merge: 
     merged.push(merge(points.slice(start, end)));
   }
   return merged;
+}
+
+/**
+ * `build(budget)` bounded to `maxPoints` items in all: a chart's own additions (a break in the line per gap) count
+ * too, so the series is bucketed tighter until they fit.
+ */
+export function withinBudget<T>(maxPoints: number, build: (budget: number) => readonly T[]): readonly T[] {
+  let budget = Math.max(1, Math.floor(maxPoints));
+  for (;;) {
+    const built = build(budget);
+    if (built.length <= maxPoints || budget === 1) return built;
+    budget = Math.max(1, budget - (built.length - Math.floor(maxPoints)));
+  }
 }

@@ -6,7 +6,7 @@ import { CHART_COLORS, WORKER_STATE_COLORS } from './chart-colors';
 import { ChartMessage, chartMessageKind } from './chart-message';
 import type { Answered, ChartRequest } from './chart-request';
 import { axisTimeFormatter, resolutionText } from './chart-time';
-import { pointBudget } from './point-budget';
+import { plotWidthOf, pointBudget } from './point-budget';
 import type { RequestView } from './use-history-request';
 import { workerStatesChartData } from './worker-states-series';
 import { capitalize } from '../pool-terms';
@@ -25,7 +25,7 @@ interface WorkerStatesChartProps {
 export function WorkerStatesChart({ view, request, widthPx, workersNoun, timeText }: WorkerStatesChartProps) {
   const answer = view.data;
   const timeWindow = answer?.request.timeWindow ?? request.timeWindow;
-  const data = useMemo(() => workerStatesChartData(answer?.response.points ?? [], pointBudget(widthPx)), [answer, widthPx]);
+  const data = useMemo(() => workerStatesChartData(answer?.response.points ?? [], pointBudget(plotWidthOf(widthPx))), [answer, widthPx]);
   const tickText = useMemo(() => axisTimeFormatter(timeWindow.toMs - timeWindow.fromMs), [timeWindow]);
   const messageKind = chartMessageKind(view, data.length === 0);
   return (

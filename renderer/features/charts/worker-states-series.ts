@@ -1,5 +1,5 @@
 import type { WorkerStatesPoint } from '../../../shared/contract';
-import { bucketSeries } from './point-budget';
+import { bucketSeries, withinBudget } from './point-budget';
 import { withGaps } from './series-gaps';
 
 export interface WorkerStatesDatum {
@@ -31,13 +31,16 @@ export function mergeWorkerStates(bucket: readonly WorkerStatesPoint[]): WorkerS
   return { ...worst, at: first.at };
 }
 
-/** The engine's points, bounded to the chart's budget, with times as numbers for a time axis. */
+/** The engine's points, bounded to the chart's budget (breaks included), with times as numbers for a time axis. */
 export function workerStatesChartData(points: readonly WorkerStatesPoint[], maxPoints: number): Array<WorkerStatesDatum | WorkerStatesGap> {
-  const data: WorkerStatesDatum[] = [];
-  for (const point of bucketSeries(points, maxPoints, mergeWorkerStates)) {
-    const atMs = Date.parse(point.at);
-    if (Number.isNaN(atMs)) continue;
-    data.push({ atMs, online: point.online, offline: point.offline, dead: point.dead, unknown: point.unknown });
-  }
-  return withGaps<WorkerStatesDatum, WorkerStatesGap>(data, (atMs) => ({ atMs, online: null, offline: null, dead: null, unknown: null }));
+  const data = withinBudget(maxPoints, (budget) => {
+    const drawn: WorkerStatesDatum[] = [];
+    for (const point of bucketSeries(points, budget, mergeWorkerStates)) {
+      const atMs = Date.parse(point.at);
+      if (Number.isNaN(atMs)) continue;
+      drawn.push({ atMs, online: point.online, offline: point.offline, dead: point.dead, unknown: point.unknown });
+    }
+    return withGaps<WorkerStatesDatum, WorkerStatesGap>(drawn, (atMs) => ({ atMs, online: null, offline: null, dead: null, unknown: null }));
+  });
+  return [...data];
 }

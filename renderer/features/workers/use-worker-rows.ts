@@ -41,7 +41,10 @@ export interface WorkerRowsOptions {
  */
 export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, filter: WorkerFilter, options: WorkerRowsOptions): WorkerRowsView {
   const { terms, withAttributes } = options;
-  const entries = useWorkersStore(useShallow((state) => accountIds.map((id) => state.byAccount[id])));
+  const latestEntries = useWorkersStore(useShallow((state) => accountIds.map((id) => state.byAccount[id])));
+  // New worker data re-sorts every row: deferred, so typing and scrolling go first, and deltas arriving back to
+  // back (a big poll sent in parts) are drawn once rather than once each.
+  const entries = useDeferredValue(latestEntries);
   const all = useMemo(
     () =>
       buildWorkerRows(

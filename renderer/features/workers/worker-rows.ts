@@ -119,8 +119,18 @@ export interface AccountWorkers {
  * rig-2 sorts before rig-10. Ten times faster than Intl.Collator over 30,000 rows.
  */
 export function naturalSortKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+  const known = sortKeys.get(text);
+  if (known !== undefined) return known;
+  const key = text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+  if (sortKeys.size >= MAX_SORT_KEYS) sortKeys.clear();
+  sortKeys.set(text, key);
+  return key;
 }
+
+// A poll brings new Worker objects under the same names: their sort keys are looked up, not built again with a
+// regular expression (a second per 100,000 workers in the UI). Bounded: cleared when it holds this many.
+const MAX_SORT_KEYS = 250_000;
+const sortKeys = new Map<string, string>();
 
 // Rows are cached by Worker object: a delta replaces only the workers that changed, so rebuilding
 // the table after a delta reuses the other rows instead of re-parsing 30,000 dates and names.

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { AttributeColumn } from '../../components/attributes';
 import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
@@ -11,7 +11,11 @@ import type { WorkerColumn, WorkerRow, WorkerSort, WorkerSortKey } from './worke
 
 /** Must match `.worker-row { height }` in styles.css: the virtualizer positions rows by it. */
 export const WORKER_ROW_HEIGHT_PX = 34;
-const OVERSCAN_ROWS = 12;
+/**
+ * Rows drawn beyond each edge of the view. With `.worker-scroll`'s max-height (45 rows) the DOM never holds more
+ * than 60 rows, however tall the window and however many workers.
+ */
+const OVERSCAN_ROWS = 6;
 
 interface WorkerTableProps {
   /** "Workers", "Rentals", "Users": names the table for assistive technology. */
@@ -33,11 +37,13 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById), units), [accountsById, units]);
   const gridTemplate = workerGridTemplate(showAccount, attributes.length);
   const minWidth = workerGridMinWidth(showAccount, attributes.length);
+  // A new getItemKey makes the virtualizer re-measure every row: only a new row list may do that, not every render.
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => WORKER_ROW_HEIGHT_PX,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    getItemKey,
     overscan: OVERSCAN_ROWS,
   });
 

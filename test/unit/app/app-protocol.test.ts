@@ -37,6 +37,9 @@ describe('serveAppRequest', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>PoolWatch</title>');
     await writeFile(join(rendererDir, 'app.js'), 'export const ok = 1;');
     await writeFile(join(rendererDir, 'styles.css'), 'body{}');
+    // The build splits lazily loaded screens into module chunks in a subfolder.
+    await mkdir(join(rendererDir, 'chunks'));
+    await writeFile(join(rendererDir, 'chunks', 'charts-screen-ABC123.js'), 'export const charts = 1;');
     // Beside the renderer folder, reachable only by escaping it.
     await writeFile(join(root, 'secret.js'), 'SECRET-OUTSIDE-RENDERER');
   });
@@ -45,6 +48,15 @@ describe('serveAppRequest', () => {
   });
 
   const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, rendererDir);
+
+  it('serves the module chunks a lazy screen imports, as JavaScript under the same CSP', async () => {
+    const chunk = await get('app://poolwatch/chunks/charts-screen-ABC123.js');
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(chunk.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+    assert.equal(await chunk.text(), 'export const charts = 1;');
+    assert.equal((await get('app://poolwatch/chunks/../../secret.js')).status, 404);
+  });
 
   it("serves the renderer's files with their types, the app's CSP and nosniff", async () => {
     const page = await get(APP_PAGE_URL);
