@@ -3,6 +3,7 @@ import {
   countWorkers,
   sumHashrates,
   workerKey,
+  rememberWorkerKeys,
   type Group,
   type HashrateSeries,
   type Payout,
@@ -26,6 +27,7 @@ import {
 } from './sbi-mapping';
 import {
   accountSchema,
+  isPlainWorkerPage,
   earningV1Schema,
   earningV2Schema,
   observerHashrateRangeSchema,
@@ -98,24 +100,40 @@ async function readAllWorkers(
       `${SBI_NAME} reports ${total} workers, more than PoolWatch reads (${SBI_MAX_WORKERS}). Use a key limited to fewer subaccounts.`,
     );
   }
-  const pages = [first];
+  const toWorkers = (page: z.infer<typeof workerPage>): Worker[] => page.content.map((raw) => toWorker(raw, fallbackGroup));
+  const pages = [toWorkers(first)];
   const pageSize = Math.max(1, first.size ?? first.content.length);
   const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
   if (totalPages > 1) {
+    // Each page becomes workers as it arrives: its raw JSON can go at once, and no step handles every worker at once.
     const rest = Array.from({ length: Math.min(totalPages, Math.ceil(SBI_MAX_WORKERS / pageSize)) - 1 }, (_, index) =>
-      fetchPage(index + 1),
+      fetchPage(index + 1).then(toWorkers),
     );
     pages.push(...(await Promise.all(rest)));
   }
-  // Workers can shift between pages while we read; keep one entry per (subaccount, name).
-  const byKey = new Map<string, Worker>();
+  return uniqueWorkers(pages);
+}
+
+/** Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read. */
+function uniqueWorkers(pages: readonly Worker[][]): Worker[] {
+  const indexOf = new Map<string, number>();
+  const workers: Worker[] = [];
+  const keys: string[] = [];
   for (const page of pages) {
-    for (const raw of page.content) {
-      const worker = toWorker(raw, fallbackGroup);
-      byKey.set(workerKey(worker), worker);
+    for (const worker of page) {
+      const key = workerKey(worker);
+      const at = indexOf.get(key);
+      if (at !== undefined) {
+        workers[at] = worker;
+        continue;
+      }
+      indexOf.set(key, workers.length);
+      workers.push(worker);
+      keys.push(key);
     }
   }
-  return [...byKey.values()];
+  rememberWorkerKeys(workers, keys);
+  return workers;
 }
 
 function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | null }>, workers: readonly Worker[]): Group[] {
@@ -157,6 +175,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { 
         what: 'the worker list',
         permission: 'READ',
         schema: workerPage,
+        plain: isPlainWorkerPage,
       }),
     account.subaccounts[0]?.subaccountName ?? 'default',
   );
@@ -314,6 +333,7 @@ async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCach
         what: 'the worker list',
         permission: 'OBSERVER',
         schema: workerPage,
+        plain: isPlainWorkerPage,
       }),
     subaccount,
   );
