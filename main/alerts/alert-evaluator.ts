@@ -1,4 +1,4 @@
-import { workerKey, type Worker } from '../../shared/model';
+import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
 import { alertKey, type AlertEvent, type AlertScope, type AlertTransition, type ConditionRuleId, type Severity } from './alert-types';
 import { DEFAULT_ALERT_SETTINGS, SettingsResolver, type AlertSettings } from './alert-settings';
 import type { AlertEvaluatorSnapshot } from './alert-snapshot';
@@ -111,6 +111,7 @@ export class AlertEvaluator {
       settings: this.resolver,
       scope: (group, worker) => scopeOf(account, group, worker),
       isTracked: (key) => this.machine.has(key),
+      tracksRule: (ruleId) => this.machine.hasRule(account.id, ruleId),
     };
     const permissions = permissionLostRule(context, state.permissions);
     state.permissions = permissions.memory;
@@ -245,14 +246,20 @@ export class AlertEvaluator {
 
   /** Feeds fresh data to the per-worker memory; a worker under a hashrate alert adds nothing to its own baseline. */
   private remember(memory: WorkerMemory, workers: readonly Worker[], observation: JudgedPoll): void {
-    for (const worker of workers) {
-      const key = workerKey(worker);
+    const accountId = observation.account.id;
+    const keys = workerKeysOf(workers);
+    const underAlert = this.machine.hasRule(accountId, 'hashrate-drop') || this.machine.hasRule(accountId, 'worker-not-producing');
+    for (let index = 0; index < workers.length; index += 1) {
+      const worker = workers[index]!;
+      const key = keys[index]!;
       const online = worker.state === 'online';
       memory.touch(key, observation.atMs, online);
       const hps = online ? currentHashrate(worker) : null;
       if (hps === null) continue;
-      const scope = { accountId: observation.account.id, group: worker.group, worker: worker.name };
-      if (this.machine.has(alertKey('hashrate-drop', scope)) || this.machine.has(alertKey('worker-not-producing', scope))) continue;
+      if (underAlert) {
+        const scope = { accountId, group: worker.group, worker: worker.name };
+        if (this.machine.has(alertKey('hashrate-drop', scope)) || this.machine.has(alertKey('worker-not-producing', scope))) continue;
+      }
       memory.addSample(key, observation.atMs, hps);
     }
     memory.sweep(observation.atMs);

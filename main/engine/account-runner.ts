@@ -18,7 +18,7 @@ import type { Clock } from '../base/clock';
 import type { PollObservation } from '../base/poll-observation';
 import type { Logger } from '../base/logger';
 import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
-import { workerChangesForUi, indexWorkers } from './worker-diff';
+import { diffWorkers } from './worker-diff';
 import type { RunnableAccount } from './runnable-account';
 
 export interface AccountRunnerDeps {
@@ -205,9 +205,9 @@ export class AccountRunner {
   }
 
   private acceptReading(reading: PoolReading, atMs: number): void {
-    const diff = workerChangesForUi(this.workerIndex, reading.workers);
+    const { diff, index } = diffWorkers(this.workerIndex, reading.workers);
     this.reading = reading;
-    this.workerIndex = indexWorkers(reading.workers);
+    this.workerIndex = index;
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
     const said = [...reading.limitations, ...(reading.notices ?? [])];
     this.message = said.length > 0 ? said.join(' ') : null;

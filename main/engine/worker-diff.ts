@@ -1,4 +1,4 @@
-import { workerKey, type Worker } from '../../shared/model';
+import { workerKeysOf, type Worker } from '../../shared/model';
 
 export interface WorkerDiff {
   upserted: Worker[];
@@ -24,23 +24,37 @@ function sameWorker(a: Worker, b: Worker): boolean {
   );
 }
 
-/** What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000 rows. */
-export function workerChangesForUi(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): WorkerDiff {
+/**
+ * What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000
+ * rows. Returns the next poll's index too, built in the same pass.
+ */
+export function diffWorkers(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): { diff: WorkerDiff; index: Map<string, Worker> } {
   const upserted: Worker[] = [];
-  const seen = new Set<string>();
-  for (const worker of next) {
-    const key = workerKey(worker);
-    seen.add(key);
+  const keys = workerKeysOf(next);
+  const index = new Map<string, Worker>();
+  let matched = 0;
+  for (let at = 0; at < next.length; at += 1) {
+    const worker = next[at]!;
+    const key = keys[at]!;
+    const size = index.size;
+    index.set(key, worker);
     const before = previous.get(key);
+    if (before && index.size > size) matched += 1;
     if (!before || !sameWorker(before, worker)) upserted.push(worker);
   }
   const removed: WorkerDiff['removed'] = [];
-  for (const [key, worker] of previous) {
-    if (!seen.has(key)) removed.push({ group: worker.group, name: worker.name });
+  // Every earlier worker listed again: nobody left, no need to look through them.
+  if (matched < previous.size) {
+    for (const [key, worker] of previous) {
+      if (!index.has(key)) removed.push({ group: worker.group, name: worker.name });
+    }
   }
-  return { upserted, removed };
+  return { diff: { upserted, removed }, index };
 }
 
 export function indexWorkers(workers: readonly Worker[]): Map<string, Worker> {
-  return new Map(workers.map((worker) => [workerKey(worker), worker]));
+  const keys = workerKeysOf(workers);
+  const index = new Map<string, Worker>();
+  for (let at = 0; at < workers.length; at += 1) index.set(keys[at]!, workers[at]!);
+  return index;
 }

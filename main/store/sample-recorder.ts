@@ -1,4 +1,4 @@
-import { workerKey, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
+import { workerKeysOf, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
 import { utcDay } from '../base/time';
@@ -48,8 +48,10 @@ export function updateWorkerEntries(entries: Map<string, WorkerEntry>, workers: 
   const round = ++rounds;
   const writes: WorkerWrite[] = [];
   const groupsListed = new Set<string>();
-  for (const worker of workers) {
-    const key = workerKey(worker);
+  const keys = workerKeysOf(workers);
+  for (let index = 0; index < workers.length; index += 1) {
+    const worker = workers[index]!;
+    const key = keys[index]!;
     let entry = entries.get(key);
     if (!entry) {
       entry = { group: worker.group, name: worker.name, id: null, phase: keepalivePhase(key), last: undefined };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PoolAdapter } from '../../main/pools/adapter';
 import { createHttpClient } from '../../main/pools/http-client';
-import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
+import { diffWorkers, indexWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { openHistoryStores } from '../../main/store/history-stores';
 import type { Worker } from '../../shared/model';
@@ -104,9 +104,9 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
       const account = summaryOf(workers, test.pool);
       at += POLL_MS;
       const diffed = await timed(() => {
-        const diff = workerChangesForUi(index, workers);
-        index = indexWorkers(workers);
-        return diff;
+        const next = diffWorkers(index, workers);
+        index = next.index;
+        return next.diff;
       });
       const observed = await timed(() => alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
       const recorded = await timed(() => stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
