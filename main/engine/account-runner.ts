@@ -54,7 +54,6 @@ function iso(ms: number | null): string | null {
 /** Polls one account on its own schedule; a slow or broken account never delays another. */
 export class AccountRunner {
   private reading: PoolReading | null = null;
-  private workerIndex = new Map<string, Worker>();
   private status: AccountStatus = 'pending';
   private message: string | null = null;
   private lastGoodAtMs: number | null = null;
@@ -205,9 +204,8 @@ export class AccountRunner {
   }
 
   private acceptReading(reading: PoolReading, atMs: number): void {
-    const { diff, index } = diffWorkers(this.workerIndex, reading.workers);
+    const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
-    this.workerIndex = index;
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
     const said = [...reading.limitations, ...(reading.notices ?? [])];
     this.message = said.length > 0 ? said.join(' ') : null;

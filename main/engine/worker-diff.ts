@@ -1,4 +1,4 @@
-import { workerKeysOf, type Worker } from '../../shared/model';
+import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
 
 export interface WorkerDiff {
   upserted: Worker[];
@@ -26,30 +26,48 @@ function sameWorker(a: Worker, b: Worker): boolean {
 
 /**
  * What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000
- * rows. Returns the next poll's index too, built in the same pass.
+ * rows. Pools list workers in the same order poll after poll, so a worker is first looked for where it was last time:
+ * a steady list is diffed without hashing a single key.
  */
-export function diffWorkers(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): { diff: WorkerDiff; index: Map<string, Worker> } {
+export function diffWorkers(previous: readonly Worker[], next: readonly Worker[]): WorkerDiff {
   const upserted: Worker[] = [];
+  const previousKeys = workerKeysOf(previous);
   const keys = workerKeysOf(next);
-  const index = new Map<string, Worker>();
-  let matched = 0;
+  let index: Map<string, Worker> | null = null;
+  let aligned = previous.length === next.length;
   for (let at = 0; at < next.length; at += 1) {
     const worker = next[at]!;
-    const key = keys[at]!;
-    const size = index.size;
-    index.set(key, worker);
-    const before = previous.get(key);
-    if (before && index.size > size) matched += 1;
+    let before: Worker | undefined;
+    if (at < previous.length && previousKeys[at] === keys[at]) before = previous[at];
+    else {
+      aligned = false;
+      index ??= indexWorkers(previous);
+      before = index.get(keys[at]!);
+    }
     if (!before || !sameWorker(before, worker)) upserted.push(worker);
   }
   const removed: WorkerDiff['removed'] = [];
-  // Every earlier worker listed again: nobody left, no need to look through them.
-  if (matched < previous.size) {
-    for (const [key, worker] of previous) {
-      if (!index.has(key)) removed.push({ group: worker.group, name: worker.name });
+  // The same keys in the same places: nobody left.
+  if (!aligned) {
+    const listed = new Set(keys);
+    for (let at = 0; at < previous.length; at += 1) {
+      const worker = previous[at]!;
+      if (!listed.has(previousKeys[at]!)) removed.push({ group: worker.group, name: worker.name });
     }
   }
-  return { diff: { upserted, removed }, index };
+  return { upserted, removed: uniqueRemovals(removed) };
+}
+
+/** A list may name a worker twice; a removal is reported once. */
+function uniqueRemovals(removed: WorkerDiff['removed']): WorkerDiff['removed'] {
+  if (removed.length < 2) return removed;
+  const seen = new Set<string>();
+  return removed.filter((worker) => {
+    const key = workerKey(worker);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function indexWorkers(workers: readonly Worker[]): Map<string, Worker> {

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createAdapter } from '../../main/pools/registry';
 import { createHttpClient } from '../../main/pools/http-client';
-import { diffWorkers, indexWorkers } from '../../main/engine/worker-diff';
+import { diffWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import { summaryOf } from './bench-summary';
@@ -79,8 +79,7 @@ async function benchComponents(workerCount: number): Promise<void> {
     const workers = polled.result.workers;
 
     const changed = workers.map((worker, index) => (index % 100 === 0 ? { ...worker, state: 'offline' as const } : worker));
-    const index = indexWorkers(workers);
-    const diff = await measure(`worker diff, ${workerCount} workers, 1% changed`, 5, () => diffWorkers(index, changed).diff);
+    const diff = await measure(`worker diff, ${workerCount} workers, 1% changed`, 5, () => diffWorkers(workers, changed));
     rows.push({ ...diff, note: `${diff.result.upserted.length} pushed to the UI` });
 
     const alerts = new AlertEvaluator();

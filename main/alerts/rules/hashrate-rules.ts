@@ -1,4 +1,3 @@
-import { workerKeysOf } from '../../../shared/model';
 import { formatHashrate, unitSystemFor } from '../../../shared/units';
 import { RULE_CATALOG } from '../rule-catalog';
 import { alertKey, type RuleResult } from '../alert-types';
@@ -11,7 +10,8 @@ import { emptyResult, type RuleContext, type SettingsProbe } from './rule-contex
  * worker's own trailing 24 h average). Only online workers are judged: offline ones freeze, since their
  * zero hashrate belongs to worker-offline.
  */
-export function hashrateRules(context: RuleContext, memory: WorkerMemory): RuleResult[] {
+/** `slots[i]` is workers[i]'s place in `memory` (WorkerMemory.slotsOf). */
+export function hashrateRules(context: RuleContext, memory: WorkerMemory, slots: Int32Array): RuleResult[] {
   const { observation, verdict, settings } = context;
   const notProducing = emptyResult('worker-not-producing', verdict.open);
   const drop = emptyResult('hashrate-drop', verdict.open);
@@ -20,7 +20,6 @@ export function hashrateRules(context: RuleContext, memory: WorkerMemory): RuleR
   const format = (hps: number | null): string => formatHashrate(hps, units);
 
   const workers = observation.workers;
-  const keys = workerKeysOf(workers);
   const tracked = context.tracksRule('worker-not-producing') || context.tracksRule('hashrate-drop');
   const probe: SettingsProbe = { accountId: observation.account.id, group: null, worker: null };
   for (let index = 0; index < workers.length; index += 1) {
@@ -34,7 +33,7 @@ export function hashrateRules(context: RuleContext, memory: WorkerMemory): RuleR
       continue;
     }
     // Our own trailing average first; the pool's 24 h figure until we have an hour of history.
-    const own = memory.average(keys[index]!, observation.atMs);
+    const own = memory.slotAverage(slots[index]!, observation.atMs);
     const reference = own ?? (worker.hashrate.h24h !== null && worker.hashrate.h24h > 0 ? worker.hashrate.h24h : null);
     probe.group = worker.group;
     probe.worker = worker.name;

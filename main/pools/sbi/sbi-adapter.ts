@@ -41,8 +41,12 @@ import {
   workerSchema,
 } from './sbi-schemas';
 
-/** Workers per page: no maximum is documented; 200 is what other clients use (NOTES.md). */
-export const SBI_WORKER_PAGE_SIZE = 200;
+/**
+ * Workers per page asked for: no maximum is documented (other clients use 200, NOTES.md). Spring caps a larger size at
+ * its own maximum (2,000 unless configured) and reports the pages it used, which is what the adapter follows; so a
+ * smaller cap only means more pages. 1,000 makes a 100,000-worker poll 100 requests instead of 500.
+ */
+export const SBI_WORKER_PAGE_SIZE = 1000;
 /** Refuse absurd totals instead of paging forever: far above the largest accounts seen (30,579 workers). */
 export const SBI_MAX_WORKERS = 250_000;
 /** How far back earnings and payouts are read on each poll. */
