@@ -131,11 +131,10 @@ export function createPoolWatch(options: PoolWatchOptions): { poolWatch: PoolWat
     workersOf: (accountId) => engine.workersOf(accountId),
     events,
   });
-  engine.onPolled((observation) => {
-    connectivity.record(observation); // first: the alert engine asks it about this very poll
-    samples.record(observation);
-    alerts.observe(observation);
-  });
+  // In this order, each in its own turn of the event loop (Engine: EventBus.emitInTurns).
+  engine.onPolled((observation) => connectivity.record(observation)); // first: the alert engine asks it about this very poll
+  engine.onPolled((observation) => samples.record(observation));
+  engine.onPolled((observation) => alerts.observe(observation));
   const shutdown = (): void => {
     connectivity.stop();
     history.close();

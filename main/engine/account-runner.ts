@@ -28,7 +28,8 @@ export interface AccountRunnerDeps {
   resolveCredentials(account: RunnableAccount): Promise<Record<string, string>>;
   onSummary(summary: AccountSummary): void;
   onWorkersDelta(delta: WorkersDelta): void;
-  onPolled?(observation: PollObservation): void;
+  /** Whoever handles a poll (history, alerts); the poll counts as done when this settles. */
+  onPolled?(observation: PollObservation): void | Promise<void>;
   logger: Logger;
   random?: () => number;
 }
@@ -192,7 +193,7 @@ export class AccountRunner {
     }
     const summary = this.summary();
     this.deps.onSummary(summary);
-    this.deps.onPolled?.({
+    await this.deps.onPolled?.({
       atMs: polledAt,
       account: summary,
       workers: polledReading?.workers ?? null,
