@@ -19,6 +19,7 @@ import type { PollObservation } from '../base/poll-observation';
 import type { Logger } from '../base/logger';
 import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
 import { diffWorkers } from './worker-diff';
+import { nextTurn } from '../base/event-bus';
 import type { RunnableAccount } from './runnable-account';
 
 export interface AccountRunnerDeps {
@@ -33,6 +34,9 @@ export interface AccountRunnerDeps {
   logger: Logger;
   random?: () => number;
 }
+
+/** Workers per state:workers-delta event: a first poll of 100,000 workers is 20 events of a few ms each to send. */
+export const WORKERS_PER_DELTA = 5_000;
 
 /** Whatever the aborted request threw, the account says the poll was too slow. */
 function deadlineError(): PoolError {
@@ -179,7 +183,8 @@ export class AccountRunner {
         previous: this.reading,
       });
       polledAt = clock.now();
-      this.acceptReading(reading, polledAt);
+      await nextTurn(); // the last page was parsed in this turn: the diff gets one of its own
+      await this.acceptReading(reading, polledAt);
       polledReading = reading;
       logger.info(`account ${this.account.id}: polled in ${polledAt - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
@@ -204,7 +209,7 @@ export class AccountRunner {
     });
   }
 
-  private acceptReading(reading: PoolReading, atMs: number): void {
+  private async acceptReading(reading: PoolReading, atMs: number): Promise<void> {
     const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
@@ -214,8 +219,13 @@ export class AccountRunner {
     this.lastPollAtMs = atMs;
     this.failures = 0;
     this.retryAfterMs = undefined;
-    if (diff.upserted.length > 0 || diff.removed.length > 0) {
-      this.deps.onWorkersDelta({ accountId: this.account.id, ...diff, total: reading.workers.length });
+    // A big change goes out in parts, a turn each: every UI client gets each part serialized.
+    for (let start = 0; start === 0 || start < diff.upserted.length; start += WORKERS_PER_DELTA) {
+      const upserted = diff.upserted.slice(start, start + WORKERS_PER_DELTA);
+      const removed = start === 0 ? diff.removed : [];
+      if (upserted.length === 0 && removed.length === 0) break;
+      if (start > 0) await nextTurn();
+      this.deps.onWorkersDelta({ accountId: this.account.id, upserted, removed, total: reading.workers.length });
     }
   }
 
