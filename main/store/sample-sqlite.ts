@@ -5,7 +5,7 @@ import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, updateWorkerEntries, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry } from './sample-recorder';
+import { balanceKey, changedBalances, updateWorkerEntries, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -18,6 +18,9 @@ function parseMs(iso: string | null): number | null {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : null;
 }
+
+/** Worker rows per transaction when a poll is recorded in steps (recordPollSteps). */
+export const WORKER_ROWS_PER_STEP = 15_000;
 
 /** The store over an open history database; `retention` is what maintenance keeps (shorter for a database in memory). */
 export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retention = DISK_RETENTION): SampleStore {
@@ -187,14 +190,8 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
       const s = row.states;
       statements.seriesSample.run(seriesRef(accountId, group), atMs, row.hps, s?.online ?? null, s?.offline ?? null, s?.dead ?? null, s?.unknown ?? null);
     }
-    for (const write of updateWorkerEntries(workerEntries(accountId), polledWorkers, atMs)) {
-      const { entry, row } = write;
-      // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
-      if (entry.id === null || write.returning) {
-        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, { at: atMs }) as { id: number }).id;
-      }
-      statements.workerSample.run(atMs, entry.id, row.hps, row.state, row.rejectPpm);
-    }
+    const writes = updateWorkerEntries(workerEntries(accountId), polledWorkers, atMs);
+    insertWorkerRows(accountId, writes.slice(0, WORKER_ROWS_PER_STEP), atMs);
     for (const payout of account.payouts) {
       statements.payout.run({
         account: accountId,
@@ -214,7 +211,30 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     }
     insertEarnings(accountId, earningDays(poll), atMs);
     if (poll.history) insertBackfill(accountId, poll.history);
+    return { accountId, rest: writes.slice(WORKER_ROWS_PER_STEP) };
   });
+
+  function insertWorkerRows(accountId: number, writes: readonly WorkerWrite[], atMs: number): void {
+    for (const write of writes) {
+      const { entry, row } = write;
+      // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
+      if (entry.id === null || write.returning) {
+        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, { at: atMs }) as { id: number }).id;
+      }
+      statements.workerSample.run(atMs, entry.id, row.hps, row.state, row.rejectPpm);
+    }
+  }
+
+  const workerRowsTx = db.transaction(insertWorkerRows);
+
+  function* recordSteps(poll: PollObservation): Generator<void> {
+    if (poll.workers === null) return;
+    const { accountId, rest } = recordTx.immediate(poll, poll.workers);
+    for (let start = 0; start < rest.length; start += WORKER_ROWS_PER_STEP) {
+      yield;
+      workerRowsTx.immediate(accountId, rest.slice(start, start + WORKER_ROWS_PER_STEP), poll.atMs);
+    }
+  }
 
   const backfillTx = db.transaction((accountKey: string, label: string, history: HashrateSeries[], daily: RevenueEstimate[], atMs: number) => {
     const accountId = accountRef(accountKey, label);
@@ -233,6 +253,21 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     };
   }
 
+  /** guarded for each step: a failed step drops the caches (the rows of earlier steps stay written). */
+  function* guardedSteps(steps: Generator<void>): Generator<void> {
+    for (;;) {
+      let done: boolean | undefined;
+      try {
+        done = steps.next().done;
+      } catch (error) {
+        forgetCaches();
+        throw error;
+      }
+      if (done) return;
+      yield;
+    }
+  }
+
   // Retired workers leave the cache: listed again, they are new to it, and the write revives them (active again).
   function forgetWorkers(ids: readonly number[]): void {
     const retired = new Set(ids);
@@ -243,9 +278,9 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
 
   return {
     recordPoll: guarded((poll: PollObservation) => {
-      if (poll.workers === null) return;
-      recordTx.immediate(poll, poll.workers);
+      for (const step of recordSteps(poll)) void step;
     }),
+    recordPollSteps: (poll: PollObservation) => guardedSteps(recordSteps(poll)),
     recordBackfill: guarded((accountId: string, accountLabel: string, history: HashrateSeries[], daily: RevenueEstimate[]) => {
       backfillTx.immediate(accountId, accountLabel, history, daily, Date.now());
     }),
