@@ -69,9 +69,9 @@ describe('event bus', () => {
     const disk = { full: false };
     const store: SampleStore = {
       ...inner,
-      recordPoll(poll) {
+      *recordPollSteps(poll) {
         if (disk.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-        inner.recordPoll(poll);
+        yield* inner.recordPollSteps(poll);
       },
     };
     const logger = captureLogger();
