@@ -6,6 +6,7 @@ import {
   type AccountStatus,
   type AccountSummary,
   type Worker,
+  type WorkerCounts,
 } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
 import { redactSecrets } from '../base/redaction';
@@ -104,12 +105,11 @@ export class AccountRunner {
     return this.reading?.workers ?? [];
   }
 
+  private workerCounts: WorkerCounts = NO_WORKERS;
+
   summary(): AccountSummary {
     const reading = this.reading;
-    const workerCounts =
-      reading && reading.workers.length > 0
-        ? countWorkers(reading.workers)
-        : (reading?.groups ?? []).reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
+    const workerCounts = this.workerCounts;
     return {
       id: this.account.id,
       pool: this.account.pool,
@@ -212,6 +212,9 @@ export class AccountRunner {
   private async acceptReading(reading: PoolReading, atMs: number): Promise<void> {
     const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
+    // Counted once per reading: the summary is asked for at every API call and UI event, 100,000 workers each time.
+    this.workerCounts =
+      reading.workers.length > 0 ? countWorkers(reading.workers) : reading.groups.reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
     const said = [...reading.limitations, ...(reading.notices ?? [])];
     this.message = said.length > 0 ? said.join(' ') : null;

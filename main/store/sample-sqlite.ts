@@ -5,7 +5,7 @@ import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, updateWorkerEntries, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
+import { balanceKey, changedBalances, workerWritesInParts, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -19,8 +19,8 @@ function parseMs(iso: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** Worker rows per transaction when a poll is recorded in steps (recordPollSteps). */
-export const WORKER_ROWS_PER_STEP = 15_000;
+/** Listed workers per step when a poll is recorded in steps (recordPollSteps): a few ms of work each. */
+export const WORKER_ROWS_PER_STEP = 5_000;
 
 /** The store over an open history database; `retention` is what maintenance keeps (shorter for a database in memory). */
 export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retention = DISK_RETENTION): SampleStore {
@@ -183,15 +183,14 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     for (const day of days) statements.earning.run(accountId, day.day, day.coin, day.group ?? '', day.amount, day.unit, atMs);
   }
 
-  const recordTx = db.transaction((poll: PollObservation, polledWorkers: NonNullable<PollObservation['workers']>) => {
+  /** The poll's own rows (account, groups, money, backfill) and the first part of its worker rows, in one transaction. */
+  const recordTx = db.transaction((poll: PollObservation, accountId: number, firstWrites: readonly WorkerWrite[]) => {
     const { account, atMs } = poll;
-    const accountId = accountRef(account.id, account.label);
     for (const { group, row } of seriesRows(account, atMs)) {
       const s = row.states;
       statements.seriesSample.run(seriesRef(accountId, group), atMs, row.hps, s?.online ?? null, s?.offline ?? null, s?.dead ?? null, s?.unknown ?? null);
     }
-    const writes = updateWorkerEntries(workerEntries(accountId), polledWorkers, atMs);
-    insertWorkerRows(accountId, writes.slice(0, WORKER_ROWS_PER_STEP), atMs);
+    insertWorkerRows(accountId, firstWrites, atMs);
     for (const payout of account.payouts) {
       statements.payout.run({
         account: accountId,
@@ -211,7 +210,6 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     }
     insertEarnings(accountId, earningDays(poll), atMs);
     if (poll.history) insertBackfill(accountId, poll.history);
-    return { accountId, rest: writes.slice(WORKER_ROWS_PER_STEP) };
   });
 
   function insertWorkerRows(accountId: number, writes: readonly WorkerWrite[], atMs: number): void {
@@ -229,10 +227,12 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
 
   function* recordSteps(poll: PollObservation): Generator<void> {
     if (poll.workers === null) return;
-    const { accountId, rest } = recordTx.immediate(poll, poll.workers);
-    for (let start = 0; start < rest.length; start += WORKER_ROWS_PER_STEP) {
+    const accountId = accountRef(poll.account.id, poll.account.label);
+    const parts = workerWritesInParts(workerEntries(accountId), poll.workers, poll.atMs, WORKER_ROWS_PER_STEP);
+    recordTx.immediate(poll, accountId, parts.next().value ?? []);
+    for (const writes of parts) {
       yield;
-      workerRowsTx.immediate(accountId, rest.slice(start, start + WORKER_ROWS_PER_STEP), poll.atMs);
+      workerRowsTx.immediate(accountId, writes, poll.atMs);
     }
   }
 

@@ -13,6 +13,7 @@ import {
 import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
 import { PoolError, isPoolError } from '../../base/pool-error';
+import { nextTurn } from '../../base/event-bus';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
@@ -115,15 +116,22 @@ async function readAllWorkers(
     );
     pages.push(...(await Promise.all(rest)));
   }
-  return uniqueWorkers(pages);
+  return await uniqueWorkers(pages);
 }
 
 /** Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read. */
-function uniqueWorkers(pages: readonly Worker[][]): Worker[] {
+async function uniqueWorkers(pages: readonly Worker[][]): Promise<Worker[]> {
   const indexOf = new Map<string, number>();
   const workers: Worker[] = [];
   const keys: string[] = [];
+  let sinceTurn = 0;
   for (const page of pages) {
+    // 100,000 workers take tens of ms: let the API and UI in every 20,000.
+    sinceTurn += page.length;
+    if (sinceTurn > 20_000) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
     for (const worker of page) {
       const key = workerKey(worker);
       const at = indexOf.get(key);
