@@ -1,4 +1,4 @@
-import { workerKey, type Worker } from '../../shared/model';
+import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
 import { alertKey, type AlertEvent, type AlertScope, type AlertTransition, type ConditionRuleId, type Severity } from './alert-types';
 import { DEFAULT_ALERT_SETTINGS, SettingsResolver, type AlertSettings } from './alert-settings';
 import type { AlertEvaluatorSnapshot } from './alert-snapshot';
@@ -111,7 +111,10 @@ export class AlertEvaluator {
       settings: this.resolver,
       scope: (group, worker) => scopeOf(account, group, worker),
       isTracked: (key) => this.machine.has(key),
+      tracksRule: (ruleId) => this.machine.hasRule(account.id, ruleId),
     };
+    // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
+    const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
     const permissions = permissionLostRule(context, state.permissions);
     state.permissions = permissions.memory;
     const results = [
@@ -120,8 +123,8 @@ export class AlertEvaluator {
       keyRejectedRule(context),
       permissions.result,
       keyExpiryRule(context),
-      ...workerStateRules(context, state.memory),
-      ...hashrateRules(context, state.memory),
+      ...workerStateRules(context, state.memory, slots),
+      ...hashrateRules(context, state.memory, slots),
       ...fleetRules(context),
       rejectRateRule(context),
       balanceRule(context),
@@ -129,7 +132,7 @@ export class AlertEvaluator {
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
     events.push(...this.backOnline(transitions, observation));
-    if (verdict.fresh && observation.workers) this.remember(state.memory, observation.workers, observation);
+    if (verdict.fresh && observation.workers) this.remember(state.memory, slots, observation.workers, observation);
 
     const notifications = this.router.route(atMs, transitions, events, this.view());
     return { transitions, events, notifications };
@@ -244,16 +247,21 @@ export class AlertEvaluator {
   }
 
   /** Feeds fresh data to the per-worker memory; a worker under a hashrate alert adds nothing to its own baseline. */
-  private remember(memory: WorkerMemory, workers: readonly Worker[], observation: JudgedPoll): void {
-    for (const worker of workers) {
-      const key = workerKey(worker);
+  private remember(memory: WorkerMemory, slots: Int32Array, workers: readonly Worker[], observation: JudgedPoll): void {
+    const accountId = observation.account.id;
+    const underAlert = this.machine.hasRule(accountId, 'hashrate-drop') || this.machine.hasRule(accountId, 'worker-not-producing');
+    for (let index = 0; index < workers.length; index += 1) {
+      const worker = workers[index]!;
+      const slot = slots[index]!;
       const online = worker.state === 'online';
-      memory.touch(key, observation.atMs, online);
+      memory.touchSlot(slot, observation.atMs, online);
       const hps = online ? currentHashrate(worker) : null;
       if (hps === null) continue;
-      const scope = { accountId: observation.account.id, group: worker.group, worker: worker.name };
-      if (this.machine.has(alertKey('hashrate-drop', scope)) || this.machine.has(alertKey('worker-not-producing', scope))) continue;
-      memory.addSample(key, observation.atMs, hps);
+      if (underAlert) {
+        const scope = { accountId, group: worker.group, worker: worker.name };
+        if (this.machine.has(alertKey('hashrate-drop', scope)) || this.machine.has(alertKey('worker-not-producing', scope))) continue;
+      }
+      memory.addSampleToSlot(slot, observation.atMs, hps);
     }
     memory.sweep(observation.atMs);
   }

@@ -47,6 +47,11 @@ export class AlertStateMachine {
     return this.byKey.get(key);
   }
 
+  /** Whether the account has any alert (pending, firing or resolving) of this rule: lets rules skip 100,000 keys. */
+  hasRule(accountId: string, ruleId: ConditionRuleId): boolean {
+    return (this.byAccount.get(accountId)?.get(ruleId)?.size ?? 0) > 0;
+  }
+
   has(key: string): boolean {
     return this.byKey.has(key);
   }

@@ -28,10 +28,19 @@ export function scopeOf(account: Pick<AccountSummary, 'id' | 'label'>, group: st
 /** Newest share time among workers the pool calls online; null when none says. */
 export function newestOnlineShareMs(workers: readonly Worker[]): number | null {
   let newest: number | null = null;
+  // Adapters write UTC ISO with milliseconds (24 characters, "Z"): those compare as text, parsed once at the end.
+  let newestText: string | null = null;
   for (const worker of workers) {
-    if (worker.state !== 'online' || worker.lastShareAt === null) continue;
-    const at = Date.parse(worker.lastShareAt);
+    const text = worker.lastShareAt;
+    if (worker.state !== 'online' || text === null) continue;
+    if (text.length === 24 && text.endsWith('Z')) {
+      if (newestText === null || text > newestText) newestText = text;
+      continue;
+    }
+    const at = Date.parse(text);
     if (Number.isFinite(at) && (newest === null || at > newest)) newest = at;
   }
+  const fromText = newestText === null ? Number.NaN : Date.parse(newestText);
+  if (Number.isFinite(fromText) && (newest === null || fromText > newest)) newest = fromText;
   return newest;
 }

@@ -25,31 +25,60 @@ export class WorkerMemory {
   /** Which absolute hour each ring position holds; the same for every worker of the account. */
   private readonly bucketHour = new Int32Array(HISTORY_HOURS).fill(-1);
   private lastSweepHour = -1;
+  /** The list slotsOf resolved last, and its slots: the next poll's list is mostly the same keys in the same places. */
+  private lastKeys: readonly string[] = [];
+  private lastSlots = new Int32Array(0);
 
   get size(): number {
     return this.slotOf.size;
   }
 
+  /**
+   * The slot of every key of a poll's worker list (slots[i] for keys[i]), made where missing. A key found where it
+   * was in the last list resolved needs no hashing: 100,000 workers cost a string comparison each.
+   */
+  slotsOf(keys: readonly string[]): Int32Array {
+    const slots = new Int32Array(keys.length);
+    const { lastKeys, lastSlots } = this;
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      slots[index] = index < lastKeys.length && lastKeys[index] === key ? lastSlots[index]! : this.slotFor(key);
+    }
+    this.lastKeys = keys;
+    this.lastSlots = slots;
+    return slots;
+  }
+
   /** Records that the worker was listed at atMs, and whether it was online. */
   touch(key: string, atMs: number, online: boolean): void {
-    const slot = this.slotFor(key);
+    this.touchSlot(this.slotFor(key), atMs, online);
+  }
+
+  touchSlot(slot: number, atMs: number, online: boolean): void {
     this.lastSeenHour[slot] = Math.floor(atMs / HOUR_MS);
     if (online) this.flags[slot] = (this.flags[slot] ?? 0) | SEEN_ONLINE;
   }
 
   wasSeenOnline(key: string): boolean {
     const slot = this.slotOf.get(key);
-    return slot !== undefined && ((this.flags[slot] ?? 0) & SEEN_ONLINE) !== 0;
+    return slot !== undefined && this.slotSeenOnline(slot);
+  }
+
+  slotSeenOnline(slot: number): boolean {
+    return ((this.flags[slot] ?? 0) & SEEN_ONLINE) !== 0;
   }
 
   addSample(key: string, atMs: number, hps: HashrateHps): void {
+    this.addSampleToSlot(this.slotFor(key), atMs, hps);
+  }
+
+  addSampleToSlot(slot: number, atMs: number, hps: HashrateHps): void {
     if (!Number.isFinite(hps) || hps < 0) return;
     const hour = Math.floor(atMs / HOUR_MS);
     const bucket = hour % HISTORY_HOURS;
     const held = this.bucketHour[bucket] ?? -1;
     if (hour < held) return; // older than the window (clock went back): ignore
     if (hour > held) this.resetBucket(bucket, hour);
-    const slot = this.slotFor(key);
     const index = slot * HISTORY_HOURS + bucket;
     this.sums[index] = (this.sums[index] ?? 0) + hps;
     this.counts[index] = Math.min(0xffff, (this.counts[index] ?? 0) + 1);
@@ -59,7 +88,10 @@ export class WorkerMemory {
   /** The worker's mean hashrate over the trailing 24 h, or null without an hour of history. */
   average(key: string, atMs: number): HashrateHps | null {
     const slot = this.slotOf.get(key);
-    if (slot === undefined) return null;
+    return slot === undefined ? null : this.slotAverage(slot, atMs);
+  }
+
+  slotAverage(slot: number, atMs: number): HashrateHps | null {
     const first = this.firstSampleMs[slot] ?? Number.NaN;
     if (Number.isNaN(first) || atMs - first < MIN_HISTORY_MS) return null;
     const hour = Math.floor(atMs / HOUR_MS);
@@ -80,13 +112,17 @@ export class WorkerMemory {
     const hour = Math.floor(atMs / HOUR_MS);
     if (hour === this.lastSweepHour) return;
     this.lastSweepHour = hour;
+    let freed = false;
     for (const [key, slot] of this.slotOf) {
       if ((this.lastSeenHour[slot] ?? 0) <= hour - HISTORY_HOURS) {
         this.slotOf.delete(key);
         this.clearSlot(slot);
         this.freeSlots.push(slot);
+        freed = true;
       }
     }
+    // A freed slot may be handed to another worker: the last list's slots can no longer be trusted by position.
+    if (freed) this.lastKeys = [];
   }
 
   private resetBucket(bucket: number, hour: number): void {

@@ -161,12 +161,11 @@ export function createPoolWatch(options: PoolWatchOptions): {
     logger: options.logger,
     ...(options.env ? { env: options.env } : {}),
   });
-  engine.onPolled((observation) => {
-    connectivity.record(observation); // first: the alert engine asks it about this very poll
-    samples.record(observation);
-    alerts.observe(observation);
-    heartbeat.record(observation);
-  });
+  // In this order, each in its own turn of the event loop (Engine: EventBus.emitInTurns).
+  engine.onPolled((observation) => connectivity.record(observation)); // first: the alert engine asks it about this very poll
+  engine.onPolled((observation) => samples.record(observation));
+  engine.onPolled((observation) => alerts.observe(observation));
+  engine.onPolled((observation) => heartbeat.record(observation));
   const replies = new ReplyListeners({
     channels: () => settings.current().channels,
     resolve: (channel) => resolveChannelValues(channel, options.secrets, options.env ?? process.env),

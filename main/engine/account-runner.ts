@@ -6,6 +6,7 @@ import {
   type AccountStatus,
   type AccountSummary,
   type Worker,
+  type WorkerCounts,
 } from '../../shared/model';
 import type { WorkersDelta } from '../../shared/contract';
 import { redactSecrets } from '../base/redaction';
@@ -18,7 +19,8 @@ import type { Clock } from '../base/clock';
 import type { PollObservation } from '../base/poll-observation';
 import type { Logger } from '../base/logger';
 import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
-import { workerChangesForUi, indexWorkers } from './worker-diff';
+import { diffWorkers } from './worker-diff';
+import { nextTurn } from '../base/event-bus';
 import type { RunnableAccount } from './runnable-account';
 
 export interface AccountRunnerDeps {
@@ -28,10 +30,14 @@ export interface AccountRunnerDeps {
   resolveCredentials(account: RunnableAccount): Promise<Record<string, string>>;
   onSummary(summary: AccountSummary): void;
   onWorkersDelta(delta: WorkersDelta): void;
-  onPolled?(observation: PollObservation): void;
+  /** Whoever handles a poll (history, alerts); the poll counts as done when this settles. */
+  onPolled?(observation: PollObservation): void | Promise<void>;
   logger: Logger;
   random?: () => number;
 }
+
+/** Workers per state:workers-delta event: a first poll of 100,000 workers is 20 events of a few ms each to send. */
+export const WORKERS_PER_DELTA = 5_000;
 
 /** Whatever the aborted request threw, the account says the poll was too slow. */
 function deadlineError(): PoolError {
@@ -54,7 +60,6 @@ function iso(ms: number | null): string | null {
 /** Polls one account on its own schedule; a slow or broken account never delays another. */
 export class AccountRunner {
   private reading: PoolReading | null = null;
-  private workerIndex = new Map<string, Worker>();
   private status: AccountStatus = 'pending';
   private message: string | null = null;
   private lastGoodAtMs: number | null = null;
@@ -138,12 +143,11 @@ export class AccountRunner {
     return this.reading?.workers ?? [];
   }
 
+  private workerCounts: WorkerCounts = NO_WORKERS;
+
   summary(): AccountSummary {
     const reading = this.reading;
-    const workerCounts =
-      reading && reading.workers.length > 0
-        ? countWorkers(reading.workers)
-        : (reading?.groups ?? []).reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
+    const workerCounts = this.workerCounts;
     return {
       id: this.account.id,
       pool: this.account.pool,
@@ -218,7 +222,8 @@ export class AccountRunner {
         previous: this.reading,
       });
       polledAt = clock.now();
-      this.acceptReading(reading, polledAt);
+      await nextTurn(); // the last page was parsed in this turn: the diff gets one of its own
+      await this.acceptReading(reading, polledAt);
       polledReading = reading;
       logger.info(`account ${this.account.id}: polled in ${polledAt - startedAt} ms, ${reading.workers.length} workers`);
     } catch (error) {
@@ -234,7 +239,7 @@ export class AccountRunner {
     if (this.stopped) return;
     const summary = this.summary();
     this.deps.onSummary(summary);
-    this.deps.onPolled?.({
+    await this.deps.onPolled?.({
       atMs: polledAt,
       account: summary,
       workers: polledReading?.workers ?? null,
@@ -247,10 +252,12 @@ export class AccountRunner {
     });
   }
 
-  private acceptReading(reading: PoolReading, atMs: number): void {
-    const diff = workerChangesForUi(this.workerIndex, reading.workers);
+  private async acceptReading(reading: PoolReading, atMs: number): Promise<void> {
+    const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
-    this.workerIndex = indexWorkers(reading.workers);
+    // Counted once per reading: the summary is asked for at every API call and UI event, 100,000 workers each time.
+    this.workerCounts =
+      reading.workers.length > 0 ? countWorkers(reading.workers) : reading.groups.reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
     const said = [...reading.limitations, ...(reading.notices ?? [])];
     this.message = said.length > 0 ? said.join(' ') : null;
@@ -258,8 +265,13 @@ export class AccountRunner {
     this.lastPollAtMs = atMs;
     this.failures = 0;
     this.retryAfterMs = undefined;
-    if (diff.upserted.length > 0 || diff.removed.length > 0) {
-      this.deps.onWorkersDelta({ accountId: this.account.id, ...diff, total: reading.workers.length });
+    // A big change goes out in parts, a turn each: every UI client gets each part serialized.
+    for (let start = 0; start === 0 || start < diff.upserted.length; start += WORKERS_PER_DELTA) {
+      const upserted = diff.upserted.slice(start, start + WORKERS_PER_DELTA);
+      const removed = start === 0 ? diff.removed : [];
+      if (upserted.length === 0 && removed.length === 0) break;
+      if (start > 0) await nextTurn();
+      this.deps.onWorkersDelta({ accountId: this.account.id, upserted, removed, total: reading.workers.length });
     }
   }
 

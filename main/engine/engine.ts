@@ -144,7 +144,7 @@ export class Engine {
   }
 
   /** Listens to every poll attempt's outcome (the alert engine's input); returns the function that stops. */
-  onPolled(observer: (observation: PollObservation) => void): () => void {
+  onPolled(observer: (observation: PollObservation) => unknown): () => void {
     return this.polls.subscribe(observer);
   }
 
@@ -249,7 +249,7 @@ export class Engine {
         resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
       onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),
       onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
-      onPolled: (observation) => this.polls.emit(observation),
+      onPolled: (observation) => this.polls.emitInTurns(observation),
       logger: this.logger,
       ...(this.options.random ? { random: this.options.random } : {}),
     });

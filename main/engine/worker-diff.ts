@@ -1,4 +1,4 @@
-import { workerKey, type Worker } from '../../shared/model';
+import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
 
 export interface WorkerDiff {
   upserted: Worker[];
@@ -24,23 +24,55 @@ function sameWorker(a: Worker, b: Worker): boolean {
   );
 }
 
-/** What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000 rows. */
-export function workerChangesForUi(previous: ReadonlyMap<string, Worker>, next: readonly Worker[]): WorkerDiff {
+/**
+ * What changed between two polls' worker lists (neither is touched): only these cross to the UI, not all 30,000
+ * rows. Pools list workers in the same order poll after poll, so a worker is first looked for where it was last time:
+ * a steady list is diffed without hashing a single key.
+ */
+export function diffWorkers(previous: readonly Worker[], next: readonly Worker[]): WorkerDiff {
   const upserted: Worker[] = [];
-  const seen = new Set<string>();
-  for (const worker of next) {
-    const key = workerKey(worker);
-    seen.add(key);
-    const before = previous.get(key);
+  const previousKeys = workerKeysOf(previous);
+  const keys = workerKeysOf(next);
+  let index: Map<string, Worker> | null = null;
+  let aligned = previous.length === next.length;
+  for (let at = 0; at < next.length; at += 1) {
+    const worker = next[at]!;
+    let before: Worker | undefined;
+    if (at < previous.length && previousKeys[at] === keys[at]) before = previous[at];
+    else {
+      aligned = false;
+      index ??= indexWorkers(previous);
+      before = index.get(keys[at]!);
+    }
     if (!before || !sameWorker(before, worker)) upserted.push(worker);
   }
   const removed: WorkerDiff['removed'] = [];
-  for (const [key, worker] of previous) {
-    if (!seen.has(key)) removed.push({ group: worker.group, name: worker.name });
+  // The same keys in the same places: nobody left.
+  if (!aligned) {
+    const listed = new Set(keys);
+    for (let at = 0; at < previous.length; at += 1) {
+      const worker = previous[at]!;
+      if (!listed.has(previousKeys[at]!)) removed.push({ group: worker.group, name: worker.name });
+    }
   }
-  return { upserted, removed };
+  return { upserted, removed: uniqueRemovals(removed) };
+}
+
+/** A list may name a worker twice; a removal is reported once. */
+function uniqueRemovals(removed: WorkerDiff['removed']): WorkerDiff['removed'] {
+  if (removed.length < 2) return removed;
+  const seen = new Set<string>();
+  return removed.filter((worker) => {
+    const key = workerKey(worker);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function indexWorkers(workers: readonly Worker[]): Map<string, Worker> {
-  return new Map(workers.map((worker) => [workerKey(worker), worker]));
+  const keys = workerKeysOf(workers);
+  const index = new Map<string, Worker>();
+  for (let at = 0; at < workers.length; at += 1) index.set(keys[at]!, workers[at]!);
+  return index;
 }

@@ -4,6 +4,7 @@ import type { PollObservation } from '../base/poll-observation';
 import type { Clock } from '../base/clock';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { Logger } from '../base/logger';
+import { nextTurn } from '../base/event-bus';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
 import { buildExport } from './export-csv';
@@ -92,12 +93,18 @@ export class HistoryService {
     this.events.emit({ channel: 'state:history', payload: { problem: this.problem } });
   }
 
-  /** One poll's rows in one transaction. A failed write costs that poll's history only; monitoring goes on. */
-  record(observation: PollObservation): void {
+  /**
+   * One poll's rows, in steps with a turn of the event loop between them (a poll of few workers is written at once).
+   * A failed write costs that poll's history only; monitoring goes on.
+   */
+  async record(observation: PollObservation): Promise<void> {
     try {
       // Pools' history arrives again from their caches on later polls: merge each version once, not every poll.
       const backfill = this.backfill.select(observation.account.id, observation.history);
-      this.options.store.recordPoll({ ...observation, history: backfill.unmerged });
+      for (const step of this.options.store.recordPollSteps({ ...observation, history: backfill.unmerged })) {
+        void step;
+        await nextTurn();
+      }
       backfill.written();
       this.failedWritesInARow = 0;
       this.setWriteProblem(null);

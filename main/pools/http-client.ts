@@ -1,5 +1,6 @@
 import { PoolError } from '../base/pool-error';
 import { safeDelayMs } from '../base/safe-delay';
+import { BodyTooLargeError, REQUEST_TIMEOUT_CODE, sendRequest, TransportError } from './node-transport';
 
 /** Limits that keep one bad pool response from hurting the app. */
 export interface HttpLimits {
@@ -151,7 +152,6 @@ function tooLarge(poolName: string, maxBytes: number): PoolError {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const sleep = options.sleep ?? realSleep;
-  const doFetch = options.fetchImpl ?? fetch;
   const redact = options.redactUrl ?? ((url: string) => url);
   const limiters = new Map<string, HostLimiter>();
   const { poolName } = options;
@@ -166,12 +166,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return limiter;
   }
 
-  async function attempt(request: HttpRequest, outer?: AbortSignal): Promise<HttpResponse> {
+  function cancelled(): PoolError {
+    return new PoolError('unreachable', `The request to ${poolName} was cancelled.`);
+  }
+
+  function timedOut(): PoolError {
+    return new PoolError(
+      'unreachable',
+      `${poolName} did not answer within ${Math.round(limits.timeoutMs / 1000)} s. The pool may be slow or down; PoolWatch keeps trying.`,
+    );
+  }
+
+  function unreachable(error: unknown): PoolError {
+    return new PoolError(
+      'unreachable',
+      `Could not reach ${poolName}: ${describeNetworkError(error)}. PoolWatch keeps trying; check your connection if this persists.`,
+    );
+  }
+
+  /** The default: node:http over kept-alive sockets (see node-transport.ts for why not fetch). */
+  async function send(request: HttpRequest, outer?: AbortSignal): Promise<HttpResponse> {
+    try {
+      return await sendRequest(request, limits, outer);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw tooLarge(poolName, limits.maxBodyBytes);
+      if (outer?.aborted) throw cancelled();
+      if (error instanceof TransportError && error.cause.code === REQUEST_TIMEOUT_CODE) throw timedOut();
+      throw unreachable(error);
+    }
+  }
+
+  /** With an injected fetch (tests that capture or fake responses). */
+  async function sendWithFetch(doFetch: typeof fetch, request: HttpRequest, outer?: AbortSignal): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(limits.timeoutMs);
     const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
-    let response: Response;
     try {
-      response = await doFetch(request.url, {
+      const response = await doFetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
@@ -182,19 +212,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
       if (error instanceof PoolError) throw error;
-      if (outer?.aborted) throw new PoolError('unreachable', `The request to ${poolName} was cancelled.`);
-      if (timeout.aborted) {
-        throw new PoolError(
-          'unreachable',
-          `${poolName} did not answer within ${Math.round(limits.timeoutMs / 1000)} s. The pool may be slow or down; PoolWatch keeps trying.`,
-        );
-      }
-      throw new PoolError(
-        'unreachable',
-        `Could not reach ${poolName}: ${describeNetworkError(error)}. PoolWatch keeps trying; check your connection if this persists.`,
-      );
+      if (outer?.aborted) throw cancelled();
+      if (timeout.aborted) throw timedOut();
+      throw unreachable(error);
     }
   }
+
+  const attempt = (request: HttpRequest, outer?: AbortSignal): Promise<HttpResponse> =>
+    options.fetchImpl ? sendWithFetch(options.fetchImpl, request, outer) : send(request, outer);
 
   async function request(req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
     let lastError: PoolError | null = null;

@@ -70,7 +70,29 @@ function checkAmount(value: number | null | undefined, path: string, poolName: s
   );
 }
 
+function saneAttributes(attributes: Worker['attributes']): boolean {
+  if (attributes === undefined) return true;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (typeof value === 'number' && !(Number.isFinite(value) && Math.abs(value) <= MAX_AMOUNT)) return false;
+  }
+  return true;
+}
+
+/** The usual worker, checked without building the strings that would name a bad value. */
+function saneWorker(worker: Worker): boolean {
+  const { hashrate, rejectRate } = worker;
+  return (
+    saneHashrate(hashrate.h10m) &&
+    saneHashrate(hashrate.h1h) &&
+    saneHashrate(hashrate.h24h) &&
+    (rejectRate === null || (Number.isFinite(rejectRate) && rejectRate >= 0 && rejectRate <= 1)) &&
+    saneAttributes(worker.attributes)
+  );
+}
+
 function checkWorker(worker: Worker, index: number, hashrates: DroppedValues, others: DroppedValues): Worker {
+  if (saneWorker(worker)) return worker;
   const owner = `worker ${worker.name}`;
   const path = `workers[${index}]`;
   const hashrate = checkHashrate(worker.hashrate, `${path}.hashrate`, hashrates, owner);

@@ -72,3 +72,26 @@ export function parseShape<T>(schema: z.ZodType<T>, value: unknown, poolName: st
     `${poolName} sent ${what} in an unexpected shape: ${fields}. The pool's API may have changed; PoolWatch keeps the last good data.`,
   );
 }
+
+/**
+ * parseShape with a fast path for the big lists (worker pages): `plain` recognises the usual shape in place, with no
+ * copy made per item; anything else goes through the schema, which names what differs. `plain` may accept only
+ * values the schema would return unchanged.
+ */
+export function parseShapeFast<T>(schema: z.ZodType<T>, plain: (value: unknown) => value is T, value: unknown, poolName: string, what: string): T {
+  return plain(value) ? value : parseShape(schema, value, poolName, what);
+}
+
+/** For `plain` readers: a field that is absent, null, or of the given type. */
+export function isOptional(value: unknown, type: 'string' | 'boolean'): boolean {
+  return value === undefined || value === null || typeof value === type;
+}
+
+/** For `plain` readers: absent, null, or a finite JSON number. */
+export function isOptionalNumber(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'number' && Number.isFinite(value));
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -19,6 +19,7 @@ const NOTHING_DONE = { rolledUp: 0, deleted: 0 };
 
 export const noSampleHistory: SampleStore = {
   recordPoll: () => {},
+  recordPollSteps: () => [],
   recordBackfill: () => {},
   hashrate: (scope, fromMs, toMs, maxPoints) => queryHashrate(NOTHING_KEPT, scope, fromMs, toMs, maxPoints),
   workerStates: (scope, fromMs, toMs, maxPoints) => queryWorkerStates(NOTHING_KEPT, scope, fromMs, toMs, maxPoints),

@@ -1,4 +1,4 @@
-import { workerKey, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
+import { workerKeysOf, type AccountSummary, type Balance, type RevenueEstimate, type Worker } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
 import { utcDay } from '../base/time';
@@ -39,34 +39,47 @@ function pickStates(counts: AccountSummary['workers']): SeriesRawRow['states'] {
 }
 
 /**
- * Advances the cache `entries` to this poll, as if its rows were written, and returns the worker rows to write (it
- * mutates in place: copying 30,000 entries per poll would cost more than the writes). The store must drop the cache
- * (and reload it) if its transaction fails. Workers missing from this poll get one gone row, but only when other
- * workers of their group were listed (a group whose list failed to load is not a group whose workers left).
+ * Advances the cache `entries` to this poll, as if its rows were written, and yields the worker rows to write, one
+ * array per `partSize` listed workers, the last with the gone rows (it mutates in place: copying 30,000 entries per
+ * poll would cost more than the writes). Each part is computed when asked for, so a caller can write a part per turn
+ * of the event loop. The store must drop the cache (and reload it) if a write fails. Workers missing from this poll
+ * get one gone row, but only when other workers of their group were listed (a group whose list failed to load is not
+ * a group whose workers left).
  */
-export function updateWorkerEntries(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number): WorkerWrite[] {
+export function* workerWritesInParts(entries: Map<string, WorkerEntry>, workers: readonly Worker[], atMs: number, partSize: number): Generator<WorkerWrite[]> {
   const round = ++rounds;
-  const writes: WorkerWrite[] = [];
   const groupsListed = new Set<string>();
-  for (const worker of workers) {
-    const key = workerKey(worker);
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = { group: worker.group, name: worker.name, id: null, phase: keepalivePhase(key), last: undefined };
-      entries.set(key, entry);
-    } else if (entry.seenRound === round) {
-      continue; // listed twice
+  const keys = workerKeysOf(workers);
+  for (let start = 0; start === 0 || start < workers.length; start += partSize) {
+    const writes: WorkerWrite[] = [];
+    const end = Math.min(workers.length, start + partSize);
+    for (let index = start; index < end; index += 1) {
+      const worker = workers[index]!;
+      const key = keys[index]!;
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { group: worker.group, name: worker.name, id: null, phase: keepalivePhase(key), last: undefined };
+        entries.set(key, entry);
+      } else if (entry.seenRound === round) {
+        continue; // listed twice
+      }
+      entry.seenRound = round;
+      groupsListed.add(worker.group);
+      const hps = sampleHashrate(worker.hashrate);
+      const state = STATE_CODE[worker.state];
+      const reject = rejectPpm(worker.rejectRate);
+      if (!workerRowDue(entry.last, hps, state, reject, atMs, entry.phase)) continue;
+      const returning = entry.last === undefined || entry.last.state === GONE;
+      entry.last = { at: atMs, hps, state, rejectPpm: reject };
+      writes.push({ entry, row: { ...entry.last }, returning });
     }
-    entry.seenRound = round;
-    groupsListed.add(worker.group);
-    const hps = sampleHashrate(worker.hashrate);
-    const state = STATE_CODE[worker.state];
-    const reject = rejectPpm(worker.rejectRate);
-    if (!workerRowDue(entry.last, hps, state, reject, atMs, entry.phase)) continue;
-    const returning = entry.last === undefined || entry.last.state === GONE;
-    entry.last = { at: atMs, hps, state, rejectPpm: reject };
-    writes.push({ entry, row: { ...entry.last }, returning });
+    if (end === workers.length) writes.push(...goneWrites(entries, round, groupsListed, atMs));
+    yield writes;
   }
+}
+
+function goneWrites(entries: Map<string, WorkerEntry>, round: number, groupsListed: ReadonlySet<string>, atMs: number): WorkerWrite[] {
+  const writes: WorkerWrite[] = [];
   for (const entry of entries.values()) {
     if (entry.seenRound === round || !groupsListed.has(entry.group) || !entry.last || entry.last.state === GONE) continue;
     entry.last = { at: atMs, hps: null, state: GONE, rejectPpm: null };

@@ -5,7 +5,7 @@ import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, updateWorkerEntries, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry } from './sample-recorder';
+import { balanceKey, changedBalances, workerWritesInParts, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -18,6 +18,9 @@ function parseMs(iso: string | null): number | null {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : null;
 }
+
+/** Listed workers per step when a poll is recorded in steps (recordPollSteps): a few ms of work each. */
+export const WORKER_ROWS_PER_STEP = 5_000;
 
 /** The store over an open history database; `retention` is what maintenance keeps (shorter for a database in memory). */
 export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retention = DISK_RETENTION): SampleStore {
@@ -185,21 +188,14 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     }
   }
 
-  const recordTx = db.transaction((poll: PollObservation, polledWorkers: NonNullable<PollObservation['workers']>) => {
+  /** The poll's own rows (account, groups, money, backfill) and the first part of its worker rows, in one transaction. */
+  const recordTx = db.transaction((poll: PollObservation, accountId: number, firstWrites: readonly WorkerWrite[]) => {
     const { account, atMs } = poll;
-    const accountId = accountRef(account.id, account.label);
     for (const { group, row } of seriesRows(account, atMs)) {
       const s = row.states;
       statements.seriesSample.run(seriesRef(accountId, group), atMs, row.hps, s?.online ?? null, s?.offline ?? null, s?.dead ?? null, s?.unknown ?? null);
     }
-    for (const write of updateWorkerEntries(workerEntries(accountId), polledWorkers, atMs)) {
-      const { entry, row } = write;
-      // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
-      if (entry.id === null || write.returning) {
-        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, { at: atMs }) as { id: number }).id;
-      }
-      statements.workerSample.run(atMs, entry.id, row.hps, row.state, row.rejectPpm);
-    }
+    insertWorkerRows(accountId, firstWrites, atMs);
     for (const payout of account.payouts) {
       statements.payout.run({
         account: accountId,
@@ -223,6 +219,30 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     if (poll.history) insertBackfill(accountId, poll.history);
   });
 
+  function insertWorkerRows(accountId: number, writes: readonly WorkerWrite[], atMs: number): void {
+    for (const write of writes) {
+      const { entry, row } = write;
+      // New or back after a gone row: (re)activate it for the hourly rollup and note its first own sample.
+      if (entry.id === null || write.returning) {
+        entry.id = (statements.upsertWorker.get(seriesRef(accountId, entry.group), entry.name, { at: atMs }) as { id: number }).id;
+      }
+      statements.workerSample.run(atMs, entry.id, row.hps, row.state, row.rejectPpm);
+    }
+  }
+
+  const workerRowsTx = db.transaction(insertWorkerRows);
+
+  function* recordSteps(poll: PollObservation): Generator<void> {
+    if (poll.workers === null) return;
+    const accountId = accountRef(poll.account.id, poll.account.label);
+    const parts = workerWritesInParts(workerEntries(accountId), poll.workers, poll.atMs, WORKER_ROWS_PER_STEP);
+    recordTx.immediate(poll, accountId, parts.next().value ?? []);
+    for (const writes of parts) {
+      yield;
+      workerRowsTx.immediate(accountId, writes, poll.atMs);
+    }
+  }
+
   const backfillTx = db.transaction((accountKey: string, label: string, history: HashrateSeries[], daily: RevenueEstimate[], atMs: number) => {
     const accountId = accountRef(accountKey, label);
     insertBackfill(accountId, history);
@@ -240,6 +260,21 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
     };
   }
 
+  /** guarded for each step: a failed step drops the caches (the rows of earlier steps stay written). */
+  function* guardedSteps(steps: Generator<void>): Generator<void> {
+    for (;;) {
+      let done: boolean | undefined;
+      try {
+        done = steps.next().done;
+      } catch (error) {
+        forgetCaches();
+        throw error;
+      }
+      if (done) return;
+      yield;
+    }
+  }
+
   // Retired workers leave the cache: listed again, they are new to it, and the write revives them (active again).
   function forgetWorkers(ids: readonly number[]): void {
     const retired = new Set(ids);
@@ -250,9 +285,9 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
 
   return {
     recordPoll: guarded((poll: PollObservation) => {
-      if (poll.workers === null) return;
-      recordTx.immediate(poll, poll.workers);
+      for (const step of recordSteps(poll)) void step;
     }),
+    recordPollSteps: (poll: PollObservation) => guardedSteps(recordSteps(poll)),
     recordBackfill: guarded((accountId: string, accountLabel: string, history: HashrateSeries[], daily: RevenueEstimate[]) => {
       backfillTx.immediate(accountId, accountLabel, history, daily, Date.now());
     }),

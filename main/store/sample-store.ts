@@ -2,6 +2,7 @@ import type { EarningsHistory, HashrateHistory, HistoryScope } from '../../share
 import type { HashrateSeries, RevenueEstimate } from '../../shared/model';
 import type { HashrateRow, WorkerStatesHistory } from './sample-query';
 import type { PollObservation } from '../base/poll-observation';
+import { nextTurn } from '../base/event-bus';
 
 export type { HashrateRow, WorkerStatesHistory } from './sample-query';
 
@@ -31,6 +32,12 @@ export interface MaintenanceResult {
 export interface SampleStore {
   /** Every row of one poll in one transaction; a failed poll (workers null) records nothing. Never does rollup work. */
   recordPoll(observation: PollObservation): void;
+  /**
+   * recordPoll in steps, for a caller that lets other work run between them: the poll's own rows and the first
+   * worker rows, then the rest of the worker rows a transaction per step (100,000 rows are about 100 ms to write).
+   * A poll of few workers is one step.
+   */
+  recordPollSteps(observation: PollObservation): Iterable<void>;
   /** The pool's own history, merged without duplicates (running it twice changes nothing). */
   recordBackfill(accountId: string, accountLabel: string, series: HashrateSeries[], dailyEarnings: RevenueEstimate[]): void;
   /** At most maxPoints min/avg/max buckets; the fleet (no accountId) is the sum of its accounts. */
@@ -53,7 +60,7 @@ export interface SampleStore {
  * flowing. Schedule it about hourly: an hour is rolled up once it ended 10 minutes ago; a pass after a long pause
  * catches up (in more steps).
  */
-export async function runMaintenanceInSlices(store: SampleStore, nowMs: number, pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<MaintenanceResult> {
+export async function runMaintenanceInSlices(store: SampleStore, nowMs: number, pause: () => Promise<void> = nextTurn): Promise<MaintenanceResult> {
   const total = { rolledUp: 0, deleted: 0 };
   for (const step of store.maintenanceSteps(nowMs)) {
     total.rolledUp += step.rolledUp;

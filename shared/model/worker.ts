@@ -33,6 +33,26 @@ export function workerKey(worker: Pick<Worker, 'group' | 'name'>): string {
   return `${worker.group}\u0000${worker.name}`;
 }
 
+const keyLists = new WeakMap<readonly Worker[], readonly string[]>();
+
+/**
+ * workerKey of every worker of one list, built once per list: the diff, the alerts and the history of one poll all
+ * look its workers up by key, and a key string made once is hashed once (100,000 workers is 100,000 keys a stage).
+ */
+export function workerKeysOf(workers: readonly Worker[]): readonly string[] {
+  let keys = keyLists.get(workers);
+  if (!keys) {
+    keys = workers.map(workerKey);
+    keyLists.set(workers, keys);
+  }
+  return keys;
+}
+
+/** Lets the code that built a worker list hand over the keys it made on the way (keys[i] = workerKey(workers[i])). */
+export function rememberWorkerKeys(workers: readonly Worker[], keys: readonly string[]): void {
+  keyLists.set(workers, keys);
+}
+
 export function countWorkers(workers: readonly Pick<Worker, 'state'>[]): WorkerCounts {
   const counts = { online: 0, offline: 0, dead: 0, unknown: 0, total: workers.length };
   for (const worker of workers) counts[worker.state] += 1;

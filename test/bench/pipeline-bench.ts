@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PoolAdapter } from '../../main/pools/adapter';
 import { createHttpClient } from '../../main/pools/http-client';
-import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
+import { diffWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { openHistoryStores } from '../../main/store/history-stores';
 import type { Worker } from '../../shared/model';
@@ -93,7 +93,7 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
     const heapBefore = process.memoryUsage().heapUsed;
     const alerts = new AlertEvaluator();
     let at = Date.now();
-    let index = indexWorkers(captured.workers);
+    let previous: Worker[] = captured.workers;
     let workers: Worker[] = captured.workers;
     const stages = { poll: [] as Stage[], diff: [] as Stage[], alerts: [] as Stage[], history: [] as Stage[] };
     // The captured reading warms up alerts and history (their first poll is not steady state); then RUNS polls.
@@ -103,11 +103,8 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
       workers = polled.result.workers;
       const account = summaryOf(workers, test.pool);
       at += POLL_MS;
-      const diffed = await timed(() => {
-        const diff = workerChangesForUi(index, workers);
-        index = indexWorkers(workers);
-        return diff;
-      });
+      const diffed = await timed(() => diffWorkers(previous, workers));
+      previous = workers;
       const observed = await timed(() => alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
       const recorded = await timed(() => stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
       if (!steady) continue;

@@ -4,11 +4,9 @@
 //                    [--sections pipeline,serve,idle,components,ui] [--ui-loads 5] [--ui-workers 100000]
 // Simulators run in their own processes, so their CPU is not counted as the app's.
 import { parseArgs } from 'node:util';
-import { createSbiAdapter } from '../../main/pools/sbi/sbi-adapter';
-import { createSpiderAdapter } from '../../main/pools/spider/spider-adapter';
-import { createStratumsphereAdapter } from '../../main/pools/stratumsphere';
+import { createAdapter } from '../../main/pools/registry';
 import { createHttpClient } from '../../main/pools/http-client';
-import { workerChangesForUi, indexWorkers } from '../../main/engine/worker-diff';
+import { diffWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
 import { summaryOf } from './bench-summary';
@@ -71,7 +69,7 @@ async function benchComponents(workerCount: number): Promise<void> {
   const sim = await startChildSim('sbi', ['--workers', String(workerCount)]);
   const rows: Array<{ name: string; medianMs: number; heapMb: number; note?: string }> = [];
   try {
-    const adapter = createSbiAdapter();
+    const adapter = createAdapter('sbi');
     const poll = () =>
       adapter.poll({
         baseUrl: sim.url,
@@ -86,8 +84,7 @@ async function benchComponents(workerCount: number): Promise<void> {
     const workers = polled.result.workers;
 
     const changed = workers.map((worker, index) => (index % 100 === 0 ? { ...worker, state: 'offline' as const } : worker));
-    const index = indexWorkers(workers);
-    const diff = await measure(`worker diff, ${workerCount} workers, 1% changed`, 5, () => workerChangesForUi(index, changed));
+    const diff = await measure(`worker diff, ${workerCount} workers, 1% changed`, 5, () => diffWorkers(workers, changed));
     rows.push({ ...diff, note: `${diff.result.upserted.length} pushed to the UI` });
 
     const alerts = new AlertEvaluator();
@@ -118,15 +115,15 @@ async function main(): Promise<void> {
   if (run.sections.has('pipeline')) {
     console.log('Per poll, CPU time in this process (the simulators run in their own): pipeline stages against the floor');
     for (const workers of run.sizes) {
-      await benchPipeline({ pool: 'sbi', name: 'SBI Crypto Pool', adapter: createSbiAdapter(), simArgs: ['--workers', String(workers)], credentials: sbiCredentials, full: true });
+      await benchPipeline({ pool: 'sbi', name: 'SBI Crypto Pool', adapter: createAdapter('sbi'), simArgs: ['--workers', String(workers)], credentials: sbiCredentials, full: true });
     }
     for (const workers of run.spiderSizes) {
-      await benchPipeline({ pool: 'spider', name: 'Spider Pool (paged workers)', adapter: createSpiderAdapter(), simArgs: ['--workers', String(workers)], credentials: spiderCredentials, full: true });
+      await benchPipeline({ pool: 'spider', name: 'Spider Pool (paged workers)', adapter: createAdapter('spider'), simArgs: ['--workers', String(workers)], credentials: spiderCredentials, full: true });
     }
     await benchPipeline({
       pool: 'stratumsphere',
       name: 'Stratumsphere (simulator default world; the adapter reads at most 500 rentals a poll)',
-      adapter: createStratumsphereAdapter(),
+      adapter: createAdapter('stratumsphere'),
       simArgs: [],
       credentials: (keys) => ({ apiKey: keys.apiKey as string }),
       full: true,

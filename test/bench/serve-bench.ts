@@ -23,7 +23,11 @@ async function startServe(accounts: unknown[], env: Record<string, string>): Pro
   const dir = mkdtempSync(join(tmpdir(), 'pw-serve-bench-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ accounts }));
   const child: ChildProcess = fork(join(ROOT, 'main', 'cli', 'main.ts'), ['serve', '--config', join(dir, 'config.json'), '--port', '0'], {
-    execArgv: ['--import', 'tsx', '--import', join(__dirname, 'serve-probe.ts')],
+    // POOLWATCH_BENCH_CPU_PROF=<folder> writes serve's CPU profile there, to see what its long tasks were.
+    execArgv: [
+      '--import', 'tsx', '--import', join(__dirname, 'serve-probe.ts'),
+      ...(process.env.POOLWATCH_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.POOLWATCH_BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -11,13 +11,15 @@ function groupCounts(observation: JudgedPoll, workers: readonly Worker[]): Map<s
     for (const group of observation.account.groups) counts.set(group.name, group.workers);
     return counts;
   }
-  const byGroup = new Map<string, Worker[]>();
   for (const worker of workers) {
-    const list = byGroup.get(worker.group);
-    if (list) list.push(worker);
-    else byGroup.set(worker.group, [worker]);
+    let group = counts.get(worker.group);
+    if (!group) {
+      group = { online: 0, offline: 0, dead: 0, unknown: 0, total: 0 };
+      counts.set(worker.group, group);
+    }
+    group[worker.state] += 1;
+    group.total += 1;
   }
-  for (const [group, list] of byGroup) counts.set(group, countWorkers(list));
   return counts;
 }
 

@@ -11,6 +11,18 @@ export interface RuleContext {
   scope(group: string | null, worker: string | null): AlertScope;
   /** Whether an alert with this key exists (pending, firing or resolving): it may outlive what made it possible. */
   isTracked(key: string): boolean;
+  /**
+   * Whether any alert of this rule exists for the account. Without one, a rule need not name the workers it cannot
+   * judge (`unknown` only keeps existing alerts as they are), nor build keys for workers that are fine.
+   */
+  tracksRule(ruleId: ConditionRuleId): boolean;
+}
+
+/** A scope to look settings up with, one object reused for every worker (the resolver keeps none of it). */
+export interface SettingsProbe {
+  accountId: string;
+  group: string | null;
+  worker: string | null;
 }
 
 export function emptyResult(ruleId: ConditionRuleId, judged: boolean): RuleResult {

@@ -3,6 +3,7 @@ import {
   countWorkers,
   sumHashrates,
   workerKey,
+  rememberWorkerKeys,
   type Group,
   type HashrateSeries,
   type Payout,
@@ -13,6 +14,7 @@ import { mhsToHps } from '../../../shared/units';
 import type { PollContext, PoolAdapter, PoolReading } from '../adapter';
 import { PoolError, isPoolError } from '../../base/pool-error';
 import { sbiActions } from './sbi-actions';
+import { nextTurn } from '../../base/event-bus';
 import { SbiClient, SBI_NAME, type SbiAuth } from './sbi-client';
 import {
   coinCode,
@@ -28,6 +30,7 @@ import {
 } from './sbi-mapping';
 import {
   accountSchema,
+  isPlainWorkerPage,
   earningV1Schema,
   earningV2Schema,
   observerHashrateRangeSchema,
@@ -41,8 +44,12 @@ import {
   workerSchema,
 } from './sbi-schemas';
 
-/** Workers per page: no maximum is documented; 200 is what other clients use (NOTES.md). */
-export const SBI_WORKER_PAGE_SIZE = 200;
+/**
+ * Workers per page asked for: no maximum is documented (other clients use 200, NOTES.md). Spring caps a larger size at
+ * its own maximum (2,000 unless configured) and reports the pages it used, which is what the adapter follows; so a
+ * smaller cap only means more pages. 1,000 makes a 100,000-worker poll 100 requests instead of 500.
+ */
+export const SBI_WORKER_PAGE_SIZE = 1000;
 /** Refuse absurd totals instead of paging forever: far above the largest accounts seen (30,579 workers). */
 export const SBI_MAX_WORKERS = 250_000;
 /** How far back earnings and payouts are read on each poll. */
@@ -100,24 +107,47 @@ async function readAllWorkers(
       `${SBI_NAME} reports ${total} workers, more than PoolWatch reads (${SBI_MAX_WORKERS}). Use a key limited to fewer subaccounts.`,
     );
   }
-  const pages = [first];
+  const toWorkers = (page: z.infer<typeof workerPage>): Worker[] => page.content.map((raw) => toWorker(raw, fallbackGroup));
+  const pages = [toWorkers(first)];
   const pageSize = Math.max(1, first.size ?? first.content.length);
   const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
   if (totalPages > 1) {
+    // Each page becomes workers as it arrives: its raw JSON can go at once, and no step handles every worker at once.
     const rest = Array.from({ length: Math.min(totalPages, Math.ceil(SBI_MAX_WORKERS / pageSize)) - 1 }, (_, index) =>
-      fetchPage(index + 1),
+      fetchPage(index + 1).then(toWorkers),
     );
     pages.push(...(await Promise.all(rest)));
   }
-  // Workers can shift between pages while we read; keep one entry per (subaccount, name).
-  const byKey = new Map<string, Worker>();
+  return await uniqueWorkers(pages);
+}
+
+/** Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read. */
+async function uniqueWorkers(pages: readonly Worker[][]): Promise<Worker[]> {
+  const indexOf = new Map<string, number>();
+  const workers: Worker[] = [];
+  const keys: string[] = [];
+  let sinceTurn = 0;
   for (const page of pages) {
-    for (const raw of page.content) {
-      const worker = toWorker(raw, fallbackGroup);
-      byKey.set(workerKey(worker), worker);
+    // 100,000 workers take tens of ms: let the API and UI in every 20,000.
+    sinceTurn += page.length;
+    if (sinceTurn > 20_000) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
+    for (const worker of page) {
+      const key = workerKey(worker);
+      const at = indexOf.get(key);
+      if (at !== undefined) {
+        workers[at] = worker;
+        continue;
+      }
+      indexOf.set(key, workers.length);
+      workers.push(worker);
+      keys.push(key);
     }
   }
-  return [...byKey.values()];
+  rememberWorkerKeys(workers, keys);
+  return workers;
 }
 
 function groupsFromWorkers(names: ReadonlyArray<{ name: string; coin: string | null }>, workers: readonly Worker[]): Group[] {
@@ -159,6 +189,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { 
         what: 'the worker list',
         permission: 'READ',
         schema: workerPage,
+        plain: isPlainWorkerPage,
       }),
     account.subaccounts[0]?.subaccountName ?? 'default',
   );
@@ -316,6 +347,7 @@ async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCach
         what: 'the worker list',
         permission: 'OBSERVER',
         schema: workerPage,
+        plain: isPlainWorkerPage,
       }),
     subaccount,
   );

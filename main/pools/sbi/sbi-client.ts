@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
 import { PoolError } from '../../base/pool-error';
-import { parseJsonBody, parseShape, quotePoolText } from '../response-parsing';
+import { parseJsonBody, parseShape, parseShapeFast, quotePoolText } from '../response-parsing';
 import { errorBodySchema } from './sbi-schemas';
 
 export const SBI_NAME = 'SBI Crypto Pool';
@@ -16,6 +16,8 @@ export interface SbiEndpoint<T> {
   what: string;
   permission: SbiPermission;
   schema: z.ZodType<T>;
+  /** Recognises the usual shape without the schema's copy (see parseShapeFast); worker pages have one. */
+  plain?: (value: unknown) => value is T;
 }
 
 /** Outcome of a call whose 403/404 the adapter handles itself rather than failing the poll. */
@@ -95,7 +97,10 @@ export class SbiClient {
       });
     }
     const json = parseJsonBody(response, SBI_NAME, endpoint.what);
-    return { ok: true, value: parseShape(endpoint.schema, json, SBI_NAME, endpoint.what) };
+    const value = endpoint.plain
+      ? parseShapeFast(endpoint.schema, endpoint.plain, json, SBI_NAME, endpoint.what)
+      : parseShape(endpoint.schema, json, SBI_NAME, endpoint.what);
+    return { ok: true, value };
   }
 
   /**

@@ -13,29 +13,34 @@ import {
   type WorkerState,
 } from '../../../shared/model';
 import { mhsToHps } from '../../../shared/units';
+import { isoTimeFromText } from '../../base/time';
 import type { coinRef, earningV1Schema, earningV2Schema, txPayoutSchema, workerSchema } from './sbi-schemas';
+
+function windowHps(mhs: ReadonlyArray<number | null> | null | undefined, index: number): number | null {
+  const value = mhs?.[index];
+  return value === undefined || value === null ? null : mhsToHps(value);
+}
 
 /** SBI sends [10m, 1h, 1d] in MH/s; PoolWatch keeps H/s. An impossible value is named by checkReading, not hidden here. */
 export function toWindows(mhs: ReadonlyArray<number | null> | null | undefined): HashrateWindows {
-  const at = (index: number): number | null => {
-    const value = mhs?.[index];
-    return value === undefined || value === null ? null : mhsToHps(value);
-  };
-  return { h10m: at(0), h1h: at(1), h24h: at(2) };
+  return { h10m: windowHps(mhs, 0), h1h: windowHps(mhs, 1), h24h: windowHps(mhs, 2) };
 }
 
-const STATE_MAP: Record<string, WorkerState> = { ONLINE: 'online', OFFLINE: 'offline', DEAD: 'dead' };
+const STATE_MAP = new Map<string, WorkerState>([
+  ['ONLINE', 'online'],
+  ['OFFLINE', 'offline'],
+  ['DEAD', 'dead'],
+]);
 
 /** ONLINE/OFFLINE/DEAD per the docs; an empty string has been seen live and means "unknown". */
 export function toWorkerState(state: string | null | undefined): WorkerState {
-  return STATE_MAP[(state ?? '').trim().toUpperCase()] ?? 'unknown';
+  if (!state) return 'unknown';
+  return STATE_MAP.get(state) ?? STATE_MAP.get(state.trim().toUpperCase()) ?? 'unknown';
 }
 
 /** Normalizes an ISO time with offset ("2021-09-17T10:04:49.000+00:00") to UTC ISO, or null. */
 export function toIsoTime(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  return isoTimeFromText(value);
 }
 
 /**

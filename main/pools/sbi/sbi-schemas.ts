@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { numberFromText } from '../response-parsing';
+import { isOptional, isOptionalNumber, isRecord, numberFromText } from '../response-parsing';
 
 // Shapes of SBI Crypto Pool responses (docs: shared/pool-apis/sbi-crypto-pool-api-full.txt).
 // Lenient where the live service varies: numbers may arrive as numeric strings, optional fields may be absent.
@@ -58,6 +58,34 @@ export const workerSchema = z
     hashrates: mhsWindows.nullish(),
   })
   .passthrough();
+
+/** [10m, 1h, 1d] as plain JSON numbers (the schema also takes numeric strings, and turns them into numbers). */
+function isPlainWindows(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!Array.isArray(value) || value.length > 8) return false;
+  for (const item of value) if (item !== null && !(typeof item === 'number' && Number.isFinite(item))) return false;
+  return true;
+}
+
+function isPlainWorker(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.name === 'string' &&
+    isOptional(value.state, 'string') &&
+    isOptional(value.lastShareTime, 'string') &&
+    isOptional(value.subaccount, 'string') &&
+    isOptional(value.subaccountName, 'string') &&
+    isPlainWindows(value.hashrates)
+  );
+}
+
+/** A worker page the schema below would return unchanged: read as it is (parseShapeFast), no copy per worker. */
+export function isPlainWorkerPage(value: unknown): value is z.infer<ReturnType<typeof pageSchema<typeof workerSchema>>> {
+  if (!isRecord(value) || !Array.isArray(value.content)) return false;
+  if (![value.totalPages, value.totalElements, value.number, value.size].every(isOptionalNumber) || !isOptional(value.last, 'boolean')) return false;
+  for (const item of value.content) if (!isPlainWorker(item)) return false;
+  return true;
+}
 
 /** Spring Data page. */
 export function pageSchema<T extends z.ZodType>(item: T) {

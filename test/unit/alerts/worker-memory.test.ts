@@ -71,4 +71,24 @@ describe('WorkerMemory', () => {
     assert.equal(memory.size, 30_000);
     assert.equal(memory.average('w29999', START + HOUR), 29_999);
   });
+
+  it("finds a whole list's slots by position or by key, and never hands out a swept worker's slot by position", () => {
+    const memory = new WorkerMemory();
+    const first = memory.slotsOf(['a', 'b']);
+    memory.touchSlot(first[0]!, START, true);
+    assert.deepEqual([...memory.slotsOf(['a', 'b'])], [...first], 'the same list: the same slots');
+    const swapped = memory.slotsOf(['b', 'a']);
+    assert.equal(memory.slotSeenOnline(swapped[1]!), true, 'a keeps its memory after the order changed');
+    assert.equal(memory.slotSeenOnline(swapped[0]!), false);
+    // a is not listed for a day: swept; a new worker in a's old place must start empty.
+    for (let h = 1; h <= 25; h += 1) {
+      memory.touchSlot(memory.slotsOf(['b'])[0]!, START + h * HOUR, false);
+      memory.sweep(START + h * HOUR);
+    }
+    memory.slotsOf(['a', 'b']); // listed again but never touched: swept again below, its slot freed
+    memory.sweep(START + 26 * HOUR);
+    const after = memory.slotsOf(['a', 'b', 'c']);
+    assert.notEqual(after[0], after[2], 'a and c never share a slot');
+    assert.equal(memory.slotSeenOnline(after[2]!), false, 'c does not inherit what a was');
+  });
 });

@@ -69,9 +69,9 @@ describe('event bus', () => {
     const disk = { full: false };
     const store: SampleStore = {
       ...inner,
-      recordPoll(poll) {
+      *recordPollSteps(poll) {
         if (disk.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-        inner.recordPoll(poll);
+        yield* inner.recordPollSteps(poll);
       },
     };
     const logger = captureLogger();
@@ -123,5 +123,25 @@ describe('event bus', () => {
     assert.equal(saved.length, 1, 'the save that found the hand edit goes on');
     assert.deepEqual(result, { ...edited, channels: [] });
     assert.deepEqual(logger.lines, ['error a listener of the reload of poolwatch.json failed: alerts broke on the reload']);
+  });
+});
+
+describe('EventBus.emitInTurns', () => {
+  it('runs listeners in order, each in its own turn of the event loop, waits for each, and survives a failing one', async () => {
+    const logger = captureLogger();
+    const bus = new EventBus<string>(logger, (event) => `handling ${event}`);
+    const order: string[] = [];
+    bus.subscribe((event) => {
+      order.push(`first ${event}`);
+      setImmediate(() => order.push('other work'));
+    });
+    bus.subscribe(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error('history broke');
+    });
+    bus.subscribe((event) => order.push(`third ${event}`));
+    await bus.emitInTurns('poll');
+    assert.deepEqual(order, ['first poll', 'other work', 'third poll'], 'work queued by the first listener ran before the next listener');
+    assert.deepEqual(logger.lines, ['error handling poll: history broke']);
   });
 });

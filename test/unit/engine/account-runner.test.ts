@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AccountSummary, Worker } from '../../../shared/model';
 import type { WorkersDelta } from '../../../shared/contract';
-import { AccountRunner } from '../../../main/engine/account-runner';
+import { AccountRunner, WORKERS_PER_DELTA } from '../../../main/engine/account-runner';
 import type { PoolAdapter, PoolReading } from '../../../main/pools/adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
 import { PoolError } from '../../../main/base/pool-error';
@@ -73,6 +73,22 @@ function runnerWith(adapter: PoolAdapter, clock: FakeClock, credentials: Record<
 }
 
 describe('account runner', () => {
+  it('sends a big change to the UI in parts of WORKERS_PER_DELTA workers, the removals once, every worker once', async () => {
+    const clock = new FakeClock();
+    const many = Array.from({ length: 2 * WORKERS_PER_DELTA + 7 }, (_, index) => worker(`rig-${index}`, 'online'));
+    const adapter = scripted([reading([worker('gone', 'online')]), reading(many)]);
+    const { runner, deltas } = runnerWith(adapter, clock);
+    runner.start(0);
+    await clock.advance(0);
+    deltas.length = 0;
+    await clock.advance(60_000);
+    assert.deepEqual(deltas.map((delta) => delta.upserted.length), [WORKERS_PER_DELTA, WORKERS_PER_DELTA, 7]);
+    assert.deepEqual(deltas.map((delta) => delta.removed.length), [1, 0, 0]);
+    assert.equal(new Set(deltas.flatMap((delta) => delta.upserted.map((item) => item.name))).size, many.length);
+    assert.ok(deltas.every((delta) => delta.total === many.length));
+    runner.stop();
+  });
+
   it('starts pending, then ok with data after the first poll, and polls every interval', async () => {
     const clock = new FakeClock();
     const adapter = scripted([reading([worker('a', 'online'), worker('b', 'online')])]);

@@ -15,9 +15,9 @@ function storeWithDisk(): { store: SampleStore; disk: { full: boolean }; maintai
   const maintained: number[] = [];
   const store: SampleStore = {
     ...inner,
-    recordPoll(poll) {
+    *recordPollSteps(poll) {
       if (disk.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-      inner.recordPoll(poll);
+      yield* inner.recordPollSteps(poll);
     },
     maintenanceSteps(nowMs) {
       maintained.push(nowMs);

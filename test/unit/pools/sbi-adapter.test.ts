@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { createSbiAdapter, observerKeyFrom } from '../../../main/pools/sbi/sbi-adapter';
+import { createSbiAdapter, observerKeyFrom, SBI_WORKER_PAGE_SIZE } from '../../../main/pools/sbi/sbi-adapter';
 import { createHttpClient } from '../../../main/pools/http-client';
 import type { PollContext } from '../../../main/pools/adapter';
 import { PoolError } from '../../../main/base/pool-error';
@@ -118,7 +118,7 @@ describe('SBI adapter on the documented samples', () => {
     assert.equal(workersRequest?.headers.accept, 'application/json');
     assert.equal(workersRequest?.query.get('page'), '0');
     assert.equal(workersRequest?.query.get('pageNumber'), '0');
-    assert.equal(workersRequest?.query.get('size'), '200');
+    assert.equal(workersRequest?.query.get('size'), String(SBI_WORKER_PAGE_SIZE));
     assert.equal(workersRequest?.query.get('sort'), 'name,asc');
   });
 
@@ -171,13 +171,13 @@ describe('SBI adapter variants', () => {
     assert.match(reading.limitations[0] ?? '', /FINANCIALS permission/);
   });
 
-  it('reads every page of workers and drops duplicates across pages', async () => {
-    const total = 450;
-    const names = Array.from({ length: total }, (_, index) => `rig-${String(index).padStart(4, '0')}`);
+  /** A worker list of `total` rigs, paged as Spring does: `size` capped at `maxSize`; page 1 repeats page 0's last worker. */
+  function pagedWorkers(total: number, maxSize: number) {
+    const names = Array.from({ length: total }, (_, index) => `rig-${String(index).padStart(5, '0')}`);
     const routes = documentedRoutes();
     routes['/api/external/v1/workers'] = (_req, url) => {
       const page = Number(url.searchParams.get('page'));
-      const size = Number(url.searchParams.get('size'));
+      const size = Math.min(maxSize, Number(url.searchParams.get('size')));
       // Page 1 repeats the last worker of page 0, as happens when the list shifts between requests.
       const start = Math.max(0, page * size - (page === 1 ? 1 : 0));
       const content = names.slice(start, (page + 1) * size).map((name) => ({
@@ -189,13 +189,26 @@ describe('SBI adapter variants', () => {
       }));
       return { body: JSON.stringify({ content, totalElements: total, totalPages: Math.ceil(total / size), size, number: page }) };
     };
-    const { reading, server } = await pollWith(routes);
+    return routes;
+  }
+
+  const pagesAsked = (server: Awaited<ReturnType<typeof pollWith>>['server']) =>
+    server.requests.filter((request) => request.path === '/api/external/v1/workers').map((request) => Number(request.query.get('page'))).sort((a, b) => a - b);
+
+  it('reads every page of workers and drops duplicates across pages', async () => {
+    const total = 2 * SBI_WORKER_PAGE_SIZE + 50;
+    const { reading, server } = await pollWith(pagedWorkers(total, Number.POSITIVE_INFINITY));
     assert.equal(reading.workers.length, total);
     assert.equal(new Set(reading.workers.map((worker) => worker.name)).size, total);
-    assert.deepEqual(
-      server.requests.filter((request) => request.path === '/api/external/v1/workers').map((request) => request.query.get('page')).sort(),
-      ['0', '1', '2'],
-    );
+    assert.deepEqual(pagesAsked(server), [0, 1, 2]);
+  });
+
+  it('follows the pages the pool used when it caps the page size below what was asked', async () => {
+    const total = 450;
+    const { reading, server } = await pollWith(pagedWorkers(total, 200));
+    assert.equal(reading.workers.length, total);
+    assert.equal(new Set(reading.workers.map((worker) => worker.name)).size, total);
+    assert.deepEqual(pagesAsked(server), [0, 1, 2]);
   });
 
   it('maps an empty-string state to unknown, and numeric strings to numbers', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openHistoryDb } from '../../../main/store/history-db';
-import { sqliteSampleStore } from '../../../main/store/sample-sqlite';
+import { sqliteSampleStore, WORKER_ROWS_PER_STEP } from '../../../main/store/sample-sqlite';
 import { DAY, HOUR, MINUTE, T0, TH, fleet, iso, pollOf, tempDbFile, worker } from '../../support/sample-fixtures';
 import type { Payout, Worker } from '../../../shared/model';
 
@@ -191,5 +191,22 @@ describe('sample store (SQLite): writing and reading polls', () => {
     assert.deepEqual(store.earnings(undefined, T0, T0 + DAY).days, [{ accountId: 'farm', day: day(0), coin: 'BTC', unit: 'coin', amount: 0.25, rawAmount: null, rawUnit: null, estimate: false }]);
     assert.deepEqual(store.earnings('farm', T0 - 2 * DAY, T0 - DAY).days, [], 'only days inside the range');
     db.close();
+  });
+
+  it('records a big poll in steps of WORKER_ROWS_PER_STEP worker rows, the same rows as at once', async () => {
+    const workers = fleet('a', 2 * WORKER_ROWS_PER_STEP + 10, TH);
+    const stepped = await openStore();
+    let steps = 0;
+    for (const step of stepped.store.recordPollSteps(pollOf('farm', T0, workers))) {
+      void step;
+      steps += 1;
+      assert.equal(count(stepped.db, 'worker_sample'), steps * WORKER_ROWS_PER_STEP, 'each step is written before the next is asked for');
+    }
+    assert.equal(steps, 2, 'the first step, then two more: the generator pauses twice');
+    assert.equal(count(stepped.db, 'worker_sample'), workers.length);
+    const atOnce = await openStore();
+    atOnce.store.recordPoll(pollOf('farm', T0, workers));
+    const rows = (db: ReturnType<typeof openHistoryDb>) => db.prepare('SELECT at_ms, hps, state FROM worker_sample ORDER BY worker_id').all();
+    assert.deepEqual(rows(stepped.db), rows(atOnce.db));
   });
 });
