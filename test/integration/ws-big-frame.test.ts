@@ -74,6 +74,7 @@ describe('headless server and a client slow to read one big frame', () => {
       isPaused: () => false,
       setPaused: () => undefined,
       workersOf: () => [],
+      onPolled: () => () => undefined,
     } as unknown as ServedBackend;
     server = await startHeadlessServer({ monitor, staticDir, token: TOKEN, logger });
   });

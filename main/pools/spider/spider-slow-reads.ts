@@ -69,11 +69,12 @@ export async function readDaily(client: SpiderClient, target: Target, nowMs: num
     SPIDER_ENDPOINTS.profitDetail,
     {
       ...params,
-      // this endpoint takes seconds (docs), unlike the payment records
-      startTimestamp: Math.floor((nowMs - DAILY_WINDOW_DAYS * DAY_MS) / 1000),
+      // this endpoint takes seconds (docs), unlike the payment records; a day more than the window, since Spider's
+      // days start at midnight China time (16:00 UTC): from 16:00 UTC on, the window's first day starts before it
+      startTimestamp: Math.floor((nowMs - (DAILY_WINDOW_DAYS + 1) * DAY_MS) / 1000),
       endTimestamp: Math.floor(nowMs / 1000),
       pageNumber: 1,
-      pageSize: DAILY_WINDOW_DAYS,
+      pageSize: DAILY_WINDOW_DAYS + 1,
     },
     target.group,
   );

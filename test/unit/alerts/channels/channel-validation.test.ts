@@ -78,16 +78,18 @@ describe('applyChannelDraft', () => {
       enabled: true,
       minSeverity: 'warning',
       settings: { server: 'https://ntfy.sh' },
-      secrets: { topic: { keychain: true } },
+      secrets: { topic: { keychain: true }, replyTopic: { keychain: true } },
     });
-    assert.deepEqual(toStore, { topic: 'rigs-8d1f' });
+    const { replyTopic, ...typed } = toStore;
+    assert.deepEqual(typed, { topic: 'rigs-8d1f' });
+    assert.match(replyTopic ?? '', /^pw-reply-/, 'a private reply topic for the buttons is made on first save');
   });
 
   it('keeps a stored secret when left blank, and asks for a missing required one', () => {
     const existing = applyChannelDraft(draft(), undefined, { topic: 'rigs-8d1f' }, 'phone').config;
     const kept = applyChannelDraft(draft(), existing, { topic: '  ' }, 'phone');
-    assert.deepEqual(kept.config.secrets, { topic: { keychain: true } });
-    assert.deepEqual(kept.toStore, {});
+    assert.deepEqual(kept.config.secrets, { topic: { keychain: true }, replyTopic: { keychain: true } });
+    assert.deepEqual(kept.toStore, {}, 'the stored topic and reply topic are kept');
     rejects(() => applyChannelDraft(draft(), undefined, {}, 'phone'), /Enter the Topic/);
     rejects(() => applyChannelDraft(draft({ settings: {} }), undefined, { topic: 'rigs' }, 'phone'), /Enter the Server URL/);
   });
