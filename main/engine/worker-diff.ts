@@ -1,27 +1,8 @@
-import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
+import { sameWorkerReading, workerKey, workerKeysOf, type Worker } from '../../shared/model';
 
 export interface WorkerDiff {
   upserted: Worker[];
   removed: Array<{ group: string; name: string }>;
-}
-
-function sameAttributes(a: Worker['attributes'], b: Worker['attributes']): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-function sameWorker(a: Worker, b: Worker): boolean {
-  return (
-    sameAttributes(a.attributes, b.attributes) &&
-    a.state === b.state &&
-    a.lastShareAt === b.lastShareAt &&
-    a.rejectRate === b.rejectRate &&
-    a.hashrate.h10m === b.hashrate.h10m &&
-    a.hashrate.h1h === b.hashrate.h1h &&
-    a.hashrate.h24h === b.hashrate.h24h
-  );
 }
 
 /**
@@ -44,7 +25,7 @@ export function diffWorkers(previous: readonly Worker[], next: readonly Worker[]
       index ??= indexWorkers(previous);
       before = index.get(keys[at]!);
     }
-    if (!before || !sameWorker(before, worker)) upserted.push(worker);
+    if (!before || !sameWorkerReading(before, worker)) upserted.push(worker);
   }
   const removed: WorkerDiff['removed'] = [];
   // The same keys in the same places: nobody left.

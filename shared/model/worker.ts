@@ -33,6 +33,29 @@ export function workerKey(worker: Pick<Worker, 'group' | 'name'>): string {
   return `${worker.group}\u0000${worker.name}`;
 }
 
+function sameAttributes(a: Worker['attributes'], b: Worker['attributes']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** Whether two readings of a worker say the same (state, share time, reject rate, hashrates, pool facts). */
+export function sameWorkerReading(a: Worker, b: Worker): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      a.group === b.group &&
+      a.state === b.state &&
+      a.lastShareAt === b.lastShareAt &&
+      a.rejectRate === b.rejectRate &&
+      a.hashrate.h10m === b.hashrate.h10m &&
+      a.hashrate.h1h === b.hashrate.h1h &&
+      a.hashrate.h24h === b.hashrate.h24h &&
+      sameAttributes(a.attributes, b.attributes))
+  );
+}
+
 const keyLists = new WeakMap<readonly Worker[], readonly string[]>();
 
 /**

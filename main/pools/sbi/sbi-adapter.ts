@@ -3,7 +3,9 @@ import {
   countWorkers,
   sumHashrates,
   workerKey,
+  workerKeysOf,
   rememberWorkerKeys,
+  sameWorkerReading,
   type Group,
   type HashrateSeries,
   type Payout,
@@ -98,6 +100,7 @@ function authFrom(credentials: Readonly<Record<string, string>>): SbiAuth {
 async function readAllWorkers(
   fetchPage: (page: number) => Promise<z.infer<typeof workerPage>>,
   fallbackGroup: string,
+  previous: readonly Worker[],
 ): Promise<Worker[]> {
   const first = await fetchPage(0);
   const total = first.totalElements ?? first.content.length;
@@ -118,35 +121,53 @@ async function readAllWorkers(
     );
     pages.push(...(await Promise.all(rest)));
   }
-  return await uniqueWorkers(pages);
+  return await uniqueWorkers(pages, previous);
 }
 
-/** Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read. */
-async function uniqueWorkers(pages: readonly Worker[][]): Promise<Worker[]> {
-  const indexOf = new Map<string, number>();
-  const workers: Worker[] = [];
+/** Workers per turn of the event loop while a big list is put together: the API and UI get in between. */
+const WORKERS_PER_TURN = 20_000;
+
+/**
+ * Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read.
+ * A list with the same workers in the same places as the last poll's needs no de-duplication (that list had none),
+ * and a worker that reads exactly as last time stays the same object, so it costs no memory and no diff.
+ */
+async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Worker[]): Promise<Worker[]> {
+  const listed: Worker[] = [];
   const keys: string[] = [];
-  let sinceTurn = 0;
+  const before = workerKeysOf(previous);
+  let aligned = true;
   for (const page of pages) {
-    // 100,000 workers take tens of ms: let the API and UI in every 20,000.
-    sinceTurn += page.length;
-    if (sinceTurn > 20_000) {
-      sinceTurn = 0;
-      await nextTurn();
-    }
+    if (listed.length % WORKERS_PER_TURN < page.length && listed.length > 0) await nextTurn();
     for (const worker of page) {
+      const at = listed.length;
       const key = workerKey(worker);
-      const at = indexOf.get(key);
-      if (at !== undefined) {
-        workers[at] = worker;
-        continue;
-      }
-      indexOf.set(key, workers.length);
-      workers.push(worker);
+      const same: boolean = aligned && before[at] === key;
+      aligned = same;
+      listed.push(same && sameWorkerReading(previous[at]!, worker) ? previous[at]! : worker);
       keys.push(key);
     }
   }
-  rememberWorkerKeys(workers, keys);
+  if (aligned && listed.length === previous.length) {
+    rememberWorkerKeys(listed, keys);
+    return listed;
+  }
+  const indexOf = new Map<string, number>();
+  const workers: Worker[] = [];
+  const uniqueKeys: string[] = [];
+  for (let at = 0; at < listed.length; at += 1) {
+    if (at > 0 && at % WORKERS_PER_TURN === 0) await nextTurn();
+    const key = keys[at]!;
+    const found = indexOf.get(key);
+    if (found !== undefined) {
+      workers[found] = listed[at]!;
+      continue;
+    }
+    indexOf.set(key, workers.length);
+    workers.push(listed[at]!);
+    uniqueKeys.push(key);
+  }
+  rememberWorkerKeys(workers, uniqueKeys);
   return workers;
 }
 
@@ -192,6 +213,7 @@ async function pollWithApiKey(client: SbiClient, context: PollContext, cache: { 
         plain: isPlainWorkerPage,
       }),
     account.subaccounts[0]?.subaccountName ?? 'default',
+    context.previous?.workers ?? [],
   );
 
   const groups: Group[] = subaccounts.ok
@@ -324,7 +346,7 @@ async function readObserverHistory(client: SbiClient, nowMs: number, cache: { at
   }));
 }
 
-async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCache: { atMs: number }): Promise<PoolReading> {
+async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCache: { atMs: number }, previous: readonly Worker[]): Promise<PoolReading> {
   const status = await client.get({
     path: 'api/observer/v1/workers/status',
     what: 'the worker status',
@@ -350,6 +372,7 @@ async function pollWithObserverKey(client: SbiClient, nowMs: number, historyCach
         plain: isPlainWorkerPage,
       }),
     subaccount,
+    previous,
   );
   const groups: Group[] = Object.values(status.status).map((entry) => ({
     name: entry.name,
@@ -383,7 +406,7 @@ export function createSbiAdapter(): PoolAdapter {
       const client = new SbiClient(context.http, context.baseUrl, auth, context.signal);
       return auth.kind === 'api-key'
         ? pollWithApiKey(client, context, stratumCache)
-        : pollWithObserverKey(client, context.now(), observerHistoryCache);
+        : pollWithObserverKey(client, context.now(), observerHistoryCache, context.previous?.workers ?? []);
     },
     validateCredentials(credentials, mode) {
       if (mode === 'observer') return credentials.observerKey?.trim() ? null : 'Enter the observer key or paste the observer link.';

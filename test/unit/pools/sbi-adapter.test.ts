@@ -203,6 +203,33 @@ describe('SBI adapter variants', () => {
     assert.deepEqual(pagesAsked(server), [0, 1, 2]);
   });
 
+  it('a worker that reads as last poll keeps its object; a changed one is new; a reordered list is still de-duplicated', async () => {
+    let shift = 0;
+    let changed = '';
+    const names = Array.from({ length: 30 }, (_, index) => `rig-${String(index).padStart(2, '0')}`);
+    const routes = documentedRoutes();
+    routes['/api/external/v1/workers'] = () => {
+      const order = [...names.slice(shift), ...names.slice(0, shift), ...(shift > 0 ? [names[0]!] : [])]; // a shifted list repeats rig-00
+      const content = order.map((name) => ({ name, state: 'ONLINE', subaccount: 'batchtest', lastShareTime: '2022-04-20T00:00:00.000+00:00', hashrates: [name === changed ? 2 : 1, 1, 1] }));
+      return { body: JSON.stringify({ content, totalElements: content.length, totalPages: 1, size: 1000, number: 0 }) };
+    };
+    const server = await startFixtureServer(routes);
+    try {
+      const adapter = createSbiAdapter();
+      const first = await adapter.poll(context(server.url));
+      changed = 'rig-05';
+      const second = await adapter.poll({ ...context(server.url), previous: first });
+      assert.equal(second.workers.length, 30);
+      assert.ok(second.workers.every((worker, index) => (worker.name === 'rig-05') !== (worker === first.workers[index])), 'only rig-05 is a new object');
+      shift = 7;
+      const third = await adapter.poll({ ...context(server.url), previous: second });
+      assert.equal(third.workers.length, 30, 'rig-00, listed twice, is kept once');
+      assert.equal(new Set(third.workers.map((worker) => worker.name)).size, 30);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('follows the pages the pool used when it caps the page size below what was asked', async () => {
     const total = 450;
     const { reading, server } = await pollWith(pagedWorkers(total, 200));
