@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportOutcomeNote, type ExportStatus } from '../../components/export-outcome';
 import type { ExportKind } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -14,11 +15,11 @@ const EXPORTS: readonly { kind: ExportKind; label: string }[] = [
   { kind: 'earnings', label: 'Export earnings (CSV)' },
 ];
 
-type ExportStatus = { kind: 'idle' } | { kind: 'busy'; what: ExportKind } | { kind: 'saved'; filename: string } | { kind: 'failed'; message: string };
+type ChartsExportStatus = ExportStatus<{ kind: 'busy'; what: ExportKind }>;
 
 export function ExportButtons({ scope, timeWindow }: { scope: ChartScope; timeWindow: TimeWindow }) {
   const api = useApi();
-  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
+  const [status, setStatus] = useState<ChartsExportStatus>({ kind: 'idle' });
   const run = async (kind: ExportKind) => {
     setStatus({ kind: 'busy', what: kind });
     try {
@@ -41,16 +42,7 @@ export function ExportButtons({ scope, timeWindow }: { scope: ChartScope; timeWi
         {scope.accountId === null ? 'All accounts' : 'The scope shown'}: current workers; hashrate, payouts and daily earnings of the range shown
         {scope.group !== null && ' (payouts and earnings for the whole account)'}.
       </span>
-      {status.kind === 'saved' && (
-        <span className="tone-text-ok" role="status">
-          Saved {status.filename}
-        </span>
-      )}
-      {status.kind === 'failed' && (
-        <span className="inline-error" role="alert">
-          Could not export: {status.message}
-        </span>
-      )}
+      <ExportOutcomeNote status={status} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportOutcomeNote, type ExportStatus } from '../../components/export-outcome';
 import type { ExportRequest } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
@@ -7,7 +8,6 @@ import { downloadCsv } from '../charts/download-csv';
 import type { Noun } from '../pool-terms';
 import type { StateFilter } from './worker-rows';
 
-type ExportStatus = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; filename: string } | { kind: 'failed'; message: string };
 
 /** The workers export of the Workers screen: the account and filters the table shows, named after them. */
 export function workersExportRequest(accountId: string | null, state: StateFilter, name: string): ExportRequest {
@@ -38,16 +38,7 @@ export function WorkersExport({ accountId, state, name, shown, noun }: { account
       <button type="button" data-testid="workers-export" disabled={status.kind === 'busy' || shown === 0} onClick={() => void run()}>
         {status.kind === 'busy' ? 'Exporting…' : `Export these ${noun.many} (CSV)`}
       </button>
-      {status.kind === 'saved' && (
-        <span className="tone-text-ok" role="status">
-          Saved {status.filename}
-        </span>
-      )}
-      {status.kind === 'failed' && (
-        <span className="inline-error" role="alert">
-          Could not export: {status.message}
-        </span>
-      )}
+      <ExportOutcomeNote status={status} />
     </div>
   );
 }
