@@ -209,7 +209,7 @@ describe('Spider adapter on the documented samples (subaccounts discovered)', ()
     assert.deepEqual(requestsTo(result.server, PATH.hashrate).map((request) => request.params.mode), ['hourly', 'daily']);
     const detail = requestsTo(result.server, PATH.profitDetail)[0]?.params;
     assert.equal(detail?.endTimestamp, NOW / 1000, 'profit detail takes seconds');
-    assert.equal(detail?.startTimestamp, (NOW - 31 * DAY) / 1000);
+    assert.equal(detail?.startTimestamp, (NOW - 32 * DAY) / 1000); // 31 days and one more: Spider's days start at 16:00 UTC
     const payments = requestsTo(result.server, PATH.payments)[0]?.params;
     assert.equal(payments?.endTimestamp, NOW, 'payment records take milliseconds');
     assert.equal(payments?.startTimestamp, NOW - 90 * DAY);
