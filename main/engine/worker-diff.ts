@@ -16,6 +16,7 @@ function sameWorker(a: Worker, b: Worker): boolean {
   return (
     sameAttributes(a.attributes, b.attributes) &&
     a.state === b.state &&
+    a.notHashingSince === b.notHashingSince &&
     a.lastShareAt === b.lastShareAt &&
     a.rejectRate === b.rejectRate &&
     a.hashrate.h10m === b.hashrate.h10m &&

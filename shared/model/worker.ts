@@ -16,6 +16,12 @@ export interface Worker {
   rejectRate: number | null;
   /** Pool-specific facts worth showing, label -> value (Stratumsphere connections and stability, WebMinePool hash count). */
   attributes?: Record<string, string | number | boolean | null>;
+  /**
+   * PoolWatch's judgement, not the pool's: set (ISO time it began) while the pool reports the worker online with a
+   * 10-minute hashrate of 0 or none for at least the "not hashing" time (settings.notHashingAfterMin, default 10).
+   * The worker's `state` stays the pool's own ('online').
+   */
+  notHashingSince?: string;
 }
 
 export interface WorkerCounts {
@@ -24,6 +30,8 @@ export interface WorkerCounts {
   dead: number;
   unknown: number;
   total: number;
+  /** Online workers that are not hashing (see Worker.notHashingSince); counted in `online` too. Absent: none judged. */
+  notHashing?: number;
 }
 
 export const NO_WORKERS: WorkerCounts = { online: 0, offline: 0, dead: 0, unknown: 0, total: 0 };
@@ -60,11 +68,13 @@ export function countWorkers(workers: readonly Pick<Worker, 'state'>[]): WorkerC
 }
 
 export function addCounts(a: WorkerCounts, b: WorkerCounts): WorkerCounts {
+  const judged = a.notHashing !== undefined || b.notHashing !== undefined;
   return {
     online: a.online + b.online,
     offline: a.offline + b.offline,
     dead: a.dead + b.dead,
     unknown: a.unknown + b.unknown,
     total: a.total + b.total,
+    ...(judged ? { notHashing: (a.notHashing ?? 0) + (b.notHashing ?? 0) } : {}),
   };
 }
