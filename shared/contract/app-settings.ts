@@ -30,7 +30,7 @@ export const AppSettingsSchema = z
     /** Desktop only: closing the window keeps PoolWatch running in the tray (false: closing quits). */
     closeToTray: z.boolean(),
     /** An online worker with a 10-minute hashrate of 0 (or none) for this many minutes is "not hashing" (default 10). */
-    notHashingAfterMin: z.number().int().min(MIN_NOT_HASHING_AFTER_MIN).max(MAX_NOT_HASHING_AFTER_MIN).optional(),
+    notHashingAfterMin: z.number().int().min(MIN_NOT_HASHING_AFTER_MIN).max(MAX_NOT_HASHING_AFTER_MIN),
   })
   .strict();
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
