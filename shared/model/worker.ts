@@ -4,6 +4,16 @@ import type { HashrateWindows } from './hashrate';
 export const WORKER_STATES = ['online', 'offline', 'dead', 'unknown'] as const;
 export type WorkerState = (typeof WORKER_STATES)[number];
 
+/** What the Workers screen and the workers export filter by: a pool state, or online but not hashing (notHashingSince). */
+export const NOT_HASHING_FILTER = 'not-hashing';
+export const WORKER_FILTER_STATES = [...WORKER_STATES, NOT_HASHING_FILTER] as const;
+export type WorkerFilterState = (typeof WORKER_FILTER_STATES)[number];
+
+/** Whether a worker is in the state a filter names. */
+export function matchesWorkerState(worker: Pick<Worker, 'state' | 'notHashingSince'>, state: WorkerFilterState): boolean {
+  return state === NOT_HASHING_FILTER ? worker.notHashingSince !== undefined : worker.state === state;
+}
+
 export interface Worker {
   name: string;
   /** The group (SBI subaccount, Spider subaccount, Stratumsphere scheduler...) the worker belongs to. */
