@@ -15,38 +15,55 @@ function withMark(worker: Worker, since: string | undefined): Worker {
 
 /**
  * Remembers since when each idle online worker of one account has been idle, from poll to poll, and marks those idle
- * for at least the "not hashing" time. Only idle workers are remembered: a healthy worker costs one field check a
- * poll, no key, lookup or object.
+ * for at least the "not hashing" time. Positional, as the diff: pools list workers in the same order poll after poll,
+ * so a worker's idle start is found where it was last time (a typed array, no per-worker Map entry or object); a
+ * healthy worker costs one field check. The keys are the list's shared ones (workerKeysOf), which the diff uses too.
  */
 export class NotHashingTracker {
-  /** workerKey -> epoch ms since which the worker has been idle, for the workers idle at the last reading. */
-  private idleSince = new Map<string, number>();
+  private keys: readonly string[] = [];
+  /** Epoch ms since which the worker at that place of the last list has been idle; NaN: it was not idle. */
+  private idleFromMs = new Float64Array(0);
 
   /**
    * Sets or clears `notHashingSince` on the reading's workers (a changed worker is replaced by a copy, never changed
    * in place: the previous list may hold the same object) and returns how many are marked.
    */
   mark(workers: Worker[], nowMs: number, afterMs: number): number {
-    const next = new Map<string, number>();
-    let keys: readonly string[] | null = null;
+    const keys = workerKeysOf(workers);
+    const idleFromMs = new Float64Array(workers.length).fill(Number.NaN);
+    const isoOf = new Map<number, string>(); // idle starts are poll times: a handful of distinct ones
+    let moved: Map<string, number> | null = null;
     let marked = 0;
     for (let at = 0; at < workers.length; at += 1) {
       const worker = workers[at]!;
       let since: string | undefined;
       if (isIdleOnline(worker)) {
-        keys ??= workerKeysOf(workers);
-        const key = keys[at]!;
-        const fromMs = this.idleSince.get(key) ?? next.get(key) ?? nowMs;
-        next.set(key, fromMs);
+        let fromMs: number | undefined;
+        if (at < this.keys.length && this.keys[at] === keys[at]) fromMs = this.idleFromMs[at];
+        else fromMs = (moved ??= this.idleByKey()).get(keys[at]!);
+        if (fromMs === undefined || Number.isNaN(fromMs)) fromMs = nowMs;
+        idleFromMs[at] = fromMs;
         if (nowMs - fromMs >= afterMs) {
-          since = new Date(fromMs).toISOString();
+          since = isoOf.get(fromMs);
+          if (since === undefined) isoOf.set(fromMs, (since = new Date(fromMs).toISOString()));
           marked += 1;
         }
       }
       if (worker.notHashingSince !== since) workers[at] = withMark(worker, since);
     }
-    this.idleSince = next;
+    this.keys = keys;
+    this.idleFromMs = idleFromMs;
     return marked;
+  }
+
+  /** The last list's idle workers by key: only when the list changed order (a worker joined or left). */
+  private idleByKey(): Map<string, number> {
+    const byKey = new Map<string, number>();
+    for (let at = 0; at < this.keys.length; at += 1) {
+      const fromMs = this.idleFromMs[at]!;
+      if (!Number.isNaN(fromMs) && !byKey.has(this.keys[at]!)) byKey.set(this.keys[at]!, fromMs);
+    }
+    return byKey;
   }
 }
 

@@ -80,6 +80,13 @@ describe('workers online but not hashing', () => {
     await poll(MINUTE);
     assert.equal(worker(idle!).notHashingSince, new Date(idleFromMs).toISOString(), 'the start does not move while it stays idle');
 
+    // A worker joins at the top of the list: the idle one moved, its start did not.
+    sim.addWorker('rigs', '000-new-rig');
+    await poll(MINUTE);
+    assert.equal(engine.workersOf('farm')[0]!.name, '000-new-rig', 'the list shifted');
+    assert.equal(worker(idle!).notHashingSince, new Date(idleFromMs).toISOString(), 'found again by name after the list shifted');
+    assert.equal(summary().workers.notHashing, 1);
+
     sim.setWorkerIdle('rigs', idle!, false);
     await poll(MINUTE);
     assert.ok(worker(idle!).hashrate.h10m! > 0);
