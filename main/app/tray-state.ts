@@ -24,8 +24,9 @@ function allWorkersDown(account: AccountSummary): boolean {
 }
 
 // Dead workers alone do not warn: pools keep long-gone rigs listed as DEAD (73% of SBI's sample account).
+// A worker online but not hashing does: connected, yet producing nothing.
 function hasWarning(account: AccountSummary): boolean {
-  return account.status === 'permission_limited' || account.stale || account.workers.offline > 0;
+  return account.status === 'permission_limited' || account.stale || account.workers.offline > 0 || (account.workers.notHashing ?? 0) > 0;
 }
 
 const LEVEL_RANK: Record<TrayLevel, number> = { unknown: 0, ok: 1, warning: 2, problem: 3 };
@@ -97,7 +98,9 @@ export function computeTrayState(accounts: readonly AccountSummary[], paused: bo
     const online = accounts.reduce((sum, account) => sum + account.workers.online, 0);
     const total = accounts.reduce((sum, account) => sum + account.workers.total, 0);
     const trend = hashrateTrend(accounts);
-    parts.push(formatHashrate(totalHashrateHps(accounts)) + (trend ? ` (${trend})` : ''), `${online}/${total} workers online`);
+    const notHashing = accounts.reduce((sum, account) => sum + (account.workers.notHashing ?? 0), 0);
+    const workers = `${online}/${total} workers online${notHashing > 0 ? `, ${notHashing} not hashing` : ''}`;
+    parts.push(formatHashrate(totalHashrateHps(accounts)) + (trend ? ` (${trend})` : ''), workers);
   }
   if (paused) parts.push('paused');
   return { level, tooltip: cutText(parts.join(' · '), MAX_TOOLTIP_LENGTH), iconName: `tray-${level}` };

@@ -8,7 +8,7 @@ import {
   type Worker,
   type WorkerCounts,
 } from '../../shared/model';
-import type { WorkersDelta } from '../../shared/contract';
+import { DEFAULT_NOT_HASHING_AFTER_MIN, type WorkersDelta } from '../../shared/contract';
 import { redactSecrets } from '../base/redaction';
 import type { ActionContext, PoolAdapter, PoolReading } from '../pools/adapter';
 import type { HttpClient } from '../pools/http-client';
@@ -20,6 +20,7 @@ import type { PollObservation } from '../base/poll-observation';
 import type { Logger } from '../base/logger';
 import { nextPollDelay, POLL_DEADLINE_MS } from './polling-policy';
 import { diffWorkers } from './worker-diff';
+import { groupsWithNotHashing, NotHashingTracker } from './not-hashing';
 import { nextTurn } from '../base/event-bus';
 import type { RunnableAccount } from './runnable-account';
 
@@ -34,6 +35,8 @@ export interface AccountRunnerDeps {
   onPolled?(observation: PollObservation): void | Promise<void>;
   logger: Logger;
   random?: () => number;
+  /** Minutes an online worker may show no 10-minute hashrate before it counts as "not hashing" (read at every poll). */
+  notHashingAfterMin?: () => number;
 }
 
 /** Workers per state:workers-delta event: a first poll of 100,000 workers is 20 events of a few ms each to send. */
@@ -74,6 +77,7 @@ export class AccountRunner {
   private scheduledDelayMs: number | null = null;
   /** Set by stop(): a poll it aborted reports nothing, so a replaced runner's last error never lands over its successor's. */
   private stopped = false;
+  private readonly notHashing = new NotHashingTracker();
 
   constructor(
     readonly account: RunnableAccount,
@@ -252,12 +256,15 @@ export class AccountRunner {
     });
   }
 
-  private async acceptReading(reading: PoolReading, atMs: number): Promise<void> {
+  private async acceptReading(polled: PoolReading, atMs: number): Promise<void> {
+    const reading = this.judgeNotHashing(polled, atMs);
     const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
     // Counted once per reading: the summary is asked for at every API call and UI event, 100,000 workers each time.
     this.workerCounts =
-      reading.workers.length > 0 ? countWorkers(reading.workers) : reading.groups.reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
+      reading.workers.length > 0
+        ? { ...countWorkers(reading.workers), notHashing: this.notHashingCount }
+        : reading.groups.reduce((total, group) => addCounts(total, group.workers), NO_WORKERS);
     this.status = reading.limitations.length > 0 ? 'permission_limited' : 'ok';
     const said = [...reading.limitations, ...(reading.notices ?? [])];
     this.message = said.length > 0 ? said.join(' ') : null;
@@ -273,6 +280,22 @@ export class AccountRunner {
       if (start > 0) await nextTurn();
       this.deps.onWorkersDelta({ accountId: this.account.id, upserted, removed, total: reading.workers.length });
     }
+  }
+
+  private notHashingCount = 0;
+
+  /** Marks the workers online but not hashing for the set time (PoolWatch's judgement over polls, not the pool's). */
+  private judgeNotHashing(reading: PoolReading, atMs: number): PoolReading {
+    this.notHashingCount = 0;
+    if (reading.workers.length === 0) return reading;
+    // The tracker replaces marked workers in the list: never in a list the previous reading still holds.
+    const workers = reading.workers === this.reading?.workers ? [...reading.workers] : reading.workers;
+    const afterMin = this.deps.notHashingAfterMin?.() ?? DEFAULT_NOT_HASHING_AFTER_MIN;
+    this.notHashingCount = this.notHashing.mark(workers, atMs, afterMin * 60_000);
+    // The same reading object, completed: an adapter may know its own readings again (WebMinePool times them).
+    reading.workers = workers;
+    reading.groups = groupsWithNotHashing(reading.groups, workers, this.notHashingCount);
+    return reading;
   }
 
   private recordFailure(error: unknown, secrets: readonly string[], atMs: number): void {

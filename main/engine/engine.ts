@@ -10,7 +10,7 @@ import {
 import { resolveCredentials, type Environment } from '../secrets/credential-resolver';
 import type { SecretStore } from '../secrets/secret-store';
 import { createAdapter, createPoolHttpClient } from '../pools/registry';
-import { defaultPollIntervalSec, type AccountConfig, type AppConfig } from '../store/config-schema';
+import { defaultPollIntervalSec, notHashingAfterMin, type AccountConfig, type AppConfig } from '../store/config-schema';
 import type { ConfigRepository } from '../store/config-repository';
 import { SettingsStore } from '../store/settings-store';
 import { AccountRunner } from './account-runner';
@@ -251,6 +251,7 @@ export class Engine {
       onWorkersDelta: (delta) => this.emit({ channel: 'state:workers-delta', payload: delta }),
       onPolled: (observation) => this.polls.emitInTurns(observation),
       logger: this.logger,
+      notHashingAfterMin: () => notHashingAfterMin(this.config),
       ...(this.options.random ? { random: this.options.random } : {}),
     });
     this.runners.set(account.id, runner);

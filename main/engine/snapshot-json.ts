@@ -1,4 +1,9 @@
-import { groupAlgorithm, type AccountSummary, type Worker } from '../../shared/model';
+import { groupAlgorithm, type AccountSummary, type Worker, type WorkerCounts } from '../../shared/model';
+
+/** Counts with `notHashing` always a number (0 where no worker was judged), as the document promises. */
+function countsJson(counts: WorkerCounts): Required<WorkerCounts> {
+  return { ...counts, notHashing: counts.notHashing ?? 0 };
+}
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -24,13 +29,13 @@ export function buildSnapshotJson(
       stale: account.stale,
       lastGoodAt: account.lastGoodAt,
       hashrate: account.hashrate,
-      workers: account.workers,
+      workers: countsJson(account.workers),
       groups: account.groups.map((group) => ({
         name: group.name,
         coin: group.coin,
         algorithm: groupAlgorithm(account.pool, group),
         hashrate: group.hashrate,
-        workers: group.workers,
+        workers: countsJson(group.workers),
         // The same for every key reading that pool account: scripts can count it once, as the Overview does.
         ...(group.identity === undefined ? {} : { identity: group.identity }),
       })),
@@ -45,6 +50,7 @@ export function buildSnapshotJson(
               state: worker.state,
               hashrate: worker.hashrate,
               lastShareAt: worker.lastShareAt,
+              notHashingSince: worker.notHashingSince ?? null,
             })),
           }
         : {}),

@@ -1,5 +1,5 @@
 import type { ExportKind, HistoryScope } from '../../shared/contract';
-import type { AccountSummary, Worker, WorkerState } from '../../shared/model';
+import { matchesWorkerState, type AccountSummary, type Worker, type WorkerFilterState } from '../../shared/model';
 import type { SampleStore } from '../store/sample-store';
 import { csvDocument } from './csv';
 
@@ -8,7 +8,7 @@ import { csvDocument } from './csv';
 const CSV_COLUMNS: Record<ExportKind, readonly string[]> = {
   workers: [
     'account_id', 'account', 'pool', 'group', 'worker', 'state',
-    'hashrate_10m_hps', 'hashrate_1h_hps', 'hashrate_24h_hps', 'reject_rate', 'last_share_at',
+    'hashrate_10m_hps', 'hashrate_1h_hps', 'hashrate_24h_hps', 'reject_rate', 'last_share_at', 'not_hashing_since',
   ],
   hashrate: ['time', 'account_id', 'group', 'worker', 'hashrate_hps', 'resolution'],
   payouts: ['time', 'account_id', 'payout_id', 'coin', 'amount', 'unit', 'status', 'tx_id', 'raw_amount', 'raw_unit'],
@@ -23,7 +23,7 @@ export interface ExportSources {
 
 /** The Workers screen's filters, so its export holds the rows the table shows. */
 export interface WorkerFilter {
-  state?: WorkerState;
+  state?: WorkerFilterState;
   /** Part of the worker's name, any case. */
   name?: string;
 }
@@ -41,7 +41,7 @@ export interface ExportQuery {
 /** The same test as the Workers screen's filter: the state, and the trimmed name part in any case. */
 function matchesFilter(worker: Worker, filter: WorkerFilter | undefined): boolean {
   const needle = filter?.name?.trim().toLowerCase() ?? '';
-  return (filter?.state === undefined || worker.state === filter.state) && (needle === '' || worker.name.toLowerCase().includes(needle));
+  return (filter?.state === undefined || matchesWorkerState(worker, filter.state)) && (needle === '' || worker.name.toLowerCase().includes(needle));
 }
 
 function workerRows(sources: ExportSources, scope: HistoryScope, filter: WorkerFilter | undefined) {
@@ -57,7 +57,7 @@ function workerRows(sources: ExportSources, scope: HistoryScope, filter: WorkerF
       )
       .map((worker) => [
         account.id, account.label, account.pool, worker.group, worker.name, worker.state,
-        worker.hashrate.h10m, worker.hashrate.h1h, worker.hashrate.h24h, worker.rejectRate, worker.lastShareAt,
+        worker.hashrate.h10m, worker.hashrate.h1h, worker.hashrate.h24h, worker.rejectRate, worker.lastShareAt, worker.notHashingSince ?? null,
       ]),
   );
 }

@@ -12,6 +12,7 @@ import {
   PollIntervalSecSchema,
   StoredAppSettingsSchema,
   DEFAULT_APP_SETTINGS,
+  DEFAULT_NOT_HASHING_AFTER_MIN,
 } from '../../shared/contract';
 
 /** Default poll interval: once a minute is as fresh as the pools' own 10-minute averages need. */
@@ -92,4 +93,9 @@ export type AppConfigInput = z.input<typeof AppConfigSchema>;
 /** The interval of accounts that set none of their own: the user's default, else the built-in one. */
 export function defaultPollIntervalSec(config: Pick<AppConfig, 'settings'>): number {
   return config.settings?.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC;
+}
+
+/** Minutes an online worker may show no 10-minute hashrate before it is "not hashing": the user's, else the default. */
+export function notHashingAfterMin(config: Pick<AppConfig, 'settings'>): number {
+  return config.settings?.notHashingAfterMin ?? DEFAULT_NOT_HASHING_AFTER_MIN;
 }

@@ -21,6 +21,9 @@ export const ACCOUNT_STATUS_TONES: Record<AccountStatus, Tone> = {
   error: 'problem',
 };
 
+/** The colour of "online, not hashing" (its own, violet: tone-idle / tone-text-idle in styles.css). */
+export const NOT_HASHING_TONE = 'idle';
+
 export const WORKER_STATE_TONES: Record<WorkerState, Tone> = {
   online: 'ok',
   offline: 'warning',

@@ -12,6 +12,11 @@ export type ThemeChoice = (typeof THEME_CHOICES)[number];
 export const UNIT_CHOICES = ['pool', 'si'] as const;
 export type UnitChoice = (typeof UNIT_CHOICES)[number];
 
+/** Limits of the "not hashing" time: how long an online worker may show no 10-minute hashrate (minutes). */
+export const MIN_NOT_HASHING_AFTER_MIN = 1;
+export const MAX_NOT_HASHING_AFTER_MIN = 1440;
+export const DEFAULT_NOT_HASHING_AFTER_MIN = 10;
+
 export const PollIntervalSecSchema = z.number().int().min(MIN_POLL_INTERVAL_SEC).max(MAX_POLL_INTERVAL_SEC);
 
 export const AppSettingsSchema = z
@@ -24,6 +29,8 @@ export const AppSettingsSchema = z
     startAtLogin: z.boolean(),
     /** Desktop only: closing the window keeps PoolWatch running in the tray (false: closing quits). */
     closeToTray: z.boolean(),
+    /** An online worker with a 10-minute hashrate of 0 (or none) for this many minutes is "not hashing" (default 10). */
+    notHashingAfterMin: z.number().int().min(MIN_NOT_HASHING_AFTER_MIN).max(MAX_NOT_HASHING_AFTER_MIN),
   })
   .strict();
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
@@ -34,6 +41,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   units: 'pool',
   startAtLogin: false,
   closeToTray: true,
+  notHashingAfterMin: DEFAULT_NOT_HASHING_AFTER_MIN,
 };
 
 /** As the config file holds them: any setting may be left out (its default applies). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORKER_STATES } from '../model';
+import { WORKER_FILTER_STATES } from '../model';
 import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
@@ -97,7 +97,7 @@ export const ExportRequestSchema = z
     from: IsoTimeQuerySchema.optional(),
     to: IsoTimeQuerySchema.optional(),
     /** The Workers screen's filters (workers export only): one state, and part of the name (any case). */
-    state: z.enum(WORKER_STATES).optional(),
+    state: z.enum(WORKER_FILTER_STATES).optional(),
     name: z.string().max(200).optional(),
   })
   .strict()

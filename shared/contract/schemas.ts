@@ -18,6 +18,7 @@ export const WorkerCountsSchema = z.object({
   dead: z.number().int().nonnegative(),
   unknown: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  notHashing: z.number().int().nonnegative().optional(),
 });
 
 export const WorkerSchema = z.object({
@@ -28,6 +29,7 @@ export const WorkerSchema = z.object({
   lastShareAt: IsoTimeSchema.nullable(),
   rejectRate: z.number().finite().nullable(),
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  notHashingSince: IsoTimeSchema.optional(),
 });
 
 export const GroupSchema = z.object({

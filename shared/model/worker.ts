@@ -4,6 +4,16 @@ import type { HashrateWindows } from './hashrate';
 export const WORKER_STATES = ['online', 'offline', 'dead', 'unknown'] as const;
 export type WorkerState = (typeof WORKER_STATES)[number];
 
+/** What the Workers screen and the workers export filter by: a pool state, or online but not hashing (notHashingSince). */
+export const NOT_HASHING_FILTER = 'not-hashing';
+export const WORKER_FILTER_STATES = [...WORKER_STATES, NOT_HASHING_FILTER] as const;
+export type WorkerFilterState = (typeof WORKER_FILTER_STATES)[number];
+
+/** Whether a worker is in the state a filter names. */
+export function matchesWorkerState(worker: Pick<Worker, 'state' | 'notHashingSince'>, state: WorkerFilterState): boolean {
+  return state === NOT_HASHING_FILTER ? worker.notHashingSince !== undefined : worker.state === state;
+}
+
 export interface Worker {
   name: string;
   /** The group (SBI subaccount, Spider subaccount, Stratumsphere scheduler...) the worker belongs to. */
@@ -16,6 +26,12 @@ export interface Worker {
   rejectRate: number | null;
   /** Pool-specific facts worth showing, label -> value (Stratumsphere connections and stability, WebMinePool hash count). */
   attributes?: Record<string, string | number | boolean | null>;
+  /**
+   * PoolWatch's judgement, not the pool's: set (ISO time it began) while the pool reports the worker online with a
+   * 10-minute hashrate of 0 or none for at least the "not hashing" time (settings.notHashingAfterMin, default 10).
+   * The worker's `state` stays the pool's own ('online').
+   */
+  notHashingSince?: string;
 }
 
 export interface WorkerCounts {
@@ -24,6 +40,8 @@ export interface WorkerCounts {
   dead: number;
   unknown: number;
   total: number;
+  /** Online workers that are not hashing (see Worker.notHashingSince); counted in `online` too. Absent: none judged. */
+  notHashing?: number;
 }
 
 export const NO_WORKERS: WorkerCounts = { online: 0, offline: 0, dead: 0, unknown: 0, total: 0 };
@@ -47,6 +65,7 @@ export function sameWorkerReading(a: Worker, b: Worker): boolean {
     (a.name === b.name &&
       a.group === b.group &&
       a.state === b.state &&
+      a.notHashingSince === b.notHashingSince &&
       a.lastShareAt === b.lastShareAt &&
       a.rejectRate === b.rejectRate &&
       a.hashrate.h10m === b.hashrate.h10m &&
@@ -83,11 +102,13 @@ export function countWorkers(workers: readonly Pick<Worker, 'state'>[]): WorkerC
 }
 
 export function addCounts(a: WorkerCounts, b: WorkerCounts): WorkerCounts {
+  const judged = a.notHashing !== undefined || b.notHashing !== undefined;
   return {
     online: a.online + b.online,
     offline: a.offline + b.offline,
     dead: a.dead + b.dead,
     unknown: a.unknown + b.unknown,
     total: a.total + b.total,
+    ...(judged ? { notHashing: (a.notHashing ?? 0) + (b.notHashing ?? 0) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PoolAdapter } from '../../main/pools/adapter';
 import { createHttpClient } from '../../main/pools/http-client';
+import { NotHashingTracker } from '../../main/engine/not-hashing';
 import { diffWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { openHistoryStores } from '../../main/store/history-stores';
@@ -95,7 +96,8 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
     let at = Date.now();
     let previous: Worker[] = captured.workers;
     let workers: Worker[] = captured.workers;
-    const stages = { poll: [] as Stage[], diff: [] as Stage[], alerts: [] as Stage[], history: [] as Stage[] };
+    const notHashing = new NotHashingTracker();
+    const stages = { poll: [] as Stage[], notHashing: [] as Stage[], diff: [] as Stage[], alerts: [] as Stage[], history: [] as Stage[] };
     // The captured reading warms up alerts and history (their first poll is not steady state); then RUNS polls.
     for (let run = 0; run < RUNS + 1; run += 1) {
       const steady = run >= 1;
@@ -103,12 +105,14 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
       workers = polled.result.workers;
       const account = summaryOf(workers, test.pool);
       at += POLL_MS;
+      const judged = await timed(() => notHashing.mark(workers, at, 10 * 60_000));
       const diffed = await timed(() => diffWorkers(previous, workers));
       previous = workers;
       const observed = await timed(() => alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
       const recorded = await timed(() => stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
       if (!steady) continue;
       stages.poll.push({ name: 'adapter poll (HTTP, parse, validate, normalize)', ...polled });
+      stages.notHashing.push({ name: 'not-hashing judgement', ...judged });
       stages.diff.push({ name: 'worker diff', ...diffed });
       stages.alerts.push({ name: 'alert evaluation', ...observed });
       stages.history.push({ name: 'history record (steady state)', ...recorded });
@@ -116,7 +120,7 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
     global.gc?.();
     const heapKept = process.memoryUsage().heapUsed - heapBefore;
     const median = (list: Stage[]) => [...list].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(list.length / 2)]!;
-    const pipeline = test.full ? [stages.poll, stages.diff, stages.alerts, stages.history].map(median) : [median(stages.poll)];
+    const pipeline = test.full ? [stages.poll, stages.notHashing, stages.diff, stages.alerts, stages.history].map(median) : [median(stages.poll)];
     const floor = await floorStages(bodies, count, dir);
     // The data itself: a copy of the worker list alone, for comparison with what the pipeline keeps.
     global.gc?.();

@@ -109,7 +109,7 @@ describe('WebMinePool adapter + engine against the simulator', () => {
       assert.equal(worker('dave').state, 'offline');
       // users 40 + 120, plus 500 H/s mined without a user name: the account counter sees them all
       assert.equal(summary().hashrate.h10m, 660);
-      assert.deepEqual(summary().workers, { online: 2, offline: 2, dead: 0, unknown: 0, total: 4 });
+      assert.deepEqual(summary().workers, { online: 2, offline: 2, dead: 0, unknown: 0, total: 4, notHashing: 0 });
       const site0 = summary().groups.find((group) => group.name === sim.siteKeys[0]);
       assert.equal(site0?.hashrate.h10m, 40);
     } finally {

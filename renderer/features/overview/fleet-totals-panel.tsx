@@ -1,7 +1,7 @@
 import { ALGORITHM_LABELS, WORKER_STATES } from '../../../shared/model';
 import { formatHashrate } from '../../../shared/units';
-import { WORKER_STATE_MEANINGS } from '../../components/state-terms';
-import { WORKER_STATE_TONES } from '../../components/tones';
+import { NOT_HASHING_MEANING, WORKER_STATE_MEANINGS } from '../../components/state-terms';
+import { NOT_HASHING_TONE, WORKER_STATE_TONES } from '../../components/tones';
 import { countedOnceText, type FleetTotals } from './fleet-totals';
 
 /** Hashrate per algorithm (never one sum across algorithms), workers by state, and what the totals leave out or count once. */
@@ -34,6 +34,14 @@ export function FleetTotalsPanel({ totals, unitNote, failingText }: { totals: Fl
             </span>
           </div>
         ))}
+        {totals.workers.notHashing !== undefined && (
+          <div className="total" title={NOT_HASHING_MEANING}>
+            <span className="total-label">Workers not hashing</span>
+            <span className={`total-value tone-text-${NOT_HASHING_TONE}`} data-testid="total-not-hashing">
+              {totals.workers.notHashing}
+            </span>
+          </div>
+        )}
         {failingText !== null && (
           <div className="total">
             <span className="total-label">Accounts</span>

@@ -1,14 +1,17 @@
 import {
+  MAX_NOT_HASHING_AFTER_MIN,
   MAX_POLL_INTERVAL_SEC,
+  MIN_NOT_HASHING_AFTER_MIN,
   MIN_POLL_INTERVAL_SEC,
   type AppSettings,
   type ThemeChoice,
   type UnitChoice,
 } from '../../../shared/contract';
 
-/** The Settings form as typed: the interval is text until it is checked. */
+/** The Settings form as typed: the interval and the "not hashing" minutes are text until they are checked. */
 export interface SettingsFormValues {
   pollIntervalSec: string;
+  notHashingAfterMin: string;
   theme: ThemeChoice;
   units: UnitChoice;
   startAtLogin: boolean;
@@ -16,19 +19,33 @@ export interface SettingsFormValues {
 }
 
 export function formFromSettings(settings: AppSettings): SettingsFormValues {
-  return { ...settings, pollIntervalSec: String(settings.pollIntervalSec) };
+  return { ...settings, pollIntervalSec: String(settings.pollIntervalSec), notHashingAfterMin: String(settings.notHashingAfterMin) };
 }
 
-export type SettingsFormResult = { ok: true; settings: AppSettings } | { ok: false; errors: { pollIntervalSec: string } };
+export type SettingsFormErrors = { pollIntervalSec?: string; notHashingAfterMin?: string };
+export type SettingsFormResult = { ok: true; settings: AppSettings } | { ok: false; errors: SettingsFormErrors };
+
+/** A whole number from min to max as typed, or null. */
+function wholeNumber(typed: string, min: number, max: number): number | null {
+  const text = typed.trim();
+  const value = Number(text);
+  return text !== '' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
 
 /** The settings to save, or what is wrong with the form. */
 export function settingsFromForm(values: SettingsFormValues): SettingsFormResult {
-  const text = values.pollIntervalSec.trim();
-  const seconds = Number(text);
-  if (text === '' || !Number.isInteger(seconds) || seconds < MIN_POLL_INTERVAL_SEC || seconds > MAX_POLL_INTERVAL_SEC) {
-    return { ok: false, errors: { pollIntervalSec: `Enter whole seconds from ${MIN_POLL_INTERVAL_SEC} to ${MAX_POLL_INTERVAL_SEC}.` } };
+  const seconds = wholeNumber(values.pollIntervalSec, MIN_POLL_INTERVAL_SEC, MAX_POLL_INTERVAL_SEC);
+  const minutes = wholeNumber(values.notHashingAfterMin, MIN_NOT_HASHING_AFTER_MIN, MAX_NOT_HASHING_AFTER_MIN);
+  if (seconds === null || minutes === null) {
+    return {
+      ok: false,
+      errors: {
+        ...(seconds === null ? { pollIntervalSec: `Enter whole seconds from ${MIN_POLL_INTERVAL_SEC} to ${MAX_POLL_INTERVAL_SEC}.` } : {}),
+        ...(minutes === null ? { notHashingAfterMin: `Enter whole minutes from ${MIN_NOT_HASHING_AFTER_MIN} to ${MAX_NOT_HASHING_AFTER_MIN}.` } : {}),
+      },
+    };
   }
-  return { ok: true, settings: { ...values, pollIntervalSec: seconds } };
+  return { ok: true, settings: { ...values, pollIntervalSec: seconds, notHashingAfterMin: minutes } };
 }
 
 export const THEME_LABELS: Record<ThemeChoice, string> = {

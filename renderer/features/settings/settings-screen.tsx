@@ -28,6 +28,7 @@ function SettingsForm({ saved }: { saved: AppSettingsView }) {
   const api = useApi();
   const [values, setValues] = useState<SettingsFormValues>(() => formFromSettings(saved.settings));
   const [intervalError, setIntervalError] = useState<string | undefined>(undefined);
+  const [notHashingError, setNotHashingError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,9 +45,11 @@ function SettingsForm({ saved }: { saved: AppSettingsView }) {
     const built = settingsFromForm(values);
     if (!built.ok) {
       setIntervalError(built.errors.pollIntervalSec);
+      setNotHashingError(built.errors.notHashingAfterMin);
       return;
     }
     setIntervalError(undefined);
+    setNotHashingError(undefined);
     setBusy(true);
     try {
       settingsStore.getState().setView(await api.settings.save({ settings: built.settings }));
@@ -77,6 +80,21 @@ function SettingsForm({ saved }: { saved: AppSettingsView }) {
             For accounts without an interval of their own; 10 to 3600.
           </p>
           <FieldError message={intervalError} />
+        </div>
+        <div className="field narrow">
+          <label htmlFor="settings-not-hashing">Not hashing after (minutes)</label>
+          <input
+            id="settings-not-hashing"
+            inputMode="numeric"
+            value={values.notHashingAfterMin}
+            onChange={(event) => update({ notHashingAfterMin: event.target.value })}
+            aria-invalid={notHashingError !== undefined}
+            aria-describedby="settings-not-hashing-hint"
+          />
+          <p className="hint" id="settings-not-hashing-hint">
+            A worker the pool calls online with no 10-minute hashrate for this long is shown as not hashing; 1 to 1440.
+          </p>
+          <FieldError message={notHashingError} />
         </div>
       </fieldset>
 

@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { formatAge, formatHashrate, type UnitSystem } from '../../../shared/units';
 import { formatAttributeValue, type AttributeColumn, type AttributeValue } from '../../components/attributes';
 import { unitSystemNote } from '../../components/hashrate-units';
-import { WORKER_STATE_MEANINGS } from '../../components/state-terms';
-import { WORKER_STATE_TONES } from '../../components/tones';
+import { NOT_HASHING_MEANING, WORKER_STATE_MEANINGS } from '../../components/state-terms';
+import { NOT_HASHING_TONE, WORKER_STATE_TONES } from '../../components/tones';
 import { routeHref } from '../../state/route';
 import type { WorkerRow } from './worker-rows';
 
@@ -37,6 +37,7 @@ export const WorkerRowView = memo(function WorkerRowView(props: WorkerRowViewPro
       data-testid="worker-row"
       data-worker={worker.name}
       data-state={worker.state}
+      data-not-hashing={worker.notHashingSince !== undefined ? 'true' : undefined}
       // CSSOM properties, not an inline style attribute, so the CSP's style-src 'self' allows them.
       style={{ transform: `translateY(${topPx}px)`, gridTemplateColumns: gridTemplate }}
     >
@@ -54,9 +55,15 @@ export const WorkerRowView = memo(function WorkerRowView(props: WorkerRowViewPro
         {worker.group}
       </div>
       <div role="cell">
-        <span className={`state-pill tone-${WORKER_STATE_TONES[worker.state]}`} title={WORKER_STATE_MEANINGS[worker.state]}>
-          {worker.state}
-        </span>
+        {worker.notHashingSince === undefined ? (
+          <span className={`state-pill tone-${WORKER_STATE_TONES[worker.state]}`} title={WORKER_STATE_MEANINGS[worker.state]}>
+            {worker.state}
+          </span>
+        ) : (
+          <span className={`state-pill tone-${NOT_HASHING_TONE}`} title={`${NOT_HASHING_MEANING} Since ${worker.notHashingSince}.`}>
+            not hashing
+          </span>
+        )}
       </div>
       <div role="cell" className="number" title={unitNote}>
         {formatHashrate(worker.hashrate.h10m, unitSystem)}

@@ -1,4 +1,4 @@
-import { WORKER_STATES, workerKey, type Worker, type WorkerState } from '../../../shared/model';
+import { matchesWorkerState, NOT_HASHING_FILTER, WORKER_FILTER_STATES, WORKER_STATES, workerKey, type Worker, type WorkerFilterState, type WorkerState } from '../../../shared/model';
 import { attributeNumber, type AttributeColumn, type AttributeValue } from '../../components/attributes';
 import type { WorkersView } from '../../state/route';
 import { capitalize, type PoolTerms } from '../pool-terms';
@@ -13,7 +13,9 @@ export interface WorkerSort {
   key: WorkerSortKey;
   direction: SortDirection;
 }
-export type StateFilter = 'all' | WorkerState;
+/** A pool state, or 'not-hashing': online workers PoolWatch judged not hashing (Worker.notHashingSince). */
+export type StateFilter = 'all' | WorkerFilterState;
+export { NOT_HASHING_FILTER };
 
 export interface WorkerColumn {
   key: WorkerSortKey;
@@ -49,7 +51,7 @@ export function effectiveSort(sort: WorkerSort, columns: readonly WorkerColumn[]
 export const DEFAULT_WORKER_SORT: WorkerSort = { key: 'attention', direction: 'asc' };
 
 const BUILTIN_SORT_KEYS: readonly string[] = ['attention', 'name', 'group', 'state', 'h10m', 'h1h', 'h24h', 'lastShare'] satisfies BuiltinSortKey[];
-const STATE_FILTERS: readonly string[] = ['all', ...WORKER_STATES];
+const STATE_FILTERS: readonly string[] = ['all', ...WORKER_FILTER_STATES];
 
 /** The table's filters and sort. */
 export interface WorkerTableState {
@@ -91,9 +93,10 @@ const RANK_SPAN = 1e14;
  * Within a problem rank the most recent change (the newest last share) comes first; healthy ones stay by name.
  */
 function attentionValue(row: WorkerRow, nowMs: number): number {
-  const { state, hashrate } = row.worker;
+  const { state, hashrate, notHashingSince } = row.worker;
   const recentDeath = state === 'dead' && row.lastShareMs !== null && nowMs - row.lastShareMs < DEAD_LONG_AGO_MS;
-  const rank = state === 'offline' || recentDeath || (state === 'online' && hashrate.h10m === 0) ? 0 : state === 'unknown' ? 1 : state === 'online' ? 2 : 3;
+  const idle = state === 'online' && (hashrate.h10m === 0 || notHashingSince !== undefined);
+  const rank = state === 'offline' || recentDeath || idle ? 0 : state === 'unknown' ? 1 : state === 'online' ? 2 : 3;
   return rank === 2 ? rank * RANK_SPAN : rank * RANK_SPAN - (row.lastShareMs ?? 0);
 }
 
@@ -261,7 +264,9 @@ export interface WorkerFilter {
 export function filterWorkerRows(rows: readonly WorkerRow[], filter: WorkerFilter): readonly WorkerRow[] {
   const needle = filter.name.trim().toLowerCase();
   if (filter.state === 'all' && needle === '') return rows;
-  return rows.filter(
-    (row) => (filter.state === 'all' || row.worker.state === filter.state) && (needle === '' || row.nameLower.includes(needle)),
-  );
+  return rows.filter((row) => matchesState(row.worker, filter.state) && (needle === '' || row.nameLower.includes(needle)));
+}
+
+function matchesState(worker: Worker, state: StateFilter): boolean {
+  return state === 'all' || matchesWorkerState(worker, state);
 }

@@ -1,10 +1,11 @@
 import { AccountSelect } from '../../components/account-select';
 import type { AccountSummary } from '../../../shared/model';
-import type { StateFilter } from './worker-rows';
+import { NOT_HASHING_FILTER, type StateFilter } from './worker-rows';
 
 const STATE_OPTIONS: readonly { value: StateFilter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'online', label: 'Online' },
+  { value: NOT_HASHING_FILTER, label: 'Online, not hashing' },
   { value: 'offline', label: 'Offline' },
   { value: 'dead', label: 'Dead' },
   { value: 'unknown', label: 'Unknown' },

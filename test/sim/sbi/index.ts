@@ -5,7 +5,7 @@ import { createSbiRequestHandler } from './router';
 import { sbiControl } from './sim-control';
 import type { SbiSim, SbiSimOptions, SbiSimRequestLogEntry } from './types';
 import { createWorkerQueries } from './worker-query';
-import { addWorker, createWorld, removeWorker, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
+import { addWorker, createWorld, removeWorker, setWorkerIdle, setWorkerLastShare, startWorker, stopWorker, workerNames } from './world';
 
 export type { FaultController, Fault, FaultRule } from '../common/faults';
 export type { SbiPermission, SbiSim, SbiSimKey, SbiSimObserverKey, SbiSimOptions, SbiSimRequestLogEntry, SbiSimSubaccountOption } from './types';
@@ -36,6 +36,7 @@ export async function startSbiSim(options: SbiSimOptions = {}): Promise<SbiSim> 
       stopWorker: (subaccount, workerName) => stopWorker(world, subaccount, workerName),
       startWorker: (subaccount, workerName) => startWorker(world, subaccount, workerName),
       setWorkerLastShare: (subaccount, workerName, atMs) => setWorkerLastShare(world, subaccount, workerName, atMs),
+      setWorkerIdle: (subaccount, workerName, idle) => setWorkerIdle(world, subaccount, workerName, idle),
       addWorker: (subaccount, workerName) => addWorker(world, subaccount, workerName),
       removeWorker: (subaccount, workerName) => removeWorker(world, subaccount, workerName),
       workerNames: (subaccount) => workerNames(world, subaccount),

@@ -1,5 +1,5 @@
 // SBI's part of the /__sim control API (see ../common/control-server.ts): worker, payout and key verbs.
-import { done, numeric, text } from '../common/control-input';
+import { done, flag, numeric, text } from '../common/control-input';
 import type { SimControlSpec } from '../common/control-server';
 import { summarize } from './subaccounts';
 import type { SbiSim } from './types';
@@ -13,6 +13,7 @@ export function sbiControl(world: SbiWorld): SimControlSpec<SbiSim> {
       stopWorker: (input, sim) => done(() => sim.stopWorker(text(input, 'subaccount'), text(input, 'worker'))),
       startWorker: (input, sim) => done(() => sim.startWorker(text(input, 'subaccount'), text(input, 'worker'))),
       setWorkerLastShare: (input, sim) => done(() => sim.setWorkerLastShare(text(input, 'subaccount'), text(input, 'worker'), numeric(input, 'atMs'))),
+      setWorkerIdle: (input, sim) => done(() => sim.setWorkerIdle(text(input, 'subaccount'), text(input, 'worker'), flag(input, 'idle'))),
       addWorker: (input, sim) => done(() => sim.addWorker(text(input, 'subaccount'), text(input, 'worker'))),
       workerNames: (input, sim) => ({ ok: true, names: sim.workerNames(text(input, 'subaccount')) }),
       advancePayouts: (_input, sim) => done(() => sim.advancePayouts()),

@@ -95,7 +95,7 @@ function generateWorkers(spec: SubaccountSpec, subaccountId: number, random: See
 }
 
 export function newWorker(name: string, subaccountId: number, subaccountName: string, seed: number, baseMhs: number, runStartMs: number): WorkerRecord {
-  return { name, subaccountId, subaccountName, seed: seed >>> 0, baseMhs, runStartMs, stoppedAtMs: null, showsEmptyState: false, stamp: 0, memo: null };
+  return { name, subaccountId, subaccountName, seed: seed >>> 0, baseMhs, runStartMs, stoppedAtMs: null, showsEmptyState: false, idle: false, stamp: 0, memo: null };
 }
 
 function simulatorNames(count: number, random: SeededRandom): string[] {

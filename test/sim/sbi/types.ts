@@ -58,6 +58,8 @@ export interface SbiSim {
   stopWorker(subaccount: string, workerName: string): void;
   startWorker(subaccount: string, workerName: string): void;
   setWorkerLastShare(subaccount: string, workerName: string, atMs: number): void;
+  /** the worker stays ONLINE with every hashrate 0 (idle), or hashes again */
+  setWorkerIdle(subaccount: string, workerName: string, idle: boolean): void;
   addWorker(subaccount: string, workerName: string): void;
   /** the worker disappears from every list, as when the miner deletes it */
   removeWorker(subaccount: string, workerName: string): void;

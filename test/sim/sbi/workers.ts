@@ -27,6 +27,8 @@ export interface WorkerRecord {
   /** last share time once the worker stopped; null while it keeps sending shares */
   stoppedAtMs: number | null;
   showsEmptyState: boolean;
+  /** connected and sending keep-alive shares (ONLINE), but hashing nothing: every rate is 0 */
+  idle: boolean;
   /** changes whenever the record changes, to invalidate memoized rates */
   stamp: number;
   memo: { bucketMs: number; stamp: number; rates: RateTriple } | null;
@@ -50,6 +52,7 @@ export function displayedState(worker: WorkerRecord, nowMs: number): DisplayedSt
 
 /** Average MH/s over [startMs, endMs]: base rate times the share of the window the worker ran, with a slow wander. */
 export function rateOverWindow(worker: WorkerRecord, startMs: number, endMs: number, presentMs: number): number {
+  if (worker.idle) return 0;
   const share = runShare(worker, startMs, endMs, presentMs);
   return share === 0 ? 0 : worker.baseMhs * share * wander(worker.seed, endMs - startMs, endMs);
 }

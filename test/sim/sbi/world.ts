@@ -85,6 +85,14 @@ export function startWorker(world: SbiWorld, subaccountName: string, workerName:
   markChanged(world, worker);
 }
 
+/** The worker stays ONLINE but hashes nothing (idle), or hashes again: what a rig with stuck hash boards looks like. */
+export function setWorkerIdle(world: SbiWorld, subaccountName: string, workerName: string, idle: boolean): void {
+  const worker = findWorker(world, subaccountName, workerName);
+  if (worker.idle === idle) return;
+  worker.idle = idle;
+  markChanged(world, worker);
+}
+
 /** The worker's last share was at atMs and it has been silent since. */
 export function setWorkerLastShare(world: SbiWorld, subaccountName: string, workerName: string, atMs: number): void {
   if (!Number.isFinite(atMs)) throw new Error('atMs must be a finite number');

@@ -79,3 +79,20 @@ describe('tray hashrate trend', () => {
     assert.match(computeTrayState([makeSummary({ status: 'ok', hashrate: { h10m: 88e12, h1h: null, h24h: 100e12 } })], false).tooltip, /88\.0 TH\/s \(▼ 12% vs 24 h\)/);
   });
 });
+
+describe('tray with workers online but not hashing', () => {
+  const hashing = { online: 4, offline: 0, dead: 0, unknown: 0, total: 4, notHashing: 0 };
+
+  it('stays ok while every online worker hashes, and is raised to warning by one that does not', () => {
+    assert.equal(trayLevel([makeSummary({ status: 'ok', workers: hashing })]), 'ok');
+    const idle = makeSummary({ status: 'ok', workers: { ...hashing, notHashing: 1 } });
+    assert.equal(trayLevel([makeSummary({ id: 'other', status: 'ok', workers: hashing }), idle]), 'warning');
+    const state = computeTrayState([idle], false);
+    assert.equal(state.iconName, 'tray-warning');
+    assert.match(state.tooltip, /4\/4 workers online, 1 not hashing/);
+  });
+
+  it('does not lower a problem to a warning', () => {
+    assert.equal(trayLevel([makeSummary({ status: 'unreachable', workers: { ...hashing, notHashing: 2 } })]), 'problem');
+  });
+});

@@ -30,7 +30,7 @@ function openOn(file: string, desktop = false) {
   return createPoolWatch({ config: fileConfigRepository(file), dataDir: null, secrets: memorySecrets(), logger: captureLogger(), env: {}, desktop }).poolWatch;
 }
 
-const dark: AppSettings = { pollIntervalSec: 300, theme: 'dark', units: 'si', startAtLogin: true, closeToTray: false };
+const dark: AppSettings = { pollIntervalSec: 300, theme: 'dark', units: 'si', startAtLogin: true, closeToTray: false, notHashingAfterMin: 30 };
 
 describe('app settings (settings:get, settings:save)', () => {
   it('answers the defaults for a config without settings, and says whether this is the desktop app', async () => {

@@ -21,6 +21,13 @@ describe('worker diff', () => {
     assert.deepEqual(diff, { upserted: [], removed: [] });
   });
 
+  it('a worker that became or stopped being "not hashing", nothing else changed, is upserted', () => {
+    const idle = worker('a', 'g', 0);
+    const marked = { ...idle, notHashingSince: '2026-06-01T12:00:00.000Z' };
+    assert.deepEqual(names(diffWorkers([idle, worker('b')], [marked, worker('b')]).upserted), ['a']);
+    assert.deepEqual(names(diffWorkers([marked, worker('b')], [idle, worker('b')]).upserted), ['a']);
+  });
+
   it('finds changed, new and removed workers when the order changes', () => {
     const before = [worker('a'), worker('b'), worker('c'), worker('d')];
     const after = [worker('d'), worker('e'), worker('a', 'g', 5), worker('b')];

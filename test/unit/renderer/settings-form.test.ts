@@ -17,6 +17,17 @@ describe('settings form', () => {
     assert.deepEqual(settingsFromForm({ ...values, pollIntervalSec: ' 3600 ' }), { ok: true, settings: { ...DEFAULT_APP_SETTINGS, pollIntervalSec: 3600, theme: 'dark' } });
   });
 
+  it('round-trips the "not hashing" minutes and refuses them out of range or not whole', () => {
+    const values = formFromSettings({ ...DEFAULT_APP_SETTINGS, notHashingAfterMin: 25 });
+    assert.equal(values.notHashingAfterMin, '25');
+    assert.deepEqual(settingsFromForm(values), { ok: true, settings: { ...DEFAULT_APP_SETTINGS, notHashingAfterMin: 25 } });
+    for (const typed of ['', '0', '1441', '2.5', 'ten']) {
+      const result = settingsFromForm({ ...values, notHashingAfterMin: typed });
+      assert.deepEqual(result, { ok: false, errors: { notHashingAfterMin: 'Enter whole minutes from 1 to 1440.' } }, typed);
+    }
+    assert.deepEqual(settingsFromForm({ ...values, notHashingAfterMin: ' 1 ' }), { ok: true, settings: { ...DEFAULT_APP_SETTINGS, notHashingAfterMin: 1 } });
+  });
+
   it('applies the theme when the engine answers and each time it changes, not on other changes', () => {
     const store = createSettingsStore();
     const applied: string[] = [];

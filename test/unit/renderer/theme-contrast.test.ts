@@ -63,7 +63,7 @@ describe('theme palette contrast (WCAG)', () => {
     });
 
     it(`${theme}: body and secondary text are at least 4.5:1 against the cards`, () => {
-      for (const text of ['--text', '--muted', '--accent', '--ok', '--warning', '--problem', '--unknown']) {
+      for (const text of ['--text', '--muted', '--accent', '--ok', '--warning', '--problem', '--unknown', '--idle']) {
         const ratio = contrast(color(text, theme), color('--surface', theme));
         assert.ok(ratio >= 4.5, `${text} on --surface in ${theme}: ${ratio.toFixed(2)}:1`);
       }
@@ -79,6 +79,18 @@ describe('theme palette contrast (WCAG)', () => {
     for (const theme of ['light', 'dark'] as const) {
       const values = Object.values(WORKER_STATE_COLORS).map((value) => color(variableOf(value), theme));
       assert.equal(new Set(values).size, values.length, theme);
+    }
+  });
+
+  it('"not hashing" has a colour of its own, told apart from the states, the accent and its own pill background', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const idle = color('--idle', theme);
+      const others = ['--ok', '--warning', '--problem', '--unknown', '--accent', ...Object.values(WORKER_STATE_COLORS).map(variableOf)].map((name) => color(name, theme));
+      assert.ok(!others.includes(idle), theme);
+      const onPill = contrast(idle, color('--idle-soft', theme));
+      assert.ok(onPill >= 4.5, `--idle on --idle-soft in ${theme}: ${onPill.toFixed(2)}:1`);
+      const onPage = contrast(idle, color('--bg', theme));
+      assert.ok(onPage >= 4.5, `--idle on --bg in ${theme}: ${onPage.toFixed(2)}:1`);
     }
   });
 });
