@@ -1,0 +1,168 @@
+import type { Balance, Payout } from '../../../shared/model';
+import { formatAge } from '../../../shared/units';
+import { DAY_MS, HOUR_MS } from '../../base/time';
+import { RULE_CATALOG } from '../rule-catalog';
+import { alertKey, type RuleResult } from '../alert-types';
+import { median } from './median';
+import { emptyResult, type RuleContext } from './rule-context';
+
+/** The cadence is learned from this many of the newest payouts (at least three, so two intervals). */
+const CADENCE_PAYOUTS = 10;
+const MIN_CADENCE_PAYOUTS = 3;
+
+function timeOf(payout: Payout): number | null {
+  if (payout.at === null) return null;
+  const ms = Date.parse(payout.at);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function amount(value: number, coin: string, unit: Payout['unit']): string {
+  return unit === 'coin' ? `${value} ${coin}` : `${value} ${coin} base units`;
+}
+
+function judgedPayouts(context: RuleContext): boolean {
+  return context.observation.workers !== null && context.verdict.judgeSource;
+}
+
+/** payout-stuck: a payout posted or pending, not confirmed payoutStuckHours after it was made. One alert per payout. */
+export function payoutStuckRule(context: RuleContext): RuleResult {
+  const { observation, settings } = context;
+  const result = emptyResult('payout-stuck', judgedPayouts(context));
+  if (!result.judged) return result;
+  for (const payout of observation.account.payouts) {
+    if (payout.status !== 'posted' && payout.status !== 'pending') continue;
+    const atMs = timeOf(payout);
+    if (atMs === null) continue;
+    const scope = context.scope(payout.group, null);
+    const s = settings.settingsFor(scope, 'payout-stuck');
+    const age = observation.atMs - atMs;
+    if (!s.enabled || age < s.payoutStuckHours * HOUR_MS) continue;
+    const where = payout.group ? ` of ${payout.group}` : '';
+    const tx = payout.txId ? ` (tx ${payout.txId})` : '';
+    result.active.push({
+      key: alertKey('payout-stuck', scope, payout.id),
+      ruleId: 'payout-stuck',
+      scope,
+      ref: payout.id,
+      message: `The payout of ${amount(payout.amount, payout.coin, payout.unit)}${where}${tx} is still ${payout.status}, ${formatAge(age)} after it was made.`,
+      severity: RULE_CATALOG['payout-stuck'].severity,
+    });
+  }
+  return result;
+}
+
+/** Times of paid payouts (posted or confirmed) of one group and coin, oldest first. */
+function paidTimes(payouts: readonly Payout[], balance: Balance): number[] {
+  const times: number[] = [];
+  for (const payout of payouts) {
+    if (payout.group !== balance.group || payout.coin.toUpperCase() !== balance.coin.toUpperCase()) continue;
+    if (payout.status !== 'posted' && payout.status !== 'confirmed') continue;
+    const atMs = timeOf(payout);
+    if (atMs !== null) times.push(atMs);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** The median interval between the newest paid payouts, or null with too few of them. */
+function learnedCadenceMs(times: readonly number[]): number | null {
+  const recent = times.slice(-CADENCE_PAYOUTS);
+  if (recent.length < MIN_CADENCE_PAYOUTS) return null;
+  const gaps: number[] = [];
+  for (let i = 1; i < recent.length; i += 1) gaps.push(recent[i]! - recent[i - 1]!);
+  const gap = median(gaps);
+  return gap > 0 ? gap : null;
+}
+
+/**
+ * payout-overdue: an unpaid balance while the last payout of its group and coin is older than payoutOverdueFactor
+ * cadences; the cadence is set per account (payoutIntervalHours) or learned from the payout history.
+ */
+export function payoutOverdueRule(context: RuleContext): RuleResult {
+  const { observation, settings } = context;
+  const result = emptyResult('payout-overdue', judgedPayouts(context));
+  if (!result.judged) return result;
+  for (const balance of observation.account.balances) {
+    if (!(balance.unpaid > 0)) continue;
+    const scope = context.scope(balance.group, null);
+    const s = settings.settingsFor(scope, 'payout-overdue');
+    if (!s.enabled) continue;
+    const times = paidTimes(observation.account.payouts, balance);
+    const last = times[times.length - 1];
+    const cadence = s.payoutIntervalHours !== null ? s.payoutIntervalHours * HOUR_MS : learnedCadenceMs(times);
+    if (last === undefined || cadence === null) continue; // no payout yet, or no cadence known: nothing is late
+    const since = observation.atMs - last;
+    if (since <= cadence * s.payoutOverdueFactor) continue;
+    const coin = balance.coin.toUpperCase();
+    const where = balance.group ? ` in ${balance.group}` : '';
+    result.active.push({
+      key: alertKey('payout-overdue', scope, coin),
+      ruleId: 'payout-overdue',
+      scope,
+      ref: coin,
+      message: `No payout${where} for ${formatAge(since)} (usually every ${formatAge(cadence)}), with ${amount(balance.unpaid, coin, balance.unit)} unpaid.`,
+      severity: RULE_CATALOG['payout-overdue'].severity,
+    });
+  }
+  return result;
+}
+
+/** The newest daily earning an account has shown (UTC midnight, ms), kept across polls: pools list it only sometimes. */
+export interface EarningsMemory {
+  newestDayMs: number | null;
+}
+
+export function newEarningsMemory(): EarningsMemory {
+  return { newestDayMs: null };
+}
+
+function dayMs(day: string): number | null {
+  const ms = Date.parse(`${day.slice(0, 10)}T00:00:00.000Z`);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The newest finished day among settled earnings, the pool's daily history and payouts (a payout is an earning). */
+function newestEarningDay(context: RuleContext): number | null {
+  const { observation } = context;
+  let newest: number | null = null;
+  const see = (ms: number | null) => {
+    if (ms !== null && ms <= observation.atMs && (newest === null || ms > newest)) newest = ms;
+  };
+  for (const row of observation.account.revenue) if (row.estimate !== true) see(dayMs(row.day));
+  for (const row of observation.dailyEarnings ?? []) if (row.estimate !== true) see(dayMs(row.day));
+  for (const payout of observation.account.payouts) {
+    const atMs = timeOf(payout);
+    if (atMs !== null) see(atMs - (atMs % DAY_MS));
+  }
+  return newest;
+}
+
+/**
+ * earnings-stopped: an account that is hashing, whose newest daily earning is for a day before yesterday,
+ * earningsStoppedHours after yesterday closed (UTC). Judged only where the pool shows earnings at all.
+ */
+export function earningsStoppedRule(context: RuleContext, memory: EarningsMemory): RuleResult {
+  const { observation, settings } = context;
+  const result = emptyResult('earnings-stopped', judgedPayouts(context));
+  if (!result.judged) return result;
+  const seen = newestEarningDay(context);
+  if (seen !== null && (memory.newestDayMs === null || seen > memory.newestDayMs)) memory.newestDayMs = seen;
+  const newest = memory.newestDayMs;
+  const scope = context.scope(null, null);
+  const s = settings.settingsFor(scope, 'earnings-stopped');
+  const { hashrate, workers } = observation.account;
+  const hashing = (hashrate.h10m ?? hashrate.h1h ?? 0) > 0 || workers.online > 0;
+  if (!s.enabled || newest === null || !hashing) return result;
+  // The day after the newest earning closed at newest + 2 days; its earning is due some hours later.
+  const dueMs = newest + 2 * DAY_MS + s.earningsStoppedHours * HOUR_MS;
+  if (observation.atMs < dueMs) return result;
+  const day = new Date(newest).toISOString().slice(0, 10);
+  result.active.push({
+    key: alertKey('earnings-stopped', scope),
+    ruleId: 'earnings-stopped',
+    scope,
+    ref: null,
+    message: `${scope.accountLabel} is hashing, but its newest daily earning is for ${day}: none for the ${formatAge(observation.atMs - (newest + DAY_MS))} since.`,
+    severity: RULE_CATALOG['earnings-stopped'].severity,
+  });
+  return result;
+}
