@@ -32,6 +32,16 @@ export const RULE_NUMBER_FIELDS = [
   { key: 'rejectRatePercent', label: 'Reject rate (%)', hint: 'Rejected share of the hashrate.', integer: false, min: 0, minExclusive: false, max: 100 },
   { key: 'sourceFailingMinutes', label: 'Pool unreachable for (min)', hint: 'Failed polls for this long alert.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'staleMinutes', label: 'Data stale after (min)', hint: 'No fresh data for this long alerts.', integer: false, min: 0, minExclusive: true, max: null },
+  { key: 'fleetMinWorkers', label: 'Fleet rule from (workers)', hint: 'Smaller fleets are left to the per-worker rule.', integer: true, min: 1, minExclusive: false, max: null },
+  { key: 'hashrateFloorHps', label: 'Worker hashrate floor (H/s)', hint: 'A worker below this alerts; empty = none. 2e14 = 200 TH/s.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'keyExpiryWarnDays', label: 'Key expiry warning (days)', hint: 'Warns this long before the key expires.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'totalHashrateFloorHps', label: 'Total hashrate floor (H/s)', hint: 'An account or group below this alerts; empty = none.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'totalHashrateMedianPercent', label: 'Total below 24 h median (%)', hint: 'Alerts below this share of its own 24 h median; 0 = off.', integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'recoveryMarginPercent', label: 'Recovery margin (%)', hint: 'A low total resolves only this far above its line.', integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'payoutIntervalHours', label: 'Payout every (hours)', hint: 'Empty = learned from the payout history.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
+  { key: 'payoutOverdueFactor', label: 'Payout overdue after (× cadence)', hint: 'The last payout older than this many cadences alerts.', integer: false, min: 1, minExclusive: false, max: 100 },
+  { key: 'payoutStuckHours', label: 'Payout stuck after (hours)', hint: 'Posted or pending, not confirmed for this long.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
+  { key: 'earningsStoppedHours', label: 'Earnings due after (hours)', hint: 'No earning for a closed day this long after midnight UTC.', integer: false, min: 0, minExclusive: false, max: 24 * 366 },
 ] as const satisfies readonly NumberField[];
 
 export type RuleNumberKey = (typeof RULE_NUMBER_FIELDS)[number]['key'];
@@ -107,7 +117,7 @@ export function accountRuleEnabled(form: AlertSettingsForm, settings: AlertSetti
 /** The value an account field falls back to, for its placeholder. */
 export function defaultNumberText(form: AlertSettingsForm, key: RuleNumberKey): string {
   const typed = form.defaults[key].trim();
-  return typed !== '' ? typed : String(BUILT_IN_DEFAULTS[key]);
+  return typed !== '' ? typed : (BUILT_IN_DEFAULTS[key] ?? 'none').toString();
 }
 
 function emptyAccountForm(): AccountOverrideForm {
@@ -130,7 +140,7 @@ export function formFromSettings(settings: AlertSettings, accountIds: readonly s
     };
   }
   return {
-    defaults: numberInputs((key) => String(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
+    defaults: numberInputs((key) => numberText(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
     rules: ruleRecord((rule) => settings.rules[rule]?.enabled ?? null),
     accounts,
     quietHours: {
