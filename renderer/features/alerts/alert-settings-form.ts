@@ -7,6 +7,7 @@ import {
   type RuleSettings,
 } from '../../../shared/contract';
 import { RULE_CATALOG, RULE_IDS, type RuleId } from '../../../shared/model';
+import { groupFormsFrom, groupsFromForms, readThresholds, thresholdsText, type GroupOverrideForm } from './group-overrides-form';
 
 export interface NumberBounds {
   integer: boolean;
@@ -55,6 +56,9 @@ export interface AccountOverrideForm {
   /** '' = follow the defaults. */
   numbers: NumberInputs;
   rules: RuleToggles;
+  /** Unpaid-balance thresholds set for this account ("BTC 0.05, LTC 2"); '' = the defaults'. */
+  balanceThresholds: string;
+  groups: GroupOverrideForm[];
 }
 
 export interface QuietHoursForm {
@@ -68,6 +72,8 @@ export interface QuietHoursForm {
 export interface AlertSettingsForm {
   /** Shown filled in with the built-in value; '' = use the built-in value. */
   defaults: NumberInputs;
+  /** Unpaid-balance thresholds for every account ("BTC 0.05, LTC 2"), for the balance-threshold rule. */
+  balanceThresholds: string;
   rules: RuleToggles;
   accounts: Record<string, AccountOverrideForm>;
   quietHours: QuietHoursForm;
@@ -121,7 +127,7 @@ export function defaultNumberText(form: AlertSettingsForm, key: RuleNumberKey): 
 }
 
 function emptyAccountForm(): AccountOverrideForm {
-  return { expectedWorkers: '', numbers: numberInputs(() => ''), rules: ruleRecord(() => null) };
+  return { expectedWorkers: '', numbers: numberInputs(() => ''), rules: ruleRecord(() => null), balanceThresholds: '', groups: [] };
 }
 
 /** The form for saved settings; `accountIds` are the configured accounts, listed even without overrides. */
@@ -137,10 +143,13 @@ export function formFromSettings(settings: AlertSettings, accountIds: readonly s
       expectedWorkers: numberText(override.expectedWorkers),
       numbers: numberInputs((key) => numberText(override[key])),
       rules: ruleRecord((rule) => override.rules?.[rule]?.enabled ?? null),
+      balanceThresholds: thresholdsText(override.balanceThresholds),
+      groups: groupFormsFrom(override),
     };
   }
   return {
     defaults: numberInputs((key) => numberText(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
+    balanceThresholds: thresholdsText(settings.defaults.balanceThresholds),
     rules: ruleRecord((rule) => settings.rules[rule]?.enabled ?? null),
     accounts,
     quietHours: {
@@ -225,6 +234,14 @@ function urgentRulesFrom(saved: readonly RuleId[], checked: Record<RuleId, boole
   return [...kept, ...RULE_IDS.filter((rule) => checked[rule] && !kept.includes(rule))];
 }
 
+/** Reads a thresholds field into a patch: empty drops the level's thresholds. */
+function applyThresholds(target: RulePatch, text: string, errors: SettingsErrors, at: readonly string[]): void {
+  const read = readThresholds(text);
+  if (!read.ok) errors[errorKey(...at, 'balanceThresholds')] = read.message;
+  else if (Object.keys(read.value).length === 0) delete target.balanceThresholds;
+  else target.balanceThresholds = read.value;
+}
+
 /**
  * Applies the form to the saved settings: everything the form does not show (group and worker overrides,
  * balance thresholds, grouping) stays as saved. Checks each field, then the shared schema has the last word.
@@ -241,6 +258,8 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
     else if (saved.defaults[field.key] !== undefined || read.value !== BUILT_IN_DEFAULTS[field.key]) defaults[field.key] = read.value;
   }
 
+  applyThresholds(defaults, form.balanceThresholds, errors, ['defaults']);
+
   const rules = applyToggles(saved.rules, form.rules, (rule) => ruleInherited(saved, rule));
 
   const accounts: AlertSettings['accounts'] = { ...saved.accounts };
@@ -256,6 +275,10 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
     if (expected.kind === 'error') errors[errorKey('accounts', accountId, 'expectedWorkers')] = 'Enter a whole number of workers, or leave it empty.';
     else if (expected.kind === 'empty') delete override.expectedWorkers;
     else override.expectedWorkers = expected.value;
+    applyThresholds(override, accountForm.balanceThresholds, errors, ['accounts', accountId]);
+    const groups = groupsFromForms(saved.accounts[accountId]?.groups, accountForm.groups, accountId, errors);
+    if (groups === undefined) delete override.groups;
+    else override.groups = groups;
 
     const accountRules = applyToggles(saved.accounts[accountId]?.rules, accountForm.rules, (rule) =>
       accountRuleInherited(form, saved, accountId, rule),
@@ -295,6 +318,8 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
 const FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(RULE_NUMBER_FIELDS.map((field) => [field.key, field.label])),
   expectedWorkers: 'Expected workers',
+  balanceThresholds: 'Balance thresholds',
+  name: 'Name',
   start: 'From',
   end: 'To',
   timezone: 'Time zone',
@@ -308,6 +333,15 @@ export function describeErrorKey(key: string, accountLabels: ReadonlyMap<string,
   const label = FIELD_LABELS[last] ?? last;
   if (section === 'defaults') return `Defaults: ${label}`;
   if (section === 'quietHours') return `Quiet hours: ${label}`;
+  const groupAt = parts.indexOf('groups');
+  if (section === 'accounts' && groupAt > 1 && parts.length > groupAt + 2) {
+    // accounts.<id>.groups.<group>[.workers.<worker>].<field>
+    const accountId = parts.slice(1, groupAt).join('.');
+    const workerAt = parts.indexOf('workers', groupAt + 2);
+    const group = parts.slice(groupAt + 1, workerAt > 0 ? workerAt : -1).join('.');
+    const worker = workerAt > 0 ? ` › worker ${parts.slice(workerAt + 1, -1).join('.')}` : '';
+    return `${accountLabels.get(accountId) ?? accountId} › group ${group}${worker}: ${label}`;
+  }
   if (section === 'accounts' && parts.length >= 3) {
     // Account ids cannot hold dots, but take everything between the section and the field to be safe.
     const accountId = parts.slice(1, -1).join('.');
