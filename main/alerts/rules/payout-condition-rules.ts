@@ -106,13 +106,21 @@ export function payoutOverdueRule(context: RuleContext): RuleResult {
   return result;
 }
 
-/** The newest daily earning an account has shown (UTC midnight, ms), kept across polls: pools list it only sometimes. */
+/** Payout ids remembered to see new ones (pools list recent payouts only). */
+const MAX_KNOWN_PAYOUTS = 2000;
+
+/**
+ * What an account has shown of its earnings, kept across polls: the newest day known to have earned (UTC midnight,
+ * ms), the payout ids and balance figures seen, to tell a new earning from the same list polled again.
+ */
 export interface EarningsMemory {
   newestDayMs: number | null;
+  payoutIds: Set<string>;
+  figures: Map<string, number>;
 }
 
 export function newEarningsMemory(): EarningsMemory {
-  return { newestDayMs: null };
+  return { newestDayMs: null, payoutIds: new Set(), figures: new Map() };
 }
 
 function dayMs(day: string): number | null {
@@ -120,32 +128,71 @@ function dayMs(day: string): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** The newest finished day among settled earnings, the pool's daily history and payouts (a payout is an earning). */
-function newestEarningDay(context: RuleContext): number | null {
+function startOfDay(ms: number): number {
+  return ms - (ms % DAY_MS);
+}
+
+/**
+ * The newest day among the settled daily earnings this poll lists (estimates are not earnings) and its unpaid
+ * earnings (SBI's NEW and PENDING rows are dated by the day they are for).
+ */
+function newestListedDay(context: RuleContext): number | null {
   const { observation } = context;
   let newest: number | null = null;
   const see = (ms: number | null) => {
     if (ms !== null && ms <= observation.atMs && (newest === null || ms > newest)) newest = ms;
   };
-  for (const row of observation.account.revenue) if (row.estimate !== true) see(dayMs(row.day));
-  for (const row of observation.dailyEarnings ?? []) if (row.estimate !== true) see(dayMs(row.day));
+  for (const row of [...observation.account.revenue, ...(observation.dailyEarnings ?? [])]) if (row.estimate !== true) see(dayMs(row.day));
   for (const payout of observation.account.payouts) {
-    const atMs = timeOf(payout);
-    if (atMs !== null) see(atMs - (atMs % DAY_MS));
+    const atMs = payout.status === 'new' || payout.status === 'pending' ? timeOf(payout) : null;
+    if (atMs !== null) see(startOfDay(atMs));
   }
   return newest;
 }
 
 /**
+ * Whether this poll shows something earned since the last one: a payout id not seen before (SBI lists one per day),
+ * or an unpaid balance or a total earned that rose. Updates what `memory` has seen.
+ */
+function sawNewEarning(context: RuleContext, memory: EarningsMemory): boolean {
+  const { account } = context.observation;
+  const first = memory.figures.size === 0 && memory.payoutIds.size === 0;
+  let grew = false;
+  for (const payout of account.payouts) {
+    if (memory.payoutIds.has(payout.id)) continue;
+    memory.payoutIds.add(payout.id);
+    grew = true;
+  }
+  for (const balance of account.balances) {
+    for (const [name, value] of [['unpaid', balance.unpaid], ['total', balance.totalEarned ?? null]] as const) {
+      if (value === null) continue;
+      const key = `${name}\u0000${balance.group ?? ''}\u0000${balance.coin}`;
+      const before = memory.figures.get(key);
+      if (before === undefined || value > before) grew = true;
+      memory.figures.set(key, value);
+    }
+  }
+  for (const id of memory.payoutIds) {
+    if (memory.payoutIds.size <= MAX_KNOWN_PAYOUTS) break;
+    memory.payoutIds.delete(id);
+  }
+  // The first poll's list is history; it counts as "earning until yesterday", the benefit of the doubt.
+  return grew || (first && (account.payouts.length > 0 || account.balances.length > 0));
+}
+
+/**
  * earnings-stopped: an account that is hashing, whose newest daily earning is for a day before yesterday,
- * earningsStoppedHours after yesterday closed (UTC). Judged only where the pool shows earnings at all.
+ * earningsStoppedHours after yesterday closed (UTC). Where the pool lists no settled days, a new payout id or a
+ * rising balance counts as yesterday's earning. Judged only where the pool shows money at all.
  */
 export function earningsStoppedRule(context: RuleContext, memory: EarningsMemory): RuleResult {
   const { observation, settings } = context;
   const result = emptyResult('earnings-stopped', judgedPayouts(context));
   if (!result.judged) return result;
-  const seen = newestEarningDay(context);
-  if (seen !== null && (memory.newestDayMs === null || seen > memory.newestDayMs)) memory.newestDayMs = seen;
+  // Something seen earned now counts for yesterday: pools book a day's earning after the day closed.
+  const listed = newestListedDay(context);
+  const fromNews = sawNewEarning(context, memory) ? startOfDay(observation.atMs) - DAY_MS : null;
+  for (const seen of [listed, fromNews]) if (seen !== null && (memory.newestDayMs === null || seen > memory.newestDayMs)) memory.newestDayMs = seen;
   const newest = memory.newestDayMs;
   const scope = context.scope(null, null);
   const s = settings.settingsFor(scope, 'earnings-stopped');

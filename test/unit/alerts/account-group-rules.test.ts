@@ -177,6 +177,19 @@ describe('earnings-stopped', () => {
     assert.deepEqual(steps(fixed.transitions, 'earnings-stopped'), ['-:firing->resolving', '-:resolving->resolved']);
   });
 
+  it('without settled days, counts a new payout id as yesterday\'s earning (SBI lists one per day)', () => {
+    const daily = evaluatorWith();
+    // A new earning id every day keeps it quiet for a week.
+    const week = run(daily, T0, T0 + 7 * DAY, HOUR, (atMs) => ({ payouts: [paid(`e-${Math.floor(atMs / DAY)}`, atMs - (atMs % DAY), 'new')] }));
+    assert.deepEqual(steps(week.transitions, 'earnings-stopped'), []);
+    // The same list polled again for two days: the day after the last new one closed 6 h ago.
+    const stopped = evaluatorWith();
+    const list = [paid('e-1', midnight, 'new')];
+    const out = run(stopped, T0, midnight + 2 * DAY + 7 * HOUR, HOUR, () => ({ payouts: list }));
+    assert.deepEqual(steps(out.transitions, 'earnings-stopped'), ['-:pending->firing']);
+    assert.equal(out.transitions[0]!.atMs, midnight + 2 * DAY + 6 * HOUR);
+  });
+
   it('ignores estimates, accounts that are not hashing, and pools that show no earnings', () => {
     const estimateOnly = evaluatorWith();
     const estimates = [{ ...earning(midnight - 3 * DAY), estimate: true }];
