@@ -51,11 +51,12 @@ export function payoutStuckRule(context: RuleContext): RuleResult {
   return result;
 }
 
-/** Times of paid payouts (posted or confirmed) of one group and coin, oldest first. */
+/** Times of paid payouts (posted or confirmed) of one group (or the whole account) and coin, oldest first. */
 function paidTimes(payouts: readonly Payout[], balance: Balance): number[] {
   const times: number[] = [];
   for (const payout of payouts) {
-    if (payout.group !== balance.group || payout.coin.toUpperCase() !== balance.coin.toUpperCase()) continue;
+    // A payout without a group (SBI's payout transactions) pays the account: it counts for every group's balance.
+    if ((payout.group !== null && payout.group !== balance.group) || payout.coin.toUpperCase() !== balance.coin.toUpperCase()) continue;
     if (payout.status !== 'posted' && payout.status !== 'confirmed') continue;
     const atMs = timeOf(payout);
     if (atMs !== null) times.push(atMs);
