@@ -16,6 +16,11 @@ function timeOf(payout: Payout): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/** "37 h" up to three days, then "4 d": payout delays are counted in hours, where formatAge would say "2 d" for 37 h. */
+function span(ms: number): string {
+  return ms < 72 * HOUR_MS ? `${Math.round(ms / HOUR_MS)} h` : formatAge(ms);
+}
+
 function amount(value: number, coin: string, unit: Payout['unit']): string {
   return unit === 'coin' ? `${value} ${coin}` : `${value} ${coin} base units`;
 }
@@ -44,7 +49,7 @@ export function payoutStuckRule(context: RuleContext): RuleResult {
       ruleId: 'payout-stuck',
       scope,
       ref: payout.id,
-      message: `The payout of ${amount(payout.amount, payout.coin, payout.unit)}${where}${tx} is still ${payout.status}, ${formatAge(age)} after it was made.`,
+      message: `The payout of ${amount(payout.amount, payout.coin, payout.unit)}${where}${tx} is still ${payout.status}, ${span(age)} after it was made.`,
       severity: RULE_CATALOG['payout-stuck'].severity,
     });
   }
@@ -100,7 +105,7 @@ export function payoutOverdueRule(context: RuleContext): RuleResult {
       ruleId: 'payout-overdue',
       scope,
       ref: coin,
-      message: `No payout${where} for ${formatAge(since)} (usually every ${formatAge(cadence)}), with ${amount(balance.unpaid, coin, balance.unit)} unpaid.`,
+      message: `No payout${where} for ${span(since)} (usually every ${span(cadence)}), with ${amount(balance.unpaid, coin, balance.unit)} unpaid.`,
       severity: RULE_CATALOG['payout-overdue'].severity,
     });
   }
@@ -209,7 +214,7 @@ export function earningsStoppedRule(context: RuleContext, memory: EarningsMemory
     ruleId: 'earnings-stopped',
     scope,
     ref: null,
-    message: `${scope.accountLabel} is hashing, but its newest daily earning is for ${day}: none for the ${formatAge(observation.atMs - (newest + DAY_MS))} since.`,
+    message: `${scope.accountLabel} is hashing, but its newest daily earning is for ${day}: none for the ${span(observation.atMs - (newest + DAY_MS))} since.`,
     severity: RULE_CATALOG['earnings-stopped'].severity,
   });
   return result;

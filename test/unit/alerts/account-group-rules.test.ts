@@ -126,7 +126,7 @@ describe('payout-overdue', () => {
     assert.deepEqual(steps(early.transitions, 'payout-overdue'), []);
     const late = run(evaluator, T0 + 12 * HOUR, T0 + 14 * HOUR, HOUR, () => ({ payouts: history, balances: unpaid }));
     assert.deepEqual(steps(late.transitions, 'payout-overdue'), ['-:pending->firing']);
-    assert.match(late.transitions[0]!.message, /No payout for 2 d \(usually every 24 h\), with 0\.004 BTC unpaid\./);
+    assert.match(late.transitions[0]!.message, /No payout for 37 h \(usually every 24 h\), with 0\.004 BTC unpaid\./);
     const next = [...history, paid('p4', T0 + 14 * HOUR, 'posted')];
     const fixed = run(evaluator, T0 + 14 * HOUR, T0 + 16 * HOUR, HOUR, () => ({ payouts: next, balances: unpaid }));
     assert.deepEqual(steps(fixed.transitions, 'payout-overdue'), ['-:firing->resolving', '-:resolving->resolved']);
