@@ -91,4 +91,22 @@ describe('account and payout rules against the SBI simulator', () => {
     const resolved = poolWatch.alerts.history({ limit: 100 }).filter((row) => row.to === 'resolved').map((row) => row.ruleId);
     assert.deepEqual([...new Set(resolved)].sort(), ['earnings-stopped', 'payout-overdue', 'payout-stuck']);
   });
+
+  it('learns the account total over two hours, alerts when it falls below half of its median, and tells the recovery', async () => {
+    // One poll a minute, as configured: longer gaps would read as sleep, and rules wait for fresh data after one.
+    await polls(125);
+    assert.deepEqual(active('total-hashrate-low'), []);
+    const names = sim.workerNames('rigs');
+    for (const name of names.slice(0, 4)) sim.stopWorker('rigs', name);
+    await polls(15);
+    const [low] = active('total-hashrate-low');
+    assert.equal(low?.state, 'firing');
+    assert.match(low?.message ?? '', /^Total hashrate of Farm is [\d.]+ [KMGTPE]?H\/s, below 50% of its 24 h median \([\d.]+ [KMGTPE]?H\/s\)\.$/);
+    for (const name of names.slice(0, 4)) sim.startWorker('rigs', name);
+    await polls(15);
+    assert.deepEqual(active('total-hashrate-low'), []);
+    const recovered = poolWatch.alerts.history({ ruleId: 'fleet-recovered', limit: 10 });
+    assert.equal(recovered.length, 1);
+    assert.match(recovered[0]!.message, /^Farm recovered \(hashrate below floor\)\. Total hashrate is /);
+  });
 });
