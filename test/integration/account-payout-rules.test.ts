@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { dispatchRequest } from '../../shared/contract';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
 import { fileConfigRepository } from '../../main/store/config-repository';
@@ -108,5 +109,26 @@ describe('account and payout rules against the SBI simulator', () => {
     const recovered = poolWatch.alerts.history({ ruleId: 'fleet-recovered', limit: 10 });
     assert.equal(recovered.length, 1);
     assert.match(recovered[0]!.message, /^Farm recovered \(hashrate below floor\)\. Total hashrate is /);
+  });
+
+  it('takes a per-group threshold through the settings request, and refuses a bad one naming the field', async () => {
+    const [account] = await poolWatch.handle('accounts:list', {});
+    const id = account!.id;
+    const bad = await dispatchRequest(
+      poolWatch.requests,
+      'alerts:save-settings',
+      { settings: { accounts: { [id]: { groups: { rigs: { payoutStuckHours: 0 } } } } } },
+      () => {},
+    );
+    assert.equal(bad.ok, false);
+    assert.match(JSON.stringify(bad), /settings\.accounts\.farm\.groups\.rigs\.payoutStuckHours: Too small/);
+    const good = { accounts: { [id]: { groups: { rigs: { payoutStuckHours: 6, balanceThresholds: { BTC: { amount: 0, unit: 'coin' } } } } } } };
+    assert.equal((await dispatchRequest(poolWatch.requests, 'alerts:save-settings', { settings: good }, () => {})).ok, true);
+    const saved = await poolWatch.handle('alerts:get-settings', {});
+    assert.equal(saved.accounts[id]?.groups?.rigs?.payoutStuckHours, 6);
+    await polls(3);
+    // The group's zero threshold makes its unpaid BTC an alert: the override reached the engine.
+    const balance = active('balance-threshold');
+    assert.deepEqual(balance.map((alert) => [alert.scope.group, alert.ref]), [['rigs', 'BTC']]);
   });
 });
