@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AlertEvaluator } from '../../../main/alerts/alert-evaluator';
 import type { AlertEvent, AlertTransition } from '../../../main/alerts/alert-types';
+import type { Notification } from '../../../main/alerts/notification-format';
 import { NO_HASHRATE, type Payout, type RevenueEstimate } from '../../../shared/model';
 import { HOUR, MINUTE, T0, TH, evaluatorWith, fleet, observation, payout } from './observation-builder';
 
@@ -20,7 +21,7 @@ interface Poll {
 }
 
 /** Feeds one poll to the evaluator with the account's and groups' totals set as a pool would report them. */
-function feed(evaluator: AlertEvaluator, poll: Poll): { transitions: AlertTransition[]; events: AlertEvent[] } {
+function feed(evaluator: AlertEvaluator, poll: Poll): { transitions: AlertTransition[]; events: AlertEvent[]; notifications: Notification[] } {
   const judged = observation({ atMs: poll.atMs, workers: fleet(poll.online ?? 3), payouts: poll.payouts ?? [], balances: poll.balances ?? [] });
   judged.account.hashrate = { ...NO_HASHRATE, h10m: poll.hps === undefined ? 300 * TH : poll.hps };
   if (poll.groups) {
@@ -33,19 +34,21 @@ function feed(evaluator: AlertEvaluator, poll: Poll): { transitions: AlertTransi
   }
   judged.account.revenue = poll.revenue ?? [];
   const result = evaluator.observe(judged);
-  return { transitions: result.transitions, events: result.events };
+  return { transitions: result.transitions, events: result.events, notifications: result.notifications };
 }
 
 /** Polls every `stepMs` from `fromMs` while `until` holds, collecting every transition and event. */
 function run(evaluator: AlertEvaluator, fromMs: number, toMs: number, stepMs: number, poll: (atMs: number) => Omit<Poll, 'atMs'>) {
   const transitions: AlertTransition[] = [];
   const events: AlertEvent[] = [];
+  const notifications: Notification[] = [];
   for (let atMs = fromMs; atMs < toMs; atMs += stepMs) {
     const out = feed(evaluator, { atMs, ...poll(atMs) });
     transitions.push(...out.transitions);
     events.push(...out.events);
+    notifications.push(...out.notifications);
   }
-  return { transitions, events };
+  return { transitions, events, notifications };
 }
 
 function steps(transitions: readonly AlertTransition[], ruleId: string): string[] {
@@ -109,6 +112,21 @@ describe('expected-workers recovery', () => {
     const all = run(evaluator, T0, T0 + 10 * MINUTE, MINUTE, (atMs) => ({ online: atMs < T0 + 5 * MINUTE ? 2 : 3 }));
     assert.deepEqual(steps(all.transitions, 'expected-workers'), ['-:pending->firing', '-:firing->resolving', '-:resolving->resolved']);
     assert.deepEqual(all.events.map((e) => e.message), ['batchtest recovered (fewer workers than expected). 3 workers are online.']);
+    assert.deepEqual(
+      all.notifications.map((n) => n.items.map((item) => `${item.ruleId}:${item.change}`).join(',')),
+      ['expected-workers:firing', 'fleet-recovered:event'],
+    );
+  });
+
+  it('tells no recovery of an alert whose start nobody was told about (muted while it fired)', () => {
+    const evaluator = evaluatorWith({ accounts: { 'acc-1': { expectedWorkers: 3 } } });
+    evaluator.mute({ ruleId: 'expected-workers' });
+    const fired = run(evaluator, T0, T0 + 5 * MINUTE, MINUTE, () => ({ online: 2 }));
+    assert.deepEqual(steps(fired.transitions, 'expected-workers'), ['-:pending->firing']);
+    evaluator.unsnooze({ ruleId: 'expected-workers' });
+    const back = run(evaluator, T0 + 5 * MINUTE, T0 + 10 * MINUTE, MINUTE, () => ({ online: 3 }));
+    assert.equal(back.events.length, 1, 'the event is in the history');
+    assert.deepEqual(back.notifications, [], 'but not notified');
   });
 });
 
