@@ -57,18 +57,29 @@ function where(scope: AlertScope): string {
   return scope.group === null ? scope.accountLabel : `group ${scope.group} of ${scope.accountLabel}`;
 }
 
+interface Line {
+  /** Below this the total is low. */
+  line: number;
+  /** A firing alert resolves only above this: floor x (1 + margin %), or (X + margin) % of the median. */
+  recoverAt: number;
+  what: string;
+}
+
 /** The line a total must stay above, and the reason in words; null when no line is set or known yet. */
-function lineFor(floor: number | null, percent: number, medianHps: number | null): { line: number; what: string } | null {
+function lineFor(floor: number | null, percent: number, marginPercent: number, medianHps: number | null): Line | null {
   const byMedian = percent > 0 && medianHps !== null && medianHps > 0 ? (medianHps * percent) / 100 : null;
-  if (floor === null && byMedian === null) return null;
-  if (byMedian === null || (floor !== null && floor >= byMedian)) return { line: floor!, what: `the floor of ${formatHashrate(floor)}` };
-  return { line: byMedian, what: `${percent}% of its 24 h median (${formatHashrate(medianHps)})` };
+  if (floor !== null && (byMedian === null || floor >= byMedian)) {
+    return { line: floor, recoverAt: floor * (1 + marginPercent / 100), what: `the floor of ${formatHashrate(floor)}` };
+  }
+  if (byMedian === null || medianHps === null) return null;
+  return { line: byMedian, recoverAt: (medianHps * Math.min(100, percent + marginPercent)) / 100, what: `${percent}% of its 24 h median (${formatHashrate(medianHps)})` };
 }
 
 /**
  * total-hashrate-low: an account's or group's total hashrate below a floor, or below X % of its own 24 h median.
- * Hysteresis: a firing alert holds until the total is back above the line plus recoveryMarginPercent. Costs one
- * check per account and group, whatever the number of workers. Mutates `memory` with this poll's totals.
+ * Hysteresis: a firing alert holds until the total is back above floor x 1.1 or (X + 10) % of the median (with the
+ * default recoveryMarginPercent of 10). Costs one check per account and group, whatever the number of workers.
+ * Mutates `memory` with this poll's totals.
  */
 export function totalHashrateRule(context: RuleContext, memory: TotalHashrateMemory): RuleResult {
   const { observation, verdict, settings } = context;
@@ -84,12 +95,15 @@ export function totalHashrateRule(context: RuleContext, memory: TotalHashrateMem
     const scope = context.scope(group, null);
     const s = settings.settingsFor(scope, 'total-hashrate-low');
     const name = group ?? '';
-    const line = s.enabled ? lineFor(s.totalHashrateFloorHps, s.totalHashrateMedianPercent, medianOf(memory.get(name))) : null;
+    const line = s.enabled ? lineFor(s.totalHashrateFloorHps, s.totalHashrateMedianPercent, s.recoveryMarginPercent, medianOf(memory.get(name))) : null;
     const key = alertKey('total-hashrate-low', scope);
     const firing = context.isTracked(key);
-    const low = line !== null && (hps < line.line || (firing && hps < line.line * (1 + s.recoveryMarginPercent / 100)));
+    const low = line !== null && (hps < line.line || (firing && hps < line.recoverAt));
     if (low) {
-      const message = `Total hashrate of ${where(scope)} is ${formatHashrate(hps)}, below ${line.what}.`;
+      const message =
+        hps < line.line
+          ? `Total hashrate of ${where(scope)} is ${formatHashrate(hps)}, below ${line.what}.`
+          : `Total hashrate of ${where(scope)} is ${formatHashrate(hps)}, back above ${line.what} but not yet above ${formatHashrate(line.recoverAt)}.`;
       result.active.push({ key, ruleId: 'total-hashrate-low', scope, ref: null, message, severity: RULE_CATALOG['total-hashrate-low'].severity });
     } else {
       // A low total does not lower its own baseline: the median learns only from totals that raise no alert.

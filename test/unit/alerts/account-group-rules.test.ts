@@ -82,8 +82,8 @@ describe('total-hashrate-low', () => {
     const drop = run(evaluator, T0 + 6 * HOUR, T0 + 6 * HOUR + 5 * MINUTE, MINUTE, () => ({ hps: 140 * TH }));
     assert.deepEqual(steps(drop.transitions, 'total-hashrate-low'), ['-:pending->firing']);
     assert.match(drop.transitions[0]!.message, /below 50% of its 24 h median \(300 TH\/s\)/);
-    // 155 TH/s is above 50 % but not above 60 % of 300: the hysteresis holds the alert.
-    const band = run(evaluator, T0 + 6 * HOUR + 5 * MINUTE, T0 + 7 * HOUR, MINUTE, () => ({ hps: 155 * TH }));
+    // 170 TH/s is above 50 % + 10 % of 50 % but below 50 + 10 = 60 % of 300: the margin is in percentage points.
+    const band = run(evaluator, T0 + 6 * HOUR + 5 * MINUTE, T0 + 7 * HOUR, MINUTE, () => ({ hps: 170 * TH }));
     assert.deepEqual(steps(band.transitions, 'total-hashrate-low'), []);
     const back = run(evaluator, T0 + 7 * HOUR, T0 + 7 * HOUR + 5 * MINUTE, MINUTE, () => ({ hps: 290 * TH }));
     assert.deepEqual(steps(back.transitions, 'total-hashrate-low'), ['-:firing->resolving', '-:resolving->resolved']);
