@@ -98,6 +98,12 @@ export function totalHashrateRule(context: RuleContext, memory: TotalHashrateMem
     const line = s.enabled ? lineFor(s.totalHashrateFloorHps, s.totalHashrateMedianPercent, s.recoveryMarginPercent, medianOf(memory.get(name))) : null;
     const key = alertKey('total-hashrate-low', scope);
     const firing = context.isTracked(key);
+    if (line === null && firing && s.enabled) {
+      // A median alert restored after a restart: the median is not known again yet, so nothing is judged.
+      result.unknown.push(key);
+      remember(memory, name, observation.atMs, hps);
+      continue;
+    }
     const low = line !== null && (hps < line.line || (firing && hps < line.recoverAt));
     if (low) {
       const message =

@@ -38,7 +38,7 @@ export const RULE_NUMBER_FIELDS = [
   { key: 'keyExpiryWarnDays', label: 'Key expiry warning (days)', hint: 'Warns this long before the key expires.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'totalHashrateFloorHps', label: 'Total hashrate floor (H/s)', hint: 'An account or group below this alerts; empty = none.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'totalHashrateMedianPercent', label: 'Total below 24 h median (%)', hint: 'Alerts below this share of its own 24 h median; 0 = off.', integer: false, min: 0, minExclusive: false, max: 100 },
-  { key: 'recoveryMarginPercent', label: 'Recovery margin (%)', hint: 'A low total resolves only this far above its line.', integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'recoveryMarginPercent', label: 'Recovery margin (%)', hint: 'A low total resolves above floor × (1 + this %) or the median share + this many points.', integer: false, min: 0, minExclusive: false, max: 100 },
   { key: 'payoutIntervalHours', label: 'Payout every (hours)', hint: 'Empty = learned from the payout history.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
   { key: 'payoutOverdueFactor', label: 'Payout overdue after (× cadence)', hint: 'The last payout older than this many cadences alerts.', integer: false, min: 1, minExclusive: false, max: 100 },
   { key: 'payoutStuckHours', label: 'Payout stuck after (hours)', hint: 'Posted or pending, not confirmed for this long.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },

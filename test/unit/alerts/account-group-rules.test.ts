@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AlertEvaluator } from '../../../main/alerts/alert-evaluator';
+import { AlertEvaluator } from '../../../main/alerts/alert-evaluator';
+import { parseAlertSettings } from '../../../main/alerts/alert-settings';
 import type { AlertEvent, AlertTransition } from '../../../main/alerts/alert-types';
 import type { Notification } from '../../../main/alerts/notification-format';
 import { NO_HASHRATE, type Payout, type RevenueEstimate } from '../../../shared/model';
@@ -88,6 +89,17 @@ describe('total-hashrate-low', () => {
     const back = run(evaluator, T0 + 7 * HOUR, T0 + 7 * HOUR + 5 * MINUTE, MINUTE, () => ({ hps: 290 * TH }));
     assert.deepEqual(steps(back.transitions, 'total-hashrate-low'), ['-:firing->resolving', '-:resolving->resolved']);
     assert.equal(back.events.filter((e) => e.ruleId === 'fleet-recovered').length, 1);
+  });
+
+  it('keeps a median alert as it is after a restart, until the median is known again (no false "recovered")', () => {
+    const evaluator = evaluatorWith();
+    run(evaluator, T0, T0 + 3 * HOUR, MINUTE, () => ({ hps: 300 * TH }));
+    const drop = run(evaluator, T0 + 3 * HOUR, T0 + 3 * HOUR + 5 * MINUTE, MINUTE, () => ({ hps: 100 * TH }));
+    assert.deepEqual(steps(drop.transitions, 'total-hashrate-low'), ['-:pending->firing']);
+    const restarted = new AlertEvaluator(parseAlertSettings({}), { snapshot: evaluator.snapshot() });
+    const after = run(restarted, T0 + 3 * HOUR + 5 * MINUTE, T0 + 4 * HOUR, MINUTE, () => ({ hps: 100 * TH }));
+    assert.deepEqual(steps(after.transitions, 'total-hashrate-low'), []);
+    assert.deepEqual(after.events, []);
   });
 
   it('judges each group of a multi-group account against its own floor (a per-group override)', () => {
