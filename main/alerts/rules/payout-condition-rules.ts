@@ -121,12 +121,14 @@ const MAX_KNOWN_PAYOUTS = 2000;
  */
 export interface EarningsMemory {
   newestDayMs: number | null;
+  /** True while newestDayMs is only the first poll's benefit of the doubt, not something the pool showed since. */
+  assumed: boolean;
   payoutIds: Set<string>;
   figures: Map<string, number>;
 }
 
 export function newEarningsMemory(): EarningsMemory {
-  return { newestDayMs: null, payoutIds: new Set(), figures: new Map() };
+  return { newestDayMs: null, assumed: false, payoutIds: new Set(), figures: new Map() };
 }
 
 function dayMs(day: string): number | null {
@@ -160,7 +162,7 @@ function newestListedDay(context: RuleContext): number | null {
  * Whether this poll shows something earned since the last one: a payout id not seen before (SBI lists one per day),
  * or an unpaid balance or a total earned that rose. Updates what `memory` has seen.
  */
-function sawNewEarning(context: RuleContext, memory: EarningsMemory): boolean {
+function sawNewEarning(context: RuleContext, memory: EarningsMemory): 'new' | 'first' | 'none' {
   const { account } = context.observation;
   const first = memory.figures.size === 0 && memory.payoutIds.size === 0;
   let grew = false;
@@ -183,7 +185,8 @@ function sawNewEarning(context: RuleContext, memory: EarningsMemory): boolean {
     memory.payoutIds.delete(id);
   }
   // The first poll's list is history; it counts as "earning until yesterday", the benefit of the doubt.
-  return grew || (first && (account.payouts.length > 0 || account.balances.length > 0));
+  if (first) return grew ? 'first' : 'none';
+  return grew ? 'new' : 'none';
 }
 
 /**
@@ -197,7 +200,11 @@ export function earningsStoppedRule(context: RuleContext, memory: EarningsMemory
   if (!result.judged) return result;
   // Something seen earned now counts for yesterday: pools book a day's earning after the day closed.
   const listed = newestListedDay(context);
-  const fromNews = sawNewEarning(context, memory) ? startOfDay(observation.atMs) - DAY_MS : null;
+  const news = sawNewEarning(context, memory);
+  // The start's benefit of the doubt only where the pool dates nothing itself.
+  const fromNews = news === 'new' || (news === 'first' && listed === null) ? startOfDay(observation.atMs) - DAY_MS : null;
+  if (listed !== null || news === 'new') memory.assumed = false;
+  else if (news === 'first' && memory.newestDayMs === null) memory.assumed = true;
   for (const seen of [listed, fromNews]) if (seen !== null && (memory.newestDayMs === null || seen > memory.newestDayMs)) memory.newestDayMs = seen;
   const newest = memory.newestDayMs;
   const scope = context.scope(null, null);
@@ -205,12 +212,18 @@ export function earningsStoppedRule(context: RuleContext, memory: EarningsMemory
   const { hashrate, workers } = observation.account;
   const hashing = (hashrate.h10m ?? hashrate.h1h ?? 0) > 0 || workers.online > 0;
   if (!s.enabled || newest === null || !hashing) return result;
+  const key = alertKey('earnings-stopped', scope);
+  // An alert restored after a restart is not ended by the start's benefit of the doubt: it waits for news.
+  if (memory.assumed && context.isTracked(key)) {
+    result.unknown.push(key);
+    return result;
+  }
   // The day after the newest earning closed at newest + 2 days; its earning is due some hours later.
   const dueMs = newest + 2 * DAY_MS + s.earningsStoppedHours * HOUR_MS;
   if (observation.atMs < dueMs) return result;
   const day = new Date(newest).toISOString().slice(0, 10);
   result.active.push({
-    key: alertKey('earnings-stopped', scope),
+    key,
     ruleId: 'earnings-stopped',
     scope,
     ref: null,

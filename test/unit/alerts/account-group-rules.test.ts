@@ -220,6 +220,19 @@ describe('earnings-stopped', () => {
     assert.equal(out.transitions[0]!.atMs, midnight + 2 * DAY + 6 * HOUR);
   });
 
+  it('keeps its alert after a restart until the pool shows a new earning', () => {
+    const evaluator = evaluatorWith();
+    const list = [paid('e-1', midnight, 'new')];
+    const fired = run(evaluator, T0, midnight + 2 * DAY + 7 * HOUR, HOUR, () => ({ payouts: list }));
+    assert.deepEqual(steps(fired.transitions, 'earnings-stopped'), ['-:pending->firing']);
+    const restarted = new AlertEvaluator(parseAlertSettings({}), { snapshot: evaluator.snapshot() });
+    const start = midnight + 2 * DAY + 7 * HOUR;
+    const still = run(restarted, start, start + 6 * HOUR, HOUR, () => ({ payouts: list }));
+    assert.deepEqual(steps(still.transitions, 'earnings-stopped'), []);
+    const news = run(restarted, start + 6 * HOUR, start + 9 * HOUR, HOUR, () => ({ payouts: [...list, paid('e-2', midnight + 2 * DAY, 'new')] }));
+    assert.deepEqual(steps(news.transitions, 'earnings-stopped'), ['-:firing->resolving', '-:resolving->resolved']);
+  });
+
   it('ignores estimates, accounts that are not hashing, and pools that show no earnings', () => {
     const estimateOnly = evaluatorWith();
     const estimates = [{ ...earning(midnight - 3 * DAY), estimate: true }];
