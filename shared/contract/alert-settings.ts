@@ -43,6 +43,8 @@ export const RuleSettingsSchema = z
     payoutIntervalHours: z.number().gt(0).max(24 * 366).nullable(),
     /** ...overdue once the last payout is older than this many cadences. */
     payoutOverdueFactor: z.number().min(1).max(100),
+    /** ...with at least this much unpaid (the pool's minimum payout, in the balance's unit); null = anything above 0. */
+    payoutMinimum: z.number().finite().nonnegative().nullable(),
     /** payout-stuck: a payout not confirmed this long after it was made. */
     payoutStuckHours: z.number().gt(0).max(24 * 366),
     /** earnings-stopped: no new daily earning this long after the day closed (UTC). */
@@ -139,6 +141,7 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
   recoveryMarginPercent: 10,
   payoutIntervalHours: null,
   payoutOverdueFactor: 1.5,
+  payoutMinimum: null,
   payoutStuckHours: 24,
   earningsStoppedHours: 6,
 };

@@ -91,7 +91,8 @@ export function payoutOverdueRule(context: RuleContext): RuleResult {
     if (!(balance.unpaid > 0)) continue;
     const scope = context.scope(balance.group, null);
     const s = settings.settingsFor(scope, 'payout-overdue');
-    if (!s.enabled) continue;
+    // Below the pool's minimum payout nothing is due.
+    if (!s.enabled || (s.payoutMinimum !== null && balance.unpaid < s.payoutMinimum)) continue;
     const times = paidTimes(observation.account.payouts, balance);
     const last = times[times.length - 1];
     const cadence = s.payoutIntervalHours !== null ? s.payoutIntervalHours * HOUR_MS : learnedCadenceMs(times);

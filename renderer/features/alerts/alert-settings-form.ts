@@ -41,6 +41,7 @@ export const RULE_NUMBER_FIELDS = [
   { key: 'recoveryMarginPercent', label: 'Recovery margin (%)', hint: 'A low total resolves above floor × (1 + this %) or the median share + this many points.', integer: false, min: 0, minExclusive: false, max: 100 },
   { key: 'payoutIntervalHours', label: 'Payout every (hours)', hint: 'Empty = learned from the payout history.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
   { key: 'payoutOverdueFactor', label: 'Payout overdue after (× cadence)', hint: 'The last payout older than this many cadences alerts.', integer: false, min: 1, minExclusive: false, max: 100 },
+  { key: 'payoutMinimum', label: 'Payout minimum (amount)', hint: "The pool's minimum payout: less unpaid is never overdue; empty = 0.", integer: false, min: 0, minExclusive: false, max: null },
   { key: 'payoutStuckHours', label: 'Payout stuck after (hours)', hint: 'Posted or pending, not confirmed for this long.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
   { key: 'earningsStoppedHours', label: 'Earnings due after (hours)', hint: 'No earning for a closed day this long after midnight UTC.', integer: false, min: 0, minExclusive: false, max: 24 * 366 },
 ] as const satisfies readonly NumberField[];

@@ -162,11 +162,13 @@ describe('payout-overdue', () => {
     assert.deepEqual(steps(fixed.transitions, 'payout-overdue'), ['-:firing->resolving', '-:resolving->resolved']);
   });
 
-  it('uses a cadence set per account, and says nothing without a balance or with too little history', () => {
+  it('uses a cadence set per account, and says nothing without a balance, below the pool minimum or with too little history', () => {
     const weekly = evaluatorWith({ accounts: { 'acc-1': { payoutIntervalHours: 24 * 7 } } });
     assert.deepEqual(steps(run(weekly, T0, T0 + 14 * HOUR, HOUR, () => ({ payouts: history, balances: unpaid })).transitions, 'payout-overdue'), []);
     const noBalance = evaluatorWith();
     assert.deepEqual(steps(run(noBalance, T0, T0 + 20 * HOUR, HOUR, () => ({ payouts: history })).transitions, 'payout-overdue'), []);
+    const belowMinimum = evaluatorWith({ accounts: { 'acc-1': { payoutMinimum: 0.005 } } });
+    assert.deepEqual(steps(run(belowMinimum, T0, T0 + 20 * HOUR, HOUR, () => ({ payouts: history, balances: unpaid })).transitions, 'payout-overdue'), []);
     const short = evaluatorWith();
     assert.deepEqual(steps(run(short, T0, T0 + 2 * DAY, HOUR, () => ({ payouts: history.slice(1), balances: unpaid })).transitions, 'payout-overdue'), []);
   });
