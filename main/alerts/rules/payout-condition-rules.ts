@@ -3,7 +3,6 @@ import { formatAge } from '../../../shared/units';
 import { DAY_MS, HOUR_MS } from '../../base/time';
 import { RULE_CATALOG } from '../rule-catalog';
 import { alertKey, type RuleResult } from '../alert-types';
-import { median } from './median';
 import { emptyResult, type RuleContext } from './rule-context';
 
 /** The cadence is learned from this many of the newest payouts (at least three, so two intervals). */
@@ -69,13 +68,15 @@ function paidTimes(payouts: readonly Payout[], balance: Balance): number[] {
   return times.sort((a, b) => a - b);
 }
 
-/** The median interval between the newest paid payouts, or null with too few of them. */
+/**
+ * The longest interval between the newest paid payouts, or null with too few of them. The longest, not the median:
+ * a pool that pays once the balance reaches its minimum pays every 1 or 2 days, and 1.5 x 1 day would cry wolf.
+ */
 function learnedCadenceMs(times: readonly number[]): number | null {
   const recent = times.slice(-CADENCE_PAYOUTS);
   if (recent.length < MIN_CADENCE_PAYOUTS) return null;
-  const gaps: number[] = [];
-  for (let i = 1; i < recent.length; i += 1) gaps.push(recent[i]! - recent[i - 1]!);
-  const gap = median(gaps);
+  let gap = 0;
+  for (let i = 1; i < recent.length; i += 1) gap = Math.max(gap, recent[i]! - recent[i - 1]!);
   return gap > 0 ? gap : null;
 }
 
@@ -106,7 +107,7 @@ export function payoutOverdueRule(context: RuleContext): RuleResult {
       ruleId: 'payout-overdue',
       scope,
       ref: coin,
-      message: `No payout${where} for ${span(since)} (usually every ${span(cadence)}), with ${amount(balance.unpaid, coin, balance.unit)} unpaid.`,
+      message: `No payout${where} for ${span(since)} (${s.payoutIntervalHours !== null ? `set to every ${span(cadence)}` : `the longest recent gap was ${span(cadence)}`}), with ${amount(balance.unpaid, coin, balance.unit)} unpaid.`,
       severity: RULE_CATALOG['payout-overdue'].severity,
     });
   }

@@ -156,10 +156,22 @@ describe('payout-overdue', () => {
     assert.deepEqual(steps(early.transitions, 'payout-overdue'), []);
     const late = run(evaluator, T0 + 12 * HOUR, T0 + 14 * HOUR, HOUR, () => ({ payouts: history, balances: unpaid }));
     assert.deepEqual(steps(late.transitions, 'payout-overdue'), ['-:pending->firing']);
-    assert.match(late.transitions[0]!.message, /No payout for 37 h \(usually every 24 h\), with 0\.004 BTC unpaid\./);
+    assert.match(late.transitions[0]!.message, /No payout for 37 h \(the longest recent gap was 24 h\), with 0\.004 BTC unpaid\./);
     const next = [...history, paid('p4', T0 + 14 * HOUR, 'posted')];
     const fixed = run(evaluator, T0 + 14 * HOUR, T0 + 16 * HOUR, HOUR, () => ({ payouts: next, balances: unpaid }));
     assert.deepEqual(steps(fixed.transitions, 'payout-overdue'), ['-:firing->resolving', '-:resolving->resolved']);
+  });
+
+  it('learns the longest recent gap: a pool paying at its minimum every 1 or 2 days is not overdue after 1.5 days', () => {
+    // Gaps of 1, 1, 2 and 1 days (the median is 1 day), the last payout 16 h before T0.
+    const days = [-6, -5, -4, -2, -1].map((d, i) => paid(`m${i}`, T0 - 16 * HOUR + (d + 1) * DAY));
+    const evaluator = evaluatorWith();
+    // Up to 66 h since the last payout: within 1.5 x the longest gap (72 h), though far past 1.5 x the median.
+    const out = run(evaluator, T0, T0 + 50 * HOUR, HOUR, () => ({ payouts: days, balances: unpaid }));
+    assert.deepEqual(steps(out.transitions, 'payout-overdue'), []);
+    const late = run(evaluator, T0 + 50 * HOUR, T0 + 60 * HOUR, HOUR, () => ({ payouts: days, balances: unpaid }));
+    assert.deepEqual(steps(late.transitions, 'payout-overdue'), ['-:pending->firing']);
+    assert.match(late.transitions[0]!.message, /No payout for 3 d \(the longest recent gap was 48 h\)/);
   });
 
   it('uses a cadence set per account, and says nothing without a balance, below the pool minimum or with too little history', () => {
