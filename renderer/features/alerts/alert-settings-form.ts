@@ -35,6 +35,8 @@ export const RULE_NUMBER_FIELDS = [
   { key: 'staleMinutes', label: 'Data stale after (min)', hint: 'No fresh data for this long alerts.', integer: false, min: 0, minExclusive: true, max: null },
   { key: 'fleetMinWorkers', label: 'Fleet rule from (workers)', hint: 'Smaller fleets are left to the per-worker rule.', integer: true, min: 1, minExclusive: false, max: null },
   { key: 'hashrateFloorHps', label: 'Worker hashrate floor (H/s)', hint: 'A worker below this alerts; empty = none. 2e14 = 200 TH/s.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'notProducingPercent', label: 'Not producing below (% of 24 h)', hint: "Online, hashing at most this share of its own average.", integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'notProducingHps', label: 'Not producing below (H/s)', hint: 'Online, hashing at most this much.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'keyExpiryWarnDays', label: 'Key expiry warning (days)', hint: 'Warns this long before the key expires.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'totalHashrateFloorHps', label: 'Total hashrate floor (H/s)', hint: 'An account or group below this alerts; empty = none.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'totalHashrateMedianPercent', label: 'Total below 24 h median (%)', hint: 'Alerts below this share of its own 24 h median; 0 = off.', integer: false, min: 0, minExclusive: false, max: 100 },
