@@ -23,6 +23,9 @@ export async function startDemoPools(seed = 7): Promise<DemoPools> {
     startWebMinePoolSim({ seed }),
     startStratumsphereSim({ seed }),
   ]);
+  // The SBI ledger starts current (yesterday's payout CONFIRMED, today's POSTED now), not with a payout POSTED since
+  // yesterday evening: after 20:30 UTC that one would be a "payout stuck" alert in the first minute of the demo.
+  sbi.advancePayouts();
   const readOnly = sbi.addKey({ permissions: ['READ'] });
   const observer = sbi.observerKeys.find((key) => key.subaccount === 'usonly') ?? sbi.observerKeys[0]!;
   const env = {

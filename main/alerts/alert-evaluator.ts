@@ -13,6 +13,15 @@ import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule
 import { fleetRules } from './rules/fleet-rules';
 import { hashrateRules } from './rules/hashrate-rules';
 import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
+import {
+  earningsStoppedRule,
+  newEarningsMemory,
+  payoutOverdueRule,
+  payoutStuckRule,
+  type EarningsMemory,
+} from './rules/payout-condition-rules';
+import { recoveryEvents } from './rules/recovery-events';
+import { newTotalHashrateMemory, totalHashrateRule, type TotalHashrateMemory } from './rules/total-hashrate-rule';
 import { rejectRateRule } from './rules/reject-rate-rule';
 import type { RuleContext } from './rules/rule-context';
 import { dataStaleRule, machineOfflineRule, sourceFailingRule } from './rules/source-rules';
@@ -51,6 +60,7 @@ const GATED_RULES: ReadonlySet<ConditionRuleId> = new Set([
   'fleet-offline',
   'expected-workers',
   'reject-rate',
+  'total-hashrate-low',
 ]);
 
 interface AccountState {
@@ -58,6 +68,8 @@ interface AccountState {
   memory: WorkerMemory;
   payouts: PayoutMemory;
   permissions: PermissionMemory;
+  totals: TotalHashrateMemory;
+  earnings: EarningsMemory;
 }
 
 const EMPTY: AlertEvaluation = { transitions: [], events: [], notifications: [] };
@@ -128,10 +140,14 @@ export class AlertEvaluator {
       ...fleetRules(context),
       rejectRateRule(context),
       balanceRule(context),
+      totalHashrateRule(context, state.totals),
+      payoutOverdueRule(context),
+      payoutStuckRule(context),
+      earningsStoppedRule(context, state.earnings),
     ];
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
-    events.push(...this.backOnline(transitions, observation));
+    events.push(...this.backOnline(transitions, observation), ...recoveryEvents(transitions, account, this.resolver));
     if (verdict.fresh && observation.workers) this.remember(state.memory, slots, observation.workers, observation);
 
     const notifications = this.router.route(atMs, transitions, events, this.view());
@@ -207,6 +223,8 @@ export class AlertEvaluator {
         memory: new WorkerMemory(),
         payouts: newPayoutMemory(),
         permissions: newPermissionMemory(),
+        totals: newTotalHashrateMemory(),
+        earnings: newEarningsMemory(),
       };
       this.accounts.set(accountId, state);
     }

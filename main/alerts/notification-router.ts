@@ -63,6 +63,8 @@ export class NotificationRouter {
     }
     for (const event of events) {
       if (event.ruleId === 'worker-back-online' && !wasDelivered.has(alertKey('worker-offline', event.scope))) continue;
+      // A recovery is news only to whoever was told of the alert it ends (its rule is the event's ref).
+      if (event.ruleId === 'fleet-recovered' && !(event.ref !== null && wasDelivered.has(alertKey(event.ref as RuleId, event.scope)))) continue;
       items.push(this.item(event, 'event', event.urgent));
     }
 

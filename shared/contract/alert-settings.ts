@@ -33,6 +33,22 @@ export const RuleSettingsSchema = z
     sourceFailingMinutes: z.number().min(0),
     staleMinutes: z.number().gt(0),
     keyExpiryWarnDays: z.number().min(0),
+    /** total-hashrate-low: an account's or group's total below this (H/s); null = no floor. */
+    totalHashrateFloorHps: z.number().finite().nonnegative().nullable(),
+    /** ...or below this share of its own 24 h median; 0 = off. */
+    totalHashrateMedianPercent: z.number().min(0).max(100),
+    /** Hysteresis: a low-hashrate alert resolves only this far above its line (floor x 1.1, X + 10 %). */
+    recoveryMarginPercent: z.number().min(0).max(100),
+    /** payout-overdue: the pool's payout cadence; null = learned from the payout history. */
+    payoutIntervalHours: z.number().gt(0).max(24 * 366).nullable(),
+    /** ...overdue once the last payout is older than this many cadences. */
+    payoutOverdueFactor: z.number().min(1).max(100),
+    /** ...with at least this much unpaid (the pool's minimum payout, in the balance's unit); null = anything above 0. */
+    payoutMinimum: z.number().finite().nonnegative().nullable(),
+    /** payout-stuck: a payout not confirmed this long after it was made. */
+    payoutStuckHours: z.number().gt(0).max(24 * 366),
+    /** earnings-stopped: no new daily earning this long after the day closed (UTC). */
+    earningsStoppedHours: z.number().min(0).max(24 * 366),
   })
   .strict();
 export type RuleSettings = z.infer<typeof RuleSettingsSchema>;
@@ -120,6 +136,14 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
   sourceFailingMinutes: 5,
   staleMinutes: 30,
   keyExpiryWarnDays: 7,
+  totalHashrateFloorHps: null,
+  totalHashrateMedianPercent: 50,
+  recoveryMarginPercent: 10,
+  payoutIntervalHours: null,
+  payoutOverdueFactor: 1.5,
+  payoutMinimum: null,
+  payoutStuckHours: 24,
+  earningsStoppedHours: 6,
 };
 
 /** Rule-specific built-ins; they sit between the user's `defaults` and the user's `rules` (more specific wins). */
@@ -131,6 +155,10 @@ export const BUILT_IN_RULE_DEFAULTS: Partial<Record<RuleId, RulePatch>> = {
   'key-expiry': { forPolls: 1, reminderHours: 24 },
   // A balance above a threshold is news once, not every 4 hours.
   'balance-threshold': { forPolls: 1, reminderHours: 0 },
+  // Payout conditions are judged on hours of history already: one poll is enough, a daily reminder at most.
+  'payout-overdue': { forPolls: 1, reminderHours: 24 },
+  'payout-stuck': { forPolls: 1, reminderHours: 24 },
+  'earnings-stopped': { forPolls: 1, reminderHours: 24 },
 };
 
 export function parseAlertSettings(value: unknown): AlertSettings {

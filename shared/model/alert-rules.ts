@@ -22,7 +22,8 @@ export const RULE_CATALOG: Record<RuleId, RuleInfo> = {
   },
   'hashrate-drop': { label: 'Hashrate drop', many: 'workers with a hashrate drop', severity: 'warning', notifyResolved: true },
   'fleet-offline': { label: 'Many workers offline', many: 'fleets mostly offline', severity: 'critical', notifyResolved: true },
-  'expected-workers': { label: 'Fewer workers than expected', many: 'worker count alerts', severity: 'warning', notifyResolved: true },
+  // Its recovery is notified as a fleet-recovered event, with the count that came back.
+  'expected-workers': { label: 'Fewer workers than expected', many: 'worker count alerts', severity: 'warning', notifyResolved: false },
   'reject-rate': { label: 'High reject rate', many: 'workers with a high reject rate', severity: 'warning', notifyResolved: true },
   'payout-new': { label: 'New payout', many: 'new payouts', severity: 'info', notifyResolved: false },
   'payout-confirmed': { label: 'Payout confirmed', many: 'payouts confirmed', severity: 'info', notifyResolved: false },
@@ -38,4 +39,12 @@ export const RULE_CATALOG: Record<RuleId, RuleInfo> = {
   'pool-action': { label: 'Pool action', many: 'pool actions', severity: 'info', notifyResolved: false },
   // This computer lost its network: one alert instead of "pool unreachable" for every account.
   'machine-offline': { label: 'Machine offline', many: 'machines offline', severity: 'critical', notifyResolved: true },
+
+  // Account and group rules (per account or group, never per worker); their recovery is the fleet-recovered event.
+  'total-hashrate-low': { label: 'Hashrate below floor', many: 'accounts with low hashrate', severity: 'warning', notifyResolved: false },
+  'fleet-recovered': { label: 'Account recovered', many: 'accounts recovered', severity: 'info', notifyResolved: false },
+  // Payouts that should have happened.
+  'payout-overdue': { label: 'Payout overdue', many: 'payouts overdue', severity: 'warning', notifyResolved: true },
+  'payout-stuck': { label: 'Payout stuck', many: 'payouts stuck', severity: 'warning', notifyResolved: true },
+  'earnings-stopped': { label: 'Earnings stopped', many: 'accounts without new earnings', severity: 'warning', notifyResolved: true },
 };

@@ -15,11 +15,22 @@ export const CONDITION_RULE_IDS = [
   'source-failing',
   'data-stale',
   'machine-offline',
+  'total-hashrate-low',
+  'payout-overdue',
+  'payout-stuck',
+  'earnings-stopped',
 ] as const;
 export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
 
 /** Rules that report something that happened once: no state, no resolution. */
-export const EVENT_RULE_IDS = ['worker-back-online', 'payout-new', 'payout-confirmed', 'payout-failed', 'pool-action'] as const;
+export const EVENT_RULE_IDS = [
+  'worker-back-online',
+  'payout-new',
+  'payout-confirmed',
+  'payout-failed',
+  'pool-action',
+  'fleet-recovered',
+] as const;
 export type EventRuleId = (typeof EVENT_RULE_IDS)[number];
 
 /** Events kept in the history only (a change the user made on the pool): never notified, so nothing to switch on or off. */

@@ -10,6 +10,8 @@ import {
   type AlertSettingsForm,
   type SettingsErrors,
 } from './alert-settings-form';
+import { BalanceThresholdsField } from './balance-thresholds-field';
+import { GroupOverrides } from './group-overrides';
 import { RuleNumberFields } from './rule-number-fields';
 import { RuleToggleList } from './rule-toggle-list';
 
@@ -23,10 +25,9 @@ interface AccountOverridesProps {
   errors: SettingsErrors;
 }
 
-/** One account's overrides at a time, picked from a list. Group and worker overrides stay in the config file. */
+/** One account's overrides at a time, picked from a list, with its group and worker overrides. */
 export function AccountOverrides({ form, saved, accounts, accountId, onSelect, onChange, errors }: AccountOverridesProps) {
   const current = form.accounts[accountId];
-  const nested = Object.keys(saved.accounts[accountId]?.groups ?? {}).length;
   const update = (patch: Partial<AccountOverrideForm>) => {
     if (current !== undefined) onChange(accountId, { ...current, ...patch });
   };
@@ -80,11 +81,14 @@ export function AccountOverrides({ form, saved, accounts, accountId, onSelect, o
             isChecked={(rule: RuleId) => accountRuleEnabled(form, saved, accountId, rule)}
             onToggle={(rule, shown) => update({ rules: toggled(current.rules, rule, shown) })}
           />
-          {nested > 0 && (
-            <p className="hint">
-              {nested} group override{nested === 1 ? '' : 's'} from the config file are kept as they are.
-            </p>
-          )}
+          <BalanceThresholdsField
+            id="alert-account-balance-thresholds"
+            value={current.balanceThresholds}
+            error={errors[errorKey('accounts', accountId, 'balanceThresholds')]}
+            placeholder={form.balanceThresholds.trim() === '' ? undefined : `default ${form.balanceThresholds}`}
+            onChange={(balanceThresholds) => update({ balanceThresholds })}
+          />
+          <GroupOverrides accountId={accountId} groups={current.groups} errors={errors} onChange={(groups) => update({ groups })} />
         </>
       )}
     </fieldset>

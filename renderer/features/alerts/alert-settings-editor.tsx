@@ -15,6 +15,7 @@ import {
   type AlertSettingsForm,
   type SettingsErrors,
 } from './alert-settings-form';
+import { BalanceThresholdsField } from './balance-thresholds-field';
 import { QuietHoursFields } from './quiet-hours-fields';
 import { RuleNumberFields } from './rule-number-fields';
 import { RuleToggleList } from './rule-toggle-list';
@@ -98,6 +99,12 @@ export function AlertSettingsEditor({ saved, onSaved }: AlertSettingsEditorProps
           values={form.defaults}
           onChange={(key, value) => update({ ...form, defaults: { ...form.defaults, [key]: value } })}
           errorOf={(key) => errors[errorKey('defaults', key)]}
+        />
+        <BalanceThresholdsField
+          id="alert-defaults-balance-thresholds"
+          value={form.balanceThresholds}
+          error={errors[errorKey('defaults', 'balanceThresholds')]}
+          onChange={(balanceThresholds) => update({ ...form, balanceThresholds })}
         />
       </fieldset>
 

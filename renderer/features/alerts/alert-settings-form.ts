@@ -7,6 +7,7 @@ import {
   type RuleSettings,
 } from '../../../shared/contract';
 import { RULE_CATALOG, RULE_IDS, type RuleId } from '../../../shared/model';
+import { groupFormsFrom, groupsFromForms, readThresholds, thresholdsText, type GroupOverrideForm } from './group-overrides-form';
 
 export interface NumberBounds {
   integer: boolean;
@@ -32,6 +33,19 @@ export const RULE_NUMBER_FIELDS = [
   { key: 'rejectRatePercent', label: 'Reject rate (%)', hint: 'Rejected share of the hashrate.', integer: false, min: 0, minExclusive: false, max: 100 },
   { key: 'sourceFailingMinutes', label: 'Pool unreachable for (min)', hint: 'Failed polls for this long alert.', integer: false, min: 0, minExclusive: false, max: null },
   { key: 'staleMinutes', label: 'Data stale after (min)', hint: 'No fresh data for this long alerts.', integer: false, min: 0, minExclusive: true, max: null },
+  { key: 'fleetMinWorkers', label: 'Fleet rule from (workers)', hint: 'Smaller fleets are left to the per-worker rule.', integer: true, min: 1, minExclusive: false, max: null },
+  { key: 'hashrateFloorHps', label: 'Worker hashrate floor (H/s)', hint: 'A worker below this alerts; empty = none. 2e14 = 200 TH/s.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'notProducingPercent', label: 'Not producing below (% of 24 h)', hint: "Online, hashing at most this share of its own average.", integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'notProducingHps', label: 'Not producing below (H/s)', hint: 'Online, hashing at most this much.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'keyExpiryWarnDays', label: 'Key expiry warning (days)', hint: 'Warns this long before the key expires.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'totalHashrateFloorHps', label: 'Total hashrate floor (H/s)', hint: 'An account or group below this alerts; empty = none.', integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'totalHashrateMedianPercent', label: 'Total below 24 h median (%)', hint: 'Alerts below this share of its own 24 h median; 0 = off.', integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'recoveryMarginPercent', label: 'Recovery margin (%)', hint: 'A low total resolves above floor × (1 + this %) or the median share + this many points.', integer: false, min: 0, minExclusive: false, max: 100 },
+  { key: 'payoutIntervalHours', label: 'Payout every (hours)', hint: 'Empty = learned from the payout history.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
+  { key: 'payoutOverdueFactor', label: 'Payout overdue after (× cadence)', hint: 'The last payout older than this many cadences alerts.', integer: false, min: 1, minExclusive: false, max: 100 },
+  { key: 'payoutMinimum', label: 'Payout minimum (amount)', hint: "The pool's minimum payout: less unpaid is never overdue; empty = 0.", integer: false, min: 0, minExclusive: false, max: null },
+  { key: 'payoutStuckHours', label: 'Payout stuck after (hours)', hint: 'Posted or pending, not confirmed for this long.', integer: false, min: 0, minExclusive: true, max: 24 * 366 },
+  { key: 'earningsStoppedHours', label: 'Earnings due after (hours)', hint: 'No earning for a closed day this long after midnight UTC.', integer: false, min: 0, minExclusive: false, max: 24 * 366 },
 ] as const satisfies readonly NumberField[];
 
 export type RuleNumberKey = (typeof RULE_NUMBER_FIELDS)[number]['key'];
@@ -45,6 +59,9 @@ export interface AccountOverrideForm {
   /** '' = follow the defaults. */
   numbers: NumberInputs;
   rules: RuleToggles;
+  /** Unpaid-balance thresholds set for this account ("BTC 0.05, LTC 2"); '' = the defaults'. */
+  balanceThresholds: string;
+  groups: GroupOverrideForm[];
 }
 
 export interface QuietHoursForm {
@@ -58,6 +75,8 @@ export interface QuietHoursForm {
 export interface AlertSettingsForm {
   /** Shown filled in with the built-in value; '' = use the built-in value. */
   defaults: NumberInputs;
+  /** Unpaid-balance thresholds for every account ("BTC 0.05, LTC 2"), for the balance-threshold rule. */
+  balanceThresholds: string;
   rules: RuleToggles;
   accounts: Record<string, AccountOverrideForm>;
   quietHours: QuietHoursForm;
@@ -107,11 +126,11 @@ export function accountRuleEnabled(form: AlertSettingsForm, settings: AlertSetti
 /** The value an account field falls back to, for its placeholder. */
 export function defaultNumberText(form: AlertSettingsForm, key: RuleNumberKey): string {
   const typed = form.defaults[key].trim();
-  return typed !== '' ? typed : String(BUILT_IN_DEFAULTS[key]);
+  return typed !== '' ? typed : (BUILT_IN_DEFAULTS[key] ?? 'none').toString();
 }
 
 function emptyAccountForm(): AccountOverrideForm {
-  return { expectedWorkers: '', numbers: numberInputs(() => ''), rules: ruleRecord(() => null) };
+  return { expectedWorkers: '', numbers: numberInputs(() => ''), rules: ruleRecord(() => null), balanceThresholds: '', groups: [] };
 }
 
 /** The form for saved settings; `accountIds` are the configured accounts, listed even without overrides. */
@@ -127,10 +146,13 @@ export function formFromSettings(settings: AlertSettings, accountIds: readonly s
       expectedWorkers: numberText(override.expectedWorkers),
       numbers: numberInputs((key) => numberText(override[key])),
       rules: ruleRecord((rule) => override.rules?.[rule]?.enabled ?? null),
+      balanceThresholds: thresholdsText(override.balanceThresholds),
+      groups: groupFormsFrom(override),
     };
   }
   return {
-    defaults: numberInputs((key) => String(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
+    defaults: numberInputs((key) => numberText(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
+    balanceThresholds: thresholdsText(settings.defaults.balanceThresholds),
     rules: ruleRecord((rule) => settings.rules[rule]?.enabled ?? null),
     accounts,
     quietHours: {
@@ -215,6 +237,14 @@ function urgentRulesFrom(saved: readonly RuleId[], checked: Record<RuleId, boole
   return [...kept, ...RULE_IDS.filter((rule) => checked[rule] && !kept.includes(rule))];
 }
 
+/** Reads a thresholds field into a patch: empty drops the level's thresholds. */
+function applyThresholds(target: RulePatch, text: string, errors: SettingsErrors, at: readonly string[]): void {
+  const read = readThresholds(text);
+  if (!read.ok) errors[errorKey(...at, 'balanceThresholds')] = read.message;
+  else if (Object.keys(read.value).length === 0) delete target.balanceThresholds;
+  else target.balanceThresholds = read.value;
+}
+
 /**
  * Applies the form to the saved settings: everything the form does not show (group and worker overrides,
  * balance thresholds, grouping) stays as saved. Checks each field, then the shared schema has the last word.
@@ -231,6 +261,8 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
     else if (saved.defaults[field.key] !== undefined || read.value !== BUILT_IN_DEFAULTS[field.key]) defaults[field.key] = read.value;
   }
 
+  applyThresholds(defaults, form.balanceThresholds, errors, ['defaults']);
+
   const rules = applyToggles(saved.rules, form.rules, (rule) => ruleInherited(saved, rule));
 
   const accounts: AlertSettings['accounts'] = { ...saved.accounts };
@@ -246,6 +278,10 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
     if (expected.kind === 'error') errors[errorKey('accounts', accountId, 'expectedWorkers')] = 'Enter a whole number of workers, or leave it empty.';
     else if (expected.kind === 'empty') delete override.expectedWorkers;
     else override.expectedWorkers = expected.value;
+    applyThresholds(override, accountForm.balanceThresholds, errors, ['accounts', accountId]);
+    const groups = groupsFromForms(saved.accounts[accountId]?.groups, accountForm.groups, accountId, errors);
+    if (groups === undefined) delete override.groups;
+    else override.groups = groups;
 
     const accountRules = applyToggles(saved.accounts[accountId]?.rules, accountForm.rules, (rule) =>
       accountRuleInherited(form, saved, accountId, rule),
@@ -285,6 +321,8 @@ export function settingsFromForm(saved: AlertSettings, form: AlertSettingsForm):
 const FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(RULE_NUMBER_FIELDS.map((field) => [field.key, field.label])),
   expectedWorkers: 'Expected workers',
+  balanceThresholds: 'Balance thresholds',
+  name: 'Name',
   start: 'From',
   end: 'To',
   timezone: 'Time zone',
@@ -298,6 +336,15 @@ export function describeErrorKey(key: string, accountLabels: ReadonlyMap<string,
   const label = FIELD_LABELS[last] ?? last;
   if (section === 'defaults') return `Defaults: ${label}`;
   if (section === 'quietHours') return `Quiet hours: ${label}`;
+  const groupAt = parts.indexOf('groups');
+  if (section === 'accounts' && groupAt > 1 && parts.length > groupAt + 2) {
+    // accounts.<id>.groups.<group>[.workers.<worker>].<field>
+    const accountId = parts.slice(1, groupAt).join('.');
+    const workerAt = parts.indexOf('workers', groupAt + 2);
+    const group = parts.slice(groupAt + 1, workerAt > 0 ? workerAt : -1).join('.');
+    const worker = workerAt > 0 ? ` › worker ${parts.slice(workerAt + 1, -1).join('.')}` : '';
+    return `${accountLabels.get(accountId) ?? accountId} › group ${group}${worker}: ${label}`;
+  }
   if (section === 'accounts' && parts.length >= 3) {
     // Account ids cannot hold dots, but take everything between the section and the field to be safe.
     const accountId = parts.slice(1, -1).join('.');
