@@ -136,6 +136,18 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     });
     const stored = new Map(csvRecords(cliCsv).map((row) => [row.time, row.hashrate_hps]));
     for (const row of exported) expect(stored.get(row.time), `row at ${row.time}`).toBe(row.hashrate_hps);
+
+    // A worker recorded for minutes only: on 24 h its chart starts where its history does and says since when.
+    await page.getByTestId('range-24h').click();
+    await page.locator('#charts-group').selectOption('rigs');
+    const workerName = await page.locator('datalist option').first().getAttribute('value');
+    if (workerName === null) throw new Error('no worker to pick');
+    await page.locator('#charts-worker').fill(workerName);
+    await page.locator('#charts-worker').press('Enter');
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get('worker')).toBe(workerName);
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(0);
+    await expect(hashrate.getByTestId('history-start')).toHaveText(/recording since \d{2}:\d{2}/);
   } finally {
     clearInterval(sampler);
     await serve.stop();

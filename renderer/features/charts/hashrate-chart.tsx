@@ -51,6 +51,7 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
   // Where the scope's history begins inside the window: the plot starts just before it instead of a mostly empty range.
   const startMs = historyStartMs(data, timeWindow);
   const since = startMs === null ? null : recordingSinceText(startMs, timeWindow.toMs);
+  const domain = useMemo(() => shownDomain(timeWindow, startMs), [timeWindow, startMs]);
   return (
     <section
       className="card chart-card"
@@ -79,7 +80,7 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
           axisUnit={axis}
           system={system}
           widthPx={widthPx}
-          timeWindow={shownDomain(timeWindow, startMs)}
+          timeWindow={domain}
           start={startMs === null || since === null ? null : { atMs: startMs, text: since }}
           markers={markers}
           timeText={timeText}
