@@ -24,10 +24,10 @@ export function shownDomain(window: TimeWindow, startMs: number | null): TimeWin
   return { fromMs: Math.max(window.fromMs, startMs - lead), toMs: window.toMs };
 }
 
-/** "recording since 14:05" in local time; "recording since 3 Jan, 14:05" when that was not within the last day. */
+/** "recording since 14:05" in local time (in the locale's clock, as the axis); "recording since 3 Jan, 14:05" when that was not within the last day. */
 export function recordingSinceText(startMs: number, nowMs: number, options: TimeFormatOptions = {}): string {
   const fields: Intl.DateTimeFormatOptions =
     nowMs - startMs < DAY_MS ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-  const format = new Intl.DateTimeFormat(options.locale, { ...fields, hourCycle: 'h23', ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) });
+  const format = new Intl.DateTimeFormat(options.locale, { ...fields, ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) });
   return `recording since ${format.format(startMs)}`;
 }
