@@ -38,12 +38,32 @@ function gridded(source: SampleSource, scope: HistoryScope, fromMs: number, toMs
   const composed = source.targets(scope).map((target) => composedLevel(source, target, level, fromMs, toMs));
   const natural = Math.max(0, ...composed.map((c) => c.naturalMs));
   const width = gridWidth(level, toMs - fromMs, maxPoints, natural);
-  const points = sumBuckets(composed.map((c) => aggregateBuckets(c.points, width, 0, fromMs, toMs, 'raw')));
+  const points = sumBuckets(fromCommonStart(composed.map((c) => aggregateBuckets(c.points, width, 0, fromMs, toMs, 'raw'))));
   return { level, points };
+}
+
+/**
+ * The fleet total starts at the first bucket where every account with data in the range has some: adding one
+ * account's imported history to nothing would draw a line that jumps when the others' polls begin.
+ */
+function fromCommonStart(series: Array<Map<number, SpanPoint>>): Array<Map<number, SpanPoint>> {
+  if (series.length < 2) return series;
+  let start = -Infinity;
+  for (const buckets of series) {
+    const first = buckets.keys().next();
+    if (!first.done) start = Math.max(start, first.value);
+  }
+  return series.map((buckets) => new Map([...buckets].filter(([at]) => at >= start)));
 }
 
 function resolutionOf(points: readonly SpanPoint[], fallback: Level): Level {
   return points.length === 0 ? fallback : points.map((p) => p.level).reduce(coarserLevel);
+}
+
+/** The stored resolutions the points come from, finest first. */
+function levelsOf(points: readonly SpanPoint[]): Level[] {
+  const present = new Set(points.map((p) => p.level));
+  return (['raw', 'hour', 'day'] as const).filter((level) => present.has(level));
 }
 
 export function queryHashrate(source: SampleSource, scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): HashrateHistory {
@@ -52,6 +72,7 @@ export function queryHashrate(source: SampleSource, scope: HistoryScope, fromMs:
   const ranges = withHashrate.map((p) => ({ at: p.at, min: p.min ?? p.avg!, avg: p.avg!, max: p.max ?? p.avg! }));
   return {
     resolution: resolutionOf(withHashrate, level),
+    levels: levelsOf(withHashrate),
     points: downsampleMinMax(ranges, maxPoints).map((p) => ({ at: iso(p.at), min: p.min, avg: p.avg, max: p.max })),
   };
 }
@@ -66,6 +87,7 @@ export function queryWorkerStates(source: SampleSource, scope: HistoryScope, fro
   );
   return {
     resolution: resolutionOf(withStates, level),
+    levels: levelsOf(withStates),
     points: chosen.map(({ point }) => ({ at: iso(point.at), ...point.states! })),
   };
 }

@@ -28,12 +28,15 @@ export const HistoryRangeSchema = z
 
 /** Which stored resolution answered: raw samples (48 h), hourly rollups (90 d) or daily rollups (2 y). */
 export const HISTORY_RESOLUTIONS = ['raw', 'hour', 'day'] as const;
+/** Every stored resolution among the points, finest first (a range can mix polls with imported hours). */
+const HistoryLevelsSchema = z.array(z.enum(HISTORY_RESOLUTIONS));
 
 export const HashratePointSchema = z.object({ at: IsoTimeSchema, min: z.number(), avg: z.number(), max: z.number() });
 export type HashrateHistoryPoint = z.infer<typeof HashratePointSchema>;
 
 export const HashrateHistorySchema = z.object({
   resolution: z.enum(HISTORY_RESOLUTIONS),
+  levels: HistoryLevelsSchema,
   points: z.array(HashratePointSchema),
 });
 export type HashrateHistory = z.infer<typeof HashrateHistorySchema>;
@@ -49,6 +52,7 @@ export type WorkerStatesPoint = z.infer<typeof WorkerStatesPointSchema>;
 
 export const WorkerStatesHistorySchema = z.object({
   resolution: z.enum(HISTORY_RESOLUTIONS),
+  levels: HistoryLevelsSchema,
   points: z.array(WorkerStatesPointSchema),
 });
 

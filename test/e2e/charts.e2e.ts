@@ -53,11 +53,18 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     const hashrate = page.getByTestId('chart-hashrate');
     const states = page.getByTestId('chart-worker-states');
 
-    // 24 h (the default) over the fleet: the observer's backfilled hours plus our own polls.
+    // 24 h (the default) over the fleet: only the observer has backfilled hours, so the total starts where both
+    // accounts have data (our first polls), and the chart says so instead of drawing one account alone.
     await expect(hashrate).toHaveAttribute('data-status', 'ready');
     await expect(hashrate).toHaveAttribute('data-range', '24h');
-    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(0);
+    await expect(hashrate.getByTestId('history-start')).toHaveText(/recording since \d{2}:\d{2}/);
     await expect(hashrate.locator('svg.recharts-surface')).toBeVisible();
+
+    // The observer's own chart keeps the pool's backfilled hours.
+    await page.locator('#charts-account').selectOption('watch');
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(10);
 
     // Drag across the plot to zoom in; "Reset zoom" goes back to the range.
     const plot = await hashrate.locator('svg.recharts-surface').boundingBox();
@@ -91,6 +98,8 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     await expect(hashrate).toHaveAttribute('data-status', 'ready');
     await expect(states).toHaveAttribute('data-range', '1h');
     await expect.poll(() => pointsOf(states)).toBeGreaterThan(0);
+    // The label names what the points are (our polls, with any backfilled hour among them), not "hourly figures".
+    await expect(hashrate.locator('.chart-heading p')).toHaveText(/^poll samples[ ;]/);
 
     // One account, from its own polls only: raw samples.
     await page.locator('#charts-account').selectOption('farm');
@@ -127,6 +136,18 @@ test('charts render history from the simulator, ranges switch, and the CSV expor
     });
     const stored = new Map(csvRecords(cliCsv).map((row) => [row.time, row.hashrate_hps]));
     for (const row of exported) expect(stored.get(row.time), `row at ${row.time}`).toBe(row.hashrate_hps);
+
+    // A worker recorded for minutes only: on 24 h its chart starts where its history does and says since when.
+    await page.getByTestId('range-24h').click();
+    await page.locator('#charts-group').selectOption('rigs');
+    const workerName = await page.locator('datalist option').first().getAttribute('value');
+    if (workerName === null) throw new Error('no worker to pick');
+    await page.locator('#charts-worker').fill(workerName);
+    await page.locator('#charts-worker').press('Enter');
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get('worker')).toBe(workerName);
+    await expect(hashrate).toHaveAttribute('data-status', 'ready');
+    await expect.poll(() => pointsOf(hashrate)).toBeGreaterThan(0);
+    await expect(hashrate.getByTestId('history-start')).toHaveText(/recording since \d{2}:\d{2}/);
   } finally {
     clearInterval(sampler);
     await serve.stop();

@@ -54,6 +54,12 @@ export function utcDayFormatter(locale?: string): (day: string) => string {
   };
 }
 
+/** What the points of a series stand for: every stored resolution among them (polls after imported hours, say). */
+export function levelsText(history: { resolution: 'raw' | 'hour' | 'day'; levels: ReadonlyArray<'raw' | 'hour' | 'day'> }): string {
+  const names = (history.levels.length > 0 ? history.levels : [history.resolution]).map(resolutionText);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}
+
 /** What one point of a series stands for, by the stored resolution that answered. */
 export function resolutionText(resolution: 'raw' | 'hour' | 'day'): string {
   switch (resolution) {

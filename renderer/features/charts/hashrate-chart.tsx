@@ -9,9 +9,10 @@ import { CHART_COLORS } from './chart-colors';
 import { ChartMessage, chartMessageKind } from './chart-message';
 import { zoomWindow, type TimeWindow } from './chart-range';
 import type { Answered, ChartRequest } from './chart-request';
-import { axisTimeFormatter, resolutionText } from './chart-time';
+import { axisTimeFormatter, levelsText } from './chart-time';
 import { axisTickText, hashrateChartData, type AxisUnit, type HashrateChartData } from './hashrate-series';
 import { HashrateTooltip, isHashrateDatum } from './hashrate-tooltip';
+import { historyStartMs, recordingSinceText, shownDomain } from './history-start';
 import { plotWidthOf, pointBudget } from './point-budget';
 import { tooltipDatum } from './tooltip-datum';
 import type { RequestView } from './use-history-request';
@@ -47,6 +48,10 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
     [answer, system, widthPx],
   );
   const messageKind = chartMessageKind(view, data.length === 0);
+  // Where the scope's history begins inside the window: the plot starts just before it instead of a mostly empty range.
+  const startMs = historyStartMs(data, timeWindow);
+  const since = startMs === null ? null : recordingSinceText(startMs, timeWindow.toMs);
+  const domain = useMemo(() => shownDomain(timeWindow, startMs), [timeWindow, startMs]);
   return (
     <section
       className="card chart-card"
@@ -62,14 +67,25 @@ export function HashrateChart({ view, request, system, widthPx, markers, timeTex
       <header className="chart-heading">
         <h2 id="chart-hashrate-title">Hashrate</h2>
         <p className="muted">
-          {answer !== null && `${resolutionText(answer.response.resolution)}; `}average with min–max band
+          {answer !== null && `${levelsText(answer.response)}; `}average with min–max band
           {unitSystemNote(system) !== null && ` · ${unitSystemNote(system)}`}
+          {since !== null && <span data-testid="history-start"> · {since}</span>}
         </p>
       </header>
       {messageKind !== null ? (
         <ChartMessage kind={messageKind} error={view.error} onRetry={view.retry} />
       ) : (
-        <HashratePlot data={data} axisUnit={axis} system={system} widthPx={widthPx} timeWindow={timeWindow} markers={markers} timeText={timeText} onZoom={onZoom} />
+        <HashratePlot
+          data={data}
+          axisUnit={axis}
+          system={system}
+          widthPx={widthPx}
+          timeWindow={domain}
+          start={startMs === null || since === null ? null : { atMs: startMs, text: since }}
+          markers={markers}
+          timeText={timeText}
+          onZoom={onZoom}
+        />
       )}
       <p className="hint">Drag across the chart to zoom in.</p>
     </section>
@@ -81,14 +97,16 @@ interface HashratePlotProps {
   axisUnit: AxisUnit;
   system: UnitSystem;
   widthPx: number;
-  /** The window the data answers, which is the x-axis domain. */
+  /** The x-axis domain: the window the data answers, cut to where its history begins. */
   timeWindow: TimeWindow;
+  /** Where history begins inside the window, marked on the plot. */
+  start: { atMs: number; text: string } | null;
   markers: readonly AlertMarker[];
   timeText(ms: number): string;
   onZoom(timeWindow: TimeWindow): void;
 }
 
-function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, markers, timeText, onZoom }: HashratePlotProps) {
+function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, start, markers, timeText, onZoom }: HashratePlotProps) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const tickText = useMemo(() => axisTimeFormatter(timeWindow.toMs - timeWindow.fromMs), [timeWindow]);
   const finishDrag = () => {
@@ -132,6 +150,9 @@ function HashratePlot({ data, axisUnit, system, widthPx, timeWindow, markers, ti
         />
         <Area dataKey="band" name="Min–max" stroke="none" fill={CHART_COLORS.accentSoft} fillOpacity={0.6} isAnimationActive={false} activeDot={false} />
         <Line dataKey="avg" name="Average" stroke={CHART_COLORS.accent} strokeWidth={1.5} dot={IsolatedDot} isAnimationActive={false} />
+        {start !== null && (
+          <ReferenceLine x={start.atMs} stroke={CHART_COLORS.axis} strokeDasharray="3 3" label={{ value: start.text, position: 'insideTopLeft', fill: CHART_COLORS.axis, fontSize: 11 }} />
+        )}
         {markers.map((marker) => (
           <ReferenceLine
             key={marker.key}

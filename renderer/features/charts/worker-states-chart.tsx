@@ -5,7 +5,8 @@ import type { ResponseOf } from '../../../shared/contract';
 import { CHART_COLORS, WORKER_STATE_COLORS } from './chart-colors';
 import { ChartMessage, chartMessageKind } from './chart-message';
 import type { Answered, ChartRequest } from './chart-request';
-import { axisTimeFormatter, resolutionText } from './chart-time';
+import { axisTimeFormatter, levelsText } from './chart-time';
+import { historyStartMs, shownDomain } from './history-start';
 import { plotWidthOf, pointBudget } from './point-budget';
 import type { RequestView } from './use-history-request';
 import { workerStatesChartData } from './worker-states-series';
@@ -24,8 +25,10 @@ interface WorkerStatesChartProps {
 
 export function WorkerStatesChart({ view, request, widthPx, workersNoun, timeText }: WorkerStatesChartProps) {
   const answer = view.data;
-  const timeWindow = answer?.request.timeWindow ?? request.timeWindow;
+  const answered = answer?.request.timeWindow ?? request.timeWindow;
   const data = useMemo(() => workerStatesChartData(answer?.response.points ?? [], pointBudget(plotWidthOf(widthPx))), [answer, widthPx]);
+  // Cut to where the history begins, as the hashrate chart above is.
+  const timeWindow = useMemo(() => shownDomain(answered, historyStartMs(data, answered)), [answered, data]);
   const tickText = useMemo(() => axisTimeFormatter(timeWindow.toMs - timeWindow.fromMs), [timeWindow]);
   const messageKind = chartMessageKind(view, data.length === 0);
   return (
@@ -42,7 +45,7 @@ export function WorkerStatesChart({ view, request, widthPx, workersNoun, timeTex
     >
       <header className="chart-heading">
         <h2 id="chart-worker-states-title">{capitalize(workersNoun)} by state</h2>
-        {answer !== null && <p className="muted">{resolutionText(answer.response.resolution)}; the worst moment of each span</p>}
+        {answer !== null && <p className="muted">{levelsText(answer.response)}; the worst moment of each span</p>}
       </header>
       {messageKind !== null ? (
         <ChartMessage kind={messageKind} error={view.error} onRetry={view.retry} />

@@ -36,7 +36,7 @@ describe('sample store (SQLite): writing and reading polls', () => {
     assert.deepEqual(avgs({ accountId: 'other' }), [7 * TH]);
     // Each account is averaged over the time it has data in a bucket, so samples 20 s apart still add up.
     assert.deepEqual(avgs({}), [32 * TH]);
-    assert.deepEqual(store.hashrate({ accountId: 'nobody' }, T0, T0 + HOUR, 10), { resolution: 'raw', points: [] });
+    assert.deepEqual(store.hashrate({ accountId: 'nobody' }, T0, T0 + HOUR, 10), { resolution: 'raw', levels: [], points: [] });
     // Unchanged workers are not rewritten every poll: one row each, plus at most one keepalive in 30 minutes.
     assert.ok(count(db, 'worker_sample') <= 8, `${count(db, 'worker_sample')} worker rows for 4 workers`);
     assert.equal(count(db, 'series_sample'), 30 * 5, 'account and group samples every poll');
