@@ -10,13 +10,14 @@ import { currentHashrate, MACHINE_SCOPE, scopeOf, type JudgedPoll } from './obse
 import { RULE_CATALOG } from './rule-catalog';
 import { balanceRule } from './rules/balance-rule';
 import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
-import { fleetRules } from './rules/fleet-rules';
+import { expectedWorkersRule, fleetRule } from './rules/fleet-rules';
 import { hashrateRules } from './rules/hashrate-rules';
 import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
 import { rejectRateRule } from './rules/reject-rate-rule';
 import type { RuleContext } from './rules/rule-context';
 import { dataStaleRule, machineOfflineRule, sourceFailingRule } from './rules/source-rules';
 import { workerStateRules } from './rules/worker-state-rules';
+import { SharedPoolAccounts } from './shared-pool-accounts';
 import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
 
@@ -73,6 +74,7 @@ export class AlertEvaluator {
   private readonly snoozeRegistry = new SnoozeRegistry();
   private readonly router = new NotificationRouter(this.snoozeRegistry);
   private readonly accounts = new Map<string, AccountState>();
+  private readonly sharedPoolAccounts = new SharedPoolAccounts();
   private nowMs = 0;
   /** Since when observations say this machine is offline; null while it is online. */
   private machineOfflineSinceMs: number | null = null;
@@ -105,6 +107,7 @@ export class AlertEvaluator {
     // Polls on either side of a blind spot are not "in a row": pending worker alerts count again from zero.
     if (verdict.resume) this.machine.resetPending(account.id, GATED_RULES);
 
+    const otherKeyGroups = this.sharedPoolAccounts.observe(account.id, account.groups, verdict.fresh);
     const context: RuleContext = {
       observation,
       verdict,
@@ -112,6 +115,7 @@ export class AlertEvaluator {
       scope: (group, worker) => scopeOf(account, group, worker),
       isTracked: (key) => this.machine.has(key),
       tracksRule: (ruleId) => this.machine.hasRule(account.id, ruleId),
+      otherKeyGroups,
     };
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
     const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
@@ -125,7 +129,8 @@ export class AlertEvaluator {
       keyExpiryRule(context),
       ...workerStateRules(context, state.memory, slots),
       ...hashrateRules(context, state.memory, slots),
-      ...fleetRules(context),
+      fleetRule(context, state.memory, slots),
+      expectedWorkersRule(context),
       rejectRateRule(context),
       balanceRule(context),
     ];
@@ -184,6 +189,7 @@ export class AlertEvaluator {
   /** Forgets an account; its open alerts close with cause 'account-removed' (returned for history). */
   removeAccount(accountId: string, atMs: number): AlertTransition[] {
     this.accounts.delete(accountId);
+    this.sharedPoolAccounts.forget(accountId);
     this.router.forgetAccount(accountId);
     return this.machine.removeAccount(accountId, atMs);
   }

@@ -25,8 +25,10 @@ export const RuleSettingsSchema = z
     /** ...or at most this absolute hashrate. */
     notProducingHps: z.number().finite().nonnegative(),
     fleetOfflinePercent: z.number().min(0).max(100),
-    /** Smaller fleets are left to the per-worker rule: 1 of 2 offline is not a fleet problem. */
+    /** Fewer newly stopped workers are left to the per-worker rule: 1 of 3 offline is not a fleet problem. */
     fleetMinWorkers: z.number().int().min(1),
+    /** A worker silent longer than this is retired (long dead): no worker or fleet alert counts it. */
+    longDeadHours: z.number().gt(0).max(24 * 365),
     rejectRatePercent: z.number().min(0).max(100),
     /** Unpaid amount per coin (upper case) in the unit the pool reports it in. */
     balanceThresholds: z.record(z.string(), BalanceThresholdSchema),
@@ -115,6 +117,7 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
   notProducingHps: 0,
   fleetOfflinePercent: 30,
   fleetMinWorkers: 3,
+  longDeadHours: 24,
   rejectRatePercent: 5,
   balanceThresholds: {},
   sourceFailingMinutes: 5,
