@@ -14,6 +14,20 @@ export const FLEET_CRITICAL_PERCENT = 50;
 interface Tally {
   online: number;
   stopped: number[];
+  /** Without a worker list: how many the pool counts offline (recently stopped; its dead ones are old news). */
+  unnamed?: number;
+}
+
+/** A pool that gives counts but no worker list: its OFFLINE count is the news, DEAD is not. */
+function tallyCounts(observation: JudgedPoll): { account: Tally; groups: Map<string, Tally> } {
+  const { workers } = observation.account;
+  const groups = new Map<string, Tally>();
+  for (const group of observation.account.groups) groups.set(group.name, { online: group.workers.online, stopped: [], unnamed: group.workers.offline });
+  return { account: { online: workers.online, stopped: [], unnamed: workers.offline }, groups };
+}
+
+function stoppedCount(tally: Tally): number {
+  return tally.unnamed ?? tally.stopped.length;
 }
 
 function tallyOf(map: Map<string, Tally>, group: string): Tally {
@@ -75,13 +89,12 @@ function fleetMessage(observation: JudgedPoll, scope: AlertScope, tally: Tally, 
   const workers = observation.workers ?? [];
   const words = poolNouns(observation.account.pool);
   const names = tally.stopped.slice(0, NAMES_LISTED).map((index) => workers[index]!.name);
-  const watched = tally.online + tally.stopped.length;
+  const stopped = stoppedCount(tally);
+  const watched = tally.online + stopped;
   const where = scope.group === null ? '' : ` in ${words.group.one} ${scope.group}`;
-  return (
-    `${counted(tally.stopped.length, words.worker)} of ${watched.toLocaleString('en-US')} (${Math.round(percent)}%) stopped${where} ` +
-    `of ${observation.account.label} (${words.poolName}) since ${sinceText(workers, tally.stopped, observation.atMs)}: ` +
-    `${firstNames(names, tally.stopped.length)}.`
-  );
+  const head = `${counted(stopped, words.worker)} of ${watched.toLocaleString('en-US')} (${Math.round(percent)}%) stopped${where} of ${observation.account.label} (${words.poolName})`;
+  if (names.length === 0) return `${head}; the pool lists no names.`;
+  return `${head} since ${sinceText(workers, tally.stopped, observation.atMs)}: ${firstNames(names, stopped)}.`;
 }
 
 /**
@@ -94,12 +107,12 @@ export function fleetRule(context: RuleContext, memory: WorkerMemory, slots: Int
   const { observation, verdict, settings } = context;
   const fleet = emptyResult('fleet-offline', verdict.open);
   if (!verdict.open || observation.workers === null) return fleet;
-  const { account, groups } = tallyWorkers(context, memory, slots, observation.workers);
+  const { account, groups } = observation.workers.length > 0 ? tallyWorkers(context, memory, slots, observation.workers) : tallyCounts(observation);
 
   const judge = (group: string | null, tally: Tally): boolean => {
     const scope = context.scope(group, null);
     const s = settings.settingsFor(scope, 'fleet-offline');
-    const stopped = tally.stopped.length;
+    const stopped = stoppedCount(tally);
     const watched = tally.online + stopped;
     if (!s.enabled || stopped < s.fleetMinWorkers || watched === 0) return false;
     const percent = (stopped * 100) / watched;

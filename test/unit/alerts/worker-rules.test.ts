@@ -31,7 +31,7 @@ describe('worker-offline and worker-back-online', () => {
     const fired = script.poll(down);
     assert.equal(stateOf(script, key), 'firing');
     assert.deepEqual(fired.notifications.map((n) => [n.kind, n.title, n.body, n.severity, n.alertKeys]), [
-      ['alert', 'Worker offline in batchtest', 'rig-01 (main) stopped sending shares.', 'warning', [key]],
+      ['alert', 'Worker offline in batchtest', 'Worker rig-01 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares.', 'warning', [key]],
     ]);
     assert.deepEqual(fired.notifications[0]?.actions, ['snooze-1h', 'open']);
 
@@ -53,7 +53,7 @@ describe('worker-offline and worker-back-online', () => {
     const down = all.map((w) => (w.name === 'rig-01' ? worker('rig-01', 'offline', { lastShareAt }) : w));
     script.poll(down);
     const fired = script.poll(down);
-    assert.equal(fired.notifications[0]?.body, 'rig-01 (main) stopped sending shares (last share 13 min ago).');
+    assert.equal(fired.notifications[0]?.body, 'Worker rig-01 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares since 11:50 UTC (last share 13 min ago).');
   });
 
   it('ignores workers never seen online (a restart must not alert on long-gone rigs)', () => {
