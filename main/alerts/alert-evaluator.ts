@@ -12,6 +12,7 @@ import { balanceRule } from './rules/balance-rule';
 import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
 import { expectedWorkersRule, fleetRule } from './rules/fleet-rules';
 import { hashrateRules } from './rules/hashrate-rules';
+import { PoolOutages } from './rules/pool-down-rule';
 import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
 import { rejectRateRule } from './rules/reject-rate-rule';
 import type { RuleContext } from './rules/rule-context';
@@ -75,6 +76,7 @@ export class AlertEvaluator {
   private readonly router = new NotificationRouter(this.snoozeRegistry);
   private readonly accounts = new Map<string, AccountState>();
   private readonly sharedPoolAccounts = new SharedPoolAccounts();
+  private readonly poolOutages = new PoolOutages();
   private nowMs = 0;
   /** Since when observations say this machine is offline; null while it is online. */
   private machineOfflineSinceMs: number | null = null;
@@ -108,6 +110,7 @@ export class AlertEvaluator {
     if (verdict.resume) this.machine.resetPending(account.id, GATED_RULES);
 
     const otherKeyGroups = this.sharedPoolAccounts.observe(account.id, account.groups, verdict.fresh);
+    this.poolOutages.record(account, verdict, atMs);
     const context: RuleContext = {
       observation,
       verdict,
@@ -116,6 +119,7 @@ export class AlertEvaluator {
       isTracked: (key) => this.machine.has(key),
       tracksRule: (ruleId) => this.machine.hasRule(account.id, ruleId),
       otherKeyGroups,
+      poolDown: this.poolOutages.downSinceMs(account.pool) !== null,
     };
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
     const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
@@ -136,6 +140,8 @@ export class AlertEvaluator {
     ];
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
+    // After the account's own rules: a source-failing it just closed is not told after the pool's alert.
+    transitions.push(...this.machine.apply(MACHINE_SCOPE.accountId, [this.poolOutages.rule(atMs, this.resolver, observation.hostOffline === true)], atMs));
     events.push(...this.backOnline(transitions, observation));
     if (verdict.fresh && observation.workers) this.remember(state.memory, slots, observation.workers, observation);
 
@@ -190,6 +196,7 @@ export class AlertEvaluator {
   removeAccount(accountId: string, atMs: number): AlertTransition[] {
     this.accounts.delete(accountId);
     this.sharedPoolAccounts.forget(accountId);
+    this.poolOutages.forget(accountId);
     this.router.forgetAccount(accountId);
     return this.machine.removeAccount(accountId, atMs);
   }

@@ -92,8 +92,9 @@ function accountsOf(items: readonly NotificationItem[]): Map<string, Notificatio
 export function describeItems(kind: NotificationKind, items: readonly NotificationItem[]): { title: string; body: string } {
   const first = items[0];
   if (!first) return { title: '', body: '' };
-  const rule = RULE_CATALOG[first.ruleId];
   const label = first.scope.accountLabel;
+  // A pool's outage is named for the pool: "SBI Crypto Pool API down".
+  const rule = first.ruleId === 'pool-down' ? { ...RULE_CATALOG['pool-down'], label: `${label} API down` } : RULE_CATALOG[first.ruleId];
   // An alert about this machine belongs to no account: "Machine offline", not "... in This machine".
   const where = first.scope.accountId === MACHINE_SCOPE.accountId ? '' : ` in ${label}`;
   switch (kind) {

@@ -98,7 +98,7 @@ export const AlertSettingsSchema = z
     /** Per account id, with groups and workers nested inside. */
     accounts: z.record(z.string(), AccountOverrideSchema).default({}),
     quietHours: QuietHoursSchema.prefault({}),
-    urgentRules: z.array(RuleIdSchema).default(['source-failing', 'fleet-offline']),
+    urgentRules: z.array(RuleIdSchema).default(['source-failing', 'pool-down', 'fleet-offline']),
     /** This many same-rule changes in one account at once become one notification. */
     groupingThreshold: z.number().int().min(2).default(3),
     /** More notifications than this from one evaluation collapse into one digest. */
@@ -138,6 +138,7 @@ export const BUILT_IN_RULE_DEFAULTS: Partial<Record<RuleId, RulePatch>> = {
   // These conditions carry their own time hold (minutes, days), so one poll is enough.
   'source-failing': { forPolls: 1, forMinutes: 0 },
   'machine-offline': { forPolls: 1, forMinutes: 0 },
+  'pool-down': { forPolls: 1, forMinutes: 0 },
   'data-stale': { forPolls: 1, forMinutes: 0 },
   'key-expiry': { forPolls: 1, forMinutes: 0, reminderHours: 24 },
   // A balance above a threshold is news once, not every 4 hours.

@@ -38,4 +38,6 @@ export const RULE_CATALOG: Record<RuleId, RuleInfo> = {
   'pool-action': { label: 'Pool action', many: 'pool actions', severity: 'info', notifyResolved: false },
   // This computer lost its network: one alert instead of "pool unreachable" for every account.
   'machine-offline': { label: 'Machine offline', many: 'machines offline', severity: 'critical', notifyResolved: true },
+  // Every account of one pool fails: one alert for the pool instead of "pool unreachable" for each account.
+  'pool-down': { label: 'Pool API down', many: 'pool APIs down', severity: 'critical', notifyResolved: true },
 };

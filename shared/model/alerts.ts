@@ -15,6 +15,7 @@ export const CONDITION_RULE_IDS = [
   'source-failing',
   'data-stale',
   'machine-offline',
+  'pool-down',
 ] as const;
 export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
 

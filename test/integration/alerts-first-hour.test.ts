@@ -166,4 +166,27 @@ describe('the first hour: alerts a miner can trust', () => {
     assert.deepEqual(rules, ['machine-offline'], delivered.map((n) => n.title).join(' | '));
     assert.deepEqual(poolWatch.alerts.active().map((alert) => alert.ruleId), ['machine-offline']);
   });
+
+  it('every account of one pool failing raises one "<Pool> API down" alert, not one per account', async () => {
+    const sbiSim = await sbi([{ name: 'rigs', coin: 'BTC', workers: 5, deadShare: 0, offlineShare: 0 }]);
+    const wmp = await startWebMinePoolSim();
+    cleanups.push(() => wmp.close());
+    const a = sbiAccount('sbi-a', sbiSim);
+    const second = sbiSim.addKey({ permissions: ['READ'] });
+    const b = sbiAccount('sbi-b', sbiSim);
+    const env = { ...a.env, PW_FH_SBI_B_KEY: second.apiKey, PW_FH_SBI_B_SECRET: second.apiSecret, PW_FH_WMP: wmp.secretKey };
+    const wmpAccount = { id: 'web', pool: 'webminepool', label: 'Web', baseUrl: wmp.url, credentials: { secretKey: { env: 'PW_FH_WMP' } } };
+    const { poolWatch, delivered, cycle } = await watch([a.account, b.account, wmpAccount], env, [sbiSim, wmp]);
+    for (let i = 0; i < 3; i += 1) await cycle();
+    assert.equal(delivered.length, 0, delivered.map((n) => n.title).join(' | '));
+    sbiSim.faults.add({ fault: { kind: 'status', status: 503 } });
+    for (let i = 0; i < 20; i += 1) await cycle();
+    assert.deepEqual(delivered.map((n) => n.title), ['SBI Crypto Pool API down'], delivered.map((n) => `${n.title}: ${n.body}`).join(' | '));
+    assert.match(delivered[0]!.body, /^SBI Crypto Pool API down: all 2 accounts of this pool have failed to poll for/);
+    assert.deepEqual(poolWatch.alerts.active().map((alert) => alert.ruleId), ['pool-down']);
+    sbiSim.faults.clear();
+    for (let i = 0; i < 4; i += 1) await cycle();
+    assert.deepEqual(poolWatch.alerts.active(), []);
+    assert.deepEqual(delivered.map((n) => n.title), ['SBI Crypto Pool API down', 'Resolved: SBI Crypto Pool API down']);
+  });
 });

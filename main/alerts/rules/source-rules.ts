@@ -14,7 +14,7 @@ export function sourceFailingRule(context: RuleContext): RuleResult {
   const result = emptyResult('source-failing', verdict.judgeSource);
   const { status } = observation.account;
   if (!verdict.judgeSource || !verdict.failed || verdict.failingForMs === null) return result;
-  if (status === 'auth_error' || status === 'permission_limited') return result;
+  if (status === 'auth_error' || status === 'permission_limited' || context.poolDown) return result;
   const scope = context.scope(null, null);
   const s = settings.settingsFor(scope, 'source-failing');
   if (!s.enabled || verdict.failingForMs < s.sourceFailingMinutes * 60_000) return result;
