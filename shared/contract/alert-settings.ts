@@ -98,7 +98,7 @@ export const AlertSettingsSchema = z
     /** Per account id, with groups and workers nested inside. */
     accounts: z.record(z.string(), AccountOverrideSchema).default({}),
     quietHours: QuietHoursSchema.prefault({}),
-    urgentRules: z.array(RuleIdSchema).default(['source-failing', 'pool-down', 'fleet-offline']),
+    urgentRules: z.array(RuleIdSchema).default(['source-failing', 'fleet-offline']),
     /** This many same-rule changes in one account at once become one notification. */
     groupingThreshold: z.number().int().min(2).default(3),
     /** More notifications than this from one evaluation collapse into one digest. */
