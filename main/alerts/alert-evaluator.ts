@@ -55,7 +55,16 @@ const GATED_RULES: ReadonlySet<ConditionRuleId> = new Set([
   'reject-rate',
 ]);
 
+/** An account's long-dead workers as its latest judged poll listed them (retired: they never alert). */
+export interface RetiredWorkers {
+  accountId: string;
+  accountLabel: string;
+  workers: Worker[];
+}
+
 interface AccountState {
+  /** The latest judged poll's list and the indexes of its long-dead workers (no copy of 100,000 workers). */
+  retired: { label: string; workers: readonly Worker[]; indexes: number[] } | null;
   gate: GateState;
   memory: WorkerMemory;
   payouts: PayoutMemory;
@@ -123,6 +132,7 @@ export class AlertEvaluator {
     };
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
     const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
+    const retired: number[] = [];
     const permissions = permissionLostRule(context, state.permissions);
     state.permissions = permissions.memory;
     const results = [
@@ -133,11 +143,12 @@ export class AlertEvaluator {
       keyExpiryRule(context),
       ...workerStateRules(context, state.memory, slots),
       ...hashrateRules(context, state.memory, slots),
-      fleetRule(context, state.memory, slots),
+      fleetRule(context, state.memory, slots, retired),
       expectedWorkersRule(context),
       rejectRateRule(context),
       balanceRule(context),
     ];
+    if (verdict.open && observation.workers && observation.workers.length > 0) state.retired = { label: account.label, workers: observation.workers, indexes: retired };
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
     // After the account's own rules: a source-failing it just closed is not told after the pool's alert.
@@ -192,6 +203,17 @@ export class AlertEvaluator {
       .sort((a, b) => (b.firedAtMs ?? b.sinceMs) - (a.firedAtMs ?? a.sinceMs));
   }
 
+  /** Per account, its retired (long-dead) workers, at most `limit` named each. */
+  retiredWorkers(limit: number): Array<RetiredWorkers & { count: number }> {
+    const out: Array<RetiredWorkers & { count: number }> = [];
+    for (const [accountId, state] of this.accounts) {
+      if (!state.retired || state.retired.indexes.length === 0) continue;
+      const { label, workers, indexes } = state.retired;
+      out.push({ accountId, accountLabel: label, count: indexes.length, workers: indexes.slice(0, limit).map((index) => workers[index]!) });
+    }
+    return out;
+  }
+
   /** Forgets an account; its open alerts close with cause 'account-removed' (returned for history). */
   removeAccount(accountId: string, atMs: number): AlertTransition[] {
     this.accounts.delete(accountId);
@@ -216,6 +238,7 @@ export class AlertEvaluator {
     let state = this.accounts.get(accountId);
     if (!state) {
       state = {
+        retired: null,
         gate: newGateState(this.resolver.settings.settlePolls),
         memory: new WorkerMemory(),
         payouts: newPayoutMemory(),

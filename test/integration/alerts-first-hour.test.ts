@@ -89,6 +89,16 @@ describe('the first hour: alerts a miner can trust', () => {
     assert.ok((poolWatch.summaries()[0]?.workers.dead ?? 0) > 5000, 'the pool reports thousands of dead workers');
     assert.deepEqual(delivered.map((n) => n.title), []);
     assert.deepEqual(poolWatch.alerts.active().map((a) => a.ruleId), []);
+
+    // The ones silent past the long-dead age (24 h) are listed as retired, to be muted with one click.
+    const [retired] = await poolWatch.handle('alerts:retired', {});
+    assert.equal(retired?.accountId, 'farm');
+    assert.ok(retired!.count > 500 && retired!.count < 5500, `about a fifth of the dead are days old: ${retired?.count}`);
+    const oldest = retired!.workers[0]!;
+    assert.ok(Date.parse(oldest.lastShareAt ?? '') < Date.now() + 12 * POLL_MS - 24 * 3_600_000, 'silent for more than a day');
+    const target = { accountId: 'farm', group: oldest.group, worker: oldest.name };
+    const snoozes = await poolWatch.handle('alerts:snooze', { target, minutes: null });
+    assert.deepEqual(snoozes, [{ target, until: null }]);
   });
 
   it('one of three workers stopping raises one warning naming it, not a critical fleet alert', async () => {

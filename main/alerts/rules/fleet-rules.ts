@@ -44,7 +44,13 @@ function tallyOf(map: Map<string, Tally>, group: string): Tally {
  * long dead ones, `unknown` ones and groups another key of the same pool account watches are left out of both sides
  * of the share. One pass, one Map lookup per change of group (lists come grouped), nothing built for healthy workers.
  */
-function tallyWorkers(context: RuleContext, memory: WorkerMemory, slots: Int32Array, workers: readonly Worker[]): { account: Tally; groups: Map<string, Tally> } {
+function tallyWorkers(
+  context: RuleContext,
+  memory: WorkerMemory,
+  slots: Int32Array,
+  workers: readonly Worker[],
+  retired: number[],
+): { account: Tally; groups: Map<string, Tally> } {
   const account: Tally = { online: 0, stopped: [] };
   const groups = new Map<string, Tally>();
   const skip = context.otherKeyGroups;
@@ -63,7 +69,9 @@ function tallyWorkers(context: RuleContext, memory: WorkerMemory, slots: Int32Ar
     if (worker.state === 'online') {
       tally.online += 1;
       account.online += 1;
-    } else if (memory.slotSeenOnline(slots[index]!) && !isLongDead(worker, cutoff)) {
+    } else if (isLongDead(worker, cutoff)) {
+      retired.push(index);
+    } else if (memory.slotSeenOnline(slots[index]!)) {
       tally.stopped.push(index);
       account.stopped.push(index);
     }
@@ -103,11 +111,12 @@ function fleetMessage(observation: JudgedPoll, scope: AlertScope, tally: Tally, 
  * each group that is not (a group with fewer workers than the minimum never raises it alone).
  * Severity follows the share: warning below 50 %, critical from 50 %.
  */
-export function fleetRule(context: RuleContext, memory: WorkerMemory, slots: Int32Array): RuleResult {
+/** `retired` receives the indexes of the long-dead workers this poll lists (judged polls with a worker list only). */
+export function fleetRule(context: RuleContext, memory: WorkerMemory, slots: Int32Array, retired: number[] = []): RuleResult {
   const { observation, verdict, settings } = context;
   const fleet = emptyResult('fleet-offline', verdict.open);
   if (!verdict.open || observation.workers === null) return fleet;
-  const { account, groups } = observation.workers.length > 0 ? tallyWorkers(context, memory, slots, observation.workers) : tallyCounts(observation);
+  const { account, groups } = observation.workers.length > 0 ? tallyWorkers(context, memory, slots, observation.workers, retired) : tallyCounts(observation);
 
   const judge = (group: string | null, tally: Tally): boolean => {
     const scope = context.scope(group, null);
