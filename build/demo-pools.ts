@@ -4,6 +4,7 @@ import { startSbiSim, type SbiSim } from '../test/sim/sbi';
 import { startSpiderSim, type SpiderSim } from '../test/sim/spider';
 import { startStratumsphereSim, type StratumsphereSim } from '../test/sim/stratumsphere';
 import { startWebMinePoolSim, type WmpSim } from '../test/sim/webminepool';
+import { DEMO_ALERTS } from './demo-scenario';
 
 export interface DemoPools {
   sbi: SbiSim;
@@ -90,6 +91,7 @@ export async function startDemoPools(seed = 7): Promise<DemoPools> {
         credentials: { apiKey: { env: 'POOLWATCH_DEMO_STRATUMSPHERE_KEY' } },
       },
     ],
+    alerts: DEMO_ALERTS,
   };
   return {
     sbi,

@@ -10,9 +10,11 @@ export const DEMO_SUBACCOUNT = 'usonly';
 export const RIG_STOP_AFTER_MS = 45_000;
 /**
  * How long a rig stays off: SBI calls a worker OFFLINE after 2 minutes without a share, and the offline alert fires
- * after the condition held for two polls (15 s apart in the demo); 3 minutes leave room for both.
+ * after the condition held for DEMO_ALERTS' 15 s (one more demo poll); 3 minutes leave room for both.
  */
 export const RIG_DOWN_MS = 3 * 60_000;
+/** The demo's alert holds: 15 s (its SBI poll interval) instead of the default minute, so the story fits in 5 minutes. */
+export const DEMO_ALERTS = { defaults: { forMinutes: 0.25, recoveryMinutes: 0.25 } };
 /** A rig stops every this often (the next rig each time). */
 export const RIG_CYCLE_MS = 6 * 60_000;
 /** Payouts advance and WebMinePool users come and go at this pace. */

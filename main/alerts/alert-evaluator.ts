@@ -10,8 +10,9 @@ import { currentHashrate, MACHINE_SCOPE, scopeOf, type JudgedPoll } from './obse
 import { RULE_CATALOG } from './rule-catalog';
 import { balanceRule } from './rules/balance-rule';
 import { keyExpiryRule, keyRejectedRule, newPermissionMemory, permissionLostRule, type PermissionMemory } from './rules/credential-rules';
-import { fleetRules } from './rules/fleet-rules';
+import { expectedWorkersRule, fleetRule } from './rules/fleet-rules';
 import { hashrateRules } from './rules/hashrate-rules';
+import { PoolOutages } from './rules/pool-down-rule';
 import { newPayoutMemory, payoutEvents, type PayoutMemory } from './rules/payout-rules';
 import {
   earningsStoppedRule,
@@ -26,6 +27,7 @@ import { rejectRateRule } from './rules/reject-rate-rule';
 import type { RuleContext } from './rules/rule-context';
 import { dataStaleRule, machineOfflineRule, sourceFailingRule } from './rules/source-rules';
 import { workerStateRules } from './rules/worker-state-rules';
+import { SharedPoolAccounts } from './shared-pool-accounts';
 import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
 
@@ -63,7 +65,16 @@ const GATED_RULES: ReadonlySet<ConditionRuleId> = new Set([
   'total-hashrate-low',
 ]);
 
+/** An account's long-dead workers as its latest judged poll listed them (retired: they never alert). */
+export interface RetiredWorkers {
+  accountId: string;
+  accountLabel: string;
+  workers: Worker[];
+}
+
 interface AccountState {
+  /** The latest judged poll's list and the indexes of its long-dead workers (no copy of 100,000 workers). */
+  retired: { label: string; workers: readonly Worker[]; indexes: number[] } | null;
   gate: GateState;
   memory: WorkerMemory;
   payouts: PayoutMemory;
@@ -85,6 +96,8 @@ export class AlertEvaluator {
   private readonly snoozeRegistry = new SnoozeRegistry();
   private readonly router = new NotificationRouter(this.snoozeRegistry);
   private readonly accounts = new Map<string, AccountState>();
+  private readonly sharedPoolAccounts = new SharedPoolAccounts();
+  private readonly poolOutages = new PoolOutages();
   private nowMs = 0;
   /** Since when observations say this machine is offline; null while it is online. */
   private machineOfflineSinceMs: number | null = null;
@@ -117,6 +130,8 @@ export class AlertEvaluator {
     // Polls on either side of a blind spot are not "in a row": pending worker alerts count again from zero.
     if (verdict.resume) this.machine.resetPending(account.id, GATED_RULES);
 
+    const otherKeyGroups = this.sharedPoolAccounts.observe(account.id, account.groups, verdict.fresh);
+    this.poolOutages.record(account, verdict, atMs);
     const context: RuleContext = {
       observation,
       verdict,
@@ -124,9 +139,12 @@ export class AlertEvaluator {
       scope: (group, worker) => scopeOf(account, group, worker),
       isTracked: (key) => this.machine.has(key),
       tracksRule: (ruleId) => this.machine.hasRule(account.id, ruleId),
+      otherKeyGroups,
+      poolDown: this.poolOutages.downSinceMs(account.pool) !== null,
     };
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
     const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
+    const retired: number[] = [];
     const permissions = permissionLostRule(context, state.permissions);
     state.permissions = permissions.memory;
     const results = [
@@ -137,7 +155,8 @@ export class AlertEvaluator {
       keyExpiryRule(context),
       ...workerStateRules(context, state.memory, slots),
       ...hashrateRules(context, state.memory, slots),
-      ...fleetRules(context),
+      fleetRule(context, state.memory, slots, retired),
+      expectedWorkersRule(context),
       rejectRateRule(context),
       balanceRule(context),
       totalHashrateRule(context, state.totals),
@@ -145,8 +164,11 @@ export class AlertEvaluator {
       payoutStuckRule(context),
       earningsStoppedRule(context, state.earnings),
     ];
+    if (verdict.open && observation.workers && observation.workers.length > 0) state.retired = { label: account.label, workers: observation.workers, indexes: retired };
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
+    // After the account's own rules: a source-failing it just closed is not told after the pool's alert.
+    transitions.push(...this.machine.apply(MACHINE_SCOPE.accountId, [this.poolOutages.rule(atMs, this.resolver, observation.hostOffline === true)], atMs));
     events.push(...this.backOnline(transitions, observation), ...recoveryEvents(transitions, account, this.resolver));
     if (verdict.fresh && observation.workers) this.remember(state.memory, slots, observation.workers, observation);
 
@@ -197,9 +219,22 @@ export class AlertEvaluator {
       .sort((a, b) => (b.firedAtMs ?? b.sinceMs) - (a.firedAtMs ?? a.sinceMs));
   }
 
+  /** Per account, its retired (long-dead) workers, at most `limit` named each. */
+  retiredWorkers(limit: number): Array<RetiredWorkers & { count: number }> {
+    const out: Array<RetiredWorkers & { count: number }> = [];
+    for (const [accountId, state] of this.accounts) {
+      if (!state.retired || state.retired.indexes.length === 0) continue;
+      const { label, workers, indexes } = state.retired;
+      out.push({ accountId, accountLabel: label, count: indexes.length, workers: indexes.slice(0, limit).map((index) => workers[index]!) });
+    }
+    return out;
+  }
+
   /** Forgets an account; its open alerts close with cause 'account-removed' (returned for history). */
   removeAccount(accountId: string, atMs: number): AlertTransition[] {
     this.accounts.delete(accountId);
+    this.sharedPoolAccounts.forget(accountId);
+    this.poolOutages.forget(accountId);
     this.router.forgetAccount(accountId);
     return this.machine.removeAccount(accountId, atMs);
   }
@@ -219,6 +254,7 @@ export class AlertEvaluator {
     let state = this.accounts.get(accountId);
     if (!state) {
       state = {
+        retired: null,
         gate: newGateState(this.resolver.settings.settlePolls),
         memory: new WorkerMemory(),
         payouts: newPayoutMemory(),

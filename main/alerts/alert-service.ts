@@ -1,4 +1,4 @@
-import { keyExpiryMs, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type SnoozeView } from '../../shared/contract';
+import { keyExpiryMs, RETIRED_LISTED, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type RetiredWorkersView, type SnoozeView } from '../../shared/contract';
 import type { Clock } from '../base/clock';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
@@ -145,6 +145,16 @@ export class AlertService {
       severity: alert.severity,
       urgent: alert.urgent,
       snoozed: alert.snoozed,
+    }));
+  }
+
+  /** Per account, its retired (long-dead) workers: they never alert; the Alerts screen lists them to mute. */
+  retired(): RetiredWorkersView[] {
+    return this.evaluator.retiredWorkers(RETIRED_LISTED).map(({ accountId, accountLabel, count, workers }) => ({
+      accountId,
+      accountLabel,
+      count,
+      workers: workers.map((worker) => ({ group: worker.group, name: worker.name, lastShareAt: worker.lastShareAt })),
     }));
   }
 

@@ -9,8 +9,16 @@ import type { AlertScope, RuleId } from './alert-types';
 
 export * from '../../shared/contract/alert-settings';
 
+/** Minutes a hold of this many polls meant at the default 60 s interval: the first poll counts at once. */
+function pollsAsMinutes(polls: number): number {
+  return Math.max(0, polls - 1);
+}
+
 function applyPatch(target: RuleSettings, patch: RulePatch | undefined): void {
   if (!patch) return;
+  // The old fields in polls are read where a level sets no minutes (see RuleSettingsSchema).
+  if (patch.forPolls !== undefined && patch.forMinutes === undefined) target.forMinutes = pollsAsMinutes(patch.forPolls);
+  if (patch.recoveryPolls !== undefined && patch.recoveryMinutes === undefined) target.recoveryMinutes = pollsAsMinutes(patch.recoveryPolls);
   const { balanceThresholds, ...rest } = patch;
   for (const [field, value] of Object.entries(rest)) {
     if (value !== undefined) (target as Record<string, unknown>)[field] = value;

@@ -28,8 +28,16 @@ function closingMessage(record: AlertRecord, to: 'resolving' | 'resolved', cause
   return to === 'resolving' ? `${subject}: ${what} no longer seen; confirming.` : `${subject}: ${what} resolved.`;
 }
 
+/** Polls are jittered by up to 10 %: a hold this much short of its minutes is met (60 s polls, 1 min hold: the second poll). */
+const HOLD_TOLERANCE = 0.1;
+
+function held(sinceMs: number, atMs: number, minutes: number): boolean {
+  return atMs - sinceMs >= minutes * 60_000 * (1 - HOLD_TOLERANCE);
+}
+
 /**
- * Every alert's pending -> firing -> resolving -> resolved life, counted in judged observations.
+ * Every alert's pending -> firing -> resolving -> resolved life, held in minutes (forMinutes, recoveryMinutes) of
+ * judged observations, so the delay does not change with the poll interval or backoff.
  * A pending alert whose condition clears is dropped without a trace: nothing is resolved that never fired.
  */
 export class AlertStateMachine {
@@ -128,7 +136,7 @@ export class AlertStateMachine {
     const settings = this.resolver.settingsFor(record.scope, record.ruleId);
     if (record.state === 'pending') {
       record.count += 1;
-      if (record.count >= settings.forPolls) {
+      if (held(record.sinceMs, atMs, settings.forMinutes)) {
         out.push(this.transition(record, 'firing', atMs, record.message, 'condition'));
         record.firedAtMs = atMs;
       }
@@ -153,7 +161,7 @@ export class AlertStateMachine {
     } else {
       record.count += 1;
     }
-    if (record.count >= settings.recoveryPolls) {
+    if (held(record.changedAtMs, atMs, settings.recoveryMinutes)) {
       out.push(this.transition(record, 'resolved', atMs, closingMessage(record, 'resolved', 'condition'), 'condition'));
       this.remove(record);
     }

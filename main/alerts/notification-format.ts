@@ -1,6 +1,7 @@
 import { maxSeverity, type AlertScope, type RuleId, type Severity } from './alert-types';
 import { MACHINE_SCOPE } from './observation';
 import { RULE_CATALOG } from './rule-catalog';
+import { firstNames, NAMES_LISTED } from './rules/alert-wording';
 
 /** One alert change or event inside a notification; the app lists them all. */
 export interface NotificationItem {
@@ -35,12 +36,23 @@ export interface Notification {
   actions: NotificationAction[];
 }
 
-/** Names listed in a notification body before "and N more"; the app shows the rest. */
-export const MAX_NAMES_LISTED = 10;
+/** Names listed in a notification body before "+N more"; the app shows the rest. */
+export const MAX_NAMES_LISTED = NAMES_LISTED;
 
 export function listNames(names: readonly string[]): string {
-  if (names.length <= MAX_NAMES_LISTED) return names.join(', ');
-  return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
+  return firstNames(names);
+}
+
+/**
+ * What a grouped notification of worker alerts adds after the names: their groups, and the first item's own
+ * words (pool, account, since when), so the text alone says what broke and where.
+ */
+function workerContext(items: readonly NotificationItem[]): string {
+  const first = items[0];
+  if (!first || first.scope.worker === null) return '';
+  const groups = [...new Set(items.map((item) => item.scope.group).filter((group) => group !== null))];
+  const where = groups.length === 0 ? '' : ` (${groups.length === 1 ? groups[0] : `${groups.length} groups`})`;
+  return `${where}\nFirst: ${first.message}`;
 }
 
 function subject(item: NotificationItem): string {
@@ -80,15 +92,16 @@ function accountsOf(items: readonly NotificationItem[]): Map<string, Notificatio
 export function describeItems(kind: NotificationKind, items: readonly NotificationItem[]): { title: string; body: string } {
   const first = items[0];
   if (!first) return { title: '', body: '' };
-  const rule = RULE_CATALOG[first.ruleId];
   const label = first.scope.accountLabel;
+  // A pool's outage is named for the pool: "SBI Crypto Pool API down".
+  const rule = first.ruleId === 'pool-down' ? { ...RULE_CATALOG['pool-down'], label: `${label} API down` } : RULE_CATALOG[first.ruleId];
   // An alert about this machine belongs to no account: "Machine offline", not "... in This machine".
   const where = first.scope.accountId === MACHINE_SCOPE.accountId ? '' : ` in ${label}`;
   switch (kind) {
     case 'alert':
     case 'event':
       if (items.length === 1) return { title: `${rule.label}${where}`, body: first.message };
-      return { title: `${items.length} ${rule.many} in ${label}`, body: `${listNames(items.map(subject))}.` };
+      return { title: `${items.length} ${rule.many} in ${label}`, body: `${listNames(items.map(subject))}${workerContext(items)}` };
     case 'resolved':
       if (items.length === 1) return { title: `Resolved: ${rule.label}${where}`, body: first.message };
       return { title: `Resolved: ${items.length} × ${rule.label} in ${label}`, body: `${listNames(items.map(subject))}.` };

@@ -18,12 +18,14 @@ export const OFFLINE_RECHECK_MS = 30_000;
 
 /**
  * Whether this machine itself is offline: every account's latest poll failed at the network level (no pool
- * answered at all) and the OS has no way out (no default route). Either alone is not enough: pools on this
- * machine or the LAN work without a route, and a route does not help when every pool is down. While offline,
+ * answered at all), and either the OS has no way out (no default route) or the failing accounts span at least two
+ * pools (several pools' servers do not all go down at once; a route the OS still lists does not reach them). One
+ * pool failing alone is that pool's problem; pools on this machine or the LAN work without a route. While offline,
  * one "machine offline" alert speaks instead of a "pool unreachable" per account.
  */
 export class HostConnectivity {
-  private readonly networkFailed = new Map<string, boolean>();
+  /** account -> its pool when its latest poll failed at the network level, else null. */
+  private readonly networkFailed = new Map<string, string | null>();
   private cached: { atMs: number; online: boolean | null } | null = null;
   private recheck: unknown = null;
 
@@ -31,15 +33,28 @@ export class HostConnectivity {
 
   /** Call with every poll outcome, before the alert engine judges it. */
   record(observation: PollObservation): void {
-    this.networkFailed.set(observation.account.id, observation.failure === 'network');
+    this.networkFailed.set(observation.account.id, observation.failure === 'network' ? observation.account.pool : null);
   }
 
   isOnline(): boolean {
     const ids = this.deps.accountIds();
-    const online = ids.length === 0 || !ids.every((id) => this.networkFailed.get(id) === true) || this.osOnline() !== false;
-    if (online) this.stopWatching();
-    else this.watchForReturn();
-    return online;
+    const pools = new Set<string>();
+    for (const id of ids) {
+      const pool = this.networkFailed.get(id);
+      if (pool === undefined || pool === null) {
+        this.stopWatching();
+        return true;
+      }
+      pools.add(pool);
+    }
+    if (ids.length === 0) return true;
+    if (this.osOnline() === false) {
+      this.watchForReturn();
+      return false;
+    }
+    // The OS sees a route, so it cannot say when the way out is back: the accounts' own polls will.
+    this.stopWatching();
+    return pools.size < 2;
   }
 
   stop(): void {

@@ -74,6 +74,17 @@ export const SnoozeTargetSchema = z
   .strict()
   .refine((target) => Object.values(target).some((value) => value !== undefined), 'name what to snooze');
 
+/** An account's retired workers: silent longer than longDeadHours, so they never alert; listed to mute or clear. */
+export const RetiredWorkersSchema = z.object({
+  accountId: z.string(),
+  accountLabel: z.string(),
+  /** How many; `workers` names at most the first RETIRED_LISTED. */
+  count: z.number().int().nonnegative(),
+  workers: z.array(z.object({ group: z.string(), name: z.string(), lastShareAt: IsoTimeSchema.nullable() })),
+});
+export type RetiredWorkersView = z.infer<typeof RetiredWorkersSchema>;
+export const RETIRED_LISTED = 200;
+
 export const SnoozeViewSchema = z.object({ target: SnoozeTargetSchema, until: IsoTimeSchema.nullable() });
 export type SnoozeView = z.infer<typeof SnoozeViewSchema>;
 

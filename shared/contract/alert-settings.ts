@@ -12,9 +12,15 @@ const BalanceThresholdSchema = z
 export const RuleSettingsSchema = z
   .object({
     enabled: z.boolean(),
-    /** Fresh polls the condition must hold before the alert fires. */
+    /** Minutes the condition must hold (on fresh data) before the alert fires, whatever the poll interval or backoff. */
+    forMinutes: z.number().min(0).max(24 * 60),
+    /** Minutes the condition must stay false before the alert resolves. */
+    recoveryMinutes: z.number().min(0).max(24 * 60),
+    /**
+     * Older files counted holds in polls. Still read: a level that sets forPolls (recoveryPolls) but not forMinutes
+     * (recoveryMinutes) holds for (polls - 1) minutes, what it meant at the default 60 s interval. Not written any more.
+     */
     forPolls: z.number().int().min(1).max(1000),
-    /** Fresh polls the condition must stay false before the alert resolves. */
     recoveryPolls: z.number().int().min(1).max(1000),
     /** A still-firing alert is repeated after this long; 0 = never. */
     reminderHours: z.number().min(0).max(24 * 365),
@@ -25,8 +31,10 @@ export const RuleSettingsSchema = z
     /** ...or at most this absolute hashrate. */
     notProducingHps: z.number().finite().nonnegative(),
     fleetOfflinePercent: z.number().min(0).max(100),
-    /** Smaller fleets are left to the per-worker rule: 1 of 2 offline is not a fleet problem. */
+    /** Fewer newly stopped workers are left to the per-worker rule: 1 of 3 offline is not a fleet problem. */
     fleetMinWorkers: z.number().int().min(1),
+    /** A worker silent longer than this is retired (long dead): no worker or fleet alert counts it. */
+    longDeadHours: z.number().gt(0).max(24 * 365),
     rejectRatePercent: z.number().min(0).max(100),
     /** Unpaid amount per coin (upper case) in the unit the pool reports it in. */
     balanceThresholds: z.record(z.string(), BalanceThresholdSchema),
@@ -122,6 +130,8 @@ export type AlertSettingsInput = z.input<typeof AlertSettingsSchema>;
 
 export const BUILT_IN_DEFAULTS: RuleSettings = {
   enabled: true,
+  forMinutes: 1,
+  recoveryMinutes: 1,
   forPolls: 2,
   recoveryPolls: 2,
   reminderHours: 4,
@@ -131,6 +141,7 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
   notProducingHps: 0,
   fleetOfflinePercent: 30,
   fleetMinWorkers: 3,
+  longDeadHours: 24,
   rejectRatePercent: 5,
   balanceThresholds: {},
   sourceFailingMinutes: 5,
@@ -149,16 +160,17 @@ export const BUILT_IN_DEFAULTS: RuleSettings = {
 /** Rule-specific built-ins; they sit between the user's `defaults` and the user's `rules` (more specific wins). */
 export const BUILT_IN_RULE_DEFAULTS: Partial<Record<RuleId, RulePatch>> = {
   // These conditions carry their own time hold (minutes, days), so one poll is enough.
-  'source-failing': { forPolls: 1 },
-  'machine-offline': { forPolls: 1 },
-  'data-stale': { forPolls: 1 },
-  'key-expiry': { forPolls: 1, reminderHours: 24 },
+  'source-failing': { forPolls: 1, forMinutes: 0 },
+  'machine-offline': { forPolls: 1, forMinutes: 0 },
+  'pool-down': { forPolls: 1, forMinutes: 0 },
+  'data-stale': { forPolls: 1, forMinutes: 0 },
+  'key-expiry': { forPolls: 1, forMinutes: 0, reminderHours: 24 },
   // A balance above a threshold is news once, not every 4 hours.
-  'balance-threshold': { forPolls: 1, reminderHours: 0 },
-  // Payout conditions are judged on hours of history already: one poll is enough, a daily reminder at most.
-  'payout-overdue': { forPolls: 1, reminderHours: 24 },
-  'payout-stuck': { forPolls: 1, reminderHours: 24 },
-  'earnings-stopped': { forPolls: 1, reminderHours: 24 },
+  'balance-threshold': { forPolls: 1, forMinutes: 0, reminderHours: 0 },
+  // Payout conditions are judged on hours of history already: at once, a daily reminder at most.
+  'payout-overdue': { forPolls: 1, forMinutes: 0, reminderHours: 24 },
+  'payout-stuck': { forPolls: 1, forMinutes: 0, reminderHours: 24 },
+  'earnings-stopped': { forPolls: 1, forMinutes: 0, reminderHours: 24 },
 };
 
 export function parseAlertSettings(value: unknown): AlertSettings {

@@ -19,6 +19,7 @@ export interface PoolWatchApi {
   };
   alerts: {
     active(): Promise<ResponseOf<'alerts:active'>>;
+    retired(): Promise<ResponseOf<'alerts:retired'>>;
     history(request: RequestOf<'alerts:history'>): Promise<ResponseOf<'alerts:history'>>;
     snooze(request: RequestOf<'alerts:snooze'>): Promise<ResponseOf<'alerts:snooze'>>;
     unsnooze(request: RequestOf<'alerts:unsnooze'>): Promise<ResponseOf<'alerts:unsnooze'>>;
@@ -70,6 +71,7 @@ export function buildApi(
     },
     alerts: {
       active: () => send('alerts:active', {}),
+      retired: () => send('alerts:retired', {}),
       history: (request) => send('alerts:history', request),
       snooze: (request) => send('alerts:snooze', request),
       unsnooze: (request) => send('alerts:unsnooze', request),

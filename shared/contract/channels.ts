@@ -12,6 +12,7 @@ import {
 } from './schemas';
 import {
   ActiveAlertSchema,
+  RetiredWorkersSchema,
   AlertHistoryEntrySchema,
   AlertHistoryQuerySchema,
   AlertNotificationSchema,
@@ -61,6 +62,7 @@ export const requestChannels = {
     response: z.object({ started: z.number().int() }),
   },
   'alerts:active': { request: z.object({}).strict(), response: z.array(ActiveAlertSchema) },
+  'alerts:retired': { request: z.object({}).strict(), response: z.array(RetiredWorkersSchema) },
   'alerts:history': { request: AlertHistoryQuerySchema, response: z.array(AlertHistoryEntrySchema) },
   'alerts:snooze': {
     /** minutes null = until resumed (mute). */

@@ -47,4 +47,6 @@ export const RULE_CATALOG: Record<RuleId, RuleInfo> = {
   'payout-overdue': { label: 'Payout overdue', many: 'payouts overdue', severity: 'warning', notifyResolved: true },
   'payout-stuck': { label: 'Payout stuck', many: 'payouts stuck', severity: 'warning', notifyResolved: true },
   'earnings-stopped': { label: 'Earnings stopped', many: 'accounts without new earnings', severity: 'warning', notifyResolved: true },
+  // Every account of one pool fails: one alert for the pool instead of "pool unreachable" for each account.
+  'pool-down': { label: 'Pool API down', many: 'pool APIs down', severity: 'critical', notifyResolved: true },
 };

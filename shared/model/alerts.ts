@@ -19,6 +19,7 @@ export const CONDITION_RULE_IDS = [
   'payout-overdue',
   'payout-stuck',
   'earnings-stopped',
+  'pool-down',
 ] as const;
 export type ConditionRuleId = (typeof CONDITION_RULE_IDS)[number];
 

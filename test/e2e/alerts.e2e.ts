@@ -37,10 +37,10 @@ test('configure a rule in the UI, trigger it with the simulator, see it in histo
     await page.goto(serve.url);
     await expect(page.getByTestId('account-status-farm')).toHaveAttribute('data-status', 'ok');
 
-    // Alert as soon as a worker is seen offline once (the default waits two polls).
+    // Alert as soon as a worker is seen offline once (the default waits a minute).
     await page.getByRole('link', { name: 'Alerts', exact: true }).click();
     await page.getByRole('link', { name: 'Rules and quiet hours' }).click();
-    await page.getByTestId('alert-defaults').getByLabel('Alert after (polls)').fill('1');
+    await page.getByTestId('alert-defaults').getByLabel('Alert after (min)').fill('0');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('alert-settings-saved')).toBeVisible();
 

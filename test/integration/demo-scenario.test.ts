@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_SUBACCOUNT, RIG_DOWN_MS, startDemoScenario } from '../../build/demo-scenario';
+import { DEMO_ALERTS, DEMO_SUBACCOUNT, RIG_DOWN_MS, startDemoScenario } from '../../build/demo-scenario';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
 import { fileConfigRepository } from '../../main/store/config-repository';
@@ -49,6 +49,7 @@ describe('the demo scenario', () => {
             credentials: { apiKey: { env: 'DEMO_KEY' }, apiSecret: { env: 'DEMO_SECRET' } },
           },
         ],
+        alerts: DEMO_ALERTS,
       }),
     );
     ({ poolWatch } = createPoolWatch({

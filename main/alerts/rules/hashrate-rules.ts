@@ -22,8 +22,10 @@ export function hashrateRules(context: RuleContext, memory: WorkerMemory, slots:
   const workers = observation.workers;
   const tracked = context.tracksRule('worker-not-producing') || context.tracksRule('hashrate-drop');
   const probe: SettingsProbe = { accountId: observation.account.id, group: null, worker: null };
+  const skip = context.otherKeyGroups;
   for (let index = 0; index < workers.length; index += 1) {
     const worker = workers[index]!;
+    if (skip.size > 0 && skip.has(worker.group)) continue; // another key of the pool account judges it
     const current = currentHashrate(worker);
     if (worker.state !== 'online' || current === null) {
       if (!tracked) continue; // nothing to keep as it is

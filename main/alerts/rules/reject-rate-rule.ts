@@ -9,7 +9,9 @@ export function rejectRateRule(context: RuleContext): RuleResult {
   if (!verdict.open || observation.workers === null) return result;
   const tracked = context.tracksRule('reject-rate');
   const probe: SettingsProbe = { accountId: observation.account.id, group: null, worker: null };
+  const skip = context.otherKeyGroups;
   for (const worker of observation.workers) {
+    if (skip.size > 0 && skip.has(worker.group)) continue; // another key of the pool account judges it
     // Offline workers keep their last figure frozen: it is neither confirmed nor cleared.
     if (worker.rejectRate === null || worker.state !== 'online') {
       if (tracked) result.unknown.push(alertKey('reject-rate', context.scope(worker.group, worker.name)));

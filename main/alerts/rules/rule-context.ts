@@ -16,6 +16,10 @@ export interface RuleContext {
    * judge (`unknown` only keeps existing alerts as they are), nor build keys for workers that are fine.
    */
   tracksRule(ruleId: ConditionRuleId): boolean;
+  /** Groups of this account that another key of the same pool account already watches: their workers alert there. */
+  otherKeyGroups: ReadonlySet<string>;
+  /** Every account of this account's pool fails: the pool-down alert speaks, not this account's source-failing. */
+  poolDown: boolean;
 }
 
 /** A scope to look settings up with, one object reused for every worker (the resolver keeps none of it). */

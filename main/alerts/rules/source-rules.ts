@@ -14,7 +14,7 @@ export function sourceFailingRule(context: RuleContext): RuleResult {
   const result = emptyResult('source-failing', verdict.judgeSource);
   const { status } = observation.account;
   if (!verdict.judgeSource || !verdict.failed || verdict.failingForMs === null) return result;
-  if (status === 'auth_error' || status === 'permission_limited') return result;
+  if (status === 'auth_error' || status === 'permission_limited' || context.poolDown) return result;
   const scope = context.scope(null, null);
   const s = settings.settingsFor(scope, 'source-failing');
   if (!s.enabled || verdict.failingForMs < s.sourceFailingMinutes * 60_000) return result;
@@ -25,8 +25,8 @@ export function sourceFailingRule(context: RuleContext): RuleResult {
 }
 
 /**
- * machine-offline: this machine has had no network (every pool fails at the network level and the OS has no
- * route) for longer than sourceFailingMinutes. Judged on every observation of any account; while it holds, the
+ * machine-offline: this machine has had no network (every account fails at the network level, and the OS has no
+ * route or the accounts span two or more pools: HostConnectivity) for longer than sourceFailingMinutes. Judged on every observation of any account; while it holds, the
  * gate keeps every account's own data-source rules quiet.
  */
 export function machineOfflineRule(atMs: number, offlineSinceMs: number | null, settings: SettingsResolver): RuleResult {
@@ -35,7 +35,7 @@ export function machineOfflineRule(atMs: number, offlineSinceMs: number | null, 
   const s = settings.settingsFor(MACHINE_SCOPE, 'machine-offline');
   const forMs = atMs - offlineSinceMs;
   if (!s.enabled || forMs < s.sourceFailingMinutes * 60_000) return result;
-  const message = `This machine has had no network for ${formatAge(forMs)}: no pool answers and the system has no route to the internet. Pool alerts wait until it is back; check the cable, Wi-Fi or router.`;
+  const message = `This machine has had no network for ${formatAge(forMs)}: no account of any pool gets an answer at all. Pool alerts wait until it is back; check the cable, Wi-Fi, router or DNS.`;
   result.active.push({ key: alertKey('machine-offline', MACHINE_SCOPE), ruleId: 'machine-offline', scope: MACHINE_SCOPE, ref: null, message, severity: RULE_CATALOG['machine-offline'].severity });
   return result;
 }

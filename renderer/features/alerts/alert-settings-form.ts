@@ -25,8 +25,8 @@ interface NumberField extends NumberBounds {
 
 /** The rule settings the form edits, for the defaults and for each account; the rest are kept as they are. */
 export const RULE_NUMBER_FIELDS = [
-  { key: 'forPolls', label: 'Alert after (polls)', hint: 'Fresh polls the problem must last before it alerts.', integer: true, min: 1, minExclusive: false, max: 1000 },
-  { key: 'recoveryPolls', label: 'Resolve after (polls)', hint: 'Fresh polls it must stay fixed before the alert resolves.', integer: true, min: 1, minExclusive: false, max: 1000 },
+  { key: 'forMinutes', label: 'Alert after (min)', hint: 'Minutes the problem must last before it alerts, whatever the poll interval.', integer: false, min: 0, minExclusive: false, max: 24 * 60 },
+  { key: 'recoveryMinutes', label: 'Resolve after (min)', hint: 'Minutes it must stay fixed before the alert resolves.', integer: false, min: 0, minExclusive: false, max: 24 * 60 },
   { key: 'reminderHours', label: 'Remind every (hours)', hint: 'Repeats a still-firing alert; 0 = never.', integer: false, min: 0, minExclusive: false, max: 24 * 365 },
   { key: 'hashrateDropPercent', label: 'Hashrate drop (%)', hint: 'Drop below the 24 h average that counts.', integer: false, min: 0, minExclusive: true, max: 100 },
   { key: 'fleetOfflinePercent', label: 'Fleet offline (%)', hint: 'Share of workers offline at once.', integer: false, min: 0, minExclusive: false, max: 100 },
@@ -83,7 +83,7 @@ export interface AlertSettingsForm {
   urgentRules: Record<RuleId, boolean>;
 }
 
-/** Error messages by field key ('defaults.forPolls', 'accounts.<id>.expectedWorkers', 'quietHours.start'). */
+/** Error messages by field key ('defaults.forMinutes', 'accounts.<id>.expectedWorkers', 'quietHours.start'). */
 export type SettingsErrors = Record<string, string>;
 
 export type SettingsBuild = { ok: true; settings: AlertSettings } | { ok: false; errors: SettingsErrors };
@@ -102,6 +102,17 @@ function numberInputs(value: (key: RuleNumberKey) => string): NumberInputs {
 
 function numberText(value: unknown): string {
   return typeof value === 'number' ? String(value) : '';
+}
+
+/**
+ * A level's value for a field. Holds saved in polls by older versions show as the minutes they are read as
+ * ((polls - 1) at 60 s); saving writes the minutes, which then win over the old field.
+ */
+function levelValue(patch: RulePatch | undefined, key: RuleNumberKey): number | null | undefined {
+  const value = patch?.[key];
+  if (value !== undefined || patch === undefined) return value;
+  const polls = key === 'forMinutes' ? patch.forPolls : key === 'recoveryMinutes' ? patch.recoveryPolls : undefined;
+  return polls === undefined ? undefined : Math.max(0, polls - 1);
 }
 
 /** A rule's on/off below the user's per-rule setting: the built-in rule default, else the user's default. */
@@ -144,14 +155,14 @@ export function formFromSettings(settings: AlertSettings, accountIds: readonly s
     }
     accounts[id] = {
       expectedWorkers: numberText(override.expectedWorkers),
-      numbers: numberInputs((key) => numberText(override[key])),
+      numbers: numberInputs((key) => numberText(levelValue(override, key))),
       rules: ruleRecord((rule) => override.rules?.[rule]?.enabled ?? null),
       balanceThresholds: thresholdsText(override.balanceThresholds),
       groups: groupFormsFrom(override),
     };
   }
   return {
-    defaults: numberInputs((key) => numberText(settings.defaults[key] ?? BUILT_IN_DEFAULTS[key])),
+    defaults: numberInputs((key) => numberText(levelValue(settings.defaults, key) ?? BUILT_IN_DEFAULTS[key])),
     balanceThresholds: thresholdsText(settings.defaults.balanceThresholds),
     rules: ruleRecord((rule) => settings.rules[rule]?.enabled ?? null),
     accounts,

@@ -3,6 +3,7 @@ import { ActiveAlertsPanel } from './active-alerts-panel';
 import { AlertHistory } from './alert-history';
 import { BrowserNotificationsControl } from './browser-notifications-control';
 import { RecentNotifications } from './recent-notifications';
+import { RetiredWorkersPanel } from './retired-workers-panel';
 import { SnoozesPanel } from './snoozes-panel';
 import { useAlertLists } from './use-alert-lists';
 
@@ -26,6 +27,7 @@ export function AlertsScreen({ focusKey = null }: { focusKey?: string | null }) 
         <SnoozesPanel />
         <RecentNotifications />
       </div>
+      <RetiredWorkersPanel />
       <AlertHistory />
     </section>
   );

@@ -180,7 +180,10 @@ describe('grouping', () => {
     assert.equal(fired.notifications.length, 1);
     const [note] = fired.notifications;
     assert.equal(note?.title, '12 workers offline in batchtest');
-    assert.equal(note?.body, 'rig-001, rig-002, rig-003, rig-004, rig-005, rig-006, rig-007, rig-008, rig-009, rig-010 and 2 more.');
+    assert.equal(
+      note?.body,
+      'rig-001, rig-002, rig-003, rig-004, rig-005 +7 more (main)\nFirst: Worker rig-001 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares.',
+    );
     assert.equal(note?.items.length, 12);
     assert.equal(note?.alertKeys.length, 12);
     assert.equal(note?.accountId, 'acc-1');
@@ -460,7 +463,7 @@ describe('history, restart and removal', () => {
         scope: { accountId: 'acc-1', accountLabel: 'batchtest', group: 'main', worker: 'rig-01' },
         from: 'pending',
         to: 'firing',
-        message: 'rig-01 (main) stopped sending shares.',
+        message: 'Worker rig-01 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares.',
       },
     );
   });

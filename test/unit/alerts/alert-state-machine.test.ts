@@ -50,6 +50,30 @@ describe('AlertStateMachine', () => {
     assert.deepEqual(run(m, [true, true, true, true, false, false, false]), ['3:pending->firing', '4:firing->resolving', '6:resolving->resolved']);
   });
 
+  it('holds in minutes whatever the poll interval: 10 s polls and 5 min polls both fire after the same 2 minutes', () => {
+    const settings = { defaults: { forMinutes: 2, recoveryMinutes: 3 } };
+    const fast = machine(settings);
+    const at = (seconds: number) => T0 + seconds * 1000;
+    const fired: number[] = [];
+    for (let s = 0; s <= 150; s += 10) if (step(fast, true, at(s)).some((t) => t.to === 'firing')) fired.push(s);
+    assert.deepEqual(fired, [110], '108 s is 2 min less the 10 % poll jitter');
+    const slow = machine(settings);
+    assert.deepEqual(step(slow, true, T0), []);
+    assert.deepEqual(step(slow, true, T0 + 5 * MINUTE).map((t) => t.to), ['firing'], 'one backoff step of 5 min covers the hold');
+    assert.deepEqual(step(slow, false, T0 + 6 * MINUTE).map((t) => t.to), ['resolving']);
+    assert.deepEqual(step(slow, false, T0 + 7 * MINUTE).map((t) => t.to), []);
+    assert.deepEqual(step(slow, false, T0 + 9 * MINUTE).map((t) => t.to), ['resolved']);
+  });
+
+  it('reads the old holds in polls as minutes at the default 60 s interval', () => {
+    const m = machine({ defaults: { forPolls: 3 } });
+    assert.deepEqual(run(m, [true, true, true]), ['2:pending->firing']);
+    const fast = machine({ defaults: { forPolls: 3 } });
+    assert.deepEqual(step(fast, true, T0), []);
+    assert.deepEqual(step(fast, true, T0 + 10_000), [], 'three 10 s polls are not the two minutes the setting meant');
+    assert.deepEqual(step(fast, true, T0 + 20_000), []);
+  });
+
   it('resolves at once with recoveryPolls 1 and fires at once with forPolls 1', () => {
     const m = machine({ defaults: { forPolls: 1, recoveryPolls: 1 } });
     assert.deepEqual(run(m, [true, false]), ['0:pending->firing', '1:firing->resolving', '1:resolving->resolved']);

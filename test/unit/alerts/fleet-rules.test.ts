@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alertKey } from '../../../main/alerts/alert-types';
-import { MINUTE, PollScript, evaluatorWith, fleet, withState } from './observation-builder';
+import { HOUR, MINUTE, PollScript, evaluatorWith, fleet, withState } from './observation-builder';
 
 function twoGroups() {
   return [...fleet(10, 'online', { prefix: 'main-' }), ...fleet(10, 'online', { group: 'east', prefix: 'east-' })];
@@ -16,7 +16,7 @@ function warmed(settings: Parameters<typeof evaluatorWith>[0], workers: ReturnTy
 }
 
 describe('fleet-offline', () => {
-  it('fires one alert for a group with more than 30% offline, folding its workers into one notification', () => {
+  it('fires one warning naming the workers for a group where at least 30% and 3 workers stopped, folding its workers into one notification', () => {
     const all = twoGroups();
     const script = warmed({}, all);
     const down = withState(all, ['main-01', 'main-02', 'main-03', 'main-04'], 'offline');
@@ -28,27 +28,72 @@ describe('fleet-offline', () => {
     assert.equal(fired.notifications.length, 1);
     const [note] = fired.notifications;
     assert.equal(note?.title, 'Many workers offline in batchtest');
-    assert.equal(note?.body, '4 of 10 workers (40%) are offline in group main of batchtest.');
-    assert.equal(note?.urgent, true);
-    assert.equal(note?.severity, 'critical');
+    assert.match(note?.body ?? '', /^4 workers of 10 \(40%\) stopped in subaccount main of batchtest \(SBI Crypto Pool\) since \d\d:\d\d UTC: main-01, main-02, main-03, main-04\.$/);
+    assert.equal(note?.severity, 'warning', 'under half of the fleet: a warning');
     assert.equal(note?.alertKeys[0], fleetKey);
     assert.equal(note?.alertKeys.length, 5);
   });
 
-  it('judges the account as a whole: 30% is not more than 30%, 7 of 20 is', () => {
+  it('is critical from half of the fleet, and names the first five then "+N more"', () => {
+    const all = fleet(10);
+    const script = warmed({}, all);
+    const down = withState(all, ['rig-01', 'rig-02', 'rig-03', 'rig-04', 'rig-05', 'rig-06', 'rig-07'], 'dead');
+    script.poll(down);
+    const fired = script.poll(down);
+    const fleetAlert = script.evaluator.activeAlerts().find((a) => a.ruleId === 'fleet-offline');
+    assert.equal(fleetAlert?.severity, 'critical');
+    assert.match(fleetAlert?.message ?? '', /: rig-01, rig-02, rig-03, rig-04, rig-05 \+2 more\.$/);
+    assert.equal(fired.notifications.filter((n) => n.items.some((i) => i.ruleId === 'fleet-offline')).length, 1);
+  });
+
+  it('judges the account as a whole, 30% counts, and the account alert covers its groups', () => {
     const all = twoGroups();
     const script = warmed({}, all);
-    const split = withState(all, ['main-01', 'main-02', 'main-03', 'east-01', 'east-02', 'east-03'], 'offline');
+    const split = withState(all, ['main-01', 'main-02', 'east-01', 'east-02', 'east-03'], 'offline');
     script.poll(split);
     script.poll(split);
-    assert.deepEqual(script.steps('fleet-offline'), [], '3 of 10 per group, 6 of 20 overall: none above 30%');
-    const more = withState(split, ['east-04'], 'offline');
-    script.poll(more);
-    script.poll(more);
     assert.deepEqual(
       script.transitions().filter((t) => t.ruleId === 'fleet-offline').map((t) => t.scope.group),
-      [null, 'east'],
+      ['east'],
+      '5 of 20 overall is under 30%: east alone (3 of 10) speaks',
     );
+    const more = withState(split, ['main-03'], 'offline');
+    script.poll(more);
+    script.poll(more);
+    const live = script.evaluator.activeAlerts().filter((a) => a.ruleId === 'fleet-offline' && a.state === 'firing');
+    assert.deepEqual(live.map((a) => a.scope.group), [null], '6 of 20 is 30%: one account alert, not one per group');
+  });
+
+  it('never counts workers already offline or dead when first seen, however many', () => {
+    const all = [...fleet(3, 'online'), ...fleet(50, 'dead', { prefix: 'old-' }), ...fleet(20, 'offline', { prefix: 'gone-' })];
+    const script = new PollScript(evaluatorWith({}));
+    for (let i = 0; i < 5; i += 1) script.poll(all);
+    assert.deepEqual(script.evaluator.activeAlerts(), []);
+    assert.deepEqual(script.transitions(), []);
+  });
+
+  it('one of three workers stopping is one worker warning naming it, not a fleet alert', () => {
+    const all = fleet(3);
+    const script = warmed({}, all);
+    const down = withState(all, ['rig-02'], 'offline');
+    script.poll(down);
+    const fired = script.poll(down);
+    assert.deepEqual(script.steps('fleet-offline'), []);
+    assert.deepEqual(fired.notifications.map((n) => [n.severity, n.title]), [['warning', 'Worker offline in batchtest']]);
+    assert.match(fired.notifications[0]?.body ?? '', /^Worker rig-02 \(subaccount main\) of batchtest \(SBI Crypto Pool\) stopped sending shares/);
+  });
+
+  it('a worker silent longer than longDeadHours is retired: its alert resolves and it counts nowhere', () => {
+    const all = fleet(10);
+    const script = warmed({ defaults: { longDeadHours: 1 } }, all);
+    const at = new Date(script.nowMs).toISOString();
+    const down = all.map((w, i) => (i < 4 ? { ...w, state: 'dead' as const, lastShareAt: at, hashrate: { ...w.hashrate, h10m: 0, h1h: 0 } } : w));
+    script.poll(down);
+    script.poll(down);
+    assert.deepEqual(script.steps('fleet-offline'), ['pending->firing']);
+    script.nowMs += 2 * HOUR;
+    for (let i = 0; i < 5; i += 1) script.poll(down); // after the gap: a settle poll, then resolving, resolved
+    assert.deepEqual(script.evaluator.activeAlerts().map((a) => a.ruleId), [], 'older than an hour: retired, nothing fires');
   });
 
   it('gives one alert, not two, for an account with a single group', () => {

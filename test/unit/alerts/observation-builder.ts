@@ -58,6 +58,7 @@ export interface ObservationOptions {
   workers: Worker[] | null;
   id?: string;
   label?: string;
+  pool?: AccountSummary['pool'];
   status?: AccountStatus;
   message?: string | null;
   limitations?: string[];
@@ -83,7 +84,7 @@ export function observation(options: ObservationOptions): JudgedPoll {
   const groupNames = [...new Set((workers ?? []).map((w) => w.group))];
   const account: AccountSummary = {
     id: options.id ?? 'acc-1',
-    pool: 'sbi',
+    pool: options.pool ?? 'sbi',
     label: options.label ?? 'batchtest',
     status: options.status ?? (failed ? 'unreachable' : (options.limitations?.length ?? 0) > 0 ? 'permission_limited' : 'ok'),
     message: options.message ?? (failed ? 'The pool did not answer within 30 s.' : null),

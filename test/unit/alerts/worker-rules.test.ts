@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alertKey } from '../../../main/alerts/alert-types';
 import { parseAlertSettings } from '../../../main/alerts/alert-settings';
-import { PollScript, TH, evaluatorWith, fleet, withState, worker } from './observation-builder';
+import { MINUTE, PollScript, TH, evaluatorWith, fleet, withState, worker } from './observation-builder';
 
 const RIG = { accountId: 'acc-1', group: 'main', worker: 'rig-01' };
 
@@ -31,7 +31,7 @@ describe('worker-offline and worker-back-online', () => {
     const fired = script.poll(down);
     assert.equal(stateOf(script, key), 'firing');
     assert.deepEqual(fired.notifications.map((n) => [n.kind, n.title, n.body, n.severity, n.alertKeys]), [
-      ['alert', 'Worker offline in batchtest', 'rig-01 (main) stopped sending shares.', 'warning', [key]],
+      ['alert', 'Worker offline in batchtest', 'Worker rig-01 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares.', 'warning', [key]],
     ]);
     assert.deepEqual(fired.notifications[0]?.actions, ['snooze-1h', 'open']);
 
@@ -53,7 +53,23 @@ describe('worker-offline and worker-back-online', () => {
     const down = all.map((w) => (w.name === 'rig-01' ? worker('rig-01', 'offline', { lastShareAt }) : w));
     script.poll(down);
     const fired = script.poll(down);
-    assert.equal(fired.notifications[0]?.body, 'rig-01 (main) stopped sending shares (last share 13 min ago).');
+    assert.equal(fired.notifications[0]?.body, 'Worker rig-01 (subaccount main) of batchtest (SBI Crypto Pool) stopped sending shares since 11:50 UTC (last share 13 min ago).');
+  });
+
+  it('speaks the pool\'s own words: a WebMinePool user on a site, a Stratumsphere rental of a scheduler', () => {
+    for (const [pool, text] of [
+      ['webminepool', /^User rig-01 \(site main\) of batchtest \(WebMinePool\) stopped sending shares/],
+      ['stratumsphere', /^Rental rig-01 \(scheduler main\) of batchtest \(Stratumsphere\) stopped sending shares/],
+    ] as const) {
+      const all = fleet(5);
+      const script = new PollScript(evaluatorWith({}), MINUTE, { pool });
+      script.poll(all);
+      script.poll(all);
+      const down = withState(all, ['rig-01'], 'offline');
+      script.poll(down);
+      const fired = script.poll(down);
+      assert.match(fired.notifications[0]?.body ?? '', text);
+    }
   });
 
   it('ignores workers never seen online (a restart must not alert on long-gone rigs)', () => {

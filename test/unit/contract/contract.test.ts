@@ -112,6 +112,7 @@ describe('contract', () => {
     await api.engine.setPaused({ paused: true });
     await api.engine.pollNow({});
     await api.alerts.active();
+    await api.alerts.retired();
     await api.alerts.history({});
     await api.alerts.snooze({ target: { accountId: 'x' }, minutes: 60 });
     await api.alerts.unsnooze({ target: { accountId: 'x' } });

@@ -39,12 +39,12 @@ describe('route table reader', () => {
   });
 });
 
-function summary(id: string): AccountSummary {
-  return { id, label: id, status: 'unreachable' } as AccountSummary;
+function summary(id: string, pool: AccountSummary['pool']): AccountSummary {
+  return { id, label: id, status: 'unreachable', pool } as AccountSummary;
 }
 
-function observation(id: string, failure: 'network' | 'other' | null): PollObservation {
-  return { atMs: 0, account: summary(id), workers: failure ? null : [], pollIntervalMs: 60_000, ...(failure ? { failure } : {}) };
+function observation(id: string, failure: 'network' | 'other' | null, pool: AccountSummary['pool'] = 'sbi'): PollObservation {
+  return { atMs: 0, account: summary(id, pool), workers: failure ? null : [], pollIntervalMs: 60_000, ...(failure ? { failure } : {}) };
 }
 
 describe('host connectivity', () => {
@@ -64,6 +64,16 @@ describe('host connectivity', () => {
     });
     return { host, ids, clock, probes: () => probes, backs: () => back, advance: (ms: number) => clock.advance(ms), setOs: (value: boolean | null) => (osOnline = value) };
   }
+
+  it('every account of two pools failing at the network level is this machine offline, even with a route', () => {
+    const { host, clock } = setup(true);
+    host.record(observation('a', 'network', 'sbi'));
+    host.record(observation('b', 'network', 'webminepool'));
+    assert.equal(host.isOnline(), false);
+    assert.equal(clock.pendingTimers().length, 0, 'with a route the OS cannot say when it is back: the polls will');
+    host.record(observation('b', 'network', 'sbi'));
+    assert.equal(host.isOnline(), true, 'one pool failing alone is that pool, not this machine');
+  });
 
   it('is online until every account fails at the network level, and asks the OS only then', () => {
     const { host, probes } = setup(false);

@@ -33,7 +33,7 @@ describe('alert settings form: defaults', () => {
   it('shows built-in values and saves an untouched form unchanged', () => {
     const form = formFromSettings(saved, ['acc-1']);
     assert.equal(form.defaults.hashrateDropPercent, '70');
-    assert.equal(form.defaults.forPolls, '2');
+    assert.equal(form.defaults.forMinutes, '1');
     assert.deepEqual(build(saved, form), saved);
   });
 
@@ -46,18 +46,28 @@ describe('alert settings form: defaults', () => {
   });
 
   it('keeps a value the user set before, even when it equals the built-in one', () => {
-    const explicit = parseAlertSettings({ defaults: { forPolls: 2 } });
-    assert.deepEqual(build(explicit, formFromSettings(explicit, [])).defaults, { forPolls: 2 });
+    const explicit = parseAlertSettings({ defaults: { forMinutes: 1 } });
+    assert.deepEqual(build(explicit, formFromSettings(explicit, [])).defaults, { forMinutes: 1 });
+  });
+
+  it('shows a hold saved in polls by an older version as the minutes it is read as, and saves minutes', () => {
+    const old = parseAlertSettings({ defaults: { forPolls: 3 }, accounts: { 'acc-1': { recoveryPolls: 5 } } });
+    const form = formFromSettings(old, []);
+    assert.equal(form.defaults.forMinutes, '2');
+    assert.equal(form.accounts['acc-1']?.numbers.recoveryMinutes, '4');
+    const saved = build(old, form);
+    assert.equal(saved.defaults.forMinutes, 2);
+    assert.equal(saved.accounts['acc-1']?.recoveryMinutes, 4);
   });
 
   it('says what range each field takes', () => {
     const form = formFromSettings(saved, []);
-    form.defaults.forPolls = '1.5';
+    form.defaults.forMinutes = '-1';
     form.defaults.hashrateDropPercent = '0';
     form.defaults.fleetOfflinePercent = '101';
     form.defaults.reminderHours = 'soon';
     assert.deepEqual(errorsOf(saved, form), {
-      'defaults.forPolls': 'Enter a whole number from 1 to 1000.',
+      'defaults.forMinutes': 'Enter a number from 0 to 1440.',
       'defaults.hashrateDropPercent': 'Enter a number above 0, up to 100.',
       'defaults.fleetOfflinePercent': 'Enter a number from 0 to 100.',
       'defaults.reminderHours': 'Enter a number from 0 to 8760.',
@@ -151,7 +161,7 @@ describe('alert settings form: accounts', () => {
           staleMinutes: 10,
           groups: { 'rack-a': { expectedWorkers: 2, workers: { 'rig-1': { enabled: false } } } },
         },
-        'acc-2': { forPolls: 5 },
+        'acc-2': { forMinutes: 5 },
       },
       groupingThreshold: 7,
     });
@@ -161,7 +171,7 @@ describe('alert settings form: accounts', () => {
     assert.ok(one && two);
     one.expectedWorkers = '';
     one.numbers.staleMinutes = '';
-    two.numbers.forPolls = '';
+    two.numbers.forMinutes = '';
     const settings = build(saved, form);
     assert.deepEqual(settings.accounts, { 'acc-1': { groups: { 'rack-a': { expectedWorkers: 2, workers: { 'rig-1': { enabled: false } } } } } });
     assert.equal(settings.groupingThreshold, 7);
@@ -218,7 +228,7 @@ describe('describeErrorKey', () => {
     const labels = new Map([['acc-1', 'Main']]);
     assert.equal(describeErrorKey('defaults.hashrateDropPercent', labels), 'Defaults: Hashrate drop (%)');
     assert.equal(describeErrorKey('accounts.acc-1.expectedWorkers', labels), 'Main: Expected workers');
-    assert.equal(describeErrorKey('accounts.gone.forPolls', labels), 'gone: Alert after (polls)');
+    assert.equal(describeErrorKey('accounts.gone.forMinutes', labels), 'gone: Alert after (min)');
     assert.equal(describeErrorKey('quietHours.start', labels), 'Quiet hours: From');
     assert.equal(describeErrorKey('groupingThreshold', labels), 'groupingThreshold');
   });
