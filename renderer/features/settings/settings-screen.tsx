@@ -61,41 +61,26 @@ function SettingsForm({ saved }: { saved: AppSettingsView }) {
     }
   }
 
-
   return (
     <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
       <fieldset className="settings-section">
         <legend>Polling</legend>
-        <div className="field narrow">
-          <label htmlFor="settings-poll-interval">Default poll interval (seconds)</label>
-          <input
-            id="settings-poll-interval"
-            inputMode="numeric"
-            value={values.pollIntervalSec}
-            onChange={(event) => update({ pollIntervalSec: event.target.value })}
-            aria-invalid={intervalError !== undefined}
-            aria-describedby="settings-poll-interval-hint"
-          />
-          <p className="hint" id="settings-poll-interval-hint">
-            For accounts without an interval of their own; 10 to 3600.
-          </p>
-          <FieldError message={intervalError} />
-        </div>
-        <div className="field narrow">
-          <label htmlFor="settings-not-hashing">Not hashing after (minutes)</label>
-          <input
-            id="settings-not-hashing"
-            inputMode="numeric"
-            value={values.notHashingAfterMin}
-            onChange={(event) => update({ notHashingAfterMin: event.target.value })}
-            aria-invalid={notHashingError !== undefined}
-            aria-describedby="settings-not-hashing-hint"
-          />
-          <p className="hint" id="settings-not-hashing-hint">
-            A worker the pool calls online with no 10-minute hashrate for this long is shown as not hashing; 1 to 1440.
-          </p>
-          <FieldError message={notHashingError} />
-        </div>
+        <NumberSetting
+          id="settings-poll-interval"
+          label="Default poll interval (seconds)"
+          hint="For accounts without an interval of their own; 10 to 3600."
+          value={values.pollIntervalSec}
+          error={intervalError}
+          onChange={(text) => update({ pollIntervalSec: text })}
+        />
+        <NumberSetting
+          id="settings-not-hashing"
+          label="Not hashing after (minutes)"
+          hint="A worker the pool calls online with no 10-minute hashrate for this long is shown as not hashing; 1 to 1440."
+          value={values.notHashingAfterMin}
+          error={notHashingError}
+          onChange={(text) => update({ notHashingAfterMin: text })}
+        />
       </fieldset>
 
       <fieldset className="settings-section">
@@ -162,5 +147,35 @@ function SettingsForm({ saved }: { saved: AppSettingsView }) {
         )}
       </div>
     </form>
+  );
+}
+
+interface NumberSettingProps {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  onChange(text: string): void;
+}
+
+/** A number typed as text (checked on save), with its range in the hint and its error below. */
+function NumberSetting({ id, label, hint, value, error, onChange }: NumberSettingProps) {
+  return (
+    <div className="field narrow">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error !== undefined}
+        aria-describedby={`${id}-hint`}
+      />
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <FieldError message={error} />
+    </div>
   );
 }
