@@ -155,8 +155,9 @@ export async function serveCommand(options: ServeOptions & SecretsOptions, io: C
     io.out(secrets.summary);
     if (historyProblem) io.out(`Warning: ${historyProblem}`);
     if (server.exposed) io.out(exposedWarning(options.host ?? '', server.port, tls !== undefined));
-    io.out(`Open ${server.url}`);
     io.out(`API token: ${server.token}${options.tokenFile === undefined ? ' (new at every start; --token-file FILE keeps one)' : ` (kept in ${resolve(options.tokenFile)})`}`);
+    // Last: whoever waits for the address to open (a person, a script, a test) has every line before it.
+    io.out(`Open ${server.url}`);
     return {
       close: async () => {
         poolWatch.stop();

@@ -90,7 +90,7 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
       assert.ok(replyTopic && replyTopic !== NTFY_TOPIC && replyTopic.length >= 30, 'a random reply topic, kept with the secrets');
       assert.doesNotMatch(JSON.stringify(view), new RegExp(replyTopic), 'the channel view never shows it');
       h.replies.start();
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 5_000, 'the subscription to the reply topic');
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription to the reply topic');
 
       const victims = await h.raiseOffline(3);
       const alerts = ntfy.messages.filter((message) => message.topic === NTFY_TOPIC);
@@ -108,7 +108,7 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
       assert.ok(firing.every((alert) => !alert.snoozed));
 
       assert.equal(await ntfy.press(message, 'Snooze 8 h'), 200);
-      await waitFor(() => h.poolWatch.alerts.active().filter((alert) => victims.includes(alert.scope.worker ?? '')).every((alert) => alert.snoozed), 5_000, 'the alerts snoozed');
+      await waitFor(() => h.poolWatch.alerts.active().filter((alert) => victims.includes(alert.scope.worker ?? '')).every((alert) => alert.snoozed), 20_000, 'the alerts snoozed'); // a press goes sim -> ntfy stream -> PoolWatch: slow on a loaded machine
       const snoozes = await h.poolWatch.handle('alerts:snoozes', {});
       assert.equal(snoozes.length, 3);
       for (const snooze of snoozes) assert.equal(Date.parse(snooze.until ?? '') - h.clock.now(), 8 * 3_600_000);
@@ -132,13 +132,13 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
       const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC } });
       const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
       h.replies.start();
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 5_000, 'the subscription');
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription');
       const victims = await h.raiseOffline(1);
       const message = ntfy.messages.find((m) => m.topic === NTFY_TOPIC);
       assert.ok(message);
 
       // Moving the fake clock past the silence limit made PoolWatch reconnect: wait for the stream to be open again.
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 5_000, 'the subscription after the polls');
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
       const post = (body: string): Promise<Response> => fetch(`${ntfy.url}/${replyTopic}`, { method: 'POST', body });
       await post('snooze-8h:AAAAAAAAAAAAAAAAAAAAAAAA'); // well formed, never issued
       await post(`snooze-8h:${'x'.repeat(23)}`); // guessed
