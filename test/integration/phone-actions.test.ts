@@ -107,6 +107,8 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
       assert.equal(firing.length, 3);
       assert.ok(firing.every((alert) => !alert.snoozed));
 
+      // Moving the fake clock past the silence limit made PoolWatch reconnect: press once the stream is open again.
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
       assert.equal(await ntfy.press(message, 'Snooze 8 h'), 200);
       await waitFor(() => h.poolWatch.alerts.active().filter((alert) => victims.includes(alert.scope.worker ?? '')).every((alert) => alert.snoozed), 20_000, 'the alerts snoozed'); // a press goes sim -> ntfy stream -> PoolWatch: slow on a loaded machine
       const snoozes = await h.poolWatch.handle('alerts:snoozes', {});
