@@ -3,25 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { spawnServe, startServeProcess } from '../support/serve-process';
+import { runServeToExit, startServeProcess } from '../support/serve-process';
 import { waitFor } from '../support/wait-for';
 
 // Two `serve` on one data folder would poll twice and notify twice: the second one must refuse to start.
-
-function runToExit(configFile: string, dataDir: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawnServe(configFile, dataDir);
-  let stderr = '';
-  let stdout = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    }),
-  );
-}
 
 describe('poolwatch serve: one instance per data folder', () => {
   it('a second serve on the same data folder exits 1, naming the PID that holds it and the folder', async () => {
@@ -29,7 +14,7 @@ describe('poolwatch serve: one instance per data folder', () => {
     try {
       const lockFile = join(first.dataDir, 'poolwatch.lock');
       assert.equal(readFileSync(lockFile, 'utf8').trim(), String(first.pid));
-      const second = await runToExit(first.configFile, first.dataDir);
+      const second = await runServeToExit(first.configFile, first.dataDir);
       assert.equal(second.code, 1, `second serve: ${second.stdout}${second.stderr}`);
       assert.match(second.stderr, new RegExp(`PID ${first.pid}\\b`));
       assert.ok(second.stderr.includes(first.dataDir), second.stderr);

@@ -2,28 +2,13 @@ import assert from 'node:assert/strict';
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { spawnServe, startServeProcess } from '../support/serve-process';
+import { spawnServe, startServeProcess, runServeToExit } from '../support/serve-process';
 
 // `poolwatch serve` on a machine without a Secret Service (issue 12): it picks the encrypted secrets file on its own,
 // says so at start, and refuses, like ssh, a secrets or key file other users could read.
 
 /** A session bus that leads nowhere: what a plain server without a desktop session has. */
 const NO_SECRET_SERVICE = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/poolwatch-bus', DISPLAY: '' };
-
-function runToExit(configFile: string, dataDir: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawnServe(configFile, dataDir, NO_SECRET_SERVICE);
-  let stderr = '';
-  let stdout = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    }),
-  );
-}
 
 describe('poolwatch serve without a Secret Service', () => {
   it('uses the encrypted secrets file, says so, and refuses it (or its key) once other users can read it', async () => {
@@ -39,7 +24,7 @@ describe('poolwatch serve without a Secret Service', () => {
     }
 
     chmodSync(secretsFile, 0o644);
-    const open = await runToExit(serve.configFile, serve.dataDir);
+    const open = await runServeToExit(serve.configFile, serve.dataDir, NO_SECRET_SERVICE);
     assert.equal(open.code, 1, open.stdout + open.stderr);
     assert.ok(open.stderr.includes(`Permissions 0644 for the secrets file ${secretsFile} are too open`), open.stderr);
     assert.ok(open.stderr.includes(`Fix: chmod 600 ${secretsFile}`), open.stderr);
@@ -47,7 +32,7 @@ describe('poolwatch serve without a Secret Service', () => {
 
     chmodSync(secretsFile, 0o600);
     chmodSync(keyFile, 0o640);
-    const openKey = await runToExit(serve.configFile, serve.dataDir);
+    const openKey = await runServeToExit(serve.configFile, serve.dataDir, NO_SECRET_SERVICE);
     assert.equal(openKey.code, 1, openKey.stdout + openKey.stderr);
     assert.ok(openKey.stderr.includes(`chmod 600 ${keyFile}`), openKey.stderr);
 

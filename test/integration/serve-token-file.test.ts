@@ -3,25 +3,10 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { spawnServe, startServeProcess } from '../support/serve-process';
+import { runServeToExit, startServeProcess } from '../support/serve-process';
 
 // `serve --token-file FILE` keeps one access token across restarts, for bookmarks and scripts (issue 12; issue 13's
 // /metrics scrapes rely on it too). The file is made 0600 and refused, like an ssh key, when others could read it.
-
-function runToExit(configFile: string, dataDir: string, args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawnServe(configFile, dataDir, {}, args);
-  let stderr = '';
-  let stdout = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    }),
-  );
-}
 
 async function snapshotStatus(port: number, token: string): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/api/snapshot`, { headers: { Authorization: `Bearer ${token}` } });
@@ -81,7 +66,7 @@ describe('poolwatch serve --token-file', () => {
     const token = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
     writeFileSync(tokenFile, `${token}\n`);
     chmodSync(tokenFile, 0o640);
-    const result = await runToExit(configFile, dir, ['--token-file', tokenFile]);
+    const result = await runServeToExit(configFile, dir, {}, ['--token-file', tokenFile]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.ok(result.stderr.includes(`Permissions 0640 for the token file ${tokenFile} are too open`), result.stderr);
     assert.ok(result.stderr.includes(`chmod 600 ${tokenFile}`), result.stderr);
@@ -94,7 +79,7 @@ describe('poolwatch serve --token-file', () => {
     const tokenFile = join(dir, 'wrong.token');
     const pasted = 'short secret pasted here';
     writeFileSync(tokenFile, pasted, { mode: 0o600 });
-    const result = await runToExit(configFile, dir, ['--token-file', tokenFile]);
+    const result = await runServeToExit(configFile, dir, {}, ['--token-file', tokenFile]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stderr, /does not hold a usable token/);
     assert.ok(!(result.stdout + result.stderr).includes(pasted));

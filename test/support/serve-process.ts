@@ -100,3 +100,24 @@ export async function residentBytes(pid: number): Promise<number | null> {
     return null;
   }
 }
+
+/** Runs `serve` until it exits by itself (a refusal at start), killing it after 30 s; its exit code and output. */
+export function runServeToExit(
+  configFile: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const child = spawnServe(configFile, dataDir, env, args);
+  let stderr = '';
+  let stdout = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGTERM'), 30_000);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout });
+    }),
+  );
+}
