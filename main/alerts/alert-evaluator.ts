@@ -113,8 +113,21 @@ export class AlertEvaluator {
     this.machine.setResolver(this.resolver);
   }
 
-  /** Judges one poll attempt of one account. */
+  /** Judges one poll attempt of one account, at once. */
   observe(observation: JudgedPoll): AlertEvaluation {
+    const steps = this.judgeInSteps(observation);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same judgement as observe(), pausing (yield) after each pass over the worker list, so a caller with 100,000
+   * workers can let the event loop in between. Meanwhile only this account must not be observed again; if it is
+   * removed, the judgement ends with nothing.
+   */
+  *judgeInSteps(observation: JudgedPoll): Generator<void, AlertEvaluation, void> {
     const { account, atMs } = observation;
     this.nowMs = Math.max(this.nowMs, atMs);
     if (account.status === 'pending') return EMPTY; // not polled yet: nothing to judge
@@ -142,19 +155,19 @@ export class AlertEvaluator {
       otherKeyGroups,
       poolDown: this.poolOutages.downSinceMs(account.pool) !== null,
     };
+    const perWorker = observation.workers !== null && observation.workers.length > 0;
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
     const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
+    if (perWorker) yield;
     const retired: number[] = [];
     const permissions = permissionLostRule(context, state.permissions);
     state.permissions = permissions.memory;
-    const results = [
-      sourceFailingRule(context),
-      dataStaleRule(context),
-      keyRejectedRule(context),
-      permissions.result,
-      keyExpiryRule(context),
-      ...workerStateRules(context, state.memory, slots),
-      ...hashrateRules(context, state.memory, slots),
+    const results = [sourceFailingRule(context), dataStaleRule(context), keyRejectedRule(context), permissions.result, keyExpiryRule(context)];
+    results.push(...workerStateRules(context, state.memory, slots));
+    if (perWorker) yield;
+    results.push(...hashrateRules(context, state.memory, slots));
+    if (perWorker) yield;
+    results.push(
       fleetRule(context, state.memory, slots, retired),
       expectedWorkersRule(context),
       rejectRateRule(context),
@@ -163,16 +176,20 @@ export class AlertEvaluator {
       payoutOverdueRule(context),
       payoutStuckRule(context),
       earningsStoppedRule(context, state.earnings),
-    ];
+    );
+    // Removed while this judgement paused: its alerts are closed and must not come back.
+    if (this.accounts.get(account.id) !== state) return EMPTY;
     if (verdict.open && observation.workers && observation.workers.length > 0) state.retired = { label: account.label, workers: observation.workers, indexes: retired };
     const events = payoutEvents(context, state.payouts);
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
     // After the account's own rules: a source-failing it just closed is not told after the pool's alert.
     transitions.push(...this.machine.apply(MACHINE_SCOPE.accountId, [this.poolOutages.rule(atMs, this.resolver, observation.hostOffline === true)], atMs));
     events.push(...this.backOnline(transitions, observation), ...recoveryEvents(transitions, account, this.resolver));
-    if (verdict.fresh && observation.workers) this.remember(state.memory, slots, observation.workers, observation);
-
     const notifications = this.router.route(atMs, transitions, events, this.view());
+    if (verdict.fresh && observation.workers) {
+      if (perWorker) yield;
+      this.remember(state.memory, slots, observation.workers, observation);
+    }
     return { transitions, events, notifications };
   }
 

@@ -1,5 +1,6 @@
 import { keyExpiryMs, RETIRED_LISTED, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type RetiredWorkersView, type SnoozeView } from '../../shared/contract';
 import type { Clock } from '../base/clock';
+import { nextTurn } from '../base/event-bus';
 import type { Logger } from '../base/logger';
 import type { PollObservation } from '../base/poll-observation';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
@@ -15,6 +16,8 @@ import type { SnoozeTarget } from './snoozes';
 
 /** Quiet-hours summaries and reminders are released by a tick this often, polls or not. */
 export const ALERT_TICK_MS = 60_000;
+/** Worker lists this long are judged in steps (AlertEvaluator.judgeInSteps), so the API and UI answer in between. */
+const WORKERS_JUDGED_AT_ONCE = 5_000;
 /** Firing alerts and snoozes are saved at most this often, and on stop, so they survive a restart. */
 const SNAPSHOT_EVERY_MS = 30_000;
 const SNAPSHOT_NAME = 'alert-engine';
@@ -58,6 +61,9 @@ export class AlertService {
   private readonly sinks: NotificationSink[];
   private timer: unknown = null;
   private lastSnapshotMs = 0;
+  /** Judgements in steps not yet handled, and the last of them: a short one waits behind them too. */
+  private judgementsWaiting = 0;
+  private lastJudgement: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.sinks = [...(deps.sinks ?? [])];
@@ -91,10 +97,27 @@ export class AlertService {
     return this.events.subscribe(listener);
   }
 
-  /** One poll attempt of one account. */
-  observe(observation: PollObservation): void {
+  /**
+   * One poll attempt of one account. A long worker list is judged one pass at a time, each in its own turn of the
+   * event loop (the promise settles when it is done); judgements are handled in the order their polls came.
+   */
+  observe(observation: PollObservation): void | Promise<void> {
     const hostOffline = this.deps.hostOnline ? !this.deps.hostOnline() : false;
-    this.handle(this.evaluator.observe({ ...observation, hostOffline, keyExpiresAtMs: this.keyExpiryOf(observation.account.id) }));
+    const judged = { ...observation, hostOffline, keyExpiresAtMs: this.keyExpiryOf(observation.account.id) };
+    const long = (observation.workers?.length ?? 0) >= WORKERS_JUDGED_AT_ONCE;
+    if (!long && this.judgementsWaiting === 0) return this.handle(this.evaluator.observe(judged));
+    this.judgementsWaiting += 1;
+    const judgement = this.lastJudgement.then(async () => {
+      const steps = this.evaluator.judgeInSteps(judged);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return this.handle(step.value);
+        await nextTurn();
+      }
+    });
+    this.lastJudgement = judgement
+      .catch(() => undefined) // the caller (the engine's bus) logs it; the next judgement still runs
+      .finally(() => (this.judgementsWaiting -= 1));
+    return judgement;
   }
 
   /** When the account's key expires, from the date entered for it; null (no expiry known) closes a key-expiry alert. */

@@ -78,6 +78,25 @@ export function* workerWritesInParts(entries: Map<string, WorkerEntry>, workers:
   }
 }
 
+/** A transaction's worth of worker rows: a sample row costs 1, a worker new to the database 4 (its own row too), ~30 ms in all. */
+export const WRITE_COST_PER_STEP = 4_000;
+
+/** The same parts, each cut further where a transaction's cost is reached (a part's computing is a step of its own too). */
+export function* writesInSteps(parts: Iterable<WorkerWrite[]>, costPerStep = WRITE_COST_PER_STEP): Generator<WorkerWrite[]> {
+  for (const part of parts) {
+    let start = 0;
+    let cost = 0;
+    for (let index = 0; index < part.length; index += 1) {
+      cost += part[index]!.returning ? 4 : 1;
+      if (cost < costPerStep || index === part.length - 1) continue;
+      yield part.slice(start, index + 1);
+      start = index + 1;
+      cost = 0;
+    }
+    yield start === 0 ? part : part.slice(start);
+  }
+}
+
 function goneWrites(entries: Map<string, WorkerEntry>, round: number, groupsListed: ReadonlySet<string>, atMs: number): WorkerWrite[] {
   const writes: WorkerWrite[] = [];
   for (const entry of entries.values()) {

@@ -5,7 +5,7 @@ import { runMaintenanceSteps } from './rollup';
 import { planBackfill, type BackfillPoint } from './sample-backfill';
 import { queryHashrate, queryHashrateRows, queryWorkerStates } from './sample-query';
 import { DISK_RETENTION, WORKER_RAW_CAP_MS, keepalivePhase, type Retention } from './sample-policy';
-import { balanceKey, changedBalances, workerWritesInParts, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
+import { balanceKey, changedBalances, workerWritesInParts, writesInSteps, earningDays, isEarningDay, seriesRows, type BalanceFigures, type WorkerEntry, type WorkerWrite } from './sample-recorder';
 import { sqliteReads } from './sample-sqlite-read';
 import type { MaintenanceResult, SampleStore } from './sample-store';
 import { LEVEL_CODE, LEVEL_MS, type StateCode } from './sample-types';
@@ -235,7 +235,7 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
   function* recordSteps(poll: PollObservation): Generator<void> {
     if (poll.workers === null) return;
     const accountId = accountRef(poll.account.id, poll.account.label);
-    const parts = workerWritesInParts(workerEntries(accountId), poll.workers, poll.atMs, WORKER_ROWS_PER_STEP);
+    const parts = writesInSteps(workerWritesInParts(workerEntries(accountId), poll.workers, poll.atMs, WORKER_ROWS_PER_STEP));
     recordTx.immediate(poll, accountId, parts.next().value ?? []);
     for (const writes of parts) {
       yield;

@@ -125,7 +125,7 @@ async function readAllWorkers(
 }
 
 /** Workers per turn of the event loop while a big list is put together: the API and UI get in between. */
-const WORKERS_PER_TURN = 20_000;
+const WORKERS_PER_TURN = 10_000;
 
 /**
  * Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openHistoryDb } from '../../../main/store/history-db';
+import { WRITE_COST_PER_STEP } from '../../../main/store/sample-recorder';
 import { sqliteSampleStore, WORKER_ROWS_PER_STEP } from '../../../main/store/sample-sqlite';
 import { DAY, HOUR, MINUTE, T0, TH, fleet, iso, pollOf, tempDbFile, worker } from '../../support/sample-fixtures';
 import type { Payout, Worker } from '../../../shared/model';
@@ -193,20 +194,37 @@ describe('sample store (SQLite): writing and reading polls', () => {
     db.close();
   });
 
-  it('records a big poll in steps of WORKER_ROWS_PER_STEP worker rows, the same rows as at once', async () => {
+  it('records a big poll in steps: a transaction per WRITE_COST_PER_STEP (a new worker costs 4), the same rows as at once', async () => {
     const workers = fleet('a', 2 * WORKER_ROWS_PER_STEP + 10, TH);
     const stepped = await openStore();
-    let steps = 0;
-    for (const step of stepped.store.recordPollSteps(pollOf('farm', T0, workers))) {
-      void step;
-      steps += 1;
-      assert.equal(count(stepped.db, 'worker_sample'), steps * WORKER_ROWS_PER_STEP, 'each step is written before the next is asked for');
-    }
-    assert.equal(steps, 2, 'the first step, then two more: the generator pauses twice');
+    const written: number[] = [];
+    const record = (poll: ReturnType<typeof pollOf>) => {
+      written.length = 0;
+      let before = count(stepped.db, 'worker_sample');
+      for (const step of stepped.store.recordPollSteps(poll)) {
+        void step;
+        const now = count(stepped.db, 'worker_sample');
+        written.push(now - before);
+        before = now;
+      }
+      written.push(count(stepped.db, 'worker_sample') - before);
+    };
+    record(pollOf('farm', T0, workers));
+    // Every worker is new: 1,000 a transaction, each written before the next step is asked for.
+    assert.ok(written.every((rows) => rows <= WRITE_COST_PER_STEP / 4), `rows per transaction: ${written.join(', ')}`);
+    assert.ok(written.length >= Math.ceil(workers.length / (WRITE_COST_PER_STEP / 4)), `steps: ${written.length}`);
     assert.equal(count(stepped.db, 'worker_sample'), workers.length);
     const atOnce = await openStore();
     atOnce.store.recordPoll(pollOf('farm', T0, workers));
     const rows = (db: ReturnType<typeof openHistoryDb>) => db.prepare('SELECT at_ms, hps, state FROM worker_sample ORDER BY worker_id').all();
     assert.deepEqual(rows(stepped.db), rows(atOnce.db));
+
+    // A steady poll where every hashrate moved: a row per worker, 4,000 a transaction, and a step per 5,000 listed.
+    record(pollOf('farm', T0 + MINUTE, fleet('a', workers.length, 2 * TH)));
+    assert.ok(written.every((rows) => rows <= WRITE_COST_PER_STEP), `rows per transaction: ${written.join(', ')}`);
+    assert.equal(written.reduce((sum, rows) => sum + rows, 0), workers.length);
+    assert.ok(written.length >= 3, `steps: ${written.length}`);
+    stepped.db.close();
+    atOnce.db.close();
   });
 });
