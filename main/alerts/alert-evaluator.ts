@@ -156,8 +156,9 @@ export class AlertEvaluator {
       poolDown: this.poolOutages.downSinceMs(account.pool) !== null,
     };
     const perWorker = observation.workers !== null && observation.workers.length > 0;
+    if (perWorker) yield;
     // Each listed worker's place in the per-worker memory, found once for every rule of this poll.
-    const slots = observation.workers ? state.memory.slotsOf(workerKeysOf(observation.workers)) : new Int32Array(0);
+    const slots = observation.workers ? yield* state.memory.slotsInSteps(workerKeysOf(observation.workers)) : new Int32Array(0);
     if (perWorker) yield;
     const retired: number[] = [];
     const permissions = permissionLostRule(context, state.permissions);

@@ -6,6 +6,8 @@ export const HISTORY_HOURS = 24;
 /** Less history than this is no baseline: the pool's own 24 h figure stands in. */
 export const MIN_HISTORY_MS = HOUR_MS;
 const SEEN_ONLINE = 1;
+/** Keys resolved per step of slotsInSteps: about 15 ms when every one is new. */
+const KEYS_PER_STEP = 25_000;
 
 /**
  * What the alert core remembers per worker of one account, in flat typed arrays indexed by slot:
@@ -38,9 +40,19 @@ export class WorkerMemory {
    * was in the last list resolved needs no hashing: 100,000 workers cost a string comparison each.
    */
   slotsOf(keys: readonly string[]): Int32Array {
+    const steps = this.slotsInSteps(keys);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** slotsOf, pausing (yield) after every `perStep` keys: the first poll of 100,000 workers makes every slot. */
+  *slotsInSteps(keys: readonly string[], perStep = KEYS_PER_STEP): Generator<void, Int32Array, void> {
     const slots = new Int32Array(keys.length);
     const { lastKeys, lastSlots } = this;
     for (let index = 0; index < keys.length; index += 1) {
+      if (index > 0 && index % perStep === 0) yield;
       const key = keys[index]!;
       slots[index] = index < lastKeys.length && lastKeys[index] === key ? lastSlots[index]! : this.slotFor(key);
     }

@@ -9,7 +9,7 @@ async function main() {
   const adapter = createAdapter(pool);
   const k = (pool === 'sbi' ? sim.keys.fullKey : sim.keys.fullKey) as Record<string, string>;
   const credentials: Record<string, string> = pool === 'sbi' ? { apiKey: k.apiKey!, apiSecret: k.apiSecret! } : { accessKey: k.accessKey!, privateKey: k.privateKey! };
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < +(process.env.POLLS ?? 4); i++) {
     const t = await timed(() => adapter.poll({ baseUrl: sim.url, credentials, options: { subaccounts: undefined }, http: createHttpClient({ poolName: 'x' }), now: () => Date.now(), previous: null }));
     console.log(`poll ${i}: ${t.cpuMs.toFixed(0)} ms CPU, ${t.wallMs.toFixed(0)} wall, ${t.result.workers.length} workers`);
   }

@@ -154,6 +154,8 @@ export async function benchResponsiveness(workers: number, seconds: number): Pro
     console.log(`  API answers: ${times.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, ${slow} over 100 ms`);
     console.log(`  serve's event loop delay: p50 ${report.loopP50Ms.toFixed(1)} ms, p99 ${report.loopP99Ms.toFixed(0)} ms, max ${report.loopMaxMs.toFixed(0)} ms`);
     console.log(`  serve's CPU: ${((report.cpuMs / (seconds * 1000)) * 100).toFixed(0)} % of one core over the window`);
+    if (report.stalls) console.log(`  serve's stalls over 50 ms [monotonic µs, ms]: ${JSON.stringify(report.stalls)}`);
+    console.log(`  serve's GC pauses: ${report.gcPauses}, longest minor ${report.gcMinorMaxMs.toFixed(0)} ms, longest major ${report.gcMajorMaxMs.toFixed(0)} ms`);
     console.log(`  serve's memory: RSS ${mb(afterFirst.rssBytes)} MB after the first poll, ${mb(report.rssBytes)} MB at the end; heap used ${mb(report.heapUsedBytes)} MB`);
   } finally {
     await serve.stop();
