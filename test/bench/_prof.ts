@@ -9,8 +9,11 @@ async function main() {
   const adapter = createAdapter(pool);
   const k = (pool === 'sbi' ? sim.keys.fullKey : sim.keys.fullKey) as Record<string, string>;
   const credentials: Record<string, string> = pool === 'sbi' ? { apiKey: k.apiKey!, apiSecret: k.apiSecret! } : { accessKey: k.accessKey!, privateKey: k.privateKey! };
+  let previous: Awaited<ReturnType<typeof adapter.poll>> | null = null;
   for (let i = 0; i < +(process.env.POLLS ?? 4); i++) {
-    const t = await timed(() => adapter.poll({ baseUrl: sim.url, credentials, options: { subaccounts: undefined }, http: createHttpClient({ poolName: 'x' }), now: () => Date.now(), previous: null }));
+    if (i > 0) await sim.advanceClock(60_000);
+    const t = await timed(() => adapter.poll({ baseUrl: sim.url, credentials, options: { subaccounts: undefined }, http: createHttpClient({ poolName: 'x' }), now: () => Date.now(), previous }));
+    previous = t.result;
     console.log(`poll ${i}: ${t.cpuMs.toFixed(0)} ms CPU, ${t.wallMs.toFixed(0)} wall, ${t.result.workers.length} workers`);
   }
   await sim.close();

@@ -7,6 +7,8 @@ export interface ChildSim {
   url: string;
   /** What GET /__sim/keys answers: the credentials of the simulated account. */
   keys: Record<string, unknown>;
+  /** Moves the simulator's clock on, as time passes between two polls (rates and last shares move with it). */
+  advanceClock(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export async function startChildSim(pool: 'sbi' | 'spider' | 'stratumsphere', ar
   return {
     url,
     keys,
+    advanceClock: async (ms) => {
+      const answer = await fetch(`${url}/__sim/control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'advanceClock', ms }) });
+      if (!answer.ok) throw new Error(`${pool} simulator refused advanceClock: ${answer.status} ${await answer.text()}`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

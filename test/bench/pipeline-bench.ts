@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { PoolAdapter } from '../../main/pools/adapter';
+import type { PoolAdapter, PoolReading } from '../../main/pools/adapter';
 import { createHttpClient } from '../../main/pools/http-client';
 import { NotHashingTracker } from '../../main/engine/not-hashing';
 import { diffWorkers } from '../../main/engine/worker-diff';
@@ -77,6 +77,8 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
   try {
     const credentials = test.credentials(sim.keys);
     const bodies: string[] = [];
+    // As the engine does: the last reading goes along (unchanged workers keep their objects).
+    let last: PoolReading | null = null;
     const pollWith = (fetchImpl?: typeof fetch) =>
       test.adapter.poll({
         baseUrl: sim.url,
@@ -84,9 +86,10 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
         options: { subaccounts: undefined },
         http: createHttpClient({ poolName: test.name, ...(fetchImpl && { fetchImpl }) }),
         now: () => Date.now(),
-        previous: null,
+        previous: last,
       });
     const captured = await pollWith(capturingFetch(bodies));
+    last = captured;
     const count = captured.workers.length;
     const bytes = bodies.reduce((total, body) => total + Buffer.byteLength(body), 0);
 
@@ -101,8 +104,11 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
     // The captured reading warms up alerts and history (their first poll is not steady state); then RUNS polls.
     for (let run = 0; run < RUNS + 1; run += 1) {
       const steady = run >= 1;
+      // A minute passes between polls, for the pool too: every online worker's rates and last share have moved.
+      if (steady) await sim.advanceClock(POLL_MS);
       const polled = steady ? await timed(() => pollWith()) : { cpuMs: 0, wallMs: 0, result: captured };
       workers = polled.result.workers;
+      last = polled.result;
       const account = summaryOf(workers, test.pool);
       at += POLL_MS;
       const judged = await timed(() => notHashing.mark(workers, at, 10 * 60_000));

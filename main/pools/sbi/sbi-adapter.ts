@@ -110,14 +110,21 @@ async function readAllWorkers(
       `${SBI_NAME} reports ${total} workers, more than PoolWatch reads (${SBI_MAX_WORKERS}). Use a key limited to fewer subaccounts.`,
     );
   }
-  const toWorkers = (page: z.infer<typeof workerPage>): Worker[] => page.content.map((raw) => toWorker(raw, fallbackGroup));
-  const pages = [toWorkers(first)];
   const pageSize = Math.max(1, first.size ?? first.content.length);
+  // A worker that reads as it did in the same place last poll stays last poll's object: the new copy dies young
+  // (a copy kept until every page is in is what the garbage collector pays for, 100,000 times a poll).
+  const toWorkers = (page: z.infer<typeof workerPage>, number: number): Worker[] =>
+    page.content.map((raw, index) => {
+      const worker = toWorker(raw, fallbackGroup);
+      const before = previous[number * pageSize + index];
+      return before !== undefined && sameWorkerReading(before, worker) ? before : worker;
+    });
+  const pages = [toWorkers(first, 0)];
   const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
   if (totalPages > 1) {
     // Each page becomes workers as it arrives: its raw JSON can go at once, and no step handles every worker at once.
     const rest = Array.from({ length: Math.min(totalPages, Math.ceil(SBI_MAX_WORKERS / pageSize)) - 1 }, (_, index) =>
-      fetchPage(index + 1).then(toWorkers),
+      fetchPage(index + 1).then((page) => toWorkers(page, index + 1)),
     );
     pages.push(...(await Promise.all(rest)));
   }
@@ -141,7 +148,8 @@ async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Work
     if (listed.length % WORKERS_PER_TURN < page.length && listed.length > 0) await nextTurn();
     for (const worker of page) {
       const at = listed.length;
-      const key = workerKey(worker);
+      // Last poll's object in last poll's place: its key is last poll's key.
+      const key: string = aligned && worker === previous[at] ? before[at]! : workerKey(worker);
       const same: boolean = aligned && before[at] === key;
       aligned = same;
       listed.push(same && sameWorkerReading(previous[at]!, worker) ? previous[at]! : worker);
