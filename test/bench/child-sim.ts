@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
 
 // A simulator in its own process, so its CPU (building and serving the pages) is not counted as the app's.
 
@@ -13,7 +14,7 @@ export interface ChildSim {
 }
 
 export async function startChildSim(pool: 'sbi' | 'spider' | 'stratumsphere', args: string[] = []): Promise<ChildSim> {
-  const cli = join(__dirname, '..', 'sim', pool, 'cli.ts');
+  const cli = join(REPO_ROOT, 'test', 'sim', pool, 'cli.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--seed', '1', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChildSim, type ChildSim } from './child-sim';
 import { mb } from './cpu';
+import { BUNDLED_CLI, REPO_ROOT } from './paths';
 import type { ProbeReport } from './serve-probe';
 
 // `poolwatch serve` as a user runs it, in its own process with the simulator in a third: how fast it answers an
 // API client while it polls a big account, what it keeps resident, and what it costs at rest.
 
-const ROOT = join(__dirname, '..', '..');
 
 interface Serve {
   port: number;
@@ -22,10 +22,10 @@ interface Serve {
 async function startServe(accounts: unknown[], env: Record<string, string>): Promise<Serve> {
   const dir = mkdtempSync(join(tmpdir(), 'pw-serve-bench-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ accounts }));
-  const child: ChildProcess = fork(join(ROOT, 'main', 'cli', 'main.ts'), ['serve', '--config', join(dir, 'config.json'), '--port', '0'], {
+  const child: ChildProcess = fork(BUNDLED_CLI ?? join(REPO_ROOT, 'main', 'cli', 'main.ts'), ['serve', '--config', join(dir, 'config.json'), '--port', '0'], {
     // POOLWATCH_BENCH_CPU_PROF=<folder> writes serve's CPU profile there, to see what its long tasks were.
     execArgv: [
-      '--import', 'tsx', '--import', join(__dirname, 'serve-probe.ts'),
+      '--import', 'tsx', '--import', join(REPO_ROOT, 'test', 'bench', 'serve-probe.ts'),
       ...(process.env.POOLWATCH_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.POOLWATCH_BENCH_CPU_PROF}`] : []),
     ],
     env: { ...process.env, ...env },

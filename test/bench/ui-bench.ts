@@ -8,12 +8,13 @@ import { startDemoPools } from '../../build/demo-pools';
 import { startServe, type RunningServe } from '../e2e/headless-support';
 import { startChildSim } from './child-sim';
 import { pageProbeScript, type PageProbeReport } from './ui-page-probe';
+import { REPO_ROOT } from './paths';
 
 // The headless UI in Debian's Chromium against the built `poolwatch serve` (dist/, built first when missing):
 // how fast the first screen shows, what it loads, how many worker rows a 100,000-worker table keeps in the DOM,
 // and which tasks run long in the page while such an account is polled. Prints figures; asserts nothing.
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = REPO_ROOT;
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LONG_TASK_MS = 50;

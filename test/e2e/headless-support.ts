@@ -3,7 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'main', 'cli.js');
+// The bench runs this from its bundle, which names the repository (test/bench/paths.ts).
+const CLI = join(process.env.POOLWATCH_REPO_ROOT ?? join(__dirname, '..', '..'), 'dist', 'main', 'cli.js');
 
 export interface RunningServe {
   url: string;
