@@ -75,6 +75,22 @@ export function sameWorkerReading(a: Worker, b: Worker): boolean {
   );
 }
 
+/**
+ * A new reading `next` of the worker `before` was: `before` itself when they say the same, else `next` sharing
+ * the strings and the hashrate object that did not change. A poll then keeps few new objects alive, and what a
+ * 100,000-worker poll keeps alive is what the garbage collector copies. `next` must be fresh (it may be changed).
+ */
+export function carryOver(before: Worker, next: Worker): Worker {
+  if (sameWorkerReading(before, next)) return before;
+  if (next.name === before.name) next.name = before.name;
+  if (next.group === before.group) next.group = before.group;
+  if (next.lastShareAt === before.lastShareAt) next.lastShareAt = before.lastShareAt;
+  const now = next.hashrate;
+  const then = before.hashrate;
+  if (now.h10m === then.h10m && now.h1h === then.h1h && now.h24h === then.h24h) next.hashrate = then;
+  return next;
+}
+
 const keyLists = new WeakMap<readonly Worker[], readonly string[]>();
 
 /**

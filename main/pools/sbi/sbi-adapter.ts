@@ -5,7 +5,7 @@ import {
   workerKey,
   workerKeysOf,
   rememberWorkerKeys,
-  sameWorkerReading,
+  carryOver,
   type Group,
   type HashrateSeries,
   type Payout,
@@ -111,13 +111,13 @@ async function readAllWorkers(
     );
   }
   const pageSize = Math.max(1, first.size ?? first.content.length);
-  // A worker that reads as it did in the same place last poll stays last poll's object: the new copy dies young
-  // (a copy kept until every page is in is what the garbage collector pays for, 100,000 times a poll).
+  // Compared with the worker in the same place last poll as each page arrives: what did not change stays last
+  // poll's (carryOver), so the copies die young instead of being kept until every page is in.
   const toWorkers = (page: z.infer<typeof workerPage>, number: number): Worker[] =>
     page.content.map((raw, index) => {
       const worker = toWorker(raw, fallbackGroup);
       const before = previous[number * pageSize + index];
-      return before !== undefined && sameWorkerReading(before, worker) ? before : worker;
+      return before === undefined ? worker : carryOver(before, worker);
     });
   const pages = [toWorkers(first, 0)];
   const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
@@ -137,7 +137,8 @@ const WORKERS_PER_TURN = 10_000;
 /**
  * Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read.
  * A list with the same workers in the same places as the last poll's needs no de-duplication (that list had none),
- * and a worker that reads exactly as last time stays the same object, so it costs no memory and no diff.
+ * and a worker in the same place as last time keeps last time's key (what did not change was carried over as each page
+ * arrived, see carryOver).
  */
 async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Worker[]): Promise<Worker[]> {
   const listed: Worker[] = [];
@@ -148,11 +149,12 @@ async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Work
     if (listed.length % WORKERS_PER_TURN < page.length && listed.length > 0) await nextTurn();
     for (const worker of page) {
       const at = listed.length;
-      // Last poll's object in last poll's place: its key is last poll's key.
-      const key: string = aligned && worker === previous[at] ? before[at]! : workerKey(worker);
+      // The same group and name in last poll's place: last poll's key.
+      const then = aligned ? previous[at] : undefined;
+      const key: string = then !== undefined && then.group === worker.group && then.name === worker.name ? before[at]! : workerKey(worker);
       const same: boolean = aligned && before[at] === key;
       aligned = same;
-      listed.push(same && sameWorkerReading(previous[at]!, worker) ? previous[at]! : worker);
+      listed.push(worker);
       keys.push(key);
     }
   }

@@ -206,11 +206,18 @@ describe('SBI adapter variants', () => {
   it('a worker that reads as last poll keeps its object; a changed one is new; a reordered list is still de-duplicated', async () => {
     let shift = 0;
     let changed = '';
+    let sharedLater = '';
     const names = Array.from({ length: 30 }, (_, index) => `rig-${String(index).padStart(2, '0')}`);
     const routes = documentedRoutes();
     routes['/api/external/v1/workers'] = () => {
       const order = [...names.slice(shift), ...names.slice(0, shift), ...(shift > 0 ? [names[0]!] : [])]; // a shifted list repeats rig-00
-      const content = order.map((name) => ({ name, state: 'ONLINE', subaccount: 'batchtest', lastShareTime: '2022-04-20T00:00:00.000+00:00', hashrates: [name === changed ? 2 : 1, 1, 1] }));
+      const content = order.map((name) => ({
+        name,
+        state: 'ONLINE',
+        subaccount: 'batchtest',
+        lastShareTime: name === sharedLater ? '2022-04-20T00:01:00.000+00:00' : '2022-04-20T00:00:00.000+00:00',
+        hashrates: [name === changed ? 2 : 1, 1, 1],
+      }));
       return { body: JSON.stringify({ content, totalElements: content.length, totalPages: 1, size: 1000, number: 0 }) };
     };
     const server = await startFixtureServer(routes);
@@ -218,9 +225,15 @@ describe('SBI adapter variants', () => {
       const adapter = createSbiAdapter();
       const first = await adapter.poll(context(server.url));
       changed = 'rig-05';
+      sharedLater = 'rig-06';
       const second = await adapter.poll({ ...context(server.url), previous: first });
       assert.equal(second.workers.length, 30);
-      assert.ok(second.workers.every((worker, index) => (worker.name === 'rig-05') !== (worker === first.workers[index])), 'only rig-05 is a new object');
+      const renewed = new Set(['rig-05', 'rig-06']);
+      assert.ok(second.workers.every((worker, index) => renewed.has(worker.name) !== (worker === first.workers[index])), 'only rig-05 and rig-06 are new objects');
+      assert.equal(second.workers[6]!.lastShareAt, '2022-04-20T00:01:00.000Z');
+      assert.equal(second.workers[6]!.hashrate, first.workers[6]!.hashrate, 'rig-06 only shared later: its hashrates are last poll\'s object');
+      assert.notEqual(second.workers[5]!.hashrate, first.workers[5]!.hashrate);
+      assert.deepEqual(second.workers[5]!.hashrate, { ...first.workers[5]!.hashrate, h10m: 2e6 });
       shift = 7;
       const third = await adapter.poll({ ...context(server.url), previous: second });
       assert.equal(third.workers.length, 30, 'rig-00, listed twice, is kept once');
