@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { StepSizer } from './step-sizer';
 import { rawLevel, rollupLevel } from './sample-levels';
 import { DISK_RETENTION, SERIES_RAW_CAP_MAX_MS, WORKER_RAW_CAP_MS, WORKER_ROLLUP_CAP_MS, type Retention } from './sample-policy';
 import type { SampleTarget } from './sample-source';
@@ -20,8 +21,10 @@ export interface MaintenanceHooks {
 
 /** An hour is rolled up only once it ended this long ago: a poll is written when it ends, up to 5 min after it started. */
 export const ROLLUP_GRACE_MS = 10 * 60_000;
-/** Workers per step: keeps a step near tens of milliseconds at 30,000 workers. */
-const WORKER_BATCH = 500;
+/** Workers in the first step of a round; later steps are sized by how long the last one took (StepSizer). */
+const WORKER_BATCH = 100;
+/** What one step of the worker rollup may take: the API and the UI wait behind it. */
+const STEP_TARGET_MS = 25;
 const SERIES_BATCH = 50;
 /** Buckets rolled up per round: bounds the rows one step reads after a long pause. */
 const CHUNK_MS: Record<RollupLevel, number> = { hour: 6 * HOUR_MS, day: 30 * DAY_MS };
@@ -83,11 +86,11 @@ interface Context {
   retention: Retention;
 }
 
-/** Ids in pages of `size`, each page read when its step starts (rows created meanwhile are included). */
-function* pages(statement: BetterSqlite3.Statement, size: number): Generator<number[]> {
+/** Ids in pages of `size` (a number, or a StepSizer's current size), each page read when its step starts (rows created meanwhile are included). */
+function* pages(statement: BetterSqlite3.Statement, size: number | StepSizer): Generator<number[]> {
   let after = 0;
   for (;;) {
-    const ids = statement.all(after, size) as number[];
+    const ids = statement.all(after, typeof size === 'number' ? size : size.size) as number[];
     if (ids.length === 0) return;
     yield ids;
     after = ids[ids.length - 1]!;
@@ -151,8 +154,9 @@ function* rollUp(ctx: Context, level: RollupLevel, endMs: number): Generator<Mai
     }
     const pollTimes = JSON.stringify(times.filter((at) => at >= from - WORKER_RAW_CAP_MS));
     const marks = ctx.source.marks();
-    for (const ids of pages(workerIds, WORKER_BATCH)) {
-      const result = ctx.db.transaction(() => rollWorkerBatch(ctx.workers, { ids, level, fromMs: from, toMs: to, pollTimes, marks }))();
+    const sizer = new StepSizer(WORKER_BATCH, WORKER_BATCH * 20, STEP_TARGET_MS);
+    for (const ids of pages(workerIds, sizer)) {
+      const result = sizer.timed(() => ctx.db.transaction(() => rollWorkerBatch(ctx.workers, { ids, level, fromMs: from, toMs: to, pollTimes, marks }))());
       for (const id of ids) silent.delete(id);
       for (const { id, sinceMs } of result.silent) silent.set(id, sinceMs);
       yield { rolledUp: result.written, deleted: 0 };

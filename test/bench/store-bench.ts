@@ -31,16 +31,22 @@ interface TimedSteps {
   deleted: number;
   steps: number;
   longestMs: number;
+  /** What the longest step did. */
+  longestDid: string;
 }
 
 /** Runs maintenance steps to the end, timing each: the longest step is what a poll may wait behind. */
 function timedSteps(steps: Iterable<{ rolledUp: number; deleted: number }>): TimedSteps {
-  const total = { rolledUp: 0, deleted: 0, steps: 0, longestMs: 0 };
+  const total = { rolledUp: 0, deleted: 0, steps: 0, longestMs: 0, longestDid: '' };
   const iterator = steps[Symbol.iterator]();
   for (;;) {
     const started = performance.now();
     const step = iterator.next();
-    total.longestMs = Math.max(total.longestMs, performance.now() - started);
+    const tookMs = performance.now() - started;
+    if (tookMs > total.longestMs) {
+      total.longestMs = tookMs;
+      total.longestDid = step.done ? 'the end of the pass' : `${step.value.rolledUp} rolled up, ${step.value.deleted} deleted`;
+    }
     if (step.done) return total;
     total.steps += 1;
     total.rolledUp += step.value.rolledUp;
@@ -49,7 +55,7 @@ function timedSteps(steps: Iterable<{ rolledUp: number; deleted: number }>): Tim
 }
 
 function stepsNote(result: TimedSteps): string {
-  return `${result.rolledUp} rollup rows, ${result.deleted} deleted, in ${result.steps} steps, longest step ${result.longestMs.toFixed(1)} ms`;
+  return `${result.rolledUp} rollup rows, ${result.deleted} deleted, in ${result.steps} steps, longest step ${result.longestMs.toFixed(1)} ms (${result.longestDid})`;
 }
 
 export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[]) => AccountSummary): Promise<Row[]> {
