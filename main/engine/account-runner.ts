@@ -258,6 +258,7 @@ export class AccountRunner {
 
   private async acceptReading(polled: PoolReading, atMs: number): Promise<void> {
     const reading = this.judgeNotHashing(polled, atMs);
+    if (reading.workers.length >= WORKERS_PER_DELTA) await nextTurn(); // the judgement and the diff pass 100,000 workers each
     const diff = diffWorkers(this.reading?.workers ?? [], reading.workers);
     this.reading = reading;
     // Counted once per reading: the summary is asked for at every API call and UI event, 100,000 workers each time.

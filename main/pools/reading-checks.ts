@@ -136,7 +136,8 @@ export function checkReading(reading: PoolReading, poolName: string): PoolReadin
     const checked = checkHashrate(group.hashrate, `groups[${index}].hashrate`, hashrates, `group ${group.name}`);
     return checked === group.hashrate ? group : { ...group, hashrate: checked };
   });
-  const workers = reading.workers.map((worker, index) => checkWorker(worker, index, hashrates, others));
+  // Almost always every worker is sane: no copy of a 100,000-worker list then.
+  const workers = reading.workers.every(saneWorker) ? reading.workers : reading.workers.map((worker, index) => checkWorker(worker, index, hashrates, others));
   const history = reading.history?.map((series, seriesIndex) => {
     const kept = series.points.filter((point, pointIndex) => {
       if (saneHashrate(point.hps)) return true;
