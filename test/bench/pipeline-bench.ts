@@ -26,6 +26,8 @@ export interface PipelineCase {
   credentials(keys: Record<string, unknown>): Record<string, string>;
   /** Whether to run the whole pipeline (diff, alerts, history) or only the adapter against the floor. */
   full: boolean;
+  /** What every request costs before it is sent, whatever it asks (Spider's RSA signature): timed apart, for the note. */
+  perRequest?: { name: string; cost(credentials: Record<string, string>): () => void };
 }
 
 interface Stage {
@@ -139,6 +141,14 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
       `heap kept by the pipeline (reading, diff index, alert state, history caches): ${mb(heapKept)} MB;` +
         ` the worker list alone: ${mb(dataBytes)} MB (${copy.length} workers); beyond the data: ${mb(heapKept - dataBytes)} MB`,
     ];
+    if (test.perRequest) {
+      const once = test.perRequest.cost(credentials);
+      const timedOnce = await medianTimed(RUNS, () => {
+        for (let i = 0; i < 50; i += 1) once();
+      });
+      const totalMs = (timedOnce.cpuMs / 50) * bodies.length;
+      notes.push(`of the adapter's CPU, ${bodies.length} ${test.perRequest.name} take about ${totalMs.toFixed(0)} ms (${(timedOnce.cpuMs / 50).toFixed(2)} ms each)`);
+    }
     printStages(`${test.name}, ${count} workers`, pipeline, floor, notes);
   } finally {
     stores.close();

@@ -9,6 +9,8 @@ import { createHttpClient } from '../../main/pools/http-client';
 import { diffWorkers } from '../../main/engine/worker-diff';
 import { AlertEvaluator } from '../../main/alerts/alert-evaluator';
 import { buildSnapshotJson } from '../../main/engine/snapshot-json';
+import { importSpiderPrivateKey } from '../../main/pools/spider/spider-key';
+import { signSpiderRequest } from '../../main/pools/spider/spider-signing';
 import { summaryOf } from './bench-summary';
 import { startChildSim } from './child-sim';
 import { measure, printTable } from './measure';
@@ -23,6 +25,12 @@ const SECTIONS = ['pipeline', 'serve', 'idle', 'components', 'ui'] as const;
 const sbiCredentials = (keys: Record<string, unknown>) => {
   const key = keys.fullKey as { apiKey: string; apiSecret: string };
   return { apiKey: key.apiKey, apiSecret: key.apiSecret };
+};
+/** One Spider request's signature, as the client signs each request (the private key parsed once per poll). */
+const spiderSignature = (credentials: Record<string, string>) => {
+  const imported = importSpiderPrivateKey(credentials.privateKey ?? '');
+  if (!imported.ok) throw new Error('the Spider simulator\'s key did not import');
+  return () => void signSpiderRequest({ coin: 'btc', subaccount: 'bench', pageNum: 1, pageSize: 100 }, credentials.accessKey ?? '', Date.now(), imported.key);
 };
 const spiderCredentials = (keys: Record<string, unknown>) => {
   const key = keys.fullKey as { accessKey: string; privateKey: string };
@@ -118,7 +126,15 @@ async function main(): Promise<void> {
       await benchPipeline({ pool: 'sbi', name: 'SBI Crypto Pool', adapter: createAdapter('sbi'), simArgs: ['--workers', String(workers)], credentials: sbiCredentials, full: true });
     }
     for (const workers of run.spiderSizes) {
-      await benchPipeline({ pool: 'spider', name: 'Spider Pool (paged workers)', adapter: createAdapter('spider'), simArgs: ['--workers', String(workers)], credentials: spiderCredentials, full: true });
+      await benchPipeline({
+        pool: 'spider',
+        name: 'Spider Pool (paged workers, 50 a page in the simulator, each request RSA-signed)',
+        adapter: createAdapter('spider'),
+        simArgs: ['--workers', String(workers)],
+        credentials: spiderCredentials,
+        full: true,
+        perRequest: { name: 'RSA signatures', cost: spiderSignature },
+      });
     }
     await benchPipeline({
       pool: 'stratumsphere',
