@@ -1,4 +1,4 @@
-import { workerKey, workerKeysOf, type Worker } from '../../shared/model';
+import { workerKey, workerKeysOf, type PoolId, type Worker } from '../../shared/model';
 import { alertKey, type AlertEvent, type AlertScope, type AlertTransition, type ConditionRuleId, type Severity } from './alert-types';
 import { DEFAULT_ALERT_SETTINGS, SettingsResolver, type AlertSettings } from './alert-settings';
 import type { AlertEvaluatorSnapshot } from './alert-snapshot';
@@ -73,6 +73,7 @@ export interface RetiredWorkers {
 }
 
 interface AccountState {
+  pool: PoolId;
   /** The latest judged poll's list and the indexes of its long-dead workers (no copy of 100,000 workers). */
   retired: { label: string; workers: readonly Worker[]; indexes: number[] } | null;
   gate: GateState;
@@ -131,7 +132,7 @@ export class AlertEvaluator {
     const { account, atMs } = observation;
     this.nowMs = Math.max(this.nowMs, atMs);
     if (account.status === 'pending') return EMPTY; // not polled yet: nothing to judge
-    const state = this.accountState(account.id);
+    const state = this.accountState(account.id, account.pool);
     const { settings } = this.resolver;
     const stale = this.resolver.settingsFor(scopeOf(account, null, null), 'data-stale');
     const { state: gate, verdict } = stepGate(state.gate, observation, {
@@ -268,10 +269,11 @@ export class AlertEvaluator {
     this.router.loadState(snapshot.router);
   }
 
-  private accountState(accountId: string): AccountState {
+  private accountState(accountId: string, pool: PoolId): AccountState {
     let state = this.accounts.get(accountId);
     if (!state) {
       state = {
+        pool,
         retired: null,
         gate: newGateState(this.resolver.settings.settlePolls),
         memory: new WorkerMemory(),
@@ -347,6 +349,7 @@ export class AlertEvaluator {
         return state === 'firing' || state === 'resolving';
       },
       reminderHours: (record: AlertRecord) => this.resolver.settingsFor(record.scope, record.ruleId).reminderHours,
+      poolOf: (accountId) => this.accounts.get(accountId)?.pool ?? null,
     };
   }
 }

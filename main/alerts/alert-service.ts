@@ -171,9 +171,14 @@ export class AlertService {
     }));
   }
 
-  /** Per account, its retired (long-dead) workers: they never alert; the Alerts screen lists them to mute. */
-  retired(): RetiredWorkersView[] {
-    return this.evaluator.retiredWorkers(RETIRED_LISTED).map(({ accountId, accountLabel, count, workers }) => ({
+  /**
+   * Per account, its retired (long-dead) workers, the first `limit` named: they never alert; the Alerts screen lists
+   * them to mute, the Overview's cards count them. Answered once the judgements already queued are done: the UI asks
+   * when a poll's data arrives, which is before that poll is judged.
+   */
+  async retired({ limit = RETIRED_LISTED }: { limit?: number } = {}): Promise<RetiredWorkersView[]> {
+    await this.lastJudgement;
+    return this.evaluator.retiredWorkers(limit).map(({ accountId, accountLabel, count, workers }) => ({
       accountId,
       accountLabel,
       count,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POOL_IDS } from '../../shared/model';
 import { CONDITION_RULE_IDS } from './alert-types';
 import { RuleIdSchema } from './alert-settings';
 
@@ -28,6 +29,8 @@ const NotificationItemSchema = z.object({
   key: z.string(),
   ruleId: RuleIdSchema,
   scope: ScopeSchema,
+  // Held items saved before titles used the pool's word have none: they say "worker".
+  pool: z.enum(POOL_IDS).nullable().default(null),
   ref: z.string().nullable(),
   change: z.enum(['firing', 'resolved', 'event', 'reminder']),
   atMs: z.number(),

@@ -1,13 +1,15 @@
+import type { PoolId } from '../../shared/model';
 import { maxSeverity, type AlertScope, type RuleId, type Severity } from './alert-types';
 import { MACHINE_SCOPE } from './observation';
-import { RULE_CATALOG } from './rule-catalog';
-import { firstNames, NAMES_LISTED } from './rules/alert-wording';
+import { firstNames, NAMES_LISTED, ruleWording } from './rules/alert-wording';
 
 /** One alert change or event inside a notification; the app lists them all. */
 export interface NotificationItem {
   key: string;
   ruleId: RuleId;
   scope: AlertScope;
+  /** The account's pool, whose word for its units the titles use ("Rental offline"); null for this machine's alerts. */
+  pool: PoolId | null;
   ref: string | null;
   change: 'firing' | 'resolved' | 'event' | 'reminder';
   atMs: number;
@@ -70,7 +72,10 @@ function count(n: number, noun: string): string {
 function perRule(items: readonly NotificationItem[]): string {
   const byRule = groupBy(items, (item) => item.ruleId);
   return [...byRule.entries()]
-    .map(([ruleId, list]) => (list.length === 1 ? RULE_CATALOG[ruleId].label : `${list.length} ${RULE_CATALOG[ruleId].many}`))
+    .map(([ruleId, list]) => {
+      const words = ruleWording(ruleId, list[0]?.pool ?? null);
+      return list.length === 1 ? words.label : `${list.length} ${words.many}`;
+    })
     .join(', ');
 }
 
@@ -94,7 +99,7 @@ export function describeItems(kind: NotificationKind, items: readonly Notificati
   if (!first) return { title: '', body: '' };
   const label = first.scope.accountLabel;
   // A pool's outage is named for the pool: "SBI Crypto Pool API down".
-  const rule = first.ruleId === 'pool-down' ? { ...RULE_CATALOG['pool-down'], label: `${label} API down` } : RULE_CATALOG[first.ruleId];
+  const rule = first.ruleId === 'pool-down' ? { ...ruleWording('pool-down', null), label: `${label} API down` } : ruleWording(first.ruleId, first.pool);
   // An alert about this machine belongs to no account: "Machine offline", not "... in This machine".
   const where = first.scope.accountId === MACHINE_SCOPE.accountId ? '' : ` in ${label}`;
   switch (kind) {

@@ -1,3 +1,4 @@
+import type { PoolId } from '../../shared/model';
 import { HOUR_MS } from '../base/time';
 import { accountOfKey, alertKey, type AlertEvent, type AlertTransition, type RuleId } from './alert-types';
 import type { AlertSettings } from './alert-settings';
@@ -16,6 +17,8 @@ export interface RouterView {
   firingAlerts(): Iterable<AlertRecord>;
   isFiring(key: string): boolean;
   reminderHours(record: AlertRecord): number;
+  /** The account's pool (for its word in titles); null when not known (this machine, an account not polled yet). */
+  poolOf(accountId: string): PoolId | null;
 }
 
 /** What the router keeps between evaluations; plain data so it can be saved. */
@@ -56,16 +59,16 @@ export class NotificationRouter {
         if (told) wasDelivered.add(step.key);
         this.delivered.delete(step.key);
         // A resolution nobody was told about the start of is no news either.
-        if (told && step.cause === 'condition' && RULE_CATALOG[step.ruleId].notifyResolved) items.push(this.item(step, 'resolved', false));
+        if (told && step.cause === 'condition' && RULE_CATALOG[step.ruleId].notifyResolved) items.push(this.item(step, 'resolved', false, view));
       } else if (step.from === 'pending' && step.to === 'firing') {
-        items.push(this.item(step, 'firing', step.urgent));
+        items.push(this.item(step, 'firing', step.urgent, view));
       }
     }
     for (const event of events) {
       if (event.ruleId === 'worker-back-online' && !wasDelivered.has(alertKey('worker-offline', event.scope))) continue;
       // A recovery is news only to whoever was told of the alert it ends (its rule is the event's ref).
       if (event.ruleId === 'fleet-recovered' && !(event.ref !== null && wasDelivered.has(alertKey(event.ref as RuleId, event.scope)))) continue;
-      items.push(this.item(event, 'event', event.urgent));
+      items.push(this.item(event, 'event', event.urgent, view));
     }
 
     const covered = new Map<string, string[]>();
@@ -124,9 +127,9 @@ export class NotificationRouter {
     this.seq = state.seq;
   }
 
-  private item(source: ItemSource, change: NotificationItem['change'], urgent: boolean): NotificationItem {
+  private item(source: ItemSource, change: NotificationItem['change'], urgent: boolean, view: RouterView): NotificationItem {
     const { key, ruleId, scope, ref, message, severity, atMs } = source;
-    return { key, ruleId, scope, ref, change, atMs, message, severity, urgent };
+    return { key, ruleId, scope, pool: view.poolOf(scope.accountId), ref, change, atMs, message, severity, urgent };
   }
 
   /**
@@ -180,7 +183,7 @@ export class NotificationRouter {
       const hours = view.reminderHours(record);
       if (last !== undefined && (hours <= 0 || atMs - last < hours * HOUR_MS)) continue;
       if (WORKER_SILENCE.has(record.ruleId) && this.underFiringFleet(record, view)) continue;
-      const item = this.item({ ...record, atMs }, 'reminder', urgent);
+      const item = this.item({ ...record, atMs }, 'reminder', urgent, view);
       if (this.snoozes.isSnoozed(item, atMs)) continue;
       due.push(item);
     }

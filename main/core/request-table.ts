@@ -48,7 +48,7 @@ export function createRequestTable({ engine, accounts, alerts, channels, history
       return saved;
     },
     'alerts:active': () => alerts.active(),
-    'alerts:retired': () => alerts.retired(),
+    'alerts:retired': (request) => alerts.retired(request),
     'alerts:history': (request) => alerts.history(request),
     'alerts:snooze': ({ target, minutes }) => alerts.snooze(target, minutes),
     'alerts:unsnooze': ({ target }) => alerts.unsnooze(target),

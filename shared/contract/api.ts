@@ -19,7 +19,7 @@ export interface PoolWatchApi {
   };
   alerts: {
     active(): Promise<ResponseOf<'alerts:active'>>;
-    retired(): Promise<ResponseOf<'alerts:retired'>>;
+    retired(request?: RequestOf<'alerts:retired'>): Promise<ResponseOf<'alerts:retired'>>;
     history(request: RequestOf<'alerts:history'>): Promise<ResponseOf<'alerts:history'>>;
     snooze(request: RequestOf<'alerts:snooze'>): Promise<ResponseOf<'alerts:snooze'>>;
     unsnooze(request: RequestOf<'alerts:unsnooze'>): Promise<ResponseOf<'alerts:unsnooze'>>;
@@ -71,7 +71,7 @@ export function buildApi(
     },
     alerts: {
       active: () => send('alerts:active', {}),
-      retired: () => send('alerts:retired', {}),
+      retired: (request = {}) => send('alerts:retired', request),
       history: (request) => send('alerts:history', request),
       snooze: (request) => send('alerts:snooze', request),
       unsnooze: (request) => send('alerts:unsnooze', request),

@@ -13,6 +13,7 @@ import {
 import {
   ActiveAlertSchema,
   RetiredWorkersSchema,
+  RETIRED_LISTED,
   AlertHistoryEntrySchema,
   AlertHistoryQuerySchema,
   AlertNotificationSchema,
@@ -62,7 +63,8 @@ export const requestChannels = {
     response: z.object({ started: z.number().int() }),
   },
   'alerts:active': { request: z.object({}).strict(), response: z.array(ActiveAlertSchema) },
-  'alerts:retired': { request: z.object({}).strict(), response: z.array(RetiredWorkersSchema) },
+  /** `limit`: how many workers to name per account (default and most RETIRED_LISTED); 0 for the counts alone. */
+  'alerts:retired': { request: z.object({ limit: z.number().int().min(0).max(RETIRED_LISTED).optional() }).strict(), response: z.array(RetiredWorkersSchema) },
   'alerts:history': { request: AlertHistoryQuerySchema, response: z.array(AlertHistoryEntrySchema) },
   'alerts:snooze': {
     /** minutes null = until resumed (mute). */

@@ -94,6 +94,8 @@ describe('the first hour: alerts a miner can trust', () => {
     const [retired] = await poolWatch.handle('alerts:retired', {});
     assert.equal(retired?.accountId, 'farm');
     assert.ok(retired!.count > 500 && retired!.count < 5500, `about a fifth of the dead are days old: ${retired?.count}`);
+    // The Overview's account card asks for the count alone: no names travel.
+    assert.deepEqual(await poolWatch.handle('alerts:retired', { limit: 0 }), [{ ...retired, workers: [] }]);
     const oldest = retired!.workers[0]!;
     assert.ok(Date.parse(oldest.lastShareAt ?? '') < Date.now() + 12 * POLL_MS - 24 * 3_600_000, 'silent for more than a day');
     const target = { accountId: 'farm', group: oldest.group, worker: oldest.name };

@@ -27,6 +27,7 @@ function worker(name: string): NotificationItem {
     key: `worker-offline\u0000farm\u0000main\u0000${name}`,
     ruleId: 'worker-offline',
     scope: { accountId: 'farm', accountLabel: 'Main farm', group: 'main', worker: name },
+    pool: 'sbi',
     ref: null,
     change: 'firing',
     atMs: Date.UTC(2026, 10, 21, 12, 0, 0),

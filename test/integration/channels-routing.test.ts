@@ -17,7 +17,7 @@ const LABELS: Record<string, string> = { acme: 'ACME rigs', zeta: 'Zeta hosting'
 
 function item(ruleId: RuleId, accountId: string, group: string | null, worker: string | null): NotificationItem {
   const scope = { accountId, accountLabel: LABELS[accountId] ?? accountId, group, worker };
-  return { key: alertKey(ruleId, scope), ruleId, scope, ref: null, change: 'firing', atMs: AT, message: `${worker ?? group ?? accountId}: ${ruleId}`, severity: 'critical', urgent: false };
+  return { key: alertKey(ruleId, scope), ruleId, scope, pool: 'sbi', ref: null, change: 'firing', atMs: AT, message: `${worker ?? group ?? accountId}: ${ruleId}`, severity: 'critical', urgent: false };
 }
 
 const routes = (partial: Partial<ChannelRoutes>): ChannelRoutes => ({ accounts: [], groups: [], rules: [], ...partial });

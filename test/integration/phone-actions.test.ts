@@ -23,7 +23,7 @@ const NTFY_TOPIC = 'rig-alerts-4d7f1c9e';
 const NTFY_ACCESS = 'tk_phoneAccessSecret5566778899aabb';
 
 /** A PoolWatch on an SBI simulator account whose workers the test stops, with the phone channels' listeners started. */
-async function harness(channelOptions: { telegramApiBase?: string } = {}) {
+async function harness(channelOptions: { telegramApiBase?: string } = {}, startAt = Date.now()) {
   const sim = await startSbiSim({ seed: 913, subaccounts: [{ name: 'rigs', coin: 'BTC', workers: 12, deadShare: 0, offlineShare: 0 }] });
   const dir = await mkdtemp(join(tmpdir(), 'pw-phone-'));
   const configFile = join(dir, 'config.json');
@@ -31,7 +31,7 @@ async function harness(channelOptions: { telegramApiBase?: string } = {}) {
     configFile,
     JSON.stringify({ accounts: [{ id: 'farm', pool: 'sbi', label: 'Main farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_PH_KEY' }, apiSecret: { env: 'PW_PH_SECRET' } } }] }),
   );
-  const clock = new FakeClock(Date.now());
+  const clock = new FakeClock(startAt);
   const logger = captureLogger();
   const secrets = memorySecrets();
   const { poolWatch, replies } = createPoolWatch({
@@ -158,6 +158,37 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
       await waitFor(() => h.poolWatch.alerts.snoozes().length === 1, 5_000, 'the worker muted after the reconnect');
       assert.deepEqual(h.poolWatch.alerts.snoozes()[0], { target: { accountId: 'farm', group: 'rigs', worker: victims[0] }, until: null });
       assert.ok(ntfy.requests.some((request) => request.method === 'GET' && request.path === `/${replyTopic}/json`));
+      assertNoSecretsLogged(h.logger.lines, [replyTopic, NTFY_TOPIC]);
+    } finally {
+      await h.close();
+      await ntfy.close();
+    }
+  });
+
+  it('a press made while the stream is down, before any message ever came on it, is replayed after the reconnect (since = the first subscription start)', async () => {
+    const ntfy = await startNtfySim();
+    // This machine's clock runs 10 minutes ahead of the server's: the start is taken by the server's clock.
+    const h = await harness({}, Date.now() + 10 * 60_000);
+    try {
+      const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC } });
+      const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
+      h.replies.start();
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription');
+      const victims = await h.raiseOffline(1);
+      const message = ntfy.messages.find((m) => m.topic === NTFY_TOPIC);
+      assert.ok(message);
+      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
+      assert.equal(ntfy.messages.filter((m) => m.topic === replyTopic).length, 0, 'nothing has come on the reply topic yet');
+
+      // The server restarts: the stream ends and cannot be opened again until the press is published.
+      ntfy.refuseSubscriptions(true);
+      ntfy.dropSubscribers(replyTopic);
+      assert.equal(await ntfy.press(message, 'Mute worker'), 200);
+      await waitFor(() => h.logger.lines.some((line) => /listening for replies failed: .*HTTP 503/.test(line)), 5_000, 'a refused reconnect');
+      ntfy.refuseSubscriptions(false);
+
+      await waitFor(() => h.poolWatch.alerts.snoozes().length === 1, 5_000, 'the worker muted after the reconnect');
+      assert.deepEqual(h.poolWatch.alerts.snoozes()[0], { target: { accountId: 'farm', group: 'rigs', worker: victims[0] }, until: null });
       assertNoSecretsLogged(h.logger.lines, [replyTopic, NTFY_TOPIC]);
     } finally {
       await h.close();

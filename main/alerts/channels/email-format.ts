@@ -1,7 +1,7 @@
 import { cutText } from '../../../shared/units';
 import { groupBy, type Notification, type NotificationItem } from '../notification-format';
 import { MACHINE_SCOPE } from '../observation';
-import { RULE_CATALOG } from '../rule-catalog';
+import { poolNouns, ruleWording } from '../rules/alert-wording';
 
 /** Items written out one by one; the rest are counted ("and 40 more"), the app lists them all. */
 export const MAX_EMAIL_ITEMS = 50;
@@ -32,13 +32,15 @@ export function emailSubject(notification: Pick<Notification, 'severity' | 'kind
 
 interface AccountSection {
   heading: string;
+  /** The pool's word for its units, as a line's start: "Workers", "Rentals". */
+  unitsWord: string;
   workers: string[];
   lines: string[];
 }
 
 function itemLine(item: NotificationItem): string {
   const where = [item.scope.group, item.scope.worker].filter((part): part is string => part !== null).join(' / ');
-  return `[${item.severity}] ${RULE_CATALOG[item.ruleId].label}${where ? ` (${where})` : ''}: ${item.message}`;
+  return `[${item.severity}] ${ruleWording(item.ruleId, item.pool).label}${where ? ` (${where})` : ''}: ${item.message}`;
 }
 
 /** Per account: "Main farm (SBI Crypto Pool)", its workers named, one line per alert. */
@@ -48,7 +50,8 @@ function sections(items: readonly NotificationItem[], poolName: (accountId: stri
     const pool = scope.accountId === MACHINE_SCOPE.accountId ? null : poolName(scope.accountId);
     const heading = `${scope.accountLabel}${pool ? ` (${pool})` : ''}`;
     const workers = [...new Set(list.flatMap((item) => (item.scope.worker === null ? [] : [item.scope.worker])))];
-    return { heading, workers, lines: list.map(itemLine) };
+    const units = list[0]?.pool ? poolNouns(list[0].pool).worker.many : 'workers';
+    return { heading, unitsWord: units.charAt(0).toUpperCase() + units.slice(1), workers, lines: list.map(itemLine) };
   });
 }
 
@@ -69,12 +72,12 @@ export function formatEmail(notification: Notification, poolName: (accountId: st
     const workers = cap(part.workers);
     const workerList = workers.shown.join(', ') + (workers.more > 0 ? ` and ${workers.more} more` : '');
     text.push(`Account: ${part.heading}`);
-    if (workers.shown.length > 0) text.push(`Workers: ${workerList}`);
+    if (workers.shown.length > 0) text.push(`${part.unitsWord}: ${workerList}`);
     text.push(...lines.shown.map((line) => `- ${line}`));
     if (lines.more > 0) text.push(`- and ${lines.more} more (see PoolWatch)`);
     text.push('');
     html.push(`<h3>${escapeHtml(part.heading)}</h3>`);
-    if (workers.shown.length > 0) html.push(`<p>Workers: ${escapeHtml(workerList)}</p>`);
+    if (workers.shown.length > 0) html.push(`<p>${part.unitsWord}: ${escapeHtml(workerList)}</p>`);
     const rows = lines.shown.map((line) => `<li>${escapeHtml(line)}</li>`);
     if (lines.more > 0) rows.push(`<li>and ${lines.more} more (see PoolWatch)</li>`);
     if (rows.length > 0) html.push(`<ul>${rows.join('')}</ul>`);

@@ -14,6 +14,7 @@ import { cardMessage } from './card-message';
 import { GroupsTable } from './groups-table';
 import { PoolActionsSection } from './pool-actions-section';
 import { BalancesTable, PayoutsTable, RevenueTable } from './money-tables';
+import { RETIRED_MEANING, retiredCountText } from './retired-counts';
 import { pollScheduleText, staleMarkerText } from './staleness';
 import { UnreadableNotice } from './unreadable-account';
 
@@ -26,10 +27,13 @@ export function AccountCard({
   paused,
   unreadable = null,
   badge,
+  retired,
 }: {
   account: AccountSummary;
   nowMs: number;
   paused: boolean;
+  /** How many of its workers are retired (long dead, never alerting), as the Alerts screen lists them. */
+  retired?: number | undefined;
   /** The badge with the account's firing alerts counted in; without it, the API status alone. */
   badge?: AccountBadge;
   /** Set when the account's latest data could not be read: `account` is then the last good summary. */
@@ -37,6 +41,7 @@ export function AccountCard({
 }) {
   const terms = termsFor(account.pool);
   const { units } = useAppSettings();
+  const retiredText = retiredCountText(retired);
   // A groups table with many pool columns (Stratumsphere schedulers) gets the whole row rather than being cut off.
   const wide = discoverAttributeColumns(account.groups).length >= WIDE_CARD_ATTRIBUTES;
   return (
@@ -90,12 +95,23 @@ export function AccountCard({
             {account.status === 'pending' ? 'Waiting for the first poll.' : 'No data read from this account yet.'}
           </p>
         ) : (
-          <p>
-            <span className="worker-total">{countText(account.workers.total, terms.worker)}</span>
-            {': '}
-            <WorkerCountsLine counts={account.workers} />{' '}
-            <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open {terms.worker.one} list</a>
-          </p>
+          <>
+            <p>
+              <span className="worker-total">{countText(account.workers.total, terms.worker)}</span>
+              {': '}
+              <WorkerCountsLine counts={account.workers} />{' '}
+              <a href={routeHref({ screen: 'workers', accountId: account.id })}>Open {terms.worker.one} list</a>
+            </p>
+            {retiredText !== null && (
+              <p data-testid={`account-retired-${account.id}`}>
+                <span className="count" title={RETIRED_MEANING}>
+                  {retiredText}
+                </span>{' '}
+                <span className="muted">(long dead: they never alert)</span>{' '}
+                <a href={routeHref({ screen: 'alerts', view: 'list' })}>See them in Alerts</a>
+              </p>
+            )}
+          </>
         )}
       </section>
 

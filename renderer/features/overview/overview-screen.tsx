@@ -17,7 +17,9 @@ import { fleetTotals } from './fleet-totals';
 import { FleetTotalsPanel } from './fleet-totals-panel';
 import { NeedsAttention } from './needs-attention';
 import { fleetTotalUnitNote } from './overview-totals';
+import { newDataMark } from './retired-counts';
 import { UnreadableAccountCard } from './unreadable-account';
+import { useRetiredCounts } from './use-retired-counts';
 
 const STALE_TEXT_REFRESH_MS = 10_000;
 
@@ -32,6 +34,7 @@ export function OverviewScreen() {
   useAlertLists();
   const alerts = useAlertsStore((state) => state.active);
   const alertsError = useAlertsStore((state) => state.activeError);
+  const retired = useRetiredCounts(newDataMark(accounts));
   const totals = useMemo(() => fleetTotals(accounts), [accounts]);
   const unitNote = fleetTotalUnitNote(accounts, useAppSettings().units);
   const attention = useMemo(() => attentionItems(accounts, alerts), [accounts, alerts]);
@@ -68,7 +71,7 @@ export function OverviewScreen() {
       <div className="account-cards">
         {orderedIds.map((id) => (
           <ErrorBoundary key={id} fallback={(error, retry) => <CardErrorPanel label={labelOf(byId[id], unreadable[id], id)} error={error} retry={retry} />}>
-            <OverviewCard summary={byId[id]} notice={unreadable[id]} nowMs={now} paused={paused} badge={badges.get(id)} />
+            <OverviewCard summary={byId[id]} notice={unreadable[id]} nowMs={now} paused={paused} badge={badges.get(id)} retired={retired.get(id)} />
           </ErrorBoundary>
         ))}
       </div>
@@ -87,15 +90,17 @@ function OverviewCard({
   nowMs,
   paused,
   badge,
+  retired,
 }: {
   summary: AccountSummary | undefined;
   notice: UnreadableAccount | undefined;
   nowMs: number;
   paused: boolean;
   badge: AccountBadge | undefined;
+  retired: number | undefined;
 }) {
   if (summary !== undefined) {
-    return <AccountCard account={summary} nowMs={nowMs} paused={paused} unreadable={notice ?? null} {...(badge ? { badge } : {})} />;
+    return <AccountCard account={summary} nowMs={nowMs} paused={paused} unreadable={notice ?? null} retired={retired} {...(badge ? { badge } : {})} />;
   }
   return notice === undefined ? null : <UnreadableAccountCard notice={notice} />;
 }

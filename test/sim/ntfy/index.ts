@@ -1,6 +1,6 @@
 // A local simulator of the ntfy server's publish and subscribe API (https://docs.ntfy.sh/publish/, /subscribe/api/):
 // POST/PUT /<topic> publishes (headers Title, Priority, Tags, Actions), GET /<topic>/json streams newline-delimited
-// JSON events (open, message, keepalive) with ?since=<id>. The "phone" presses an http action button for real.
+// JSON events (open, message, keepalive) with ?since=<id> or ?since=<unix seconds> (messages at or after it). The "phone" presses an http action button for real.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,6 +44,8 @@ export interface NtfySim {
   injectLine(topic: string, line: string): void;
   /** Ends every subscription of a topic, as a server restart would. */
   dropSubscribers(topic: string): void;
+  /** While true, every new subscription is refused with HTTP 503 (a server restarting); publishing still works. */
+  refuseSubscriptions(refuse: boolean): void;
   close(): Promise<void>;
 }
 
@@ -88,8 +90,14 @@ export async function startNtfySim(options: NtfySimOptions = {}): Promise<NtfySi
   const messages: NtfyMessage[] = [];
   const requests: NtfySim['requests'] = [];
   const streams = new Map<string, Set<ServerResponse>>();
+  let refusing = false;
 
   const authorized = (request: IncomingMessage): boolean => !options.accessToken || request.headers.authorization === `Bearer ${options.accessToken}`;
+  // As ntfy reads it: all digits is a Unix time (messages at or after it), anything else a message id (those after it).
+  const messagesSince = (since: string): NtfyMessage[] => {
+    if (/^\d+$/.test(since)) return messages.filter((message) => message.time >= Number(since));
+    return messages.slice(messages.findIndex((message) => message.id === since) + 1);
+  };
   const event = (message: NtfyMessage): string =>
     `${JSON.stringify({ id: message.id, time: message.time, event: 'message', topic: message.topic, message: message.message, ...(message.title ? { title: message.title } : {}) })}\n`;
 
@@ -103,15 +111,16 @@ export async function startNtfySim(options: NtfySimOptions = {}): Promise<NtfySi
         return;
       }
       const subscribe = /^\/([A-Za-z0-9_-]{1,64})\/json$/.exec(url.pathname);
+      if (method === 'GET' && subscribe && refusing) {
+        response.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 50301, http: 503, error: 'service unavailable' }));
+        return;
+      }
       if (method === 'GET' && subscribe) {
         const topic = subscribe[1] as string;
         response.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8' });
         response.write(`${JSON.stringify({ id: randomBytes(6).toString('hex'), time: Math.floor(Date.now() / 1000), event: 'open', topic })}\n`);
         const since = url.searchParams.get('since');
-        if (since) {
-          const from = messages.findIndex((message) => message.id === since);
-          for (const message of messages.slice(from + 1)) if (message.topic === topic) response.write(event(message));
-        }
+        if (since) for (const message of messagesSince(since)) if (message.topic === topic) response.write(event(message));
         const set = streams.get(topic) ?? new Set<ServerResponse>();
         set.add(response);
         streams.set(topic, set);
@@ -159,6 +168,9 @@ export async function startNtfySim(options: NtfySimOptions = {}): Promise<NtfySi
     dropSubscribers: (topic) => {
       for (const stream of streams.get(topic) ?? []) stream.destroy();
       streams.get(topic)?.clear();
+    },
+    refuseSubscriptions: (refuse) => {
+      refusing = refuse;
     },
     close: async () => {
       for (const set of streams.values()) for (const stream of set) stream.destroy();

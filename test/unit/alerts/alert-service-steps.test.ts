@@ -8,7 +8,7 @@ import { SettingsStore } from '../../../main/store/settings-store';
 import type { Worker } from '../../../shared/model';
 import { FakeClock } from '../../support/fake-clock';
 import { memoryConfig } from '../../support/memory-config';
-import { MINUTE, T0, evaluatorWith, fleet, observation, withState } from './observation-builder';
+import { HOUR, MINUTE, T0, evaluatorWith, fleet, observation, withState, worker } from './observation-builder';
 
 // A 100,000-worker poll is judged a pass at a time (each rule's loop in its own turn of the event loop), so the API,
 // tray and windows answer in between; the judgement itself must be the one the evaluator makes at once.
@@ -85,5 +85,21 @@ describe('alert service: long worker lists judged in steps', () => {
     assert.ok(short instanceof Promise, 'the short poll is queued, not judged before the long one');
     await Promise.all([long, short.then(() => order.push('short'))]);
     assert.deepEqual(order, ['long', 'short']);
+  });
+
+  it('the retired workers are answered after the judgement under way, and counted alone when no name is asked for', async () => {
+    const service = await alertService();
+    const longDead = new Date(T0 - 48 * HOUR).toISOString();
+    const workers = [...fleet(COUNT), ...Array.from({ length: 250 }, (_, index) => worker(`old-${index}`, 'dead', { lastShareAt: longDead }))];
+    await service.observe(observation({ atMs: T0, workers })); // the first poll is a baseline only
+    const judging = service.observe(observation({ atMs: T0 + MINUTE, workers }));
+    assert.ok(judging instanceof Promise, 'a long list is judged in steps');
+    // Asked while the poll that finds them is still being judged (as the Overview asks when the poll's data arrives).
+    const [counted] = await service.retired({ limit: 0 });
+    assert.deepEqual(counted, { accountId: 'acc-1', accountLabel: 'batchtest', count: 250, workers: [] });
+    const [listed] = await service.retired();
+    assert.equal(listed?.count, 250);
+    assert.equal(listed?.workers.length, 200, 'the Alerts screen gets the first 200 named');
+    await judging;
   });
 });

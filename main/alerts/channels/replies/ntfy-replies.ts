@@ -20,24 +20,33 @@ export interface ReplyHandling {
   log(level: 'info' | 'warn', message: string): void;
 }
 
+/** Where a reconnect resumes: a message id or a Unix time in seconds (ntfy's `since` takes both); null before the first. */
+export interface NtfyReplyState {
+  since: string | null;
+}
+
 /** Why a subscription could not be opened; the message names the server's host only. */
 export class ReplyConnectionError extends Error {}
 
 /**
  * One subscription to the channel's reply topic (ntfy's JSON stream, `GET /<topic>/json`), read to its end: every
  * "message" event is a press ("<action>:<token>"); keepalives and other events are skipped, a malformed line is
- * skipped and counted. `since` carries the last message id across reconnects, so a press made while the stream was
- * down still arrives (ntfy keeps messages for hours). Returns whether anything arrived.
+ * skipped and counted. `since` carries a resume point across reconnects, so a press made while the stream was down
+ * still arrives (ntfy keeps messages for hours): the last message's id, or before any came the first subscription's
+ * start (Unix seconds, by the server's clock from its "open" event where it sends one). Returns whether anything arrived.
  */
 export async function readNtfyReplies(
   target: NtfyReplyTarget,
-  state: { since: string | null },
+  state: NtfyReplyState,
   deps: { fetchImpl: typeof fetch; clock: Clock; silenceMs?: number },
   handling: ReplyHandling,
   signal: AbortSignal,
 ): Promise<boolean> {
   const host = redactUrl(target.server);
   const url = `${target.server}/${encodeURIComponent(target.replyTopic)}/json${state.since ? `?since=${encodeURIComponent(state.since)}` : ''}`;
+  // The first subscription asks for nothing older, but is where every reconnect resumes until a message has come.
+  const first = state.since === null;
+  if (first) state.since = String(Math.floor(deps.clock.now() / 1000));
   const silence = new AbortController();
   const silenceMs = deps.silenceMs ?? NTFY_SILENCE_MS;
   let timer: unknown = null;
@@ -47,6 +56,7 @@ export async function readNtfyReplies(
   };
   let received = false;
   let malformed = 0;
+  let sawMessage = false;
   try {
     quietFor();
     let response: Response;
@@ -79,7 +89,10 @@ export async function readNtfyReplies(
           malformed += 1;
           continue;
         }
+        // The server's own clock: a local clock running ahead of it would skip presses made just after the start.
+        if (first && event.event === 'open' && event.time !== undefined && !sawMessage) state.since = String(event.time);
         if (event.event !== 'message') continue;
+        sawMessage = true;
         if (event.id) state.since = event.id;
         const press = decodePress(event.message ?? '');
         if (press) handling.press(press.action, press.token);
@@ -99,6 +112,8 @@ export async function readNtfyReplies(
 
 interface NtfyEvent {
   id?: string;
+  /** Unix seconds. */
+  time?: number;
   event: string;
   message?: string;
 }
@@ -117,6 +132,7 @@ function parseEvent(line: string): NtfyEvent | null {
   return {
     event: record.event,
     ...(typeof record.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(record.id) ? { id: record.id } : {}),
+    ...(Number.isSafeInteger(record.time) && (record.time as number) > 0 ? { time: record.time as number } : {}),
     ...(typeof record.message === 'string' ? { message: record.message } : {}),
   };
 }

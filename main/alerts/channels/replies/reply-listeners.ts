@@ -8,7 +8,7 @@ import type { SnoozeTarget } from '../../snoozes';
 import type { ActionTokens } from '../phone-actions';
 import { accountsForRoutes, payoutsAnswer, statusAnswer } from './bot-answers';
 import { DEFAULT_LISTEN_LOOP, keepListening, type AbortableSleep, type ListenLoopOptions } from './listen-loop';
-import { readNtfyReplies, ReplyConnectionError } from './ntfy-replies';
+import { readNtfyReplies, ReplyConnectionError, type NtfyReplyState } from './ntfy-replies';
 import { TelegramBot } from './telegram-bot';
 
 /** Channels added, edited or removed are followed this often (and at once on start). */
@@ -210,7 +210,7 @@ export class ReplyListeners {
     if (first.channel.kind === 'ntfy') {
       const { values, channel } = first;
       const target = { server: (values.server ?? '').replace(/\/+$/, ''), replyTopic: values.replyTopic ?? '', accessToken: values.accessToken || null };
-      const state = { since: null as string | null };
+      const state: NtfyReplyState = { since: null };
       const handling = { press: (action: string, token: string) => void press(channel.id, action, token), log };
       return keepListening((abort) => readNtfyReplies(target, state, { fetchImpl: this.deps.fetchImpl, clock: this.deps.clock }, handling, abort), signal, loop, onFailure);
     }

@@ -6,6 +6,7 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
     key: 'worker-offline\u0000farm\u0000main\u0000rig-01',
     ruleId: 'worker-offline',
     scope: { accountId: 'farm', accountLabel: 'Main farm', group: 'main', worker: 'rig-01' },
+    pool: 'sbi',
     ref: null,
     change: 'firing',
     atMs: Date.UTC(2026, 10, 21, 12, 0, 0),
