@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.mjs'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   // The package bin is plain CommonJS run by node as it is (it loads the built CLI).
   { files: ['build/poolwatch.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
