@@ -78,6 +78,22 @@ function assertNoSecretsLogged(lines: readonly string[], values: readonly string
 }
 
 const ntfyDraft = (server: string): ChannelDraft => ({ kind: 'ntfy', label: 'Phone', enabled: true, minSeverity: 'warning', settings: { server } });
+/**
+ * An ntfy channel with its reply stream open, and one worker's offline alert sent to it. The polls moved the fake
+ * clock past the stream's silence limit, so PoolWatch reconnected: this waits for the stream to be open again.
+ */
+async function offlineAlertWithReplies(ntfy: NtfySim, h: Awaited<ReturnType<typeof harness>>) {
+  const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC } });
+  const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
+  h.replies.start();
+  await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription');
+  const victims = await h.raiseOffline(1);
+  const message = ntfy.messages.find((m) => m.topic === NTFY_TOPIC);
+  assert.ok(message);
+  await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
+  return { replyTopic, victims, message };
+}
+
 const telegramDraft = (): ChannelDraft => ({ kind: 'telegram', label: 'Bot', enabled: true, minSeverity: 'warning', settings: { chatId: CHAT_ID } });
 
 describe('phone actions over ntfy: buttons post to a private reply topic PoolWatch subscribes to', () => {
@@ -131,16 +147,7 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
     const ntfy = await startNtfySim();
     const h = await harness();
     try {
-      const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC } });
-      const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
-      h.replies.start();
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription');
-      const victims = await h.raiseOffline(1);
-      const message = ntfy.messages.find((m) => m.topic === NTFY_TOPIC);
-      assert.ok(message);
-
-      // Moving the fake clock past the silence limit made PoolWatch reconnect: wait for the stream to be open again.
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
+      const { replyTopic, victims, message } = await offlineAlertWithReplies(ntfy, h);
       const post = (body: string): Promise<Response> => fetch(`${ntfy.url}/${replyTopic}`, { method: 'POST', body });
       await post('snooze-8h:AAAAAAAAAAAAAAAAAAAAAAAA'); // well formed, never issued
       await post(`snooze-8h:${'x'.repeat(23)}`); // guessed
@@ -170,14 +177,7 @@ describe('phone actions over ntfy: buttons post to a private reply topic PoolWat
     // This machine's clock runs 10 minutes ahead of the server's: the start is taken by the server's clock.
     const h = await harness({}, Date.now() + 10 * 60_000);
     try {
-      const view = await h.poolWatch.handle('channels:save', { channel: ntfyDraft(ntfy.url), secrets: { topic: NTFY_TOPIC } });
-      const replyTopic = (await h.secrets.get(`channel-${view.id}`, 'replyTopic')) ?? '';
-      h.replies.start();
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription');
-      const victims = await h.raiseOffline(1);
-      const message = ntfy.messages.find((m) => m.topic === NTFY_TOPIC);
-      assert.ok(message);
-      await waitFor(() => ntfy.subscribers(replyTopic) === 1, 20_000, 'the subscription after the polls');
+      const { replyTopic, victims, message } = await offlineAlertWithReplies(ntfy, h);
       assert.equal(ntfy.messages.filter((m) => m.topic === replyTopic).length, 0, 'nothing has come on the reply topic yet');
 
       // The server restarts: the stream ends and cannot be opened again until the press is published.
