@@ -199,6 +199,8 @@ export function createPoolWatch(options: PoolWatchOptions): {
     history.close();
   };
   const appSettings = new AppSettingsService({ settings, engine, desktop: options.desktop ?? false, logger: options.logger });
+  // Every open window and tab shows the settings as they are now, not as they were when it connected.
+  appSettings.onChanged(() => events.emit({ channel: 'settings:changed', payload: appSettings.view() }));
   return {
     poolWatch: new PoolWatch(engine, new AccountEditor(engine), alerts, channels, samples, events, appSettings, shutdown, [digests, replies], options.secretStoreInfo),
     historyProblem: history.problem,

@@ -118,6 +118,8 @@ export const eventChannels = {
   'alerts:notification': AlertNotificationSchema,
   /** Active alerts or snoozes changed: the UI reloads them. */
   'alerts:changed': z.object({ active: z.number().int().nonnegative(), firing: z.number().int().nonnegative() }),
+  /** The Settings screen's settings changed (saved in another window or tab, or edited in the config file). */
+  'settings:changed': AppSettingsViewSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

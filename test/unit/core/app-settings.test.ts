@@ -123,6 +123,22 @@ describe('app settings (settings:get, settings:save)', () => {
     assert.equal(applyDraft(draft, undefined, secrets, 'farm', 60).config.pollIntervalSec, 120);
   });
 
+  it('tells every open window and tab (settings:changed) when the settings are saved', async () => {
+    const file = await configFile({ accounts: [] });
+    const poolWatch = openOn(file);
+    try {
+      await poolWatch.engine.load();
+      const heard: unknown[] = [];
+      poolWatch.subscribe((event) => {
+        if (event.channel === 'settings:changed') heard.push(event.payload);
+      });
+      await callHandler(poolWatch.requests, 'settings:save', { settings: dark });
+      assert.deepEqual(heard, [{ settings: dark, desktop: false }]);
+    } finally {
+      poolWatch.stop();
+    }
+  });
+
   it('follows settings edited by hand in the config file: engine and desktop shell hear the change', async () => {
     const file = await configFile({ accounts: [], settings: { pollIntervalSec: 60 } });
     const store = new SettingsStore(fileConfigRepository(file));

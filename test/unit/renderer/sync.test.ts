@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  DEFAULT_APP_SETTINGS,
   buildApi,
   type EventChannel,
   type EventOf,
@@ -15,6 +16,8 @@ import { createAccountsStore } from '../../../renderer/state/accounts-store';
 import { createConnectionStore } from '../../../renderer/state/connection-store';
 import { loadWorkers } from '../../../renderer/state/loaders';
 import { startSync, type AppStores } from '../../../renderer/state/sync';
+import { createSettingsStore } from '../../../renderer/state/settings-store';
+import { followSettingsChanges } from '../../../renderer/state/settings-events';
 import { createWorkersStore } from '../../../renderer/state/workers-store';
 import { makeConfig, makeSummary, makeWorker } from './fixtures';
 
@@ -173,5 +176,20 @@ describe('startSync', () => {
     stop();
     engine.emit('state:paused', { paused: true });
     assert.equal(stores.accounts.getState().paused, false);
+  });
+});
+
+describe('followSettingsChanges', () => {
+  it('takes a settings change another window or tab made at once (settings:changed), not only at the next reconnect', async () => {
+    const engine = new FakeEngine();
+    const store = createSettingsStore();
+    const stop = followSettingsChanges(engine.api, store);
+    const dark = { ...DEFAULT_APP_SETTINGS, theme: 'dark' as const, pollIntervalSec: 120 };
+    engine.emit('settings:changed', { settings: dark, desktop: false });
+    await settle();
+    assert.deepEqual(store.getState().view, { settings: dark, desktop: false });
+    stop();
+    engine.emit('settings:changed', { settings: DEFAULT_APP_SETTINGS, desktop: false });
+    assert.deepEqual(store.getState().view?.settings, dark, 'nothing taken once stopped');
   });
 });
