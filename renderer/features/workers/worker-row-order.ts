@@ -50,7 +50,12 @@ export function orderWorkerRows(previous: RowOrder | undefined, lists: readonly 
     list.workers === previous.lists[index]!.workers ? previous.rowsByList[index]! : updatedRows(list, previous.lists[index]!.workers, previous.rowsByList[index]!, changes),
   );
   const { sorted, validUntilMs } = mergeChanges(previous, changes, sort, nowMs);
-  return { sort, lists, rowsByList, all: rowsByList.flat(), sorted, validUntilMs };
+  return { sort, lists, rowsByList, all: joined(rowsByList), sorted, validUntilMs };
+}
+
+/** All rows in one array (Array.prototype.flat is slow at 100,000 rows; one list is used as it is). */
+function joined(rowsByList: readonly (readonly WorkerRow[])[]): readonly WorkerRow[] {
+  return rowsByList.length === 1 ? rowsByList[0]! : ([] as WorkerRow[]).concat(...rowsByList);
 }
 
 function sameSort(a: WorkerSort, b: WorkerSort): boolean {
@@ -63,7 +68,7 @@ function sameAccounts(a: readonly AccountWorkers[], b: readonly AccountWorkers[]
 
 function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: number): RowOrder {
   const rowsByList = lists.map(({ accountId, workers }) => Array.from(workers.values(), (worker) => toRow(accountId, worker)));
-  const all = rowsByList.flat();
+  const all = joined(rowsByList);
   const sign = sortSign(sort);
   const sorted = all.map((row) => ({ row, value: sortValue(row, sort.key, nowMs) }));
   sorted.sort((a, b) => compareKeyedRows(a, b, sign));
@@ -107,34 +112,50 @@ function sameValue(a: SortValue, b: SortValue): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
-/** The previous sorted rows without the dropped ones, merged with the changed rows (sorted among themselves). */
+/**
+ * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, then the rows
+ * whose value moved (and new ones), sorted among themselves, inserted where a binary search puts them.
+ */
 function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: KeyedRow[]; validUntilMs: number } {
   const sign = sortSign(sort);
-  const inPlace = new Map<WorkerRow, KeyedRow>();
-  const moved: KeyedRow[] = [];
-  const valueOf = new Map<WorkerRow, SortValue>();
-  for (const keyed of previous.sorted) if (changes.dropped.has(keyed.row)) valueOf.set(keyed.row, keyed.value);
-  const replacedByKey = new Map<string, WorkerRow>();
-  for (const row of changes.dropped) replacedByKey.set(row.key, row);
-  for (const row of changes.added) {
-    const value = sortValue(row, sort.key, nowMs);
-    const old = replacedByKey.get(row.key);
-    // Same value, same name, group and key: the row takes its predecessor's place.
-    if (old !== undefined && valueOf.has(old) && sameValue(valueOf.get(old)!, value)) inPlace.set(old, { row, value });
-    else moved.push({ row, value });
-  }
-  moved.sort((a, b) => compareKeyedRows(a, b, sign));
-  const sorted: KeyedRow[] = [];
-  let next = 0;
+  const replacementByKey = new Map<string, KeyedRow>();
+  for (const row of changes.added) replacementByKey.set(row.key, { row, value: sortValue(row, sort.key, nowMs) });
+  const kept: KeyedRow[] = [];
   for (const keyed of previous.sorted) {
-    let kept: KeyedRow | undefined = keyed;
-    if (changes.dropped.has(keyed.row)) kept = inPlace.get(keyed.row);
-    if (kept === undefined) continue;
-    while (next < moved.length && compareKeyedRows(moved[next]!, kept, sign) < 0) sorted.push(moved[next++]!);
-    sorted.push(kept);
+    if (!changes.dropped.has(keyed.row)) {
+      kept.push(keyed);
+      continue;
+    }
+    const replacement = replacementByKey.get(keyed.row.key);
+    // Same value, same name, group and key: the new row takes its predecessor's place.
+    if (replacement !== undefined && sameValue(replacement.value, keyed.value)) {
+      kept.push(replacement);
+      replacementByKey.delete(keyed.row.key);
+    }
   }
-  while (next < moved.length) sorted.push(moved[next++]!);
-  return { sorted, validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
+  const moved = [...replacementByKey.values()].sort((a, b) => compareKeyedRows(a, b, sign));
+  return { sorted: insertSorted(kept, moved, sign), validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
+}
+
+/** Merges a few sorted rows into many: a binary search per inserted row, not a comparison per kept row. */
+function insertSorted(kept: KeyedRow[], moved: readonly KeyedRow[], sign: 1 | -1): KeyedRow[] {
+  if (moved.length === 0) return kept;
+  const sorted: KeyedRow[] = [];
+  let from = 0;
+  for (const keyed of moved) {
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareKeyedRows(kept[middle]!, keyed, sign) < 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = from; index < low; index += 1) sorted.push(kept[index]!);
+    sorted.push(keyed);
+    from = low;
+  }
+  for (let index = from; index < kept.length; index += 1) sorted.push(kept[index]!);
+  return sorted;
 }
 
 /** When the first of these rows leaves the "recently dead" rank of the attention order (never for other sorts). */
