@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { discoverAttributeColumns, type AttributeColumn } from '../../components/attributes';
 import { useWorkersStore } from '../../state/app-stores';
+import { workersIn } from '../../state/worker-map';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import type { PoolTerms } from '../pool-terms';
 import { orderWorkerRows, type RowOrder } from './worker-row-order';
@@ -52,7 +53,7 @@ export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, f
     [accountIds, entries],
   );
   // Attribute columns decide which sorts exist: they come from the rows, which do not depend on the sort.
-  const unsorted = useMemo(() => lists.flatMap(({ workers }) => [...workers.values()]), [lists]);
+  const unsorted = useMemo(() => lists.flatMap(({ workers }) => workersIn(workers)), [lists]);
   const attributes = useMemo(() => (withAttributes ? discoverAttributeColumns(unsorted) : []), [unsorted, withAttributes]);
   const columns = useMemo(() => workerColumns(terms, attributes), [terms, attributes]);
   const applied = effectiveSort(sort, columns);

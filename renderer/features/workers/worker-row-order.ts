@@ -1,9 +1,11 @@
 import { workerKey, type Worker } from '../../../shared/model';
+import { workersIn } from '../../state/worker-map';
 import {
   compareKeyedRows,
   DEAD_LONG_AGO_MS,
   sortSign,
   sortValue,
+  replacementRow,
   toRow,
   type AccountWorkers,
   type KeyedRow,
@@ -41,10 +43,13 @@ interface Changes {
 
 /** Builds the order from scratch, or updates `previous` when only workers changed (same accounts, same sort). */
 export function orderWorkerRows(previous: RowOrder | undefined, lists: readonly AccountWorkers[], sort: WorkerSort, nowMs = Date.now()): RowOrder {
-  if (previous === undefined || !sameSort(previous.sort, sort) || !sameAccounts(previous.lists, lists) || nowMs >= previous.validUntilMs) {
-    return fullOrder(lists, sort, nowMs);
+  if (previous === undefined || !sameAccounts(previous.lists, lists)) return fullOrder(lists, sort, nowMs);
+  const unchanged = previous.lists.every((list, index) => list.workers === lists[index]!.workers);
+  if (!sameSort(previous.sort, sort) || nowMs >= previous.validUntilMs) {
+    // Sorted again, from the rows already built when only the sort (or the time) changed.
+    return fullOrder(lists, sort, nowMs, unchanged ? previous.rowsByList : undefined);
   }
-  if (previous.lists.every((list, index) => list.workers === lists[index]!.workers)) return previous;
+  if (unchanged) return previous;
   const changes: Changes = { added: [], dropped: new Set() };
   const rowsByList = lists.map((list, index) =>
     list.workers === previous.lists[index]!.workers ? previous.rowsByList[index]! : updatedRows(list, previous.lists[index]!.workers, previous.rowsByList[index]!, changes),
@@ -66,8 +71,8 @@ function sameAccounts(a: readonly AccountWorkers[], b: readonly AccountWorkers[]
   return a.length === b.length && a.every((list, index) => list.accountId === b[index]!.accountId);
 }
 
-function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: number): RowOrder {
-  const rowsByList = lists.map(({ accountId, workers }) => Array.from(workers.values(), (worker) => toRow(accountId, worker)));
+function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: number, built?: readonly (readonly WorkerRow[])[]): RowOrder {
+  const rowsByList = built ?? lists.map(({ accountId, workers }) => workersIn(workers).map((worker) => toRow(accountId, worker)));
   const all = joined(rowsByList);
   const sign = sortSign(sort);
   const sorted = all.map((row) => ({ row, value: sortValue(row, sort.key, nowMs) }));
@@ -80,82 +85,95 @@ function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: nu
  * ones, so the previous rows line up with the new map until the first removal: compared by position, not looked up.
  */
 function updatedRows(list: AccountWorkers, before: ReadonlyMap<string, Worker>, previousRows: readonly WorkerRow[], changes: Changes): WorkerRow[] {
-  const rows: WorkerRow[] = new Array<WorkerRow>(list.workers.size);
-  let index = 0;
+  const workers = workersIn(list.workers);
+  const rows = new Array<WorkerRow>(workers.length);
   let aligned = true;
-  for (const worker of list.workers.values()) {
+  let rowOfWorker: Map<Worker, WorkerRow> | undefined;
+  for (let index = 0; index < workers.length; index += 1) {
+    const worker = workers[index]!;
     const old = aligned ? previousRows[index] : undefined;
     if (old !== undefined && old.worker === worker) {
       rows[index] = old;
+      continue;
+    }
+    if (old !== undefined && old.worker.name === worker.name && old.worker.group === worker.group) {
+      const row = replacementRow(old, worker);
+      rows[index] = row;
+      changes.added.push(row);
+      changes.dropped.add(old);
+      continue;
+    }
+    aligned = false;
+    if (before.get(workerKey(worker)) === worker) {
+      // Unchanged but out of line (after a removal): its previous row, found by worker.
+      rowOfWorker ??= new Map(previousRows.map((row) => [row.worker, row]));
+      rows[index] = rowOfWorker.get(worker) ?? toRow(list.accountId, worker);
     } else {
-      if (aligned && old !== undefined && workerKey(old.worker) !== workerKey(worker)) aligned = false;
-      const replaced = old !== undefined && aligned ? old : undefined;
       const row = toRow(list.accountId, worker);
       rows[index] = row;
-      if (replaced !== undefined) {
-        changes.added.push(row);
-        changes.dropped.add(replaced);
-      } else if (before.get(workerKey(worker)) !== worker) {
-        changes.added.push(row);
-      }
+      changes.added.push(row);
     }
-    index += 1;
   }
-  if (!aligned || index !== previousRows.length) {
+  if (!aligned || workers.length !== previousRows.length) {
     // Rows no longer listed (removed, or replaced out of line): every previous row whose worker is not in the map.
     for (const old of previousRows) if (list.workers.get(workerKey(old.worker)) !== old.worker) changes.dropped.add(old);
   }
   return rows;
 }
 
+/**
+ * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, with the rows
+ * whose value moved (and new ones) inserted where a binary search in the previous order puts them: one pass, one array.
+ */
+function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: KeyedRow[]; validUntilMs: number } {
+  const sign = sortSign(sort);
+  // A dropped row's value now is the one it was sorted by: the order is valid until validUntilMs.
+  const droppedValueByKey = new Map<string, SortValue>();
+  for (const row of changes.dropped) droppedValueByKey.set(row.key, sortValue(row, sort.key, nowMs));
+  const inPlaceByKey = new Map<string, KeyedRow>();
+  const moved: KeyedRow[] = [];
+  for (const row of changes.added) {
+    const keyed = { row, value: sortValue(row, sort.key, nowMs) };
+    const before = droppedValueByKey.get(row.key);
+    // Same value, same name, group and key: the new row takes its predecessor's place.
+    if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, keyed);
+    else moved.push(keyed);
+  }
+  moved.sort((a, b) => compareKeyedRows(a, b, sign));
+  const old = previous.sorted;
+  const sorted: KeyedRow[] = [];
+  let from = 0;
+  for (const keyed of moved) {
+    const at = insertionIndex(old, keyed, from, sign);
+    for (; from < at; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
+    sorted.push(keyed);
+  }
+  for (; from < old.length; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
+  return { sorted, validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
+}
+
 function sameValue(a: SortValue, b: SortValue): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
-/**
- * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, then the rows
- * whose value moved (and new ones), sorted among themselves, inserted where a binary search puts them.
- */
-function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: KeyedRow[]; validUntilMs: number } {
-  const sign = sortSign(sort);
-  const replacementByKey = new Map<string, KeyedRow>();
-  for (const row of changes.added) replacementByKey.set(row.key, { row, value: sortValue(row, sort.key, nowMs) });
-  const kept: KeyedRow[] = [];
-  for (const keyed of previous.sorted) {
-    if (!changes.dropped.has(keyed.row)) {
-      kept.push(keyed);
-      continue;
-    }
-    const replacement = replacementByKey.get(keyed.row.key);
-    // Same value, same name, group and key: the new row takes its predecessor's place.
-    if (replacement !== undefined && sameValue(replacement.value, keyed.value)) {
-      kept.push(replacement);
-      replacementByKey.delete(keyed.row.key);
-    }
+function keep(keyed: KeyedRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: ReadonlyMap<string, KeyedRow>, into: KeyedRow[]): void {
+  if (!dropped.has(keyed.row)) into.push(keyed);
+  else {
+    const replacement = inPlaceByKey.get(keyed.row.key);
+    if (replacement !== undefined) into.push(replacement);
   }
-  const moved = [...replacementByKey.values()].sort((a, b) => compareKeyedRows(a, b, sign));
-  return { sorted: insertSorted(kept, moved, sign), validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
 }
 
-/** Merges a few sorted rows into many: a binary search per inserted row, not a comparison per kept row. */
-function insertSorted(kept: KeyedRow[], moved: readonly KeyedRow[], sign: 1 | -1): KeyedRow[] {
-  if (moved.length === 0) return kept;
-  const sorted: KeyedRow[] = [];
-  let from = 0;
-  for (const keyed of moved) {
-    let low = from;
-    let high = kept.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareKeyedRows(kept[middle]!, keyed, sign) < 0) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = from; index < low; index += 1) sorted.push(kept[index]!);
-    sorted.push(keyed);
-    from = low;
+/** Where `keyed` goes in the sorted rows, searched from `from` on (the inserted rows come in order). */
+function insertionIndex(sorted: readonly KeyedRow[], keyed: KeyedRow, from: number, sign: 1 | -1): number {
+  let low = from;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareKeyedRows(sorted[middle]!, keyed, sign) < 0) low = middle + 1;
+    else high = middle;
   }
-  for (let index = from; index < kept.length; index += 1) sorted.push(kept[index]!);
-  return sorted;
+  return low;
 }
 
 /** When the first of these rows leaves the "recently dead" rank of the attention order (never for other sorts). */

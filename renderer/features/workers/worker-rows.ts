@@ -143,7 +143,6 @@ const rowCache = new WeakMap<Worker, WorkerRow>();
 export function toRow(accountId: string, worker: Worker): WorkerRow {
   const cached = rowCache.get(worker);
   if (cached !== undefined && cached.accountId === accountId) return cached;
-  const lastShareMs = worker.lastShareAt === null ? Number.NaN : Date.parse(worker.lastShareAt);
   const row: WorkerRow = {
     key: `${accountId}\u0000${workerKey(worker)}`,
     accountId,
@@ -151,10 +150,31 @@ export function toRow(accountId: string, worker: Worker): WorkerRow {
     nameLower: worker.name.toLowerCase(),
     nameSortKey: naturalSortKey(worker.name),
     groupSortKey: naturalSortKey(worker.group),
-    lastShareMs: Number.isNaN(lastShareMs) ? null : lastShareMs,
+    lastShareMs: lastShareMsOf(worker.lastShareAt),
   };
   rowCache.set(worker, row);
   return row;
+}
+
+function lastShareMsOf(lastShareAt: string | null): number | null {
+  const ms = lastShareAt === null ? Number.NaN : Date.parse(lastShareAt);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * The row of a worker that replaces the one of `previous` (same account, group and name): only what a poll can
+ * change is computed again, and nothing is cached (a WeakMap of 100,000 rows per poll slows every garbage collection).
+ */
+export function replacementRow(previous: WorkerRow, worker: Worker): WorkerRow {
+  return {
+    key: previous.key,
+    accountId: previous.accountId,
+    worker,
+    nameLower: previous.nameLower,
+    nameSortKey: previous.nameSortKey,
+    groupSortKey: previous.groupSortKey,
+    lastShareMs: worker.lastShareAt === previous.worker.lastShareAt ? previous.lastShareMs : lastShareMsOf(worker.lastShareAt),
+  };
 }
 
 export function buildWorkerRows(lists: readonly AccountWorkers[]): WorkerRow[] {
