@@ -52,17 +52,18 @@ export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, f
       }),
     [accountIds, entries],
   );
-  // Attribute columns decide which sorts exist: they come from the rows, which do not depend on the sort.
-  const unsorted = useMemo(() => lists.flatMap(({ workers }) => workersIn(workers)), [lists]);
-  const attributes = useMemo(() => (withAttributes ? discoverAttributeColumns(unsorted) : []), [unsorted, withAttributes]);
+  // Attribute columns decide which sorts exist: they come from the workers, which do not depend on the sort.
+  const attributes = useMemo(
+    () => (withAttributes ? discoverAttributeColumns(lists.length === 1 ? workersIn(lists[0]!.workers) : lists.flatMap(({ workers }) => workersIn(workers))) : []),
+    [lists, withAttributes],
+  );
   const columns = useMemo(() => workerColumns(terms, attributes), [terms, attributes]);
   const applied = effectiveSort(sort, columns);
   // The previous order, updated rather than rebuilt: rendering twice from the same one gives the same result.
   const previous = useRef<RowOrder | undefined>(undefined);
   const order = useMemo(() => orderWorkerRows(previous.current, lists, applied), [lists, applied]);
   previous.current = order;
-  const sorted = useMemo(() => order.sorted.map((keyed) => keyed.row), [order.sorted]);
   const deferredName = useDeferredValue(filter.name);
-  const rows = useMemo(() => filterWorkerRows(sorted, { state: filter.state, name: deferredName }), [sorted, filter.state, deferredName]);
+  const rows = useMemo(() => filterWorkerRows(order.sorted, { state: filter.state, name: deferredName }), [order.sorted, filter.state, deferredName]);
   return { entries, total: order.all.length, rows, columns, attributes, sort: applied };
 }

@@ -28,8 +28,8 @@ export interface RowOrder {
   rowsByList: readonly (readonly WorkerRow[])[];
   /** All rows, in the lists' order. */
   all: readonly WorkerRow[];
-  /** All rows sorted, each with the value it sorts by (taken at a time before validUntilMs). */
-  sorted: readonly KeyedRow[];
+  /** All rows sorted. Their sort values are not kept: taken again for the few comparisons an update makes. */
+  sorted: readonly WorkerRow[];
   /** The attention order moves a dead worker down a day after its last share: re-sort everything from then on. */
   validUntilMs: number;
 }
@@ -75,9 +75,9 @@ function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: nu
   const rowsByList = built ?? lists.map(({ accountId, workers }) => workersIn(workers).map((worker) => toRow(accountId, worker)));
   const all = joined(rowsByList);
   const sign = sortSign(sort);
-  const sorted = all.map((row) => ({ row, value: sortValue(row, sort.key, nowMs) }));
-  sorted.sort((a, b) => compareKeyedRows(a, b, sign));
-  return { sort, lists, rowsByList, all, sorted, validUntilMs: validUntil(all, sort, nowMs, Number.POSITIVE_INFINITY) };
+  const keyed = all.map((row) => ({ row, value: sortValue(row, sort.key, nowMs) }));
+  keyed.sort((a, b) => compareKeyedRows(a, b, sign));
+  return { sort, lists, rowsByList, all, sorted: keyed.map((entry) => entry.row), validUntilMs: validUntil(all, sort, nowMs, Number.POSITIVE_INFINITY) };
 }
 
 /**
@@ -125,28 +125,28 @@ function updatedRows(list: AccountWorkers, before: ReadonlyMap<string, Worker>, 
  * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, with the rows
  * whose value moved (and new ones) inserted where a binary search in the previous order puts them: one pass, one array.
  */
-function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: KeyedRow[]; validUntilMs: number } {
+function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: WorkerRow[]; validUntilMs: number } {
   const sign = sortSign(sort);
   // A dropped row's value now is the one it was sorted by: the order is valid until validUntilMs.
   const droppedValueByKey = new Map<string, SortValue>();
   for (const row of changes.dropped) droppedValueByKey.set(row.key, sortValue(row, sort.key, nowMs));
-  const inPlaceByKey = new Map<string, KeyedRow>();
+  const inPlaceByKey = new Map<string, WorkerRow>();
   const moved: KeyedRow[] = [];
   for (const row of changes.added) {
     const keyed = { row, value: sortValue(row, sort.key, nowMs) };
     const before = droppedValueByKey.get(row.key);
     // Same value, same name, group and key: the new row takes its predecessor's place.
-    if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, keyed);
+    if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, row);
     else moved.push(keyed);
   }
   moved.sort((a, b) => compareKeyedRows(a, b, sign));
   const old = previous.sorted;
-  const sorted: KeyedRow[] = [];
+  const sorted: WorkerRow[] = [];
   let from = 0;
   for (const keyed of moved) {
-    const at = insertionIndex(old, keyed, from, sign);
+    const at = insertionIndex(old, keyed, from, sort, nowMs);
     for (; from < at; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
-    sorted.push(keyed);
+    sorted.push(keyed.row);
   }
   for (; from < old.length; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
   return { sorted, validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
@@ -156,21 +156,26 @@ function sameValue(a: SortValue, b: SortValue): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
-function keep(keyed: KeyedRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: ReadonlyMap<string, KeyedRow>, into: KeyedRow[]): void {
-  if (!dropped.has(keyed.row)) into.push(keyed);
+function keep(row: WorkerRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: ReadonlyMap<string, WorkerRow>, into: WorkerRow[]): void {
+  if (!dropped.has(row)) into.push(row);
   else {
-    const replacement = inPlaceByKey.get(keyed.row.key);
+    const replacement = inPlaceByKey.get(row.key);
     if (replacement !== undefined) into.push(replacement);
   }
 }
 
-/** Where `keyed` goes in the sorted rows, searched from `from` on (the inserted rows come in order). */
-function insertionIndex(sorted: readonly KeyedRow[], keyed: KeyedRow, from: number, sign: 1 | -1): number {
+/**
+ * Where `keyed` goes in the sorted rows, searched from `from` on (the inserted rows come in order). A row's value now
+ * is the one it was sorted by (the order is valid until validUntilMs), so it is taken again rather than stored.
+ */
+function insertionIndex(sorted: readonly WorkerRow[], keyed: KeyedRow, from: number, sort: WorkerSort, nowMs: number): number {
+  const sign = sortSign(sort);
   let low = from;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareKeyedRows(sorted[middle]!, keyed, sign) < 0) low = middle + 1;
+    const row = sorted[middle]!;
+    if (compareKeyedRows({ row, value: sortValue(row, sort.key, nowMs) }, keyed, sign) < 0) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -73,7 +73,7 @@ function randomDelta(random: () => number, workers: ReadonlyMap<string, Worker>,
   return { accountId, upserted, removed, total: keys.size };
 }
 
-const keysOf = (order: RowOrder) => order.sorted.map((keyed) => keyed.row.key);
+const keysOf = (order: RowOrder) => order.sorted.map((row) => row.key);
 
 function fullSortKeys(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: number): string[] {
   return sortWorkerRows(buildWorkerRows(lists), sort, nowMs).map((row) => row.key);
@@ -124,13 +124,13 @@ describe('orderWorkerRows', () => {
     const { entry } = applyWorkersDelta(before, { accountId: 'a', upserted, removed: [], total: 1000 });
     const next = orderWorkerRows(first, [{ accountId: 'a', workers: entry!.workers }], sort, NOW);
     assert.deepEqual(keysOf(next), fullSortKeys([{ accountId: 'a', workers: entry!.workers }], sort, NOW));
-    assert.equal(next.sorted[0]!.row.worker, upserted[3]);
+    assert.equal(next.sorted[0]!.worker, upserted[3]);
     const changed = new Set<Worker>(upserted);
-    const reused = next.sorted.filter((keyed) => !changed.has(keyed.row.worker) && first.sorted.includes(keyed));
-    // The 990 unchanged rows keep the very entries (and values) of the previous order: nothing was sorted again.
+    const reused = next.sorted.filter((row) => !changed.has(row.worker) && first.sorted.includes(row));
+    // The 990 unchanged rows keep the very rows of the previous order: nothing was built or sorted again.
     assert.equal(reused.length, 990);
     // rig-0's value (0) did not move: its new row takes the old one's place, last.
-    assert.equal(next.sorted.at(-1)!.row.worker, upserted[0]);
+    assert.equal(next.sorted.at(-1)!.worker, upserted[0]);
   });
 
   it('returns the previous order when nothing changed, and starts over when the sort changes', () => {
