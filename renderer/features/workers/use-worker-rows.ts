@@ -65,5 +65,5 @@ export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, f
   previous.current = order;
   const deferredName = useDeferredValue(filter.name);
   const rows = useMemo(() => filterWorkerRows(order.sorted, { state: filter.state, name: deferredName }), [order.sorted, filter.state, deferredName]);
-  return { entries, total: order.all.length, rows, columns, attributes, sort: applied };
+  return { entries, total: order.total, rows, columns, attributes, sort: applied };
 }

@@ -1,5 +1,5 @@
-import { workerKey, type Worker } from '../../../shared/model';
-import { workersIn } from '../../state/worker-map';
+import type { Worker } from '../../../shared/model';
+import { WorkerMap } from '../../state/worker-map';
 import {
   compareKeyedRows,
   DEAD_LONG_AGO_MS,
@@ -16,22 +16,31 @@ import {
 
 /**
  * The table's rows and their sorted order, kept up to date change by change. A poll of 100,000 workers arrives in
- * parts; re-sorting every row at each part took ~100-200 ms of the page's only thread. Here a change costs a pass
- * over the rows with pointer comparisons, plus sorting only the changed rows whose sort value moved: a changed
- * worker whose value did not change keeps its place. The result is the very order a full sort gives
- * (compareKeyedRows is a total order), which the unit tests check against sortWorkerRows on random data.
+ * parts; re-sorting every row at each part took ~100-200 ms of the page's only thread. Here a part costs the chunks
+ * of the worker map it changed (see WorkerMap) and one pass over the sorted rows, plus sorting only the changed rows
+ * whose sort value moved: a changed worker whose value did not change keeps its place. The result is the very order
+ * a full sort gives (compareKeyedRows is a total order), which the unit tests check against sortWorkerRows.
  */
 export interface RowOrder {
   sort: WorkerSort;
-  lists: readonly AccountWorkers[];
-  /** Per list, its rows in the map's order. */
-  rowsByList: readonly (readonly WorkerRow[])[];
-  /** All rows, in the lists' order. */
-  all: readonly WorkerRow[];
+  lists: readonly ListOfWorkers[];
+  /** Per list, its rows by slot of its WorkerMap, chunk for chunk (undefined for an empty slot). */
+  rowChunksByList: readonly RowChunks[];
+  /** How many rows. */
+  total: number;
   /** All rows sorted. Their sort values are not kept: taken again for the few comparisons an update makes. */
   sorted: readonly WorkerRow[];
   /** The attention order moves a dead worker down a day after its last share: re-sort everything from then on. */
   validUntilMs: number;
+}
+
+type RowChunks = readonly (readonly (WorkerRow | undefined)[])[];
+
+interface ListOfWorkers {
+  accountId: string;
+  workers: WorkerMap;
+  /** The map given, when it was not a WorkerMap. */
+  source: ReadonlyMap<string, Worker>;
 }
 
 interface Changes {
@@ -42,82 +51,100 @@ interface Changes {
 }
 
 /** Builds the order from scratch, or updates `previous` when only workers changed (same accounts, same sort). */
-export function orderWorkerRows(previous: RowOrder | undefined, lists: readonly AccountWorkers[], sort: WorkerSort, nowMs = Date.now()): RowOrder {
+export function orderWorkerRows(previous: RowOrder | undefined, accountLists: readonly AccountWorkers[], sort: WorkerSort, nowMs = Date.now()): RowOrder {
+  const lists = accountLists.map(({ accountId, workers }, index) => {
+    const known = previous?.lists[index];
+    // A plain map (tests, other callers) is taken as a new list each time.
+    const map = workers instanceof WorkerMap ? workers : known?.accountId === accountId && known.source === workers ? known.workers : WorkerMap.from(workers.values());
+    return { accountId, workers: map, source: workers };
+  });
   if (previous === undefined || !sameAccounts(previous.lists, lists)) return fullOrder(lists, sort, nowMs);
   const unchanged = previous.lists.every((list, index) => list.workers === lists[index]!.workers);
   if (!sameSort(previous.sort, sort) || nowMs >= previous.validUntilMs) {
     // Sorted again, from the rows already built when only the sort (or the time) changed.
-    return fullOrder(lists, sort, nowMs, unchanged ? previous.rowsByList : undefined);
+    return fullOrder(lists, sort, nowMs, unchanged ? previous.rowChunksByList : undefined);
   }
   if (unchanged) return previous;
   const changes: Changes = { added: [], dropped: new Set() };
-  const rowsByList = lists.map((list, index) =>
-    list.workers === previous.lists[index]!.workers ? previous.rowsByList[index]! : updatedRows(list, previous.lists[index]!.workers, previous.rowsByList[index]!, changes),
-  );
+  const rowChunksByList = lists.map((list, index) => {
+    const before = previous.lists[index]!.workers;
+    const rows = previous.rowChunksByList[index]!;
+    if (list.workers === before) return rows;
+    return list.workers.sharesSlotsWith(before) ? updatedChunks(list, before, rows, changes) : rebuiltChunks(list, rows, changes);
+  });
   const { sorted, validUntilMs } = mergeChanges(previous, changes, sort, nowMs);
-  return { sort, lists, rowsByList, all: joined(rowsByList), sorted, validUntilMs };
+  return { sort, lists, rowChunksByList, total: totalOf(lists), sorted, validUntilMs };
 }
 
-/** All rows in one array (Array.prototype.flat is slow at 100,000 rows; one list is used as it is). */
-function joined(rowsByList: readonly (readonly WorkerRow[])[]): readonly WorkerRow[] {
-  return rowsByList.length === 1 ? rowsByList[0]! : ([] as WorkerRow[]).concat(...rowsByList);
+/** Every row of the order, list by list in their maps' order. */
+export function rowsOf(order: RowOrder): WorkerRow[] {
+  return order.rowChunksByList.flatMap((chunks) => chunks.flatMap((chunk) => chunk.filter((row) => row !== undefined)));
+}
+
+function totalOf(lists: readonly ListOfWorkers[]): number {
+  return lists.reduce((total, list) => total + list.workers.size, 0);
 }
 
 function sameSort(a: WorkerSort, b: WorkerSort): boolean {
   return a.key === b.key && a.direction === b.direction;
 }
 
-function sameAccounts(a: readonly AccountWorkers[], b: readonly AccountWorkers[]): boolean {
+function sameAccounts(a: readonly ListOfWorkers[], b: readonly ListOfWorkers[]): boolean {
   return a.length === b.length && a.every((list, index) => list.accountId === b[index]!.accountId);
 }
 
-function fullOrder(lists: readonly AccountWorkers[], sort: WorkerSort, nowMs: number, built?: readonly (readonly WorkerRow[])[]): RowOrder {
-  const rowsByList = built ?? lists.map(({ accountId, workers }) => workersIn(workers).map((worker) => toRow(accountId, worker)));
-  const all = joined(rowsByList);
+function fullOrder(lists: readonly ListOfWorkers[], sort: WorkerSort, nowMs: number, built?: readonly RowChunks[]): RowOrder {
+  const rowChunksByList =
+    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker)))));
   const sign = sortSign(sort);
-  const keyed = all.map((row) => ({ row, value: sortValue(row, sort.key, nowMs) }));
+  const keyed: KeyedRow[] = [];
+  for (const chunks of rowChunksByList) {
+    for (const chunk of chunks) for (const row of chunk) if (row !== undefined) keyed.push({ row, value: sortValue(row, sort.key, nowMs) });
+  }
+  const validUntilMs = validUntil(keyed, sort, nowMs, Number.POSITIVE_INFINITY);
   keyed.sort((a, b) => compareKeyedRows(a, b, sign));
-  return { sort, lists, rowsByList, all, sorted: keyed.map((entry) => entry.row), validUntilMs: validUntil(all, sort, nowMs, Number.POSITIVE_INFINITY) };
+  return { sort, lists, rowChunksByList, total: totalOf(lists), sorted: keyed.map((entry) => entry.row), validUntilMs };
 }
 
 /**
- * One list's rows after its map changed. A delta replaces workers in place in the map's order and appends new
- * ones, so the previous rows line up with the new map until the first removal: compared by position, not looked up.
+ * One list's rows after a delta: only the chunks of slots the delta rewrote are compared, slot by slot. A slot keeps
+ * its key across versions, so a changed worker's row is built from its predecessor's.
  */
-function updatedRows(list: AccountWorkers, before: ReadonlyMap<string, Worker>, previousRows: readonly WorkerRow[], changes: Changes): WorkerRow[] {
-  const workers = workersIn(list.workers);
-  const rows = new Array<WorkerRow>(workers.length);
-  let aligned = true;
-  let rowOfWorker: Map<Worker, WorkerRow> | undefined;
-  for (let index = 0; index < workers.length; index += 1) {
-    const worker = workers[index]!;
-    const old = aligned ? previousRows[index] : undefined;
-    if (old !== undefined && old.worker === worker) {
-      rows[index] = old;
-      continue;
-    }
-    if (old !== undefined && old.worker.name === worker.name && old.worker.group === worker.group) {
-      const row = replacementRow(old, worker);
-      rows[index] = row;
+function updatedChunks(list: ListOfWorkers, before: WorkerMap, previousRows: RowChunks, changes: Changes): RowChunks {
+  return list.workers.chunks.map((chunk, index) => {
+    const beforeChunk = before.chunks[index];
+    const rowsBefore = previousRows[index];
+    if (chunk === beforeChunk && rowsBefore !== undefined) return rowsBefore;
+    return chunk.map((worker, slot) => {
+      const old = rowsBefore?.[slot];
+      if (old !== undefined && old.worker === worker) return old;
+      if (old !== undefined) changes.dropped.add(old);
+      if (worker === undefined) return undefined;
+      const row = old !== undefined ? replacementRow(old, worker) : toRow(list.accountId, worker);
       changes.added.push(row);
-      changes.dropped.add(old);
-      continue;
-    }
-    aligned = false;
-    if (before.get(workerKey(worker)) === worker) {
-      // Unchanged but out of line (after a removal): its previous row, found by worker.
-      rowOfWorker ??= new Map(previousRows.map((row) => [row.worker, row]));
-      rows[index] = rowOfWorker.get(worker) ?? toRow(list.accountId, worker);
-    } else {
+      return row;
+    });
+  });
+}
+
+/** One list's rows when its map was made afresh (a new load, a worker back after removal): matched by worker. */
+function rebuiltChunks(list: ListOfWorkers, previousRows: RowChunks, changes: Changes): RowChunks {
+  const rowOfWorker = new Map<Worker, WorkerRow>();
+  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfWorker.set(row.worker, row);
+  const rows = list.workers.chunks.map((chunk) =>
+    chunk.map((worker) => {
+      if (worker === undefined) return undefined;
+      const old = rowOfWorker.get(worker);
+      if (old !== undefined) {
+        rowOfWorker.delete(worker);
+        return old;
+      }
       const row = toRow(list.accountId, worker);
-      rows[index] = row;
       changes.added.push(row);
-    }
-  }
-  if (!aligned || workers.length !== previousRows.length) {
-    // Rows no longer listed (removed, or replaced out of line): every previous row whose worker is not in the map.
-    for (const old of previousRows) if (list.workers.get(workerKey(old.worker)) !== old.worker) changes.dropped.add(old);
-  }
+      return row;
+    }),
+  );
+  for (const gone of rowOfWorker.values()) changes.dropped.add(gone);
   return rows;
 }
 
@@ -182,10 +209,11 @@ function insertionIndex(sorted: readonly WorkerRow[], keyed: KeyedRow, from: num
 }
 
 /** When the first of these rows leaves the "recently dead" rank of the attention order (never for other sorts). */
-function validUntil(rows: readonly WorkerRow[], sort: WorkerSort, nowMs: number, until: number): number {
+function validUntil(rows: readonly (WorkerRow | KeyedRow)[], sort: WorkerSort, nowMs: number, until: number): number {
   if (sort.key !== 'attention') return until;
   let earliest = until;
-  for (const row of rows) {
+  for (const item of rows) {
+    const row = 'value' in item ? item.row : item;
     if (row.worker.state !== 'dead' || row.lastShareMs === null) continue;
     const leavesAt = row.lastShareMs + DEAD_LONG_AGO_MS;
     if (leavesAt > nowMs && leavesAt < earliest) earliest = leavesAt;

@@ -52,6 +52,23 @@ describe('WorkerMap', () => {
     }
   });
 
+  it('does so over many chunks of slots too', () => {
+    const random = randomFrom(5);
+    const worker = () => makeWorker({ name: `rig-${Math.floor(random() * 12_000)}`, rejectRate: random() });
+    const first = Array.from({ length: 10_000 }, worker);
+    let map = WorkerMap.from(first);
+    let expected = mapWith(new Map(), first, []);
+    const original = { map, expected };
+    for (let step = 0; step < 6; step += 1) {
+      const upserted = Array.from({ length: 3000 }, worker);
+      const removed = Array.from({ length: step === 3 ? 200 : 20 }, worker);
+      map = map.with(upserted, removed);
+      expected = mapWith(expected, upserted, removed);
+      assertSame(map, expected, `step ${step}`);
+    }
+    assertSame(original.map, original.expected, 'the first version');
+  });
+
   it('answers keys added by a later version as absent in the earlier ones', () => {
     const before = WorkerMap.from([makeWorker({ name: 'a' })]);
     const after = before.with([makeWorker({ name: 'b' })], []);

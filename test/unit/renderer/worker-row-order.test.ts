@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkersDelta } from '../../../shared/contract';
 import { workerKey, type Worker, type WorkerState } from '../../../shared/model';
-import { orderWorkerRows, type RowOrder } from '../../../renderer/features/workers/worker-row-order';
+import { orderWorkerRows, rowsOf, type RowOrder } from '../../../renderer/features/workers/worker-row-order';
 import {
   attributeSortKey,
   buildWorkerRows,
@@ -96,20 +96,44 @@ describe('orderWorkerRows', () => {
         ];
         let nowMs = NOW;
         let order = orderWorkerRows(undefined, listsOf(), sort, nowMs);
+        const gone = new Map<string, Worker[]>();
         for (let step = 0; step < 8; step += 1) {
           const accountId = random() < 0.7 ? 'a' : 'b';
-          const { entry } = applyWorkersDelta(entries[accountId], randomDelta(random, entries[accountId].workers, accountId));
+          const delta = randomDelta(random, entries[accountId].workers, accountId);
+          // Now and then a worker removed before comes back (the map is then made afresh).
+          const back = gone.get(accountId)?.pop();
+          if (back !== undefined && random() < 0.5 && !entries[accountId].workers.has(workerKey(back))) {
+            delta.upserted.push(back);
+            delta.total += 1;
+          }
+          for (const removed of delta.removed) gone.set(accountId, [...(gone.get(accountId) ?? []), { ...makeWorker(removed), state: 'dead' }]);
+          const { entry } = applyWorkersDelta(entries[accountId], delta);
           entries = { ...entries, [accountId]: entry! };
           nowMs += Math.floor(random() * 20_000); // crosses the one-day line of some dead workers
           order = orderWorkerRows(order, listsOf(), sort, nowMs);
           const label = `seed ${seed}, sort ${sort.key} ${sort.direction}, step ${step}`;
           assert.deepEqual(keysOf(order), fullSortKeys(listsOf(), sort, nowMs), label);
           assert.deepEqual(
-            order.all.map((row) => row.key),
+            rowsOf(order).map((row) => row.key),
             buildWorkerRows(listsOf()).map((row) => row.key),
             label,
           );
         }
+      }
+    }
+  });
+
+  it('stays equal to a full sort over lists of several chunks of slots (thousands of workers)', () => {
+    const random = randomFrom(99);
+    for (const key of ['attention', 'h10m', 'name'] as const) {
+      const sort: WorkerSort = { key, direction: 'desc' };
+      let entry = loaded(randomWorkers(random, 12_000));
+      let order = orderWorkerRows(undefined, [{ accountId: 'a', workers: entry.workers }], sort, NOW);
+      for (let step = 0; step < 4; step += 1) {
+        entry = applyWorkersDelta(entry, randomDelta(random, entry.workers, 'a')).entry!;
+        order = orderWorkerRows(order, [{ accountId: 'a', workers: entry.workers }], sort, NOW);
+        assert.deepEqual(keysOf(order), fullSortKeys([{ accountId: 'a', workers: entry.workers }], sort, NOW), `${key}, step ${step}`);
+        assert.equal(order.total, entry.workers.size);
       }
     }
   });
