@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { discoverAttributeColumns, type AttributeColumn } from '../../components/attributes';
+import type { AttributeColumn } from '../../components/attributes';
 import { useWorkersStore } from '../../state/app-stores';
-import { workersIn } from '../../state/worker-map';
+import { attributeColumnsOf } from './worker-attribute-columns';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import type { PoolTerms } from '../pool-terms';
 import { orderWorkerRows, type RowOrder } from './worker-row-order';
@@ -53,10 +53,7 @@ export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, f
     [accountIds, entries],
   );
   // Attribute columns decide which sorts exist: they come from the workers, which do not depend on the sort.
-  const attributes = useMemo(
-    () => (withAttributes ? discoverAttributeColumns(lists.length === 1 ? workersIn(lists[0]!.workers) : lists.flatMap(({ workers }) => workersIn(workers))) : []),
-    [lists, withAttributes],
-  );
+  const attributes = useMemo(() => (withAttributes ? attributeColumnsOf(lists) : []), [lists, withAttributes]);
   const columns = useMemo(() => workerColumns(terms, attributes), [terms, attributes]);
   const applied = effectiveSort(sort, columns);
   // The previous order, updated rather than rebuilt: rendering twice from the same one gives the same result.
