@@ -69,6 +69,19 @@ describe('WorkerMap', () => {
     assertSame(original.map, original.expected, 'the first version');
   });
 
+  it('copies only the chunks of slots a change rewrites, sharing the others with the older version', () => {
+    const workers = Array.from({ length: 20_000 }, (_, index) => makeWorker({ name: `rig-${index}` }));
+    const map = WorkerMap.from(workers);
+    const next = map.with([{ ...workers[19_999]!, state: 'dead' }], [{ group: 'main', name: 'rig-3' }]);
+    assert.equal(map.chunks.length, 5);
+    assert.deepEqual(
+      next.chunks.map((chunk, index) => chunk === map.chunks[index]),
+      [false, true, true, true, false],
+    );
+    assert.equal(next.size, 19_999);
+    assert.equal(map.size, 20_000);
+  });
+
   it('answers keys added by a later version as absent in the earlier ones', () => {
     const before = WorkerMap.from([makeWorker({ name: 'a' })]);
     const after = before.with([makeWorker({ name: 'b' })], []);

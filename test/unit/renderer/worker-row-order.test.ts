@@ -157,6 +157,25 @@ describe('orderWorkerRows', () => {
     assert.equal(next.sorted.at(-1)!.worker, upserted[0]);
   });
 
+  it('reads the sort values of a few rows, not of every row, when one worker moves among 2,000', () => {
+    let reads = 0;
+    // A worker whose hashrate counts its reads: a full sort reads every row's value at least once.
+    const counted = (name: string, h10m: number): Worker => {
+      const worker = makeWorker({ name });
+      const hashrate = { h10m, h1h: 1, h24h: 1 };
+      Object.defineProperty(worker, 'hashrate', { enumerable: true, get: () => ((reads += 1), hashrate) });
+      return worker;
+    };
+    const before = loaded(Array.from({ length: 2000 }, (_, index) => counted(`rig-${index}`, index)));
+    const sort: WorkerSort = { key: 'h10m', direction: 'asc' };
+    const first = orderWorkerRows(undefined, [{ accountId: 'a', workers: before.workers }], sort, NOW);
+    const { entry } = applyWorkersDelta(before, { accountId: 'a', upserted: [counted('rig-7', 1500.5)], removed: [], total: 2000 });
+    reads = 0;
+    const next = orderWorkerRows(first, [{ accountId: 'a', workers: entry!.workers }], sort, NOW);
+    assert.ok(reads < 100, `${reads} sort values read`);
+    assert.deepEqual(keysOf(next), fullSortKeys([{ accountId: 'a', workers: entry!.workers }], sort, NOW));
+  });
+
   it('returns the previous order when nothing changed, and starts over when the sort changes', () => {
     const before = loaded(randomWorkers(randomFrom(7), 50));
     const lists = [{ accountId: 'a', workers: before.workers }];
