@@ -1,11 +1,12 @@
 import type { UnreadableItems, WorkersDelta } from '../../shared/contract';
-import { workerKey, type Worker } from '../../shared/model';
+import type { Worker } from '../../shared/model';
+import { WorkerMap } from './worker-map';
 
 /** One account's workers as the UI holds them, keyed by workerKey (group + NUL + name). */
 export interface WorkerListEntry {
   status: 'loading' | 'ready' | 'error';
-  /** A new map whenever the workers change (never edited in place), so views memoize on its identity. */
-  workers: ReadonlyMap<string, Worker>;
+  /** A new version whenever the workers change (never edited in place), so views memoize on its identity. */
+  workers: WorkerMap;
   error: string | null;
   /** Workers of the last load that could not be read (and were left out), or null. */
   unreadable: UnreadableItems | null;
@@ -16,12 +17,10 @@ export interface WorkerListEntry {
 /** 'out-of-sync': the delta applied, but the worker count disagrees with the engine's: reload the list. */
 export type DeltaOutcome = 'applied' | 'ignored' | 'out-of-sync';
 
-const NO_WORKER_MAP: ReadonlyMap<string, Worker> = new Map();
+const NO_WORKER_MAP = WorkerMap.from([]);
 
-export function workerMapFrom(workers: readonly Worker[]): Map<string, Worker> {
-  const map = new Map<string, Worker>();
-  for (const worker of workers) map.set(workerKey(worker), worker);
-  return map;
+export function workerMapFrom(workers: readonly Worker[]): WorkerMap {
+  return WorkerMap.from(workers);
 }
 
 /** Keeps the workers already shown while a fresh list loads. */
@@ -65,11 +64,8 @@ export function applyWorkersDelta(
   if (entry === undefined || entry.status !== 'ready') return { entry, outcome: 'ignored' };
   let next = entry;
   if (delta.upserted.length > 0 || delta.removed.length > 0) {
-    // Copying the map (~1 ms per 10,000 workers, once per poll) keeps every published entry immutable.
-    const workers = new Map(entry.workers);
-    for (const worker of delta.upserted) workers.set(workerKey(worker), worker);
-    for (const removed of delta.removed) workers.delete(workerKey(removed));
-    next = { ...entry, workers };
+    // A new version per delta keeps every published entry immutable (WorkerMap: without copying the whole map).
+    next = { ...entry, workers: entry.workers.with(delta.upserted, delta.removed) };
   }
   // Changes that could not be read leave the list inexact: reload it (the reload names what it cannot read).
   const exact = delta.unreadable === undefined && next.workers.size === delta.total;

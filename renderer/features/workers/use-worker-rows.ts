@@ -1,14 +1,14 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { discoverAttributeColumns, type AttributeColumn } from '../../components/attributes';
+import type { AttributeColumn } from '../../components/attributes';
 import { useWorkersStore } from '../../state/app-stores';
+import { attributeColumnsOf } from './worker-attribute-columns';
 import type { WorkerListEntry } from '../../state/workers-reducers';
 import type { PoolTerms } from '../pool-terms';
+import { orderWorkerRows, type RowOrder } from './worker-row-order';
 import {
-  buildWorkerRows,
   effectiveSort,
   filterWorkerRows,
-  sortWorkerRows,
   workerColumns,
   type WorkerColumn,
   type WorkerFilter,
@@ -36,30 +36,31 @@ export interface WorkerRowsOptions {
 }
 
 /**
- * Three memoized steps: rows change only with the data (a new entry per change), the sort only with data
- * or sort order, and the cheap filter runs on typing, deferred so the input never waits on it.
+ * Memoized steps: the rows and their order change only with the data or the sort (updated for the changed workers
+ * alone, see orderWorkerRows), and the cheap filter runs on typing, deferred so the input never waits on it.
  */
 export function useWorkerRows(accountIds: readonly string[], sort: WorkerSort, filter: WorkerFilter, options: WorkerRowsOptions): WorkerRowsView {
   const { terms, withAttributes } = options;
   const latestEntries = useWorkersStore(useShallow((state) => accountIds.map((id) => state.byAccount[id])));
-  // New worker data re-sorts every row: deferred, so typing and scrolling go first, and deltas arriving back to
-  // back (a big poll sent in parts) are drawn once rather than once each.
+  // Deferred, so typing and scrolling go first, and deltas arriving back to back are drawn once rather than once each.
   const entries = useDeferredValue(latestEntries);
-  const all = useMemo(
+  const lists = useMemo(
     () =>
-      buildWorkerRows(
-        accountIds.flatMap((accountId, index) => {
-          const entry = entries[index];
-          return entry === undefined ? [] : [{ accountId, workers: entry.workers }];
-        }),
-      ),
+      accountIds.flatMap((accountId, index) => {
+        const entry = entries[index];
+        return entry === undefined ? [] : [{ accountId, workers: entry.workers }];
+      }),
     [accountIds, entries],
   );
-  const attributes = useMemo(() => (withAttributes ? discoverAttributeColumns(all.map((row) => row.worker)) : []), [all, withAttributes]);
+  // Attribute columns decide which sorts exist: they come from the workers, which do not depend on the sort.
+  const attributes = useMemo(() => (withAttributes ? attributeColumnsOf(lists) : []), [lists, withAttributes]);
   const columns = useMemo(() => workerColumns(terms, attributes), [terms, attributes]);
   const applied = effectiveSort(sort, columns);
-  const sorted = useMemo(() => sortWorkerRows(all, applied), [all, applied]);
+  // The previous order, updated rather than rebuilt: rendering twice from the same one gives the same result.
+  const previous = useRef<RowOrder | undefined>(undefined);
+  const order = useMemo(() => orderWorkerRows(previous.current, lists, applied), [lists, applied]);
+  previous.current = order;
   const deferredName = useDeferredValue(filter.name);
-  const rows = useMemo(() => filterWorkerRows(sorted, { state: filter.state, name: deferredName }), [sorted, filter.state, deferredName]);
-  return { entries, total: all.length, rows, columns, attributes, sort: applied };
+  const rows = useMemo(() => filterWorkerRows(order.sorted, { state: filter.state, name: deferredName }), [order.sorted, filter.state, deferredName]);
+  return { entries, total: order.total, rows, columns, attributes, sort: applied };
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { AttributeColumn } from '../../components/attributes';
 import { unitSystemOf, unitSystemsByAccount } from '../../components/hashrate-units';
 import { useNow } from '../../components/use-now';
@@ -37,13 +37,12 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
   const unitSystems = useMemo(() => unitSystemsByAccount(Object.values(accountsById), units), [accountsById, units]);
   const gridTemplate = workerGridTemplate(showAccount, attributes.length);
   const minWidth = workerGridMinWidth(showAccount, attributes.length);
-  // A new getItemKey makes the virtualizer re-measure every row: only a new row list may do that, not every render.
-  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  // Rows have one fixed height, so the virtualizer keys them by index: a new row list (each delta of a poll) then
+  // re-measures nothing, where keys by worker made it walk all 100,000 rows again. React keys rows by worker below.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => WORKER_ROW_HEIGHT_PX,
-    getItemKey,
     overscan: OVERSCAN_ROWS,
   });
 
@@ -72,7 +71,7 @@ export function WorkerTable({ title, rows, columns, attributes, sort, onSort, sh
             if (row === undefined) return null;
             return (
               <WorkerRowView
-                key={item.key}
+                key={row.key}
                 row={row}
                 accountLabel={showAccount ? (accountsById[row.accountId]?.label ?? row.accountId) : null}
                 unitSystem={unitSystemOf(row.accountId, unitSystems)}

@@ -1,0 +1,222 @@
+import type { Worker } from '../../../shared/model';
+import { WorkerMap } from '../../state/worker-map';
+import {
+  compareKeyedRows,
+  DEAD_LONG_AGO_MS,
+  sortSign,
+  sortValue,
+  replacementRow,
+  toRow,
+  type AccountWorkers,
+  type KeyedRow,
+  type SortValue,
+  type WorkerRow,
+  type WorkerSort,
+} from './worker-rows';
+
+/**
+ * The table's rows and their sorted order, kept up to date change by change. A poll of 100,000 workers arrives in
+ * parts; re-sorting every row at each part took ~100-200 ms of the page's only thread. Here a part costs the chunks
+ * of the worker map it changed (see WorkerMap) and one pass over the sorted rows, plus sorting only the changed rows
+ * whose sort value moved: a changed worker whose value did not change keeps its place. The result is the very order
+ * a full sort gives (compareKeyedRows is a total order), which the unit tests check against sortWorkerRows.
+ */
+export interface RowOrder {
+  sort: WorkerSort;
+  lists: readonly ListOfWorkers[];
+  /** Per list, its rows by slot of its WorkerMap, chunk for chunk (undefined for an empty slot). */
+  rowChunksByList: readonly RowChunks[];
+  /** How many rows. */
+  total: number;
+  /** All rows sorted. Their sort values are not kept: taken again for the few comparisons an update makes. */
+  sorted: readonly WorkerRow[];
+  /** The attention order moves a dead worker down a day after its last share: re-sort everything from then on. */
+  validUntilMs: number;
+}
+
+type RowChunks = readonly (readonly (WorkerRow | undefined)[])[];
+
+interface ListOfWorkers {
+  accountId: string;
+  workers: WorkerMap;
+  /** The map given, when it was not a WorkerMap. */
+  source: ReadonlyMap<string, Worker>;
+}
+
+interface Changes {
+  /** Rows of workers that are new or changed. */
+  added: WorkerRow[];
+  /** The rows these replace or that are gone. */
+  dropped: Set<WorkerRow>;
+}
+
+/** Builds the order from scratch, or updates `previous` when only workers changed (same accounts, same sort). */
+export function orderWorkerRows(previous: RowOrder | undefined, accountLists: readonly AccountWorkers[], sort: WorkerSort, nowMs = Date.now()): RowOrder {
+  const lists = accountLists.map(({ accountId, workers }, index) => {
+    const known = previous?.lists[index];
+    // A plain map (tests, other callers) is taken as a new list each time.
+    const map = workers instanceof WorkerMap ? workers : known?.accountId === accountId && known.source === workers ? known.workers : WorkerMap.from(workers.values());
+    return { accountId, workers: map, source: workers };
+  });
+  if (previous === undefined || !sameAccounts(previous.lists, lists)) return fullOrder(lists, sort, nowMs);
+  const unchanged = previous.lists.every((list, index) => list.workers === lists[index]!.workers);
+  if (!sameSort(previous.sort, sort) || nowMs >= previous.validUntilMs) {
+    // Sorted again, from the rows already built when only the sort (or the time) changed.
+    return fullOrder(lists, sort, nowMs, unchanged ? previous.rowChunksByList : undefined);
+  }
+  if (unchanged) return previous;
+  const changes: Changes = { added: [], dropped: new Set() };
+  const rowChunksByList = lists.map((list, index) => {
+    const before = previous.lists[index]!.workers;
+    const rows = previous.rowChunksByList[index]!;
+    if (list.workers === before) return rows;
+    return list.workers.sharesSlotsWith(before) ? updatedChunks(list, before, rows, changes) : rebuiltChunks(list, rows, changes);
+  });
+  const { sorted, validUntilMs } = mergeChanges(previous, changes, sort, nowMs);
+  return { sort, lists, rowChunksByList, total: totalOf(lists), sorted, validUntilMs };
+}
+
+/** Every row of the order, list by list in their maps' order. */
+export function rowsOf(order: RowOrder): WorkerRow[] {
+  return order.rowChunksByList.flatMap((chunks) => chunks.flatMap((chunk) => chunk.filter((row) => row !== undefined)));
+}
+
+function totalOf(lists: readonly ListOfWorkers[]): number {
+  return lists.reduce((total, list) => total + list.workers.size, 0);
+}
+
+function sameSort(a: WorkerSort, b: WorkerSort): boolean {
+  return a.key === b.key && a.direction === b.direction;
+}
+
+function sameAccounts(a: readonly ListOfWorkers[], b: readonly ListOfWorkers[]): boolean {
+  return a.length === b.length && a.every((list, index) => list.accountId === b[index]!.accountId);
+}
+
+function fullOrder(lists: readonly ListOfWorkers[], sort: WorkerSort, nowMs: number, built?: readonly RowChunks[]): RowOrder {
+  const rowChunksByList =
+    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker)))));
+  const sign = sortSign(sort);
+  const keyed: KeyedRow[] = [];
+  for (const chunks of rowChunksByList) {
+    for (const chunk of chunks) for (const row of chunk) if (row !== undefined) keyed.push({ row, value: sortValue(row, sort.key, nowMs) });
+  }
+  const validUntilMs = validUntil(keyed, sort, nowMs, Number.POSITIVE_INFINITY);
+  keyed.sort((a, b) => compareKeyedRows(a, b, sign));
+  return { sort, lists, rowChunksByList, total: totalOf(lists), sorted: keyed.map((entry) => entry.row), validUntilMs };
+}
+
+/**
+ * One list's rows after a delta: only the chunks of slots the delta rewrote are compared, slot by slot. A slot keeps
+ * its key across versions, so a changed worker's row is built from its predecessor's.
+ */
+function updatedChunks(list: ListOfWorkers, before: WorkerMap, previousRows: RowChunks, changes: Changes): RowChunks {
+  return list.workers.chunks.map((chunk, index) => {
+    const beforeChunk = before.chunks[index];
+    const rowsBefore = previousRows[index];
+    if (chunk === beforeChunk && rowsBefore !== undefined) return rowsBefore;
+    return chunk.map((worker, slot) => {
+      const old = rowsBefore?.[slot];
+      if (old !== undefined && old.worker === worker) return old;
+      if (old !== undefined) changes.dropped.add(old);
+      if (worker === undefined) return undefined;
+      const row = old !== undefined ? replacementRow(old, worker) : toRow(list.accountId, worker);
+      changes.added.push(row);
+      return row;
+    });
+  });
+}
+
+/** One list's rows when its map was made afresh (a new load, a worker back after removal): matched by worker. */
+function rebuiltChunks(list: ListOfWorkers, previousRows: RowChunks, changes: Changes): RowChunks {
+  const rowOfWorker = new Map<Worker, WorkerRow>();
+  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfWorker.set(row.worker, row);
+  const rows = list.workers.chunks.map((chunk) =>
+    chunk.map((worker) => {
+      if (worker === undefined) return undefined;
+      const old = rowOfWorker.get(worker);
+      if (old !== undefined) {
+        rowOfWorker.delete(worker);
+        return old;
+      }
+      const row = toRow(list.accountId, worker);
+      changes.added.push(row);
+      return row;
+    }),
+  );
+  for (const gone of rowOfWorker.values()) changes.dropped.add(gone);
+  return rows;
+}
+
+/**
+ * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, with the rows
+ * whose value moved (and new ones) inserted where a binary search in the previous order puts them: one pass, one array.
+ */
+function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: WorkerRow[]; validUntilMs: number } {
+  const sign = sortSign(sort);
+  // A dropped row's value now is the one it was sorted by: the order is valid until validUntilMs.
+  const droppedValueByKey = new Map<string, SortValue>();
+  for (const row of changes.dropped) droppedValueByKey.set(row.key, sortValue(row, sort.key, nowMs));
+  const inPlaceByKey = new Map<string, WorkerRow>();
+  const moved: KeyedRow[] = [];
+  for (const row of changes.added) {
+    const keyed = { row, value: sortValue(row, sort.key, nowMs) };
+    const before = droppedValueByKey.get(row.key);
+    // Same value, same name, group and key: the new row takes its predecessor's place.
+    if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, row);
+    else moved.push(keyed);
+  }
+  moved.sort((a, b) => compareKeyedRows(a, b, sign));
+  const old = previous.sorted;
+  const sorted: WorkerRow[] = [];
+  let from = 0;
+  for (const keyed of moved) {
+    const at = insertionIndex(old, keyed, from, sort, nowMs);
+    for (; from < at; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
+    sorted.push(keyed.row);
+  }
+  for (; from < old.length; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
+  return { sorted, validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
+}
+
+function sameValue(a: SortValue, b: SortValue): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+function keep(row: WorkerRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: ReadonlyMap<string, WorkerRow>, into: WorkerRow[]): void {
+  if (!dropped.has(row)) into.push(row);
+  else {
+    const replacement = inPlaceByKey.get(row.key);
+    if (replacement !== undefined) into.push(replacement);
+  }
+}
+
+/**
+ * Where `keyed` goes in the sorted rows, searched from `from` on (the inserted rows come in order). A row's value now
+ * is the one it was sorted by (the order is valid until validUntilMs), so it is taken again rather than stored.
+ */
+function insertionIndex(sorted: readonly WorkerRow[], keyed: KeyedRow, from: number, sort: WorkerSort, nowMs: number): number {
+  const sign = sortSign(sort);
+  let low = from;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const row = sorted[middle]!;
+    if (compareKeyedRows({ row, value: sortValue(row, sort.key, nowMs) }, keyed, sign) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** When the first of these rows leaves the "recently dead" rank of the attention order (never for other sorts). */
+function validUntil(rows: readonly (WorkerRow | KeyedRow)[], sort: WorkerSort, nowMs: number, until: number): number {
+  if (sort.key !== 'attention') return until;
+  let earliest = until;
+  for (const item of rows) {
+    const row = 'value' in item ? item.row : item;
+    if (row.worker.state !== 'dead' || row.lastShareMs === null) continue;
+    const leavesAt = row.lastShareMs + DEAD_LONG_AGO_MS;
+    if (leavesAt > nowMs && leavesAt < earliest) earliest = leavesAt;
+  }
+  return earliest;
+}
