@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
-import { clientFrame, rawExchange, requestFrame, seededRandom, upgradeRequest, type FrameSpec } from '../support/raw-ws';
+import { clientFrame, rawExchange, requestFrame, upgradeRequest, type FrameSpec } from '../support/raw-ws';
+import { seededRandom } from '../support/seeded-random';
 import { startServeProcess, type ServeProcess } from '../support/serve-process';
 import { waitFor } from '../support/wait-for';
 

@@ -156,15 +156,3 @@ export function closeOf(frames: ServerFrame[]): { code: number; reason: string }
   if (!frame || frame.payload.length < 2) return null;
   return { code: frame.payload.readUInt16BE(0), reason: frame.payload.subarray(2).toString() };
 }
-
-/** A small seeded generator (mulberry32), so a failing fuzz run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

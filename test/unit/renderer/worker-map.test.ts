@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import { workerKey, type Worker } from '../../../shared/model';
 import { WorkerMap, workersIn } from '../../../renderer/state/worker-map';
 import { makeWorker } from './fixtures';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 /** What a plain Map holds after the same changes: the behaviour WorkerMap must keep. */
 function mapWith(map: ReadonlyMap<string, Worker>, upserted: readonly Worker[], removed: readonly Worker[]): Map<string, Worker> {
@@ -36,7 +25,7 @@ function assertSame(actual: WorkerMap, expected: ReadonlyMap<string, Worker>, la
 describe('WorkerMap', () => {
   it('behaves as a Map copied per change, and every older version stays as it was', () => {
     for (let seed = 1; seed <= 20; seed += 1) {
-      const random = randomFrom(seed);
+      const random = seededRandom(seed);
       const worker = () => makeWorker({ name: `rig-${Math.floor(random() * 40)}`, group: `g${Math.floor(random() * 2)}`, rejectRate: random() });
       const first = Array.from({ length: 30 }, worker);
       const versions: Array<{ map: WorkerMap; expected: Map<string, Worker> }> = [{ map: WorkerMap.from(first), expected: mapWith(new Map(), first, []) }];
@@ -53,7 +42,7 @@ describe('WorkerMap', () => {
   });
 
   it('does so over many chunks of slots too', () => {
-    const random = randomFrom(5);
+    const random = seededRandom(5);
     const worker = () => makeWorker({ name: `rig-${Math.floor(random() * 12_000)}`, rejectRate: random() });
     const first = Array.from({ length: 10_000 }, worker);
     let map = WorkerMap.from(first);

@@ -14,18 +14,7 @@ import {
 } from '../../../renderer/features/workers/worker-rows';
 import { applyWorkersDelta, workerMapFrom, type WorkerListEntry } from '../../../renderer/state/workers-reducers';
 import { makeWorker } from './fixtures';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 const STATES: WorkerState[] = ['online', 'offline', 'dead', 'unknown'];
@@ -86,7 +75,7 @@ function loaded(workers: Worker[]): WorkerListEntry {
 describe('orderWorkerRows', () => {
   it('updated delta by delta, gives the order a full sort gives, for every sort, on random data', () => {
     for (let seed = 1; seed <= 12; seed += 1) {
-      const random = randomFrom(seed);
+      const random = seededRandom(seed);
       for (const key of SORT_KEYS) {
         const sort: WorkerSort = { key, direction: random() < 0.5 ? 'asc' : 'desc' };
         let entries = { a: loaded(randomWorkers(random, 60)), b: loaded(randomWorkers(random, 40)) };
@@ -124,7 +113,7 @@ describe('orderWorkerRows', () => {
   });
 
   it('stays equal to a full sort over lists of several chunks of slots (thousands of workers)', () => {
-    const random = randomFrom(99);
+    const random = seededRandom(99);
     for (const key of ['attention', 'h10m', 'name'] as const) {
       const sort: WorkerSort = { key, direction: 'desc' };
       let entry = loaded(randomWorkers(random, 12_000));
@@ -177,7 +166,7 @@ describe('orderWorkerRows', () => {
   });
 
   it('returns the previous order when nothing changed, and starts over when the sort changes', () => {
-    const before = loaded(randomWorkers(randomFrom(7), 50));
+    const before = loaded(randomWorkers(seededRandom(7), 50));
     const lists = [{ accountId: 'a', workers: before.workers }];
     const first = orderWorkerRows(undefined, lists, { key: 'name', direction: 'asc' }, NOW);
     assert.equal(orderWorkerRows(first, [{ accountId: 'a', workers: before.workers }], { key: 'name', direction: 'asc' }, NOW), first);
