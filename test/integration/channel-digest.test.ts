@@ -26,6 +26,9 @@ interface Summary {
   body: string;
 }
 
+/** Saturday 14 November 2026, 09:00 UTC: the summary falls due at 12:00, hours before yesterday's payout is 24 h old. */
+const START_MS = Date.UTC(2026, 10, 14, 9);
+
 // The daily summary with real parts: the SBI simulator polled over HTTP into a SQLite history, alerts from
 // workers that really stop, the scheduler on the fake clock, and webhook channels posting to a real receiver.
 describe('channel summaries (digest)', () => {
@@ -40,7 +43,6 @@ describe('channel summaries (digest)', () => {
 
   async function cycle(): Promise<void> {
     await clock.advance(POLL_MS);
-    sim.advanceClock(POLL_MS);
     await poolWatch.engine.pollAll();
   }
 
@@ -52,8 +54,12 @@ describe('channel summaries (digest)', () => {
       .filter((sent) => sent.kind === 'summary');
 
   before(async () => {
+    // One fake clock for PoolWatch and the simulator, at a fixed hour: the simulator keeps yesterday's payout POSTED
+    // until told to move its ledger, so from 20:30 UTC on it would read as stuck, an incident this story is not about.
+    clock = new FakeClock(START_MS);
     sim = await startSbiSim({
       seed: 808,
+      now: () => clock.now(),
       subaccounts: [
         { name: 'rigs', coin: 'BTC', workers: 10, deadShare: 0, offlineShare: 0 },
         { name: 'gpus', coin: 'ETH', workers: 6, deadShare: 0, offlineShare: 0 },
@@ -72,7 +78,6 @@ describe('channel summaries (digest)', () => {
         ],
       }),
     );
-    clock = new FakeClock(Date.now());
     const built = createPoolWatch({
       config: fileConfigRepository(configFile),
       dataDir: dir,
