@@ -30,6 +30,7 @@ import { workerStateRules } from './rules/worker-state-rules';
 import { SharedPoolAccounts } from './shared-pool-accounts';
 import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
+import { runSteps } from '../base/steps';
 
 /** What one observe() or tick() produced: transitions and events for history, notifications to show. */
 export interface AlertEvaluation {
@@ -116,11 +117,7 @@ export class AlertEvaluator {
 
   /** Judges one poll attempt of one account, at once. */
   observe(observation: JudgedPoll): AlertEvaluation {
-    const steps = this.judgeInSteps(observation);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.judgeInSteps(observation));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { keyExpiryMs, RETIRED_LISTED, type ActiveAlertView, type AlertHistoryQuery, type AlertNotificationView, type RetiredWorkersView, type SnoozeView } from '../../shared/contract';
 import type { Clock } from '../base/clock';
-import { nextTurn } from '../base/event-bus';
 import type { Logger } from '../base/logger';
+import { runStepsInTurns } from '../base/steps';
 import type { PollObservation } from '../base/poll-observation';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { AlertHistoryStore } from '../store/alert-history';
@@ -107,13 +107,7 @@ export class AlertService {
     const long = (observation.workers?.length ?? 0) >= WORKERS_JUDGED_AT_ONCE;
     if (!long && this.judgementsWaiting === 0) return this.handle(this.evaluator.observe(judged));
     this.judgementsWaiting += 1;
-    const judgement = this.lastJudgement.then(async () => {
-      const steps = this.evaluator.judgeInSteps(judged);
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return this.handle(step.value);
-        await nextTurn();
-      }
-    });
+    const judgement = this.lastJudgement.then(async () => this.handle(await runStepsInTurns(this.evaluator.judgeInSteps(judged))));
     this.lastJudgement = judgement
       .catch(() => undefined) // the caller (the engine's bus) logs it; the next judgement still runs
       .finally(() => (this.judgementsWaiting -= 1));

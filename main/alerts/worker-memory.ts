@@ -1,4 +1,5 @@
 import type { HashrateHps } from '../../shared/model';
+import { runSteps } from '../base/steps';
 import { HOUR_MS } from '../base/time';
 
 /** Hourly buckets of the trailing average: 24 of them make the 24 h window. */
@@ -40,11 +41,7 @@ export class WorkerMemory {
    * was in the last list resolved needs no hashing: 100,000 workers cost a string comparison each.
    */
   slotsOf(keys: readonly string[]): Int32Array {
-    const steps = this.slotsInSteps(keys);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.slotsInSteps(keys));
   }
 
   /** slotsOf, pausing (yield) after every `perStep` keys: the first poll of 100,000 workers makes every slot. */
