@@ -489,6 +489,22 @@ describe('earnings and payouts', () => {
     });
   });
 
+  test('a payout still POSTED when the simulator starts was sent under 24 h ago, at any hour of the day', async () => {
+    const dayStart = Date.UTC(2024, 4, 15);
+    for (const hour of [0.5, 12, 20.6, 23.99]) {
+      const nowMs = dayStart + hour * 3_600_000;
+      await withSbiSim({ ...small, now: () => nowMs }, async (sim) => {
+        const { body } = await sbiJson<SbiPage<EarningV2>>(sim, `/api/external/v2/earnings?${window}`);
+        const posted = body.content.filter((earning) => earning.state === 'POSTED');
+        assert.equal(posted.length, 3, `hour ${hour}`);
+        for (const earning of posted) {
+          const ageMs = nowMs - Date.parse(earning.paidOn ?? '');
+          assert.ok(ageMs > 0 && ageMs < DAY_MS, `hour ${hour}: ${earning.subaccountName} posted ${ageMs / 3_600_000} h ago`);
+        }
+      });
+    }
+  });
+
   test('v2 validation: bad dates 400, start after end 400, bad sort 422; sort by state follows the declared order', async () => {
     await withSbiSim(small, async (sim) => {
       assert.equal((await sbiCall(sim, '/api/external/v2/earnings?startDate=2024-13-01')).status, 400);

@@ -63,7 +63,7 @@ export function createLedger(subaccounts: readonly Subaccount[], seed: number, n
     for (const subaccount of subaccounts) {
       let tx = txByCoin.get(subaccount.coin);
       if (!tx) {
-        tx = newTx(subaccount.coin, dayMs, state, random);
+        tx = newTx(subaccount.coin, dayMs, state, random, atMs);
         txByCoin.set(subaccount.coin, tx);
         txs.push(tx);
       }
@@ -105,15 +105,20 @@ export function createLedger(subaccounts: readonly Subaccount[], seed: number, n
   };
 }
 
-function newTx(coin: CoinCode, dayMs: number, state: PayoutState, random: SeededRandom): PayoutTx {
+// A payout still POSTED when the simulator starts was sent at most this long ago, so at any hour of the day it is
+// a payout on its way, not one stuck past PoolWatch's 24 h threshold (from 20:30 UTC, yesterday's would have been).
+const POSTED_AT_MOST_AGO_MS = 20 * MS_PER_HOUR;
+
+function newTx(coin: CoinCode, dayMs: number, state: PayoutState, random: SeededRandom, nowMs: number): PayoutTx {
   const sent = state === 'POSTED' || state === 'CONFIRMED';
+  const paidOnMs = sent ? dayMs + 20.5 * MS_PER_HOUR + random.int(0, 60_000) : null;
   return {
     internalTxId: random.uuid(),
     coin,
     dayMs,
     state,
     txId: sent ? random.hex(64) : null,
-    paidOnMs: sent ? dayMs + 20.5 * MS_PER_HOUR + random.int(0, 60_000) : null,
+    paidOnMs: paidOnMs !== null && state === 'POSTED' ? Math.max(paidOnMs, nowMs - POSTED_AT_MOST_AGO_MS) : paidOnMs,
     txFee: COINS[coin].txFee,
   };
 }
