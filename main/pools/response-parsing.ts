@@ -37,6 +37,25 @@ export function numberFromText(text: string): number {
 
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
 export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {
+  // The reviver triples parse time, so it runs only where a number may be too large for a double.
+  return decodeJson(response, poolName, what, MAY_OVERFLOW.test(response.text));
+}
+
+/**
+ * parseJsonBody, then `check` (a shape check that refuses Infinity, as every schema does), for bodies read by the
+ * thousand: the text is scanned for a huge exponent only when the check fails. The scan costs a sixth of the parse.
+ */
+export function parseJsonBodyAs<T>(response: HttpResponse, poolName: string, what: string, check: (json: unknown) => T): T {
+  const plain = decodeJson(response, poolName, what, false);
+  try {
+    return check(plain);
+  } catch (error) {
+    if (!MAY_OVERFLOW.test(response.text)) throw error;
+    return check(decodeJson(response, poolName, what, true));
+  }
+}
+
+function decodeJson(response: HttpResponse, poolName: string, what: string, keepingOutOfRange: boolean): unknown {
   const text = response.text.trimStart();
   if (text.startsWith('<')) {
     throw new PoolError(
@@ -51,8 +70,7 @@ export function parseJsonBody(response: HttpResponse, poolName: string, what: st
     });
   }
   try {
-    // The reviver triples parse time, so it runs only where a number may be too large for a double.
-    return MAY_OVERFLOW.test(text) ? JSON.parse(text, keepOutOfRange) : JSON.parse(text);
+    return keepingOutOfRange ? JSON.parse(text, keepOutOfRange) : JSON.parse(text);
   } catch {
     throw new PoolError(
       'bad_response',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
 import { PoolError } from '../../base/pool-error';
-import { parseJsonBody, parseShape, parseShapeFast, quotePoolText } from '../response-parsing';
+import { parseJsonBodyAs, parseShape, parseShapeFast, quotePoolText } from '../response-parsing';
 import { errorBodySchema } from './sbi-schemas';
 
 export const SBI_NAME = 'SBI Crypto Pool';
@@ -96,10 +96,8 @@ export class SbiClient {
         httpStatus: status,
       });
     }
-    const json = parseJsonBody(response, SBI_NAME, endpoint.what);
-    const value = endpoint.plain
-      ? parseShapeFast(endpoint.schema, endpoint.plain, json, SBI_NAME, endpoint.what)
-      : parseShape(endpoint.schema, json, SBI_NAME, endpoint.what);
+    const { schema, plain, what } = endpoint;
+    const value = parseJsonBodyAs(response, SBI_NAME, what, (json) => (plain ? parseShapeFast(schema, plain, json, SBI_NAME, what) : parseShape(schema, json, SBI_NAME, what)));
     return { ok: true, value };
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isoTimeFromMs } from '../../../main/base/time';
-import { numberFromText, parseJsonBody } from '../../../main/pools/response-parsing';
+import { numberFromText, parseJsonBody, parseJsonBodyAs } from '../../../main/pools/response-parsing';
 import { dayLabel, msToIso, secondsToIso } from '../../../main/pools/spider/spider-mapping';
 
 describe('numbers and times no date or double can hold', () => {
@@ -10,6 +10,25 @@ describe('numbers and times no date or double can hold', () => {
     assert.deepEqual(body, { a: Number.MAX_VALUE, b: -Number.MAX_VALUE, c: 2 });
     assert.equal(numberFromText('1e309'), Number.MAX_VALUE);
     assert.equal(numberFromText('2.5E10'), 2.5e10);
+  });
+
+  it('a body checked as it is parsed keeps 1e309 for the check too, and parses a plain body once', () => {
+    const answer = (text: string) => ({ status: 200, headers: new Headers(), text });
+    let checks = 0;
+    // Like every schema: numbers must be finite.
+    const finite = (json: unknown) => {
+      checks += 1;
+      const values = Object.values(json as Record<string, unknown>);
+      if (values.some((value) => typeof value === 'number' && !Number.isFinite(value))) throw new Error('not finite');
+      return values;
+    };
+    assert.deepEqual(parseJsonBodyAs(answer('{"a":1e309,"c":2}'), 'Pool', 'x', finite), [Number.MAX_VALUE, 2]);
+    assert.equal(checks, 2, 'checked as parsed, then again with the huge number kept');
+    checks = 0;
+    assert.deepEqual(parseJsonBodyAs(answer('{"name":"rig-e123","c":2}'), 'Pool', 'x', finite), ['rig-e123', 2]);
+    assert.equal(checks, 1);
+    assert.throws(() => parseJsonBodyAs(answer('{"a":-1e400}'), 'Pool', 'x', (json) => { throw new Error(`refused ${JSON.stringify(json)}`); }), /refused \{"a":-1\.7976931348623157e\+308\}/);
+    assert.throws(() => parseJsonBodyAs(answer('<html>'), 'Pool', 'the worker list', finite), /HTML page/);
   });
 
   it('a time beyond any date is null, not a RangeError', () => {
