@@ -13,8 +13,28 @@ const FOUR_DIGIT_YEAR_END_MS = 253_402_300_800_000;
 const minutePrefixes = new Map<number, string>();
 const MINUTE_PREFIXES_KEPT = 256;
 
+/**
+ * The times of the last few polls, shared: a poll's share times fall on a few hundred distinct seconds, so its
+ * thousands of workers hold a few hundred strings instead of one each (each new one kept until the next poll
+ * is what the garbage collector copies), and an unchanged time is the same string as last poll's.
+ */
+const RECENT_TIMES_KEPT = 4096;
+const recentFromMs = new Map<number, string | null>();
+const recentFromText = new Map<string, string | null>();
+
+function remembered<K>(recent: Map<K, string | null>, key: K, value: string | null): string | null {
+  if (recent.size >= RECENT_TIMES_KEPT) recent.clear();
+  recent.set(key, value);
+  return value;
+}
+
 /** A millisecond time as ISO 8601, or null when no date can be that far away (1e309, 1e20). */
 export function isoTimeFromMs(ms: number): string | null {
+  const known = recentFromMs.get(ms);
+  return known !== undefined ? known : remembered(recentFromMs, ms, isoTimeFromMsOnce(ms));
+}
+
+function isoTimeFromMsOnce(ms: number): string | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return null;
   if (!Number.isInteger(ms) || ms < 0 || ms >= FOUR_DIGIT_YEAR_END_MS) return new Date(ms).toISOString();
   const minute = Math.floor(ms / MINUTE_MS);
@@ -36,6 +56,11 @@ const PLAIN_UTC_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|
 /** A pool's ISO time with any offset as UTC ISO 8601 ("2021-09-17T10:04:49.000Z"), or null if it is no time. */
 export function isoTimeFromText(value: string | null | undefined): string | null {
   if (!value) return null;
+  const known = recentFromText.get(value);
+  return known !== undefined ? known : remembered(recentFromText, value, isoTimeFromTextOnce(value));
+}
+
+function isoTimeFromTextOnce(value: string): string | null {
   // The usual form needs no Date round trip (which costs about 1 µs, once per worker per poll).
   if (PLAIN_UTC_ISO.test(value)) return value.length === 24 ? value : `${value.slice(0, 23)}Z`;
   const ms = Date.parse(value);
