@@ -138,9 +138,9 @@ async function main(): Promise<void> {
     }
     await benchPipeline({
       pool: 'stratumsphere',
-      name: 'Stratumsphere (simulator default world; the adapter reads at most 500 rentals a poll)',
+      name: 'Stratumsphere (one scheduler of 500 rentals, the most the adapter reads a poll, each its own request)',
       adapter: createAdapter('stratumsphere'),
-      simArgs: [],
+      simArgs: ['--rentals', '500'],
       credentials: (keys) => ({ apiKey: keys.apiKey as string }),
       full: true,
     });

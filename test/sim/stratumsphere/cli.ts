@@ -1,7 +1,14 @@
-// Runs the Stratumsphere simulator as its own process for the demo and browser e2e tests:
-//   node --import tsx test/sim/stratumsphere/cli.ts [--port 0] [--seed 42]
+// Runs the Stratumsphere simulator as its own process for the demo, browser e2e tests and the bench:
+//   node --import tsx test/sim/stratumsphere/cli.ts [--port 0] [--seed 42] [--rentals N]
+// --rentals gives one scheduler "big" with N rentals instead of the default world.
 // Prints one JSON line {"url": ..., "port": ...}; the API key comes from GET <url>/__sim/keys.
-import { runSimCli } from '../common/cli';
+import { cliCount, runSimCli } from '../common/cli';
 import { startStratumsphereSim } from './index';
 
-runSimCli((base) => startStratumsphereSim(base));
+runSimCli((base) => {
+  const rentals = cliCount('rentals');
+  return startStratumsphereSim({
+    ...base,
+    ...(rentals !== undefined && { schedulers: [{ name: 'big', type: 'miners', algorithm: 'SHA256', location: 'us-central', rentals }] }),
+  });
+});
