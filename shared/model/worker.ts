@@ -75,20 +75,49 @@ export function sameWorkerReading(a: Worker, b: Worker): boolean {
   );
 }
 
+/** What a pool says of a worker in one poll, before it becomes a Worker: an adapter fills one and reuses it. */
+export interface WorkerFigures {
+  name: string;
+  group: string;
+  state: WorkerState;
+  lastShareAt: string | null;
+  rejectRate: number | null;
+  h10m: number | null;
+  h1h: number | null;
+  h24h: number | null;
+}
+
 /**
- * A new reading `next` of the worker `before` was: `before` itself when they say the same, else `next` sharing
- * the strings and the hashrate object that did not change. A poll then keeps few new objects alive, and what a
- * 100,000-worker poll keeps alive is what the garbage collector copies. `next` must be fresh (it may be changed).
+ * The worker a poll's `figures` describe: `before` itself (last poll's worker in the same place) when they say
+ * the same, else a new Worker sharing before's unchanged strings and hashrates. Nothing is made for a worker that
+ * did not change, and what changed shares what did not: what a 100,000-worker poll makes and keeps until the next
+ * one is what the garbage collector copies.
  */
-export function carryOver(before: Worker, next: Worker): Worker {
-  if (sameWorkerReading(before, next)) return before;
-  if (next.name === before.name) next.name = before.name;
-  if (next.group === before.group) next.group = before.group;
-  if (next.lastShareAt === before.lastShareAt) next.lastShareAt = before.lastShareAt;
-  const now = next.hashrate;
+export function workerFrom(figures: Readonly<WorkerFigures>, before: Worker | undefined): Worker {
+  const { name, group, state, lastShareAt, rejectRate, h10m, h1h, h24h } = figures;
+  if (before === undefined) return { name, group, state, hashrate: { h10m, h1h, h24h }, lastShareAt, rejectRate };
   const then = before.hashrate;
-  if (now.h10m === then.h10m && now.h1h === then.h1h && now.h24h === then.h24h) next.hashrate = then;
-  return next;
+  const sameHashrate = then.h10m === h10m && then.h1h === h1h && then.h24h === h24h;
+  if (
+    sameHashrate &&
+    before.name === name &&
+    before.group === group &&
+    before.state === state &&
+    before.lastShareAt === lastShareAt &&
+    before.rejectRate === rejectRate &&
+    before.attributes === undefined &&
+    before.notHashingSince === undefined
+  ) {
+    return before;
+  }
+  return {
+    name: before.name === name ? before.name : name,
+    group: before.group === group ? before.group : group,
+    state,
+    hashrate: sameHashrate ? then : { h10m, h1h, h24h },
+    lastShareAt: before.lastShareAt === lastShareAt ? before.lastShareAt : lastShareAt,
+    rejectRate,
+  };
 }
 
 const keyLists = new WeakMap<readonly Worker[], readonly string[]>();

@@ -5,7 +5,7 @@ import {
   workerKey,
   workerKeysOf,
   rememberWorkerKeys,
-  carryOver,
+  workerFrom,
   type Group,
   type HashrateSeries,
   type Payout,
@@ -26,7 +26,8 @@ import {
   toCounts,
   toRevenue,
   toWindows,
-  toWorker,
+  blankWorkerFigures,
+  readWorkerFigures,
   txPayoutToPayout,
   unpaidBalances,
 } from './sbi-mapping';
@@ -112,13 +113,10 @@ async function readAllWorkers(
   }
   const pageSize = Math.max(1, first.size ?? first.content.length);
   // Compared with the worker in the same place last poll as each page arrives: what did not change stays last
-  // poll's (carryOver), so the copies die young instead of being kept until every page is in.
+  // poll's (workerFrom), and the page's raw JSON can go at once.
+  const figures = blankWorkerFigures();
   const toWorkers = (page: z.infer<typeof workerPage>, number: number): Worker[] =>
-    page.content.map((raw, index) => {
-      const worker = toWorker(raw, fallbackGroup);
-      const before = previous[number * pageSize + index];
-      return before === undefined ? worker : carryOver(before, worker);
-    });
+    page.content.map((raw, index) => workerFrom(readWorkerFigures(raw, fallbackGroup, figures), previous[number * pageSize + index]));
   const pages = [toWorkers(first, 0)];
   const totalPages = first.totalPages ?? Math.ceil(total / pageSize);
   if (totalPages > 1) {
@@ -138,7 +136,7 @@ const WORKERS_PER_TURN = 10_000;
  * Workers can shift between pages while we read: one entry per (subaccount, name), where first listed, as last read.
  * A list with the same workers in the same places as the last poll's needs no de-duplication (that list had none),
  * and a worker in the same place as last time keeps last time's key (what did not change was carried over as each page
- * arrived, see carryOver).
+ * arrived, see workerFrom).
  */
 async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Worker[]): Promise<Worker[]> {
   const listed: Worker[] = [];

@@ -8,8 +8,8 @@ import {
   type PayoutStatus,
   type RawAmount,
   type RevenueEstimate,
-  type Worker,
   type WorkerCounts,
+  type WorkerFigures,
   type WorkerState,
 } from '../../../shared/model';
 import { mhsToHps } from '../../../shared/units';
@@ -56,15 +56,22 @@ export function coinCode(coin: z.infer<typeof coinRef> | null | undefined): stri
   return (typeof coin === 'string' ? coin : coin.code).toUpperCase();
 }
 
-export function toWorker(raw: z.infer<typeof workerSchema>, fallbackGroup: string): Worker {
-  return {
-    name: raw.name,
-    group: raw.subaccount ?? raw.subaccountName ?? fallbackGroup,
-    state: toWorkerState(raw.state),
-    hashrate: toWindows(raw.hashrates),
-    lastShareAt: toIsoTime(raw.lastShareTime),
-    rejectRate: null,
-  };
+/** Fills `into` (one object reused for every worker of a poll, see workerFrom) with what the pool says of a worker. */
+export function readWorkerFigures(raw: z.infer<typeof workerSchema>, fallbackGroup: string, into: WorkerFigures): WorkerFigures {
+  into.name = raw.name;
+  into.group = raw.subaccount ?? raw.subaccountName ?? fallbackGroup;
+  into.state = toWorkerState(raw.state);
+  into.h10m = windowHps(raw.hashrates, 0);
+  into.h1h = windowHps(raw.hashrates, 1);
+  into.h24h = windowHps(raw.hashrates, 2);
+  into.lastShareAt = toIsoTime(raw.lastShareTime);
+  into.rejectRate = null;
+  return into;
+}
+
+/** An empty WorkerFigures to fill. */
+export function blankWorkerFigures(): WorkerFigures {
+  return { name: '', group: '', state: 'unknown', lastShareAt: null, rejectRate: null, h10m: null, h1h: null, h24h: null };
 }
 
 /** Worker counts from a {ONLINE|online: n, ...} map, as the account and subaccount endpoints send them. */
