@@ -30,7 +30,8 @@ export function newestOnlineShareMs(workers: readonly Worker[]): number | null {
   let newest: number | null = null;
   // Adapters write UTC ISO with milliseconds (24 characters, "Z"): those compare as text, parsed once at the end.
   let newestText: string | null = null;
-  for (const worker of workers) {
+  for (let index = 0; index < workers.length; index += 1) {
+    const worker = workers[index]!;
     const text = worker.lastShareAt;
     if (worker.state !== 'online' || text === null) continue;
     if (text.length === 24 && text.endsWith('Z')) {

@@ -71,7 +71,8 @@ export class NotHashingTracker {
 export function groupsWithNotHashing(groups: readonly Group[], workers: readonly Worker[], marked: number): Group[] {
   const perGroup = new Map<string, number>();
   if (marked > 0) {
-    for (const worker of workers) {
+    for (let index = 0; index < workers.length; index += 1) {
+      const worker = workers[index]!;
       if (worker.notHashingSince !== undefined) perGroup.set(worker.group, (perGroup.get(worker.group) ?? 0) + 1);
     }
   }

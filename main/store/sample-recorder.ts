@@ -71,7 +71,7 @@ export function* workerWritesInParts(entries: Map<string, WorkerEntry>, workers:
       if (!workerRowDue(entry.last, hps, state, reject, atMs, entry.phase)) continue;
       const returning = entry.last === undefined || entry.last.state === GONE;
       entry.last = { at: atMs, hps, state, rejectPpm: reject };
-      writes.push({ entry, row: { ...entry.last }, returning });
+      writes.push({ entry, row: entry.last, returning }); // never changed in place: the next sample is a new object
     }
     if (end === workers.length) writes.push(...goneWrites(entries, round, groupsListed, atMs));
     yield writes;
@@ -102,7 +102,7 @@ function goneWrites(entries: Map<string, WorkerEntry>, round: number, groupsList
   for (const entry of entries.values()) {
     if (entry.seenRound === round || !groupsListed.has(entry.group) || !entry.last || entry.last.state === GONE) continue;
     entry.last = { at: atMs, hps: null, state: GONE, rejectPpm: null };
-    writes.push({ entry, row: { ...entry.last }, returning: false });
+    writes.push({ entry, row: entry.last, returning: false });
   }
   return writes;
 }

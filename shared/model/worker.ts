@@ -142,7 +142,7 @@ export function rememberWorkerKeys(workers: readonly Worker[], keys: readonly st
 
 export function countWorkers(workers: readonly Pick<Worker, 'state'>[]): WorkerCounts {
   const counts = { online: 0, offline: 0, dead: 0, unknown: 0, total: workers.length };
-  for (const worker of workers) counts[worker.state] += 1;
+  for (let index = 0; index < workers.length; index += 1) counts[workers[index]!.state] += 1;
   return counts;
 }
 

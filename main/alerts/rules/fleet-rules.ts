@@ -143,7 +143,8 @@ function groupCounts(observation: JudgedPoll, workers: readonly Worker[]): Map<s
     for (const group of observation.account.groups) counts.set(group.name, group.workers);
     return counts;
   }
-  for (const worker of workers) {
+  for (let index = 0; index < workers.length; index += 1) {
+    const worker = workers[index]!;
     let group = counts.get(worker.group);
     if (!group) {
       group = { online: 0, offline: 0, dead: 0, unknown: 0, total: 0 };

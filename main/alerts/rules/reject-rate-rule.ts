@@ -10,7 +10,9 @@ export function rejectRateRule(context: RuleContext): RuleResult {
   const tracked = context.tracksRule('reject-rate');
   const probe: SettingsProbe = { accountId: observation.account.id, group: null, worker: null };
   const skip = context.otherKeyGroups;
-  for (const worker of observation.workers) {
+  const workers = observation.workers;
+  for (let index = 0; index < workers.length; index += 1) {
+    const worker = workers[index]!;
     if (skip.size > 0 && skip.has(worker.group)) continue; // another key of the pool account judges it
     // Offline workers keep their last figure frozen: it is neither confirmed nor cleared.
     if (worker.rejectRate === null || worker.state !== 'online') {

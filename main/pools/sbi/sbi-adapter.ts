@@ -143,9 +143,11 @@ async function uniqueWorkers(pages: readonly Worker[][], previous: readonly Work
   const keys: string[] = [];
   const before = workerKeysOf(previous);
   let aligned = true;
-  for (const page of pages) {
+  for (let pageIndex = 0; pageIndex < pages.length; pageIndex += 1) {
+    const page = pages[pageIndex]!;
     if (listed.length % WORKERS_PER_TURN < page.length && listed.length > 0) await nextTurn();
-    for (const worker of page) {
+    for (let index = 0; index < page.length; index += 1) {
+      const worker = page[index]!;
       const at = listed.length;
       // The same group and name in last poll's place: last poll's key.
       const then = aligned ? previous[at] : undefined;

@@ -63,7 +63,10 @@ export const workerSchema = z
 function isPlainWindows(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (!Array.isArray(value) || value.length > 8) return false;
-  for (const item of value) if (item !== null && !(typeof item === 'number' && Number.isFinite(item))) return false;
+  for (let index = 0; index < value.length; index += 1) {
+    const item: unknown = value[index];
+    if (item !== null && !(typeof item === 'number' && Number.isFinite(item))) return false;
+  }
   return true;
 }
 
@@ -83,7 +86,8 @@ function isPlainWorker(value: unknown): boolean {
 export function isPlainWorkerPage(value: unknown): value is z.infer<ReturnType<typeof pageSchema<typeof workerSchema>>> {
   if (!isRecord(value) || !Array.isArray(value.content)) return false;
   if (![value.totalPages, value.totalElements, value.number, value.size].every(isOptionalNumber) || !isOptional(value.last, 'boolean')) return false;
-  for (const item of value.content) if (!isPlainWorker(item)) return false;
+  const content: unknown[] = value.content;
+  for (let index = 0; index < content.length; index += 1) if (!isPlainWorker(content[index])) return false;
   return true;
 }
 
