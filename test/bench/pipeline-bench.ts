@@ -13,7 +13,7 @@ import { summaryOf } from './bench-summary';
 import { capturingFetch, type CapturedRequest } from './capture-fetch';
 import { bareRequests } from './request-floor';
 import { startChildSim } from './child-sim';
-import { medianTimed, mb, timed } from './cpu';
+import { medianTimed, mb } from './cpu';
 
 // Issue 10's yardstick: per poll, the CPU the app spends (adapter, diff, alerts, history) against the least any
 // program must spend on the same data (parse the same pages, insert one row per worker in one transaction).
@@ -34,49 +34,52 @@ export interface PipelineCase {
 interface Stage {
   name: string;
   cpuMs: number;
-  wallMs: number;
 }
 
 const POLL_MS = 60_000;
-const RUNS = 3;
-
-/** The floor: JSON.parse of the pages the adapter received, and one bare transaction inserting a row per worker. */
-async function floorStages(bodies: string[], workers: number, dir: string): Promise<Stage[]> {
-  const parse = await medianTimed(RUNS, () => bodies.map((body) => JSON.parse(body) as unknown));
-  const db = new Database(join(dir, 'floor.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE sample (at INTEGER NOT NULL, worker INTEGER NOT NULL, hps REAL, PRIMARY KEY (at, worker)) WITHOUT ROWID');
-  const insert = db.prepare('INSERT INTO sample (at, worker, hps) VALUES (?, ?, ?)');
-  let at = 0;
-  const insertAll = db.transaction((atMs: number) => {
-    for (let worker = 0; worker < workers; worker += 1) insert.run(atMs, worker, 1e12 + worker);
-  });
-  const sqlite = await medianTimed(RUNS, () => insertAll((at += POLL_MS)));
-  db.close();
-  return [
-    { name: `JSON.parse of ${bodies.length} pages`, cpuMs: parse.cpuMs, wallMs: parse.wallMs },
-    { name: `one transaction, ${workers} rows`, cpuMs: sqlite.cpuMs, wallMs: sqlite.wallMs },
-  ];
-}
 
 /**
- * Polls (and floor runs) measured whole, one after another, no collection forced between them. The first ones are
- * not counted: after the forced full collections of the stage table, V8 has shrunk the young generation, and until
- * it grows back every poll pays for extra scavenges that an app polling all day does not. Enough runs are counted
- * that the full collections (one every dozen polls or so) weigh in the mean as often as they happen.
+ * Polls measured one after another as the app runs them, no collection forced between them: the garbage of a stage
+ * is collected where it falls, so a stage's figure carries the collections its allocations happen to trigger and the
+ * sum is the whole cost. The first ones are not counted (the JIT warms up, and after the capture poll's full
+ * collection V8 has shrunk the young generation: until it grows back every poll pays for extra scavenges that an
+ * app polling all day does not). Enough are counted that the full collections (one every dozen polls or so) weigh
+ * in the mean as often as they happen.
  */
-const WHOLE_WARMUPS = 4;
-const WHOLE_RUNS = 12;
+const WARMUPS = 4;
+const RUNS = 12;
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
 }
 
-/** The floor as a whole, the way the whole poll is measured: parse every page, then insert every row, as often. */
-function wholeFloor(bodies: string[], workers: number, dir: string): number[] {
-  const db = new Database(join(dir, 'floor-whole.sqlite'));
+/** CPU ms per named stage, summed over the counted runs. */
+class StageClock {
+  private readonly totals = new Map<string, number>();
+  private mark = process.cpuUsage();
+  private counting = false;
+
+  startRun(counting: boolean): void {
+    this.counting = counting;
+    this.mark = process.cpuUsage();
+  }
+
+  /** Ends the stage `name` here: the CPU since the last lap (or the run's start) is its. */
+  lap(name: string): void {
+    const spent = cpuMsSince(this.mark);
+    this.mark = process.cpuUsage();
+    if (this.counting) this.totals.set(name, (this.totals.get(name) ?? 0) + spent);
+  }
+
+  meanPerRun(): Stage[] {
+    return [...this.totals].map(([name, totalMs]) => ({ name, cpuMs: totalMs / RUNS }));
+  }
+}
+
+/** The floor, measured as the polls are: parse every page the adapter received, then insert a row per worker in one transaction. */
+function floorStages(bodies: string[], workers: number, dir: string): Stage[] {
+  const db = new Database(join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE sample (at INTEGER NOT NULL, worker INTEGER NOT NULL, hps REAL, PRIMARY KEY (at, worker)) WITHOUT ROWID');
@@ -84,29 +87,28 @@ function wholeFloor(bodies: string[], workers: number, dir: string): number[] {
   const insertAll = db.transaction((atMs: number) => {
     for (let worker = 0; worker < workers; worker += 1) insert.run(atMs, worker, 1e12 + worker);
   });
-  const runs: number[] = [];
+  const clock = new StageClock();
   let parsed = 0;
-  for (let run = 0; run < WHOLE_WARMUPS + WHOLE_RUNS; run += 1) {
-    const cpu = process.cpuUsage();
+  for (let run = 0; run < WARMUPS + RUNS; run += 1) {
+    clock.startRun(run >= WARMUPS);
     // The parsed pages are dropped at once (the least a program could keep): their garbage dies young.
     for (const body of bodies) parsed += JSON.parse(body) === null ? 0 : 1;
+    clock.lap(`JSON.parse of ${bodies.length} pages`);
     insertAll((run + 1) * POLL_MS);
-    if (run >= WHOLE_WARMUPS) runs.push(cpuMsSince(cpu));
+    clock.lap(`one transaction, ${workers} rows`);
   }
   if (parsed === 0) throw new Error('no page parsed');
   db.close();
-  return runs;
+  return clock.meanPerRun();
 }
 
 function printStages(title: string, pipeline: Stage[], floor: Stage[], notes: string[]): void {
   const sum = (stages: Stage[]) => stages.reduce((total, stage) => total + stage.cpuMs, 0);
-  const line = (kind: string, stage: Stage) =>
-    console.log(`  ${kind.padEnd(8)} ${stage.name.padEnd(44)} ${stage.cpuMs.toFixed(0).padStart(7)} ms CPU ${stage.wallMs.toFixed(0).padStart(7)} ms wall`);
+  const line = (kind: string, stage: Stage) => console.log(`  ${kind.padEnd(8)} ${stage.name.padEnd(48)} ${stage.cpuMs.toFixed(0).padStart(6)} ms CPU`);
   console.log(`\n${title}`);
   for (const stage of pipeline) line('pipeline', stage);
   for (const stage of floor) line('floor', stage);
-  const ratio = sum(pipeline) / sum(floor);
-  console.log(`  pipeline ${sum(pipeline).toFixed(0)} ms CPU / floor ${sum(floor).toFixed(0)} ms CPU = ${ratio.toFixed(1)}x`);
+  console.log(`  pipeline ${sum(pipeline).toFixed(0)} ms CPU / floor ${sum(floor).toFixed(0)} ms CPU = ${(sum(pipeline) / sum(floor)).toFixed(1)}x (mean of ${RUNS} polls after ${WARMUPS} not counted)`);
   for (const note of notes) console.log(`  ${note}`);
 }
 
@@ -142,84 +144,65 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
     let previous: Worker[] = captured.workers;
     let workers: Worker[] = captured.workers;
     const notHashing = new NotHashingTracker();
-    const stages = { poll: [] as Stage[], notHashing: [] as Stage[], diff: [] as Stage[], alerts: [] as Stage[], history: [] as Stage[] };
-    // The captured reading warms up alerts and history (their first poll is not steady state); then RUNS polls.
-    for (let run = 0; run < RUNS + 1; run += 1) {
-      const steady = run >= 1;
+    const clock = new StageClock();
+    const pollMs: number[] = [];
+    // The captured reading warms up alerts and history (their first poll is not steady state).
+    for (let run = 0; run < 1 + WARMUPS + RUNS; run += 1) {
       // A minute passes between polls, for the pool too: every online worker's rates and last share have moved.
-      if (steady) await sim.advanceClock(POLL_MS);
-      const polled = steady ? await timed(() => pollWith()) : { cpuMs: 0, wallMs: 0, result: captured };
-      workers = polled.result.workers;
-      last = polled.result;
+      if (run > 0) await sim.advanceClock(POLL_MS);
+      const counting = run > WARMUPS;
+      clock.startRun(counting);
+      const start = process.cpuUsage();
+      const reading = run > 0 ? await pollWith() : captured;
+      clock.lap('adapter poll (HTTP, parse, validate, normalize)');
+      last = reading;
+      workers = reading.workers;
       const account = summaryOf(workers, test.pool);
       at += POLL_MS;
-      const judged = await timed(() => notHashing.mark(workers, at, 10 * 60_000));
-      const diffed = await timed(() => diffWorkers(previous, workers));
+      notHashing.mark(workers, at, 10 * 60_000);
+      clock.lap('not-hashing judgement');
+      diffWorkers(previous, workers);
       previous = workers;
-      const observed = await timed(() => alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
-      const recorded = await timed(() => stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS }));
-      if (!steady) continue;
-      stages.poll.push({ name: 'adapter poll (HTTP, parse, validate, normalize)', ...polled });
-      stages.notHashing.push({ name: 'not-hashing judgement', ...judged });
-      stages.diff.push({ name: 'worker diff', ...diffed });
-      stages.alerts.push({ name: 'alert evaluation', ...observed });
-      stages.history.push({ name: 'history record (steady state)', ...recorded });
-    }
-    // The same polls again as the app runs them, one after another with no forced collection: the garbage of a
-    // stage is collected where it falls, so the mean over the polls is the whole cost, collection included.
-    const wholeMs: number[] = [];
-    for (let run = 0; run < WHOLE_WARMUPS + WHOLE_RUNS; run += 1) {
-      await sim.advanceClock(POLL_MS);
-      const cpu = process.cpuUsage();
-      const reading = await pollWith();
-      last = reading;
-      const account = summaryOf(reading.workers, test.pool);
-      at += POLL_MS;
-      notHashing.mark(reading.workers, at, 10 * 60_000);
-      diffWorkers(previous, reading.workers);
-      previous = reading.workers;
-      alerts.observe({ atMs: at, account, workers: reading.workers, pollIntervalMs: POLL_MS });
-      stores.samples.recordPoll({ atMs: at, account, workers: reading.workers, pollIntervalMs: POLL_MS });
-      if (run >= WHOLE_WARMUPS) wholeMs.push(cpuMsSince(cpu));
-      workers = reading.workers;
+      clock.lap('worker diff');
+      alerts.observe({ atMs: at, account, workers, pollIntervalMs: POLL_MS });
+      clock.lap('alert evaluation');
+      stores.samples.recordPoll({ atMs: at, account, workers, pollIntervalMs: POLL_MS });
+      clock.lap('history record');
+      if (counting) pollMs.push(cpuMsSince(start));
     }
     global.gc?.();
     const heapKept = process.memoryUsage().heapUsed - heapBefore;
-    const median = (list: Stage[]) => [...list].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(list.length / 2)]!;
-    const pipeline = test.full ? [stages.poll, stages.notHashing, stages.diff, stages.alerts, stages.history].map(median) : [median(stages.poll)];
-    const floor = await floorStages(bodies, count, dir);
-    const floorWholeMs = wholeFloor(bodies, count, dir);
+    const stages = clock.meanPerRun();
+    const pipeline = test.full ? stages : stages.slice(0, 1);
+    const floor = floorStages(bodies, count, dir);
     // The data itself: a copy of the worker list alone, for comparison with what the pipeline keeps.
     global.gc?.();
     const dataBefore = process.memoryUsage().heapUsed;
     const copy = structuredClone(workers);
     global.gc?.();
     const dataBytes = process.memoryUsage().heapUsed - dataBefore;
+    const floorMs = floor.reduce((total, stage) => total + stage.cpuMs, 0);
     const notes = [
-      `${count} workers in ${bodies.length} pages, ${mb(bytes)} MB of JSON; median of ${RUNS} steady polls` + (test.full ? '' : ' (adapter stage only)'),
+      `${count} workers in ${bodies.length} pages, ${mb(bytes)} MB of JSON; one poll ${Math.min(...pollMs).toFixed(0)}-${Math.max(...pollMs).toFixed(0)} ms CPU` +
+        (test.full ? '' : ' (adapter stage only)'),
       `heap kept by the pipeline (reading, diff index, alert state, history caches): ${mb(heapKept)} MB;` +
         ` the worker list alone: ${mb(dataBytes)} MB (${copy.length} workers); beyond the data: ${mb(heapKept - dataBytes)} MB`,
     ];
+    // A signed request sent again may be refused as stale; its short answer only makes this floor lower.
+    const bare = await medianTimed(3, () => bareRequests(requests));
+    const pipelineMs = pipeline.reduce((total, stage) => total + stage.cpuMs, 0);
+    notes.push(
+      `the same ${requests.length} requests sent bare (node:http, kept alive, answers read and dropped): ${bare.cpuMs.toFixed(0)} ms CPU;` +
+        ` pipeline / (floor + bare requests) = ${(pipelineMs / (floorMs + bare.cpuMs)).toFixed(1)}x`,
+    );
     if (test.perRequest) {
       const once = test.perRequest.cost(credentials);
-      const timedOnce = await medianTimed(RUNS, () => {
+      const timedOnce = await medianTimed(3, () => {
         for (let i = 0; i < 50; i += 1) once();
       });
       const totalMs = (timedOnce.cpuMs / 50) * bodies.length;
       notes.push(`of the adapter's CPU, ${bodies.length} ${test.perRequest.name} take about ${totalMs.toFixed(0)} ms (${(timedOnce.cpuMs / 50).toFixed(2)} ms each)`);
     }
-    const mean = (list: number[]) => list.reduce((total, ms) => total + ms, 0) / list.length;
-    // A signed request sent again may be refused as stale; its short answer only makes this floor lower.
-    const bare = await medianTimed(RUNS, () => bareRequests(requests));
-    notes.push(
-      `the same ${requests.length} requests sent bare (node:http, kept alive, answers read and dropped): ${bare.cpuMs.toFixed(0)} ms CPU;` +
-        ` whole poll / (floor + bare requests) = ${(mean(wholeMs) / (mean(floorWholeMs) + bare.cpuMs)).toFixed(1)}x`,
-    );
-    notes.unshift(
-      `whole poll, GC where it falls (mean of ${WHOLE_RUNS}): pipeline ${mean(wholeMs).toFixed(0)} ms CPU / floor ${mean(floorWholeMs).toFixed(0)} ms CPU` +
-        ` = ${(mean(wholeMs) / mean(floorWholeMs)).toFixed(1)}x (polls ${Math.min(...wholeMs).toFixed(0)}-${Math.max(...wholeMs).toFixed(0)} ms,` +
-        ` after ${WHOLE_WARMUPS} not counted)`,
-    );
     printStages(`${test.name}, ${count} workers`, pipeline, floor, notes);
   } finally {
     stores.close();
