@@ -46,12 +46,39 @@ export interface SortableWorker {
   lastShareMs: number | null;
 }
 
+/** A digit run is padded to this many digits; leading zeros beyond one digit are dropped first. */
+const DIGIT_RUN_WIDTH = 20;
+const ZEROS = '0'.repeat(DIGIT_RUN_WIDTH);
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /**
- * A key whose plain string order is a case-insensitive natural order: digit runs are zero-padded, so
- * rig-2 sorts before rig-10. Ten times faster than Intl.Collator over 30,000 rows.
+ * A key whose plain string order is a case-insensitive natural order: each run of ASCII digits loses its leading
+ * zeros and is zero-padded to 20 digits, so rig-2 sorts before rig-10 and rig-02 with rig-2. Ten times faster than
+ * Intl.Collator over 30,000 rows; a loop, not a regular expression with a callback, which took 90 ms per 100,000
+ * names (the export makes one per worker).
  */
 export function naturalSortKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+  const lower = text.toLowerCase();
+  let key = '';
+  let copiedTo = 0;
+  let at = 0;
+  while (at < lower.length) {
+    if (!isDigit(lower.charCodeAt(at))) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    while (at < lower.length && isDigit(lower.charCodeAt(at))) at += 1;
+    let first = start;
+    while (first < at - 1 && lower.charCodeAt(first) === 48) first += 1;
+    const digits = at - first;
+    key += lower.slice(copiedTo, start) + (digits < DIGIT_RUN_WIDTH ? ZEROS.slice(digits) : '') + lower.slice(first, at);
+    copiedTo = at;
+  }
+  return copiedTo === 0 ? lower : key + lower.slice(copiedTo);
 }
 
 /** Turns a text into its sort key: naturalSortKey, or a caller's memo of it. */
