@@ -163,6 +163,7 @@ describe('poolwatch CLI', () => {
       [['workers', '--sort', 'hashrate'], /^poolwatch: export: --sort: unknown sort key "hashrate": use one of attention, name, group, state, h10m, h1h, h24h, lastShare or attr:<attribute label>/],
       [['workers', '--sort', 'h10m,down'], /^poolwatch: export: --sort: .*"asc"\|"desc"/],
       [['payouts', '--sort', 'name'], /^poolwatch: export: sort orders the workers export only \(--sort needs export workers\)/],
+      [['workers', '--sort', 'attr:region,desc'], /^poolwatch: export: --sort: no worker has the attribute "region" \(these workers have none\)\./],
     ] as const) {
       const { io, out, err } = captureIo();
       assert.equal(await runCli(['export', ...args, '--config', file], io), 1, args.join(' '));
