@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { ExportRequestSchema } from '../../../shared/contract';
+import { ContractError, ExportRequestSchema, parseRequest } from '../../../shared/contract';
 import { DEFAULT_WORKER_SORT, type Worker } from '../../../shared/model';
 import { silentLogger } from '../../../main/base/logger';
 import { HistoryService } from '../../../main/history/history-service';
@@ -165,6 +165,11 @@ describe('the workers export in the table’s order', () => {
     assert.equal(unknown.success, false);
     assert.match(unknown.error!.issues[0]!.message, /unknown sort key "hashrate": use one of attention, name, .* or attr:<attribute label>/);
     assert.deepEqual(unknown.error!.issues[0]!.path, ['sort', 'key']);
+    // What both transports (IPC, the headless API) answer: a request error naming the key, not a fault.
+    assert.throws(
+      () => parseRequest('export:csv', { kind: 'workers', sort: { key: 'hashrate', direction: 'desc' } }),
+      (error: unknown) => error instanceof ContractError && error.code === 'invalid_request' && /^Invalid export:csv request: sort\.key: unknown sort key "hashrate"/.test(error.message),
+    );
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'attr:', direction: 'asc' } }).success, false);
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'h10m', direction: 'up' } }).success, false);
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'h10m' } }).success, false);
