@@ -95,8 +95,8 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 /** The Workers table's sort (shared/model/worker-sort.ts): a built-in column, `attention`, or `attr:<label>`. */
 export const WorkerSortSchema = z
   .object({
-    // A string first (a number is told it is not one), then a key the table has.
-    key: z.string().pipe(z.custom<WorkerSortKey>((key) => isWorkerSortKey(key as string), { error: (issue) => unknownSortKeyMessage(String(issue.input)) })),
+    // A short string first (a number is told it is not one; the error repeats the key), then a key the table has.
+    key: z.string().max(200).pipe(z.custom<WorkerSortKey>((key) => isWorkerSortKey(key as string), { error: (issue) => unknownSortKeyMessage(String(issue.input)) })),
     direction: z.enum(SORT_DIRECTIONS),
   })
   .strict();

@@ -171,6 +171,7 @@ describe('the workers export in the table’s order', () => {
       (error: unknown) => error instanceof ContractError && error.code === 'invalid_request' && /^Invalid export:csv request: sort\.key: unknown sort key "hashrate"/.test(error.message),
     );
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'attr:', direction: 'asc' } }).success, false);
+    assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: `attr:${'x'.repeat(300)}`, direction: 'asc' } }).success, false);
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'h10m', direction: 'up' } }).success, false);
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'h10m' } }).success, false);
     assert.equal(ExportRequestSchema.safeParse({ kind: 'hashrate', sort: { key: 'h10m', direction: 'asc' } }).success, false);
