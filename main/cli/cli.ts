@@ -4,6 +4,7 @@ import { PrivateFileError } from '../base/private-file';
 import { SecretsFileError } from '../secrets/file-secret-store';
 import { ConfigError } from '../store/config-file';
 import { AlertHistoryQuerySchema, describeIssues, EXPORT_KINDS, ExportRequestSchema, type IssueLike } from '../../shared/contract';
+import { ATTRIBUTE_SORT_PREFIX } from '../../shared/model';
 import { SECRET_STORE_ENV, SECRET_STORE_KINDS, type SecretStoreKind } from '../secrets/choose-secret-store';
 import { alertsCommand, dataDirFor, exportCommand, pollCommand, readOnlySecretStore, serveCommand, type CliIo, type SecretsOptions } from './commands';
 import { doctorCommand } from './doctor';
@@ -44,6 +45,19 @@ function optionOf(path: readonly PropertyKey[]): string {
 /** "--from: must be an ISO time …", or the message alone when it is about the options together. */
 function firstIssue(error: { readonly issues: readonly IssueLike[] }): string {
   return describeIssues(error, { limit: 1, where: optionOf }) || 'the options do not fit together.';
+}
+
+/**
+ * `--sort key[,asc|desc]` as the export request takes it: the direction after the last comma (asc when none), the key
+ * checked by the request's schema. An attribute label may hold commas itself: `attr:a,b` is the key `attr:a,b`.
+ */
+function sortOption(text: string): { key: string; direction: string } {
+  const comma = text.lastIndexOf(',');
+  const direction = comma < 0 ? '' : text.slice(comma + 1).trim();
+  if (comma >= 0 && (direction === 'asc' || direction === 'desc' || !text.startsWith(ATTRIBUTE_SORT_PREFIX))) {
+    return { key: text.slice(0, comma).trim(), direction };
+  }
+  return { key: text.trim(), direction: 'asc' };
 }
 
 /** Runs the CLI; resolves to the exit code (serve resolves only when stopped). */
@@ -100,6 +114,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           worker: { type: 'string' },
           from: { type: 'string' },
           to: { type: 'string' },
+          sort: { type: 'string' },
           ...SECRET_OPTIONS,
         },
         allowPositionals: true,
@@ -117,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.worker ? { worker: values.worker } : {}),
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
+        ...(values.sort !== undefined ? { sort: sortOption(values.sort) } : {}),
       });
       if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
       return await exportCommand({ config: values.config, data: values.data, request: request.data, ...secretsOptions(values) }, io);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { POOLS } from '../../shared/model';
+import { ATTRIBUTE_SORT_PREFIX, POOLS } from '../../shared/model';
 import type { PollObservation } from '../base/poll-observation';
 import { formatHashrate } from '../../shared/units';
 import { Engine } from '../engine/engine';
@@ -310,9 +310,36 @@ async function exportPolled(
       for (const account of without) io.err(`poolwatch: account ${account.id} (${POOLS[account.pool].name}) keeps no hashrate history at the pool; it has no rows until \`poolwatch serve\` or the desktop app records some.`);
     }
   }
+  const unsortable = missingSortAttribute(engine, request);
+  if (unsortable !== null) {
+    io.err(`poolwatch: export: ${unsortable}`);
+    return EXIT.badInput;
+  }
   const service = new HistoryService({ store, clock: systemClock, logger: silentLogger, summaries: () => engine.summaries(), workersOf: (id) => engine.workersOf(id) });
   const printed = printCsv(() => service.exportCsv(request).csv, io);
   return printed === EXIT.done && failed > 0 ? EXIT.accountFailed : printed;
+}
+
+/**
+ * `--sort attr:LABEL` for an attribute none of the polled workers has would quietly list them by name (a typo, or
+ * another pool's attribute): refused, naming the attributes there are. No workers at all: nothing to sort, no complaint.
+ */
+function missingSortAttribute(engine: Engine, request: ExportRequest): string | null {
+  const key = request.sort?.key;
+  if (request.kind !== 'workers' || key === undefined || !key.startsWith(ATTRIBUTE_SORT_PREFIX)) return null;
+  const label = key.slice(ATTRIBUTE_SORT_PREFIX.length);
+  const labels = new Set<string>();
+  let workers = 0;
+  for (const account of engine.summaries()) {
+    if (request.accountId !== undefined && account.id !== request.accountId) continue;
+    for (const worker of engine.workersOf(account.id)) {
+      workers += 1;
+      for (const name of Object.keys(worker.attributes ?? {})) labels.add(name);
+    }
+  }
+  if (workers === 0 || labels.has(label)) return null;
+  const there = labels.size === 0 ? 'these workers have none' : `theirs: ${[...labels].map((name) => `${ATTRIBUTE_SORT_PREFIX}${name}`).join(', ')}`;
+  return `--sort: no worker has the attribute "${label}" (${there}).`;
 }
 
 /** Statuses whose figures are current: anything else means the account could not be read (exit 2). */

@@ -1,7 +1,18 @@
 import type { ExportKind, HistoryScope } from '../../shared/contract';
-import { matchesWorkerState, type AccountSummary, type Worker, type WorkerFilterState } from '../../shared/model';
+import {
+  DEFAULT_WORKER_SORT,
+  lastShareMsOf,
+  matchesWorkerState,
+  naturalSortKey,
+  sortWorkers,
+  type AccountSummary,
+  type SortableWorker,
+  type Worker,
+  type WorkerFilterState,
+  type WorkerSort,
+} from '../../shared/model';
 import type { SampleStore } from '../store/sample-store';
-import { csvDocument } from './csv';
+import { csvDocument, type CsvValue } from './csv';
 
 // The CSV exports, the same from the UI and the CLI. Columns are public (README, "CSV export"): add, never rename.
 
@@ -33,6 +44,8 @@ export interface ExportQuery {
   scope: HistoryScope;
   /** Workers only. */
   filter?: WorkerFilter;
+  /** Workers only: the Workers table's sort, so the file lists them as the table does (default: its default order). */
+  sort?: WorkerSort;
   /** [fromMs, toMs); workers ignore it (they are the current list). */
   fromMs: number;
   toMs: number;
@@ -44,30 +57,51 @@ function matchesFilter(worker: Worker, filter: WorkerFilter | undefined): boolea
   return (filter?.state === undefined || matchesWorkerState(worker, filter.state)) && (needle === '' || worker.name.toLowerCase().includes(needle));
 }
 
-function workerRows(sources: ExportSources, scope: HistoryScope, filter: WorkerFilter | undefined) {
-  const accounts = sources.summaries().filter((account) => scope.accountId === undefined || account.id === scope.accountId);
-  return accounts.flatMap((account) =>
-    sources
-      .workersOf(account.id)
-      .filter(
-        (worker) =>
-          (scope.group === undefined || worker.group === scope.group) &&
-          (scope.worker === undefined || worker.name === scope.worker) &&
-          matchesFilter(worker, filter),
-      )
-      .map((worker) => [
-        account.id, account.label, account.pool, worker.group, worker.name, worker.state,
-        worker.hashrate.h10m, worker.hashrate.h1h, worker.hashrate.h24h, worker.rejectRate, worker.lastShareAt, worker.notHashingSince ?? null,
-      ]),
-  );
+interface ExportedWorker extends SortableWorker {
+  account: AccountSummary;
 }
 
-function rowsOf(sources: ExportSources, query: ExportQuery) {
+/** The workers in scope that pass the filter, with what the table's order reads of them. */
+function exportedWorkers(sources: ExportSources, scope: HistoryScope, filter: WorkerFilter | undefined): ExportedWorker[] {
+  const accounts = sources.summaries().filter((account) => scope.accountId === undefined || account.id === scope.accountId);
+  const rows: ExportedWorker[] = [];
+  for (const account of accounts) {
+    // Workers of one group mostly come together: its sort key is made once per run, not once per worker.
+    let group: string | undefined;
+    let groupSortKey = '';
+    for (const worker of sources.workersOf(account.id)) {
+      const inScope = (scope.group === undefined || worker.group === scope.group) && (scope.worker === undefined || worker.name === scope.worker);
+      if (!inScope || !matchesFilter(worker, filter)) continue;
+      if (worker.group !== group) {
+        group = worker.group;
+        groupSortKey = naturalSortKey(group);
+      }
+      rows.push({ account, accountId: account.id, worker, nameSortKey: naturalSortKey(worker.name), groupSortKey, lastShareMs: lastShareMsOf(worker.lastShareAt) });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The CSV rows, in the order the Workers table shows them under `sort` (the same comparator, shared/model/worker-sort.ts).
+ * Made one at a time as the document is written: 100,000 rows of cells made up front outlive the young generation.
+ */
+function* workerRows(sources: ExportSources, query: ExportQuery, nowMs: number): Generator<CsvValue[]> {
+  const sorted = sortWorkers(exportedWorkers(sources, query.scope, query.filter), query.sort ?? DEFAULT_WORKER_SORT, nowMs);
+  for (const { account, worker } of sorted) {
+    yield [
+      account.id, account.label, account.pool, worker.group, worker.name, worker.state,
+      worker.hashrate.h10m, worker.hashrate.h1h, worker.hashrate.h24h, worker.rejectRate, worker.lastShareAt, worker.notHashingSince ?? null,
+    ];
+  }
+}
+
+function rowsOf(sources: ExportSources, query: ExportQuery, nowMs: number) {
   const { store } = sources;
   const { scope, fromMs, toMs } = query;
   switch (query.kind) {
     case 'workers':
-      return workerRows(sources, scope, query.filter);
+      return workerRows(sources, query, nowMs);
     case 'hashrate':
       return store.hashrateRows(scope, fromMs, toMs).map((row) => [row.at, row.accountId, row.group, row.worker, row.hashrateHps, row.resolution]);
     case 'payouts':
@@ -107,6 +141,6 @@ export function exportFilename(kind: ExportKind, scope: HistoryScope, filter: Wo
 export function buildExport(sources: ExportSources, query: ExportQuery, nowMs: number): { filename: string; csv: string } {
   return {
     filename: exportFilename(query.kind, query.scope, query.filter, nowMs),
-    csv: csvDocument(CSV_COLUMNS[query.kind], rowsOf(sources, query)),
+    csv: csvDocument(CSV_COLUMNS[query.kind], rowsOf(sources, query, nowMs)),
   };
 }

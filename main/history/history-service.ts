@@ -152,7 +152,8 @@ export class HistoryService {
     if (toMs <= fromMs) throw new ContractError('invalid_request', `The range ends (${request.to ?? 'now'}) before it starts (${request.from ?? 'the start'}).`);
     if (request.kind === 'hashrate' && toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', RANGE_TOO_LONG);
     const filter = { ...(request.state !== undefined ? { state: request.state } : {}), ...(request.name !== undefined ? { name: request.name } : {}) };
-    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), filter, fromMs, toMs }, nowMs);
+    const sort = request.sort !== undefined ? { sort: request.sort } : {};
+    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), filter, ...sort, fromMs, toMs }, nowMs);
   }
 
   /** Schedules maintenance: first after MAINTENANCE_FIRST_DELAY_MS, then every MAINTENANCE_INTERVAL_MS. */

@@ -1,8 +1,8 @@
+import { attributeNumber, type AttributeValue } from '../../shared/model';
 import { formatHashrate, type UnitSystem } from '../../shared/units';
 import { formatDateTime } from './format-amount';
 
-/** A pool-specific fact on a group or worker (Group.attributes, Worker.attributes). */
-export type AttributeValue = string | number | boolean | null;
+export { attributeNumber, type AttributeValue };
 
 /**
  * How a value is shown. Adapters name attributes either in words ("Payout address") or as camelCase
@@ -24,16 +24,8 @@ interface WithAttributes {
   attributes?: Readonly<Record<string, AttributeValue>>;
 }
 
-const NUMERIC_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const CAMEL_HASHRATE = /^[a-z][A-Za-z0-9]*[a-z0-9]Hps$/;
 const CAMEL_TIME = /^[a-z][A-Za-z0-9]*[a-z0-9]At$/;
-
-/** The number a value stands for, also when a pool sent it as text ("2"); null when it is not a number. */
-export function attributeNumber(value: AttributeValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) return Number(value.trim());
-  return null;
-}
 
 export function attributeKind(label: string): AttributeKind {
   if (CAMEL_HASHRATE.test(label)) return 'hashrate';

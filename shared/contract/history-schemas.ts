@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORKER_FILTER_STATES } from '../model';
+import { isWorkerSortKey, SORT_DIRECTIONS, unknownSortKeyMessage, WORKER_FILTER_STATES, type WorkerSortKey } from '../model';
 import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
@@ -92,6 +92,15 @@ export type EarningsHistory = z.infer<typeof EarningsHistorySchema>;
 export const EXPORT_KINDS = ['workers', 'hashrate', 'payouts', 'earnings'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/** The Workers table's sort (shared/model/worker-sort.ts): a built-in column, `attention`, or `attr:<label>`. */
+export const WorkerSortSchema = z
+  .object({
+    // A short string first (a number is told it is not one; the error repeats the key), then a key the table has.
+    key: z.string().max(200).pipe(z.custom<WorkerSortKey>((key) => isWorkerSortKey(key as string), { error: (issue) => unknownSortKeyMessage(String(issue.input)) })),
+    direction: z.enum(SORT_DIRECTIONS),
+  })
+  .strict();
+
 export const ExportRequestSchema = z
   .object({
     kind: z.enum(EXPORT_KINDS),
@@ -103,9 +112,12 @@ export const ExportRequestSchema = z
     /** The Workers screen's filters (workers export only): one state, and part of the name (any case). */
     state: z.enum(WORKER_FILTER_STATES).optional(),
     name: z.string().max(200).optional(),
+    /** The Workers table's sort, so the file lists the rows in the order shown (workers export only; default: the table's). */
+    sort: WorkerSortSchema.optional(),
   })
   .strict()
   .refine((request) => request.kind === 'workers' || (request.state === undefined && request.name === undefined), 'state and name filter the workers export only')
+  .refine((request) => request.kind === 'workers' || request.sort === undefined, 'sort orders the workers export only (--sort needs export workers)')
   .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account (--group needs --account)')
   .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group (--worker needs --group)');
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;

@@ -1,5 +1,7 @@
 export * from './hashrate';
 export * from './worker';
+export * from './attribute-value';
+export * from './worker-sort';
 export * from './group';
 export * from './money';
 export * from './account';

@@ -1,3 +1,4 @@
+import type { AttributeValue } from './attribute-value';
 import type { HashrateWindows } from './hashrate';
 
 /** online = sending shares; offline = briefly silent; dead = silent for long; unknown = the pool did not say. */
@@ -25,7 +26,7 @@ export interface Worker {
   /** Share of rejected work, 0..1, where the pool reports it. */
   rejectRate: number | null;
   /** Pool-specific facts worth showing, label -> value (Stratumsphere connections and stability, WebMinePool hash count). */
-  attributes?: Record<string, string | number | boolean | null>;
+  attributes?: Record<string, AttributeValue>;
   /**
    * PoolWatch's judgement, not the pool's: set (ISO time it began) while the pool reports the worker online with a
    * 10-minute hashrate of 0 or none for at least the "not hashing" time (settings.notHashingAfterMin, default 10).

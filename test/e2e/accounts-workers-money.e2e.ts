@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
+import { csvRecords } from '../support/parse-csv';
 import { startServe, type RunningServe } from './headless-support';
 
 // Issue 12 in a real browser against the built `poolwatch serve` and the SBI simulator over loopback: accounts that
@@ -119,6 +120,28 @@ test.describe('issue 12: accounts, workers and money', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines.length - 1).toBe(shown);
     expect(lines.slice(1).every((line) => line.includes(',offline,'))).toBe(true);
+
+    // ... in the order the table shows them: under Hashrate 10m, then under Name descending (the pool lists by name).
+    const tableNames = () => page.getByTestId('worker-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-worker')));
+    const exportedNames = async () => {
+      const next = page.waitForEvent('download');
+      await page.getByTestId('workers-export').click();
+      return csvRecords(await readFile((await (await next).path())!, 'utf8')).map((row) => row.worker);
+    };
+    const shownNames = await tableNames();
+    expect(shownNames.length).toBeGreaterThan(0);
+    expect(csvRecords(csv).map((row) => row.worker).slice(0, shownNames.length)).toEqual(shownNames);
+    const nameHeader = page.locator('[role=columnheader][data-sort-key="name"]');
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await nameHeader.getByRole('button').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(page).toHaveURL(/sort=name&dir=desc/);
+    const byNameDesc = await tableNames();
+    expect(byNameDesc).toEqual([...shownNames].sort((a, b) => b!.localeCompare(a!, 'en', { numeric: true, sensitivity: 'base' })));
+    expect((await exportedNames()).slice(0, byNameDesc.length)).toEqual(byNameDesc);
+    await page.getByRole('columnheader', { name: /Hashrate 10m/ }).click();
+    await expect(page.getByRole('columnheader', { name: /Hashrate 10m/ })).toHaveAttribute('aria-sort', 'ascending');
 
     // The worker name is a link that looks like one and takes the keyboard; Back brings the filters back.
     const link = page.getByTestId('worker-row').first().locator('a.worker-link');

@@ -135,6 +135,43 @@ describe('poolwatch CLI', () => {
     assert.ok(!out.join('\n').includes(sim.fullKey.apiSecret));
   });
 
+  it('export workers --sort KEY[,asc|desc] lists the workers in the Workers table order, and names an unknown key', async () => {
+    const file = await configWith([farmAccount()]);
+    const exported = async (...sort: string[]) => {
+      const { io, out, err } = captureIo();
+      assert.equal(await runCli(['export', 'workers', '--config', file, '--account', 'farm', ...sort], io), 0, err.join('\n'));
+      return csvRecords(out.join('\n'));
+    };
+    // The table's rule, said independently: by value (an empty one last either way), equal values by name, naturally.
+    const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+    const hashrateDesc = (a: Record<string, string>, b: Record<string, string>) =>
+      (a.hashrate_10m_hps === '' ? 1 : 0) - (b.hashrate_10m_hps === '' ? 1 : 0) ||
+      Number(b.hashrate_10m_hps) - Number(a.hashrate_10m_hps) ||
+      byName(a.worker!, b.worker!);
+
+    const byHashrate = await exported('--sort', 'h10m,desc');
+    assert.equal(byHashrate.length, 8);
+    assert.deepEqual(byHashrate.map((row) => row.worker), [...byHashrate].sort(hashrateDesc).map((row) => row.worker));
+    const names = (await exported('--sort', 'name,desc')).map((row) => row.worker!);
+    assert.deepEqual(names, [...names].sort(byName).reverse());
+    assert.deepEqual((await exported('--sort', 'name')).map((row) => row.worker), [...names].reverse(), 'ascending without a direction');
+    // Without --sort: the table's default, worst first (no online worker above one that is not).
+    const states = (await exported()).map((row) => row.state);
+    assert.ok(states.indexOf('online') === -1 || states.slice(0, states.indexOf('online')).every((state) => state !== 'online'));
+
+    for (const [args, message] of [
+      [['workers', '--sort', 'hashrate'], /^poolwatch: export: --sort: unknown sort key "hashrate": use one of attention, name, group, state, h10m, h1h, h24h, lastShare or attr:<attribute label>/],
+      [['workers', '--sort', 'h10m,down'], /^poolwatch: export: --sort: .*"asc"\|"desc"/],
+      [['payouts', '--sort', 'name'], /^poolwatch: export: sort orders the workers export only \(--sort needs export workers\)/],
+      [['workers', '--sort', 'attr:region,desc'], /^poolwatch: export: --sort: no worker has the attribute "region" \(these workers have none\)\./],
+    ] as const) {
+      const { io, out, err } = captureIo();
+      assert.equal(await runCli(['export', ...args, '--config', file], io), 1, args.join(' '));
+      assert.match(err.join('\n'), message);
+      assert.deepEqual(out, [], 'nothing printed');
+    }
+  });
+
   it('export workers says which account could not be read and exits 2; --account polls only that one', async () => {
     const file = await configWith([
       farmAccount(),

@@ -3,8 +3,8 @@ import { WorkerMap } from '../../state/worker-map';
 import {
   compareKeyedRows,
   DEAD_LONG_AGO_MS,
+  rowSortValue,
   sortSign,
-  sortValue,
   replacementRow,
   toRow,
   type AccountWorkers,
@@ -97,9 +97,9 @@ function fullOrder(lists: readonly ListOfWorkers[], sort: WorkerSort, nowMs: num
   const rowChunksByList =
     built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker)))));
   const sign = sortSign(sort);
-  const keyed: KeyedRow[] = [];
+  const keyed: KeyedRow<WorkerRow>[] = [];
   for (const chunks of rowChunksByList) {
-    for (const chunk of chunks) for (const row of chunk) if (row !== undefined) keyed.push({ row, value: sortValue(row, sort.key, nowMs) });
+    for (const chunk of chunks) for (const row of chunk) if (row !== undefined) keyed.push({ row, value: rowSortValue(row, sort.key, nowMs) });
   }
   const validUntilMs = validUntil(keyed, sort, nowMs, Number.POSITIVE_INFINITY);
   keyed.sort((a, b) => compareKeyedRows(a, b, sign));
@@ -156,11 +156,11 @@ function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, no
   const sign = sortSign(sort);
   // A dropped row's value now is the one it was sorted by: the order is valid until validUntilMs.
   const droppedValueByKey = new Map<string, SortValue>();
-  for (const row of changes.dropped) droppedValueByKey.set(row.key, sortValue(row, sort.key, nowMs));
+  for (const row of changes.dropped) droppedValueByKey.set(row.key, rowSortValue(row, sort.key, nowMs));
   const inPlaceByKey = new Map<string, WorkerRow>();
-  const moved: KeyedRow[] = [];
+  const moved: KeyedRow<WorkerRow>[] = [];
   for (const row of changes.added) {
-    const keyed = { row, value: sortValue(row, sort.key, nowMs) };
+    const keyed = { row, value: rowSortValue(row, sort.key, nowMs) };
     const before = droppedValueByKey.get(row.key);
     // Same value, same name, group and key: the new row takes its predecessor's place.
     if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, row);
@@ -195,21 +195,21 @@ function keep(row: WorkerRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: Rea
  * Where `keyed` goes in the sorted rows, searched from `from` on (the inserted rows come in order). A row's value now
  * is the one it was sorted by (the order is valid until validUntilMs), so it is taken again rather than stored.
  */
-function insertionIndex(sorted: readonly WorkerRow[], keyed: KeyedRow, from: number, sort: WorkerSort, nowMs: number): number {
+function insertionIndex(sorted: readonly WorkerRow[], keyed: KeyedRow<WorkerRow>, from: number, sort: WorkerSort, nowMs: number): number {
   const sign = sortSign(sort);
   let low = from;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const row = sorted[middle]!;
-    if (compareKeyedRows({ row, value: sortValue(row, sort.key, nowMs) }, keyed, sign) < 0) low = middle + 1;
+    if (compareKeyedRows({ row, value: rowSortValue(row, sort.key, nowMs) }, keyed, sign) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 /** When the first of these rows leaves the "recently dead" rank of the attention order (never for other sorts). */
-function validUntil(rows: readonly (WorkerRow | KeyedRow)[], sort: WorkerSort, nowMs: number, until: number): number {
+function validUntil(rows: readonly (WorkerRow | KeyedRow<WorkerRow>)[], sort: WorkerSort, nowMs: number, until: number): number {
   if (sort.key !== 'attention') return until;
   let earliest = until;
   for (const item of rows) {

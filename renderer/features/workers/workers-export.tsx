@@ -1,31 +1,30 @@
 import { useState } from 'react';
 import { ExportOutcomeNote, type ExportStatus } from '../../components/export-outcome';
-import type { ExportRequest } from '../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { csvFilename } from '../charts/csv-export';
 import { downloadCsv } from '../charts/download-csv';
 import type { Noun } from '../pool-terms';
-import type { StateFilter } from './worker-rows';
+import type { StateFilter, WorkerSort } from './worker-rows';
+import { workersExportRequest } from './workers-export-request';
 
-
-/** The workers export of the Workers screen: the account and filters the table shows, named after them. */
-export function workersExportRequest(accountId: string | null, state: StateFilter, name: string): ExportRequest {
-  return {
-    kind: 'workers',
-    ...(accountId === null ? {} : { accountId }),
-    ...(state === 'all' ? {} : { state }),
-    ...(name.trim() === '' ? {} : { name: name.trim() }),
-  };
+interface WorkersExportProps {
+  accountId: string | null;
+  state: StateFilter;
+  name: string;
+  /** The sort the table applies (useWorkerRows' `sort`), not the one asked for in the address. */
+  sort: WorkerSort;
+  shown: number;
+  noun: Noun;
 }
 
-export function WorkersExport({ accountId, state, name, shown, noun }: { accountId: string | null; state: StateFilter; name: string; shown: number; noun: Noun }) {
+export function WorkersExport({ accountId, state, name, sort, shown, noun }: WorkersExportProps) {
   const api = useApi();
   const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
   const run = async () => {
     setStatus({ kind: 'busy' });
     try {
-      const result = await api.history.exportCsv(workersExportRequest(accountId, state, name));
+      const result = await api.history.exportCsv(workersExportRequest(accountId, state, name, sort));
       const filename = csvFilename(result.filename, 'workers', accountId, Date.now());
       downloadCsv(filename, result.csv);
       setStatus({ kind: 'saved', filename });

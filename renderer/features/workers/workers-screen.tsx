@@ -96,7 +96,7 @@ export function WorkersScreen({ accountId, view }: { accountId: string | null; v
             </button>
           )}
         </p>
-        <WorkersExport accountId={accountId} state={table.state} name={nameFilter.value} shown={rowsView.rows.length} noun={terms.worker} />
+        <WorkersExport accountId={accountId} state={table.state} name={nameFilter.value} sort={rowsView.sort} shown={rowsView.rows.length} noun={terms.worker} />
       </div>
       {rowsView.rows.length === 0 && rowsView.total > 0 && filtered ? (
         <div className="empty-state" data-testid="workers-no-match" role="status">

@@ -92,6 +92,18 @@ describe('naturalSortKey', () => {
       ['A9', 'a9a', 'a009b', 'a10'],
     );
   });
+
+  it('pads every digit run to 20 digits without its leading zeros, and leaves other text lowercased', () => {
+    const pad = (digits: string) => digits.padStart(20, '0');
+    assert.equal(naturalSortKey('Rig-007.B12'), `rig-${pad('7')}.b${pad('12')}`);
+    assert.equal(naturalSortKey('0'), pad('0'));
+    assert.equal(naturalSortKey('000'), pad('0'));
+    assert.equal(naturalSortKey('a0b00c'), `a${pad('0')}b${pad('0')}c`);
+    assert.equal(naturalSortKey('x123456789012345678901234'), 'x123456789012345678901234', 'a longer run stays whole');
+    assert.equal(naturalSortKey('No Digits'), 'no digits');
+    assert.equal(naturalSortKey(''), '');
+    assert.equal(naturalSortKey('rig ٣'), 'rig ٣', 'only ASCII digits are numbers');
+  });
 });
 
 describe('toggleSort', () => {
