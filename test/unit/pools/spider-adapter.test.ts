@@ -495,6 +495,23 @@ describe('Spider worker paging', () => {
     assert.equal(requestsTo(capped.server, PATH.workers).length, 2);
   });
 
+  it('a page with one bad worker among plain ones names that worker\'s field, whatever page it is', async () => {
+    const all = rows(120).map((row, index) => (index === 103 ? { ...row, realtimeHashrate: '12 TH/s' } : index === 104 ? { ...row, workerName: '' } : row));
+    const error = await pollError(
+      withRoutes({
+        [PATH.workers]: signed((request) => {
+          const page = Number(request.params.pageNum);
+          return envelope({ list: all.slice((page - 1) * 100, page * 100), total: all.length });
+        }),
+      }),
+    );
+    assert.equal(error.kind, 'bad_response');
+    assert.equal(
+      error.message,
+      'Spider Pool sent the worker list of test001 (BTC) in an unexpected shape: data.list.3.realtimeHashrate (a number), data.list.4.workerName (Too small: expected string to have >=1 characters). The pool\'s API may have changed; PoolWatch keeps the last good data.',
+    );
+  });
+
   it('refuses an absurd worker total instead of paging forever', async () => {
     const error = await pollError(withRoutes({ [PATH.workers]: signed(envelope({ list: rows(1), total: 10_000_000 })) }));
     assert.equal(error.kind, 'bad_response');
