@@ -529,7 +529,11 @@ describe('Spider caching of slow-changing data', () => {
       withRoutes({
         [PATH.info]: signed(envelope([{ coin: 'btc', subaccount: 'test001', realtimeHashrate: '30', activeWorkerNum: 6, inactiveWorkerNum: 0 }])),
         [PATH.workers]: signed(() =>
-          envelope(['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((name) => ({ workerName: name, status: statuses[name] ?? 'active', realtimeHashrate: '5' }))),
+          envelope(
+            ['r1', 'r2', 'r3', 'r4', 'r5', 'r6']
+              .filter((name) => statuses[name] !== 'removed')
+              .map((name) => ({ workerName: name, status: statuses[name] ?? 'active', realtimeHashrate: '5' })),
+          ),
         ),
       }),
     );
@@ -574,5 +578,10 @@ describe('Spider caching of slow-changing data', () => {
     const next = await adapter.poll(context(server.url, { now: () => NOW + 42 * MINUTE, previous }));
     assert.equal(requestsTo(server, PATH.workerHashrate).length, before + 3);
     assert.equal(next.history?.filter((series) => series.worker !== null).length, 3);
+
+    // a worker no longer listed takes its chart along
+    statuses.r2 = 'removed';
+    const without = await adapter.poll(context(server.url, { now: () => NOW + 43 * MINUTE, previous: next }));
+    assert.deepEqual(without.history?.filter((series) => series.worker !== null).map((series) => series.worker), ['r1', 'r3']);
   });
 });
