@@ -18,9 +18,15 @@ export function quotePoolText(text: string, secrets: readonly string[]): string 
 /**
  * JSON.parse turns 1e309 into Infinity, which no schema takes and JSON cannot carry on: it becomes the largest
  * number instead, so the reading checks (checkReading) name the field and show it as unknown. Only a 3-digit
- * exponent can overflow in practice (a 309-digit literal is refused by the schemas, naming the field).
+ * exponent can overflow in practice (a 309-digit literal is refused by the schemas, naming the field). In JSON an
+ * exponent follows a digit: without that digit, key names such as Spider's avgHashrate1440 matched on every page.
  */
-const MAY_OVERFLOW = /[eE]\+?\d{3}/;
+const MAY_OVERFLOW = /\d[eE]\+?\d{3}/;
+
+/** Whether a body may hold a number literal too large for a double (and so needs the slower parse). */
+export function mayOverflow(text: string): boolean {
+  return MAY_OVERFLOW.test(text);
+}
 
 function keepOutOfRange(_key: string, value: unknown): unknown {
   return typeof value === 'number' ? outOfRangeKept(value) : value;
@@ -38,7 +44,7 @@ export function numberFromText(text: string): number {
 /** Parses a response body as JSON, turning HTML pages and garbage into a specific, readable error. */
 export function parseJsonBody(response: HttpResponse, poolName: string, what: string): unknown {
   // The reviver triples parse time, so it runs only where a number may be too large for a double.
-  return decodeJson(response, poolName, what, MAY_OVERFLOW.test(response.text));
+  return decodeJson(response, poolName, what, mayOverflow(response.text));
 }
 
 /**
@@ -50,7 +56,7 @@ export function parseJsonBodyAs<T>(response: HttpResponse, poolName: string, wha
   try {
     return check(plain);
   } catch (error) {
-    if (!MAY_OVERFLOW.test(response.text)) throw error;
+    if (!mayOverflow(response.text)) throw error;
     return check(decodeJson(response, poolName, what, true));
   }
 }

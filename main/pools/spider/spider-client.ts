@@ -1,5 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import { z } from 'zod';
 import type { HttpClient, HttpResponse } from '../http-client';
 import { PoolError } from '../../base/pool-error';
 import { parseJsonBody, parseShape } from '../response-parsing';
@@ -70,10 +69,10 @@ export class SpiderClient {
       throw refusedError(label, String(envelope?.code ?? `HTTP ${status}`), reason, status);
     }
 
-    const shapeLabel = label;
-    const envelope = parseShape(envelopeSchema, parseJsonBody(response, SPIDER_NAME, label), SPIDER_NAME, shapeLabel);
+    const envelope = parseShape(envelopeSchema, parseJsonBody(response, SPIDER_NAME, label), SPIDER_NAME, label);
     if (isSuccess(envelope)) {
-      return { ok: true, data: parseShape(z.object({ data: endpoint.schema }), envelope, SPIDER_NAME, shapeLabel).data };
+      const plain = endpoint.plain?.(envelope.data);
+      return { ok: true, data: plain !== undefined ? plain : parseShape(endpoint.answer, envelope, SPIDER_NAME, label).data };
     }
     const code = String(envelope.code ?? 'FAILED').trim() || 'FAILED';
     const reason = poolReason(envelope.msg ?? envelope.message, accessKey);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { numberFromText } from '../response-parsing';
+import { isOptional, isRecord, numberFromText } from '../response-parsing';
 
 // Shapes of Spider Pool responses (docs: shared/pool-apis/spider-pool-api.txt, NOTES.md).
 // Lenient where the service varies: numbers may come as numeric strings, lists may or may not be paged.
@@ -51,17 +51,16 @@ export const subaccountInfoSchema = z.preprocess(
   z.array(subaccountInfoItem),
 );
 
-const workerItem = z
-  .object({
-    workerName: z.string().min(1),
-    realtimeHashrate: hashrateText.nullish(),
-    avgHashrate1440: hashrateText.nullish(),
-    avgRejectrate1440: numeric.nullish(),
-    status: z.string().nullish(),
-    /** epoch seconds */
-    lastShareTime: numeric.nullish(),
-  })
-  .passthrough();
+/** Only the fields PoolWatch reads are kept (no passthrough), so a page read without zod gives the same workers. */
+const workerItem = z.object({
+  workerName: z.string().min(1),
+  realtimeHashrate: hashrateText.nullish(),
+  avgHashrate1440: hashrateText.nullish(),
+  avgRejectrate1440: numeric.nullish(),
+  status: z.string().nullish(),
+  /** epoch seconds */
+  lastShareTime: numeric.nullish(),
+});
 export type SpiderWorker = z.infer<typeof workerItem>;
 
 /**
@@ -77,6 +76,54 @@ export const workerListSchema = z.preprocess(
     .transform((page) => ({ list: page.list ?? page.records ?? [], total: page.plain ? null : (page.total ?? null) })),
 );
 export type SpiderWorkerPage = z.infer<typeof workerListSchema>;
+
+// A page of 50 workers through the schema costs more CPU than its request. Nearly every page is plain: the readers
+// below take exactly what the schema takes, giving what it gives, and leave everything else (undefined) to the
+// schema, which also names the field that is wrong. test/unit/pools/spider-worker-page.test.ts holds them in step.
+
+/** A `numeric.nullish()` field as the schema reads it; NaN where the schema would refuse the value. */
+function plainNumeric(value: unknown): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
+  return typeof value === 'string' && NUMERIC_TEXT.test(value) ? numberFromText(value) : Number.NaN;
+}
+
+function plainWorker(value: unknown): SpiderWorker | undefined {
+  if (!isRecord(value)) return undefined;
+  const { workerName, status } = value;
+  if (typeof workerName !== 'string' || workerName.length === 0 || !isOptional(status, 'string')) return undefined;
+  const realtimeHashrate = plainNumeric(value.realtimeHashrate);
+  const avgHashrate1440 = plainNumeric(value.avgHashrate1440);
+  const avgRejectrate1440 = plainNumeric(value.avgRejectrate1440);
+  const lastShareTime = plainNumeric(value.lastShareTime);
+  if (Number.isNaN(realtimeHashrate) || Number.isNaN(avgHashrate1440) || Number.isNaN(avgRejectrate1440) || Number.isNaN(lastShareTime)) return undefined;
+  return { workerName, realtimeHashrate, avgHashrate1440, avgRejectrate1440, status: status as string | null | undefined, lastShareTime };
+}
+
+function plainWorkers(items: readonly unknown[]): SpiderWorker[] | undefined {
+  const workers: SpiderWorker[] = new Array<SpiderWorker>(items.length);
+  for (let index = 0; index < items.length; index += 1) {
+    const worker = plainWorker(items[index]);
+    if (worker === undefined) return undefined;
+    workers[index] = worker;
+  }
+  return workers;
+}
+
+/** workerListSchema's result for a plain page (a list, or {list|records, total}), without zod; undefined otherwise. */
+export function readPlainWorkerPage(value: unknown): SpiderWorkerPage | undefined {
+  if (Array.isArray(value)) {
+    const list = plainWorkers(value);
+    return list && { list, total: null };
+  }
+  if (!isRecord(value) || value.plain !== undefined) return undefined;
+  const { list, records } = value;
+  const items = Array.isArray(list) && records === undefined ? list : list === undefined && Array.isArray(records) ? records : null;
+  const total = plainNumeric(value.total);
+  if (items === null || Number.isNaN(total)) return undefined;
+  const read = plainWorkers(items);
+  return read && { list: read, total: total ?? null };
+}
 
 /** Hourly (24 h) or daily (30 d) chart: startTime in ms, timeInterval in seconds. */
 export const hashrateDetailSchema = z

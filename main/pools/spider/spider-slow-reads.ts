@@ -1,4 +1,4 @@
-import { workerKey, type HashrateSeries, type Payout, type RevenueEstimate, type Worker } from '../../../shared/model';
+import { workerKey, workerKeysOf, type HashrateSeries, type Payout, type RevenueEstimate, type Worker } from '../../../shared/model';
 import type { PollContext, PoolReading } from '../adapter';
 import { isPoolError } from '../../base/pool-error';
 import { DAY_MS, MINUTE_MS } from '../../base/time';
@@ -117,11 +117,32 @@ export async function readPayments(client: SpiderClient, target: Target, nowMs: 
   return toPayouts(outcome.data, target.coin, target.group);
 }
 
-/** Workers that were online at the previous poll and are not now: the ones whose chart is worth a call. */
+/**
+ * Workers that were online at the previous poll and are not now: the ones whose chart is worth a call. Keys are made
+ * only for the few workers not online now; last poll's are the ones its stages made already (workerKeysOf).
+ */
 function newlyDown(workers: readonly Worker[], previous: PoolReading | null): Worker[] {
   if (!previous) return [];
-  const wasOnline = new Set(previous.workers.filter((worker) => worker.state === 'online').map(workerKey));
-  return workers.filter((worker) => worker.state !== 'online' && wasOnline.has(workerKey(worker)));
+  const down = new Map<string, Worker>();
+  for (const worker of workers) if (worker.state !== 'online') down.set(workerKey(worker), worker);
+  if (down.size === 0) return [];
+  const before = workerKeysOf(previous.workers);
+  const wasOnline = new Set<string>();
+  previous.workers.forEach((worker, at) => {
+    if (worker.state === 'online' && down.has(before[at]!)) wasOnline.add(before[at]!);
+  });
+  // in this poll's order, as listed
+  return [...down].filter(([key]) => wasOnline.has(key)).map(([, worker]) => worker);
+}
+
+/** The series whose worker is still listed; the list's keys are made once and shared with the poll's other stages. */
+function stillListed(series: HashrateSeries[], workers: readonly Worker[]): HashrateSeries[] {
+  if (series.length === 0) return series;
+  const keyOf = (one: HashrateSeries) => workerKey({ group: one.group, name: one.worker ?? '' });
+  const wanted = new Set(series.map(keyOf));
+  const listed = new Set<string>();
+  for (const key of workerKeysOf(workers)) if (wanted.has(key)) listed.add(key);
+  return series.filter((one) => listed.has(keyOf(one)));
 }
 
 /** Reads charts of workers that just went down, and returns every worker chart still worth showing. */
@@ -148,6 +169,5 @@ export async function readWorkerHistories(
       ignoreUnlessAuth(error);
     }
   }
-  const present = new Set(workers.map(workerKey));
-  return cache.recent(nowMs, WORKER_HISTORY_KEEP_MS).filter((series) => present.has(workerKey({ group: series.group, name: series.worker ?? '' })));
+  return stillListed(cache.recent(nowMs, WORKER_HISTORY_KEEP_MS), workers);
 }

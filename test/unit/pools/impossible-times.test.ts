@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isoTimeFromMs } from '../../../main/base/time';
-import { numberFromText, parseJsonBody, parseJsonBodyAs } from '../../../main/pools/response-parsing';
+import { mayOverflow, numberFromText, parseJsonBody, parseJsonBodyAs } from '../../../main/pools/response-parsing';
 import { dayLabel, msToIso, secondsToIso } from '../../../main/pools/spider/spider-mapping';
 
 describe('numbers and times no date or double can hold', () => {
@@ -29,6 +29,16 @@ describe('numbers and times no date or double can hold', () => {
     assert.equal(checks, 1);
     assert.throws(() => parseJsonBodyAs(answer('{"a":-1e400}'), 'Pool', 'x', (json) => { throw new Error(`refused ${JSON.stringify(json)}`); }), /refused \{"a":-1\.7976931348623157e\+308\}/);
     assert.throws(() => parseJsonBodyAs(answer('<html>'), 'Pool', 'the worker list', finite), /HTML page/);
+  });
+
+  it('only a number literal with a 3-digit exponent takes the slow parse; key names like avgHashrate1440 do not', () => {
+    for (const text of ['{"a":1e309}', '{"a":-1E+309}', '{"a":1.5e308}', '[2e1000]']) assert.equal(mayOverflow(text), true, text);
+    // Every Spider worker has avgHashrate1440 and avgRejectrate1440: each page paid for the reviver (3x JSON.parse).
+    for (const text of ['{"avgHashrate1440":"1","avgRejectrate1440":0.1}', '{"name":"node1234"}', '{"a":1e30,"b":"e999"}', '{"a":2.5E10}', '{"a":9.99e-999}']) {
+      assert.equal(mayOverflow(text), false, text);
+    }
+    const body = parseJsonBody({ status: 200, headers: new Headers(), text: '{"avgHashrate1440":"5","x":[1e309]}' }, 'Pool', 'x');
+    assert.deepEqual(body, { avgHashrate1440: '5', x: [Number.MAX_VALUE] });
   });
 
   it('a time beyond any date is null, not a RangeError', () => {

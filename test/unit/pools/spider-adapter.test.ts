@@ -495,6 +495,23 @@ describe('Spider worker paging', () => {
     assert.equal(requestsTo(capped.server, PATH.workers).length, 2);
   });
 
+  it('a page with one bad worker among plain ones names that worker\'s field, whatever page it is', async () => {
+    const all = rows(120).map((row, index) => (index === 103 ? { ...row, realtimeHashrate: '12 TH/s' } : index === 104 ? { ...row, workerName: '' } : row));
+    const error = await pollError(
+      withRoutes({
+        [PATH.workers]: signed((request) => {
+          const page = Number(request.params.pageNum);
+          return envelope({ list: all.slice((page - 1) * 100, page * 100), total: all.length });
+        }),
+      }),
+    );
+    assert.equal(error.kind, 'bad_response');
+    assert.equal(
+      error.message,
+      'Spider Pool sent the worker list of test001 (BTC) in an unexpected shape: data.list.3.realtimeHashrate (a number), data.list.4.workerName (Too small: expected string to have >=1 characters). The pool\'s API may have changed; PoolWatch keeps the last good data.',
+    );
+  });
+
   it('refuses an absurd worker total instead of paging forever', async () => {
     const error = await pollError(withRoutes({ [PATH.workers]: signed(envelope({ list: rows(1), total: 10_000_000 })) }));
     assert.equal(error.kind, 'bad_response');
@@ -512,7 +529,11 @@ describe('Spider caching of slow-changing data', () => {
       withRoutes({
         [PATH.info]: signed(envelope([{ coin: 'btc', subaccount: 'test001', realtimeHashrate: '30', activeWorkerNum: 6, inactiveWorkerNum: 0 }])),
         [PATH.workers]: signed(() =>
-          envelope(['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((name) => ({ workerName: name, status: statuses[name] ?? 'active', realtimeHashrate: '5' }))),
+          envelope(
+            ['r1', 'r2', 'r3', 'r4', 'r5', 'r6']
+              .filter((name) => statuses[name] !== 'removed')
+              .map((name) => ({ workerName: name, status: statuses[name] ?? 'active', realtimeHashrate: '5' })),
+          ),
         ),
       }),
     );
@@ -557,5 +578,10 @@ describe('Spider caching of slow-changing data', () => {
     const next = await adapter.poll(context(server.url, { now: () => NOW + 42 * MINUTE, previous }));
     assert.equal(requestsTo(server, PATH.workerHashrate).length, before + 3);
     assert.equal(next.history?.filter((series) => series.worker !== null).length, 3);
+
+    // a worker no longer listed takes its chart along
+    statuses.r2 = 'removed';
+    const without = await adapter.poll(context(server.url, { now: () => NOW + 43 * MINUTE, previous: next }));
+    assert.deepEqual(without.history?.filter((series) => series.worker !== null).map((series) => series.worker), ['r1', 'r3']);
   });
 });
