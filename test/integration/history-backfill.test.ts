@@ -13,6 +13,8 @@ import { FakeClock } from '../support/fake-clock';
 import { memorySecrets } from '../support/memory-secrets';
 
 const DAY = 86_400_000;
+/** 14 November 2026, 12:00 UTC: the three polls a minute apart stay inside one UTC day (see below). */
+const START_MS = Date.UTC(2026, 10, 14, 12);
 
 // Spider's own hourly and daily charts and daily profits fill the history on the first poll, once.
 describe('history backfill from a Spider account', () => {
@@ -34,7 +36,10 @@ describe('history backfill from a Spider account', () => {
   }
 
   before(async () => {
-    sim = await startSpiderSim({ seed: 9 });
+    // One fake clock for PoolWatch and the simulator, at a fixed hour: Spider lists today's profit estimate as a day of
+    // its own, so polls that cross 00:00 UTC rightly add a new day's row, which this test is not about.
+    clock = new FakeClock(START_MS);
+    sim = await startSpiderSim({ seed: 9, now: () => clock.now() });
     dir = await mkdtemp(join(tmpdir(), 'pw-backfill-'));
     const configFile = join(dir, 'config.json');
     await writeFile(
@@ -43,7 +48,6 @@ describe('history backfill from a Spider account', () => {
         accounts: [{ id: 'spider', pool: 'spider', label: 'Spider', baseUrl: sim.url, credentials: { accessKey: { env: 'PW_BF_ACCESS' }, privateKey: { env: 'PW_BF_PRIVATE' } } }],
       }),
     );
-    clock = new FakeClock(Date.now());
     ({ poolWatch } = createPoolWatch({
       config: fileConfigRepository(configFile),
       dataDir: dir,
@@ -82,7 +86,6 @@ describe('history backfill from a Spider account', () => {
     assert.ok(first.hashrate > 0 && first.earnings > 0);
     for (let i = 0; i < 3; i += 1) {
       await clock.advance(60_000);
-      sim.advanceClock(60_000);
       await poolWatch.engine.pollAll();
     }
     assert.ok(observedHistory.every((count) => count > 0), `every poll carried the cached history: ${observedHistory.join(',')}`);
