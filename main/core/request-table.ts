@@ -62,7 +62,7 @@ export function createRequestTable({ engine, accounts, alerts, channels, history
     'history:hashrate': (request) => history.hashrate(request),
     'history:worker-states': (request) => history.workerStates(request),
     'history:earnings': (request) => history.earnings(request),
-    'export:csv': (request) => history.exportCsv(request),
+    'export:csv': (request) => history.exportCsvInTurns(request),
     'settings:get': () => appSettings.view(),
     'settings:save': ({ settings }) => appSettings.save(settings),
     'actions:offer': ({ accountId }) => poolActions.offer(accountId),

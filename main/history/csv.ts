@@ -1,3 +1,5 @@
+import { runSteps } from '../base/steps';
+
 // CSV as spreadsheets expect it (RFC 4180): a header row, CRLF line ends, fields quoted only when they need it.
 
 export type CsvValue = string | number | boolean | null;
@@ -31,7 +33,19 @@ export function csvCell(value: CsvValue): string {
 }
 
 export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  return runSteps(csvDocumentInSteps(header, rows, Number.POSITIVE_INFINITY));
+}
+
+/** csvDocument as steps (see runSteps): a step after every `rowsPerStep` rows, and the rows' own steps (`undefined`) passed on. */
+export function* csvDocumentInSteps(header: readonly string[], rows: Iterable<readonly CsvValue[] | undefined>, rowsPerStep: number): Generator<void, string> {
   const lines = [header.map(textCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  for (const row of rows) {
+    if (row === undefined) {
+      yield;
+      continue;
+    }
+    lines.push(row.map(csvCell).join(','));
+    if (lines.length % rowsPerStep === 0) yield;
+  }
   return `${lines.join('\r\n')}\r\n`;
 }

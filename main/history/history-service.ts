@@ -5,9 +5,10 @@ import type { Clock } from '../base/clock';
 import { createUiEventBus, type UiEvent, type UiEventBus } from '../base/ui-events';
 import type { Logger } from '../base/logger';
 import { nextTurn } from '../base/event-bus';
+import { runSteps, runStepsInTurns } from '../base/steps';
 import { runMaintenanceInSlices, type SampleStore } from '../store/sample-store';
 import { newBackfill } from './backfill-filter';
-import { buildExport } from './export-csv';
+import { exportInSteps } from './export-csv';
 
 /** Rollups and retention run a little after start (not during the first polls), then hourly: never in a poll. */
 export const MAINTENANCE_FIRST_DELAY_MS = 2 * 60_000;
@@ -145,6 +146,16 @@ export class HistoryService {
    * payouts and earnings everything kept. Hashrate ranges are held to the 3-year limit (worker rows are expanded).
    */
   exportCsv(request: ExportRequest): ResponseOf<'export:csv'> {
+    return runSteps(this.exportSteps(request));
+  }
+
+  /** exportCsv a step per turn of the event loop: a 100,000-worker export leaves the API, tray and windows answering. */
+  async exportCsvInTurns(request: ExportRequest): Promise<ResponseOf<'export:csv'>> {
+    return await runStepsInTurns(this.exportSteps(request));
+  }
+
+  /** Checks the request at once (throwing what is wrong with it), then gives the export's steps. */
+  private exportSteps(request: ExportRequest): Generator<void, ResponseOf<'export:csv'>> {
     const nowMs = this.options.clock.now();
     const toMs = request.to !== undefined ? parseTime(request.to, 'to') : nowMs + 1;
     const defaultFrom = request.kind === 'hashrate' ? toMs - DEFAULT_HASHRATE_EXPORT_MS : 0;
@@ -153,7 +164,7 @@ export class HistoryService {
     if (request.kind === 'hashrate' && toMs - fromMs > MAX_RANGE_MS) throw new ContractError('invalid_request', RANGE_TOO_LONG);
     const filter = { ...(request.state !== undefined ? { state: request.state } : {}), ...(request.name !== undefined ? { name: request.name } : {}) };
     const sort = request.sort !== undefined ? { sort: request.sort } : {};
-    return buildExport(this.options, { kind: request.kind, scope: exportScope(request), filter, ...sort, fromMs, toMs }, nowMs);
+    return exportInSteps(this.options, { kind: request.kind, scope: exportScope(request), filter, ...sort, fromMs, toMs }, nowMs);
   }
 
   /** Schedules maintenance: first after MAINTENANCE_FIRST_DELAY_MS, then every MAINTENANCE_INTERVAL_MS. */

@@ -178,3 +178,33 @@ describe('the workers export in the table’s order', () => {
     assert.equal(ExportRequestSchema.safeParse({ kind: 'workers', sort: { key: 'attr:Payout, address', direction: 'asc' } }).success, true);
   });
 });
+
+describe('a big workers export from the app', () => {
+  it('answers in turns of the event loop, with the same file the CLI writes', async () => {
+    const big = Array.from({ length: 45_000 }, (_, index) =>
+      makeWorker({ name: `rig-${index}`, group: `g${index % 7}`, state: index % 5 === 0 ? 'offline' : 'online', lastShareAt: ago(index % 90) }),
+    );
+    const bigService = new HistoryService({
+      store: history.samples,
+      clock: new FakeClock(NOW),
+      logger: silentLogger,
+      summaries: () => [makeSummary({ id: 'big', label: 'Big' })],
+      workersOf: () => big,
+    });
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    let answered = false;
+    let setAsideRanFirst = false;
+    setImmediate(() => (setAsideRanFirst = !answered));
+    const inTurns = await bigService.exportCsvInTurns({ kind: 'workers', accountId: 'big', sort: { key: 'h10m', direction: 'desc' } });
+    answered = true;
+    clearInterval(ticking);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.ok(setAsideRanFirst && turns >= 1, `other work ran during the export (timers ran ${turns} times)`);
+    const atOnce = bigService.exportCsv({ kind: 'workers', accountId: 'big', sort: { key: 'h10m', direction: 'desc' } });
+    assert.equal(inTurns.csv, atOnce.csv);
+    assert.equal(inTurns.filename, atOnce.filename);
+    assert.equal(csvRecords(inTurns.csv).length, 45_000);
+    await assert.rejects(bigService.exportCsvInTurns({ kind: 'workers', accountId: 'big', from: '2026-11-22T00:00:00Z', to: '2026-11-21T00:00:00Z' }), ContractError);
+  });
+});
