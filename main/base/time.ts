@@ -19,6 +19,8 @@ const MINUTE_PREFIXES_KEPT = 256;
  * is what the garbage collector copies), and an unchanged time is the same string as last poll's.
  */
 const RECENT_TIMES_KEPT = 4096;
+/** Longer than any time ("2021-09-17T10:04:49.123456789+05:30" is 35): a pool's long text is not kept. */
+const LONGEST_TIME_KEPT = 40;
 const recentFromMs = new Map<number, string | null>();
 const recentFromText = new Map<string, string | null>();
 
@@ -56,6 +58,7 @@ const PLAIN_UTC_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|
 /** A pool's ISO time with any offset as UTC ISO 8601 ("2021-09-17T10:04:49.000Z"), or null if it is no time. */
 export function isoTimeFromText(value: string | null | undefined): string | null {
   if (!value) return null;
+  if (value.length > LONGEST_TIME_KEPT) return isoTimeFromTextOnce(value);
   const known = recentFromText.get(value);
   return known !== undefined ? known : remembered(recentFromText, value, isoTimeFromTextOnce(value));
 }

@@ -22,6 +22,7 @@ describe('ISO times shared between polls', () => {
       assert.equal(isoTimeFromText('2021-09-17T12:04:49+02:00'), '2021-09-17T10:04:49.000Z');
       assert.equal(isoTimeFromMs(-1), '1969-12-31T23:59:59.999Z');
       assert.equal(isoTimeFromMs(0.5), '1970-01-01T00:00:00.000Z');
+      assert.equal(isoTimeFromText(`2021-09-17T10:04:49.000Z${' '.repeat(100_000)}`), null, 'a long text, not kept');
     }
   });
 });
