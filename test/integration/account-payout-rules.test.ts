@@ -6,12 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { dispatchRequest } from '../../shared/contract';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import type { RuleId } from '../../shared/model';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -42,11 +40,7 @@ describe('account and payout rules against the SBI simulator', () => {
     const configFile = join(dir, 'config.json');
     await writeFile(configFile, JSON.stringify({ accounts: [] }));
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
     }));
     await poolWatch.engine.load();

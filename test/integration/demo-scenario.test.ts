@@ -6,13 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { DEMO_ALERTS, DEMO_SUBACCOUNT, RIG_DOWN_MS, startDemoScenario } from '../../build/demo-scenario';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { ONLINE_WITHIN_MS } from '../sim/sbi/workers';
 import { startWebMinePoolSim, type WmpSim } from '../sim/webminepool';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 
 /** The demo polls its SBI account every 15 s (build/demo.ts). */
 const DEMO_POLL_MS = 15_000;
@@ -53,11 +51,7 @@ describe('the demo scenario', () => {
       }),
     );
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       env: { DEMO_KEY: sbi.fullKey.apiKey, DEMO_SECRET: sbi.fullKey.apiSecret },
       httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
     }));

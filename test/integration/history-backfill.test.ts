@@ -6,11 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import { startSpiderSim, type SpiderSim } from '../sim/spider';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 
 const DAY = 86_400_000;
 /** 14 November 2026, 12:00 UTC: the three polls a minute apart stay inside one UTC day (see below). */
@@ -49,11 +47,7 @@ describe('history backfill from a Spider account', () => {
       }),
     );
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       env: { PW_BF_ACCESS: sim.fullKey.accessKey, PW_BF_PRIVATE: sim.fullKey.privateKey },
       httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
     }));

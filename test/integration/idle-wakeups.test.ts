@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import { DEFAULT_POLL_INTERVAL_SEC } from '../../main/store/config-schema';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 import { waitFor } from '../support/wait-for';
 
 // At rest the app wakes once per account per interval, plus a few app-wide timers (the alert tick and the summary
@@ -55,11 +53,7 @@ describe('idle: one wake-up per account per interval', () => {
     }));
     await writeFile(configFile, JSON.stringify({ accounts }));
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       env: { PW_IDLE_KEY: sim.fullKey.apiKey, PW_IDLE_SECRET: sim.fullKey.apiSecret },
       hostOnline: () => true,
     }));

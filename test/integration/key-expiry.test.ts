@@ -6,11 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { dispatchRequest } from '../../shared/contract';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 
 const DAY_MS = 86_400_000;
 const POLL_MS = 60_000;
@@ -39,11 +37,7 @@ describe('key expiry from the date entered for the account', () => {
     await writeFile(configFile, JSON.stringify({ accounts: [] }));
     clock = new FakeClock(START_MS);
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
     }));
     await poolWatch.engine.load();

@@ -7,13 +7,11 @@ import type { Notification } from '../../main/alerts/notification-format';
 import { createPoolWatch } from '../../main/core/create-pool-watch';
 import { OFFLINE_RECHECK_MS } from '../../main/engine/host-connectivity';
 import type { PoolWatch } from '../../main/core/pool-watch';
-import { fileConfigRepository } from '../../main/store/config-repository';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 import { startStratumsphereSim, type StratumsphereSim } from '../sim/stratumsphere';
 import { SMALL_STRATUMSPHERE_ACCOUNT } from '../sim/stratumsphere/test-client';
-import { captureLogger } from '../support/capture-logger';
+import { onDisk } from '../support/pool-watch-on-disk';
 import { FakeClock } from '../support/fake-clock';
-import { memorySecrets } from '../support/memory-secrets';
 import { waitFor } from '../support/wait-for';
 
 // A rig box that loses its network sees every pool fail at once. With the OS saying there is no route, one
@@ -71,11 +69,7 @@ describe('this machine offline: one alert, not one per account', () => {
       }),
     );
     ({ poolWatch } = createPoolWatch({
-      config: fileConfigRepository(configFile),
-      dataDir: dir,
-      secrets: memorySecrets(),
-      logger: captureLogger(),
-      clock,
+      ...onDisk(configFile, dir, clock),
       env,
       httpLimits: { maxRetries: 0, timeoutMs: 2_000 },
       sinks: [(notification) => delivered.push(notification)],
