@@ -11,7 +11,7 @@ import { openHistoryStores } from '../../main/store/history-stores';
 import type { Worker } from '../../shared/model';
 import { summaryOf } from './bench-summary';
 import { capturingFetch, type CapturedRequest } from './capture-fetch';
-import { bareRequests } from './request-floor';
+import { bareRequests, type RequestPreparer } from './request-floor';
 import { startChildSim } from './child-sim';
 import { medianTimed, mb } from './cpu';
 
@@ -27,8 +27,8 @@ export interface PipelineCase {
   credentials(keys: Record<string, unknown>): Record<string, string>;
   /** Whether to run the whole pipeline (diff, alerts, history) or only the adapter against the floor. */
   full: boolean;
-  /** What every request costs before it is sent, whatever it asks (Spider's RSA signature): timed apart, for the note. */
-  perRequest?: { name: string; cost(credentials: Record<string, string>): () => void };
+  /** What the API demands of every request before it is sent (Spider's fresh RSA signature), named for the note. */
+  perRequest?: { name: string; preparer(credentials: Record<string, string>): RequestPreparer };
 }
 
 interface Stage {
@@ -36,6 +36,7 @@ interface Stage {
   cpuMs: number;
 }
 
+const kb = (bytes: number): string => Math.round(bytes / 1024).toLocaleString('en-US');
 const POLL_MS = 60_000;
 
 /**
@@ -188,20 +189,21 @@ export async function benchPipeline(test: PipelineCase): Promise<void> {
       `heap kept by the pipeline (reading, diff index, alert state, history caches): ${mb(heapKept)} MB;` +
         ` the worker list alone: ${mb(dataBytes)} MB (${copy.length} workers); beyond the data: ${mb(heapKept - dataBytes)} MB`,
     ];
-    // A signed request sent again may be refused as stale; its short answer only makes this floor lower.
-    const bare = await medianTimed(3, () => bareRequests(requests));
+    // Sent with their bodies and, where the API signs each request, signed anew: the pool answers the same pages.
+    const prepare = test.perRequest?.preparer(credentials);
+    const bare = await medianTimed(3, () => bareRequests(requests, prepare));
     const pipelineMs = pipeline.reduce((total, stage) => total + stage.cpuMs, 0);
+    const made = test.perRequest ? `, each with its ${test.perRequest.name}` : '';
     notes.push(
-      `the same ${requests.length} requests sent bare (node:http, kept alive, answers read and dropped): ${bare.cpuMs.toFixed(0)} ms CPU;` +
+      `the same ${requests.length} requests sent bare${made} (node:http, kept alive, answers read and dropped): ${bare.cpuMs.toFixed(0)} ms CPU, ${kb(bare.result)} of the adapter's ${kb(bytes)} KB received;` +
         ` pipeline / (floor + bare requests) = ${(pipelineMs / (floorMs + bare.cpuMs)).toFixed(1)}x`,
     );
-    if (test.perRequest) {
-      const once = test.perRequest.cost(credentials);
+    if (prepare && requests[0]) {
+      const first = requests[0];
       const timedOnce = await medianTimed(3, () => {
-        for (let i = 0; i < 50; i += 1) once();
+        for (let i = 0; i < 50; i += 1) prepare(first);
       });
-      const totalMs = (timedOnce.cpuMs / 50) * bodies.length;
-      notes.push(`of the adapter's CPU, ${bodies.length} ${test.perRequest.name} take about ${totalMs.toFixed(0)} ms (${(timedOnce.cpuMs / 50).toFixed(2)} ms each)`);
+      notes.push(`of that, ${requests.length} ${test.perRequest!.name} take about ${((timedOnce.cpuMs / 50) * requests.length).toFixed(0)} ms (${(timedOnce.cpuMs / 50).toFixed(2)} ms each)`);
     }
     printStages(`${test.name}, ${count} workers`, pipeline, floor, notes);
   } finally {

@@ -17,6 +17,7 @@ import { measure, printTable } from './measure';
 import { benchCharts } from './chart-bench';
 import { benchStore } from './store-bench';
 import { benchPipeline } from './pipeline-bench';
+import type { RequestPreparer } from './request-floor';
 import { benchIdle, benchResponsiveness } from './serve-bench';
 import { benchUi } from './ui-bench';
 
@@ -26,11 +27,15 @@ const sbiCredentials = (keys: Record<string, unknown>) => {
   const key = keys.fullKey as { apiKey: string; apiSecret: string };
   return { apiKey: key.apiKey, apiSecret: key.apiSecret };
 };
-/** One Spider request's signature, as the client signs each request (the private key parsed once per poll). */
-const spiderSignature = (credentials: Record<string, string>) => {
+/** A captured Spider request signed anew, as any client must sign each request (the private key parsed once). */
+const spiderResigner = (credentials: Record<string, string>): RequestPreparer => {
   const imported = importSpiderPrivateKey(credentials.privateKey ?? '');
   if (!imported.ok) throw new Error('the Spider simulator\'s key did not import');
-  return () => void signSpiderRequest({ coin: 'btc', subaccount: 'bench', pageNum: 1, pageSize: 100 }, credentials.accessKey ?? '', Date.now(), imported.key);
+  return (request) => {
+    const sent = JSON.parse(request.body ?? '{}') as { dataJson: string };
+    const params = JSON.parse(sent.dataJson) as Record<string, unknown>;
+    return { ...request, body: JSON.stringify(signSpiderRequest(params, credentials.accessKey ?? '', Date.now(), imported.key)) };
+  };
 };
 const spiderCredentials = (keys: Record<string, unknown>) => {
   const key = keys.fullKey as { accessKey: string; privateKey: string };
@@ -133,7 +138,7 @@ async function main(): Promise<void> {
         simArgs: ['--workers', String(workers)],
         credentials: spiderCredentials,
         full: true,
-        perRequest: { name: 'RSA signatures', cost: spiderSignature },
+        perRequest: { name: 'RSA signature', preparer: spiderResigner },
       });
     }
     await benchPipeline({
