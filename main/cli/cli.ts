@@ -115,6 +115,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
           from: { type: 'string' },
           to: { type: 'string' },
           sort: { type: 'string' },
+          state: { type: 'string' },
+          name: { type: 'string' },
           ...SECRET_OPTIONS,
         },
         allowPositionals: true,
@@ -133,6 +135,9 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, staticDir = 
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
         ...(values.sort !== undefined ? { sort: sortOption(values.sort) } : {}),
+        // The Workers screen's filters, checked and applied as the app's export does.
+        ...(values.state !== undefined ? { state: values.state } : {}),
+        ...(values.name !== undefined ? { name: values.name } : {}),
       });
       if (!request.success) throw new ConfigError(`export: ${firstIssue(request.error)}`);
       return await exportCommand({ config: values.config, data: values.data, request: request.data, ...secretsOptions(values) }, io);

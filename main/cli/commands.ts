@@ -291,11 +291,11 @@ async function exportPolled(
   const keepsHistory = new Set<string>();
   const engine = await pollOnce(source.config, request.accountId, (observation) => {
     if (request.kind === 'workers') return;
-    const { account, history } = observation;
+    const { account, history, atMs } = observation;
     if (request.kind !== 'hashrate') store.recordPoll(observation);
     else if (history && history.length > 0) {
       keepsHistory.add(account.id);
-      store.recordBackfill(account.id, account.label, history, []);
+      store.recordBackfill(account.id, account.label, history, [], atMs);
     }
   }, source);
   const failed = reportUnread(engine, request.accountId, io);

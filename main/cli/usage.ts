@@ -22,10 +22,12 @@ Usage:
       Print the alert history (every transition and event), newest first.
   poolwatch export workers|hashrate|payouts|earnings --config FILE [--data DIR] [--account ID]
                    [--group NAME [--worker NAME]] [--from ISO] [--to ISO] [--sort KEY[,asc|desc]]
-                   [--secret-store keychain|file] [--secrets-key-file FILE]
+                   [--state STATE] [--name TEXT] [--secret-store keychain|file] [--secrets-key-file FILE]
       Print CSV on stdout (header row; H/s, whole coins or base units as the unit column says; ISO times).
       workers: the current workers (polls once), in the Workers screen's order: worst first, or --sort by
       name, group, state, h10m, h1h, h24h, lastShare or attr:LABEL (a pool attribute), ascending unless ,desc.
+      --state (online, offline, dead, unknown or not-hashing) and --name (part of the name, any case, at most
+      200 characters) keep the workers the Workers screen's filters would.
       hashrate: history, the last 24 h unless --from/--to.
       payouts, earnings: everything recorded unless --from/--to. History comes from DIR/history.sqlite.
       With no history.sqlite in DIR yet, payouts and earnings poll once and print what the pools report,

@@ -165,7 +165,7 @@ export async function testConnection(
       baseUrl: draft.baseUrl ?? defaultBaseUrl(draft.pool, draft.mode),
       credentials,
       options: { subaccounts: draft.options?.subaccounts },
-      http: createPoolHttpClient(adapter, { ...deps.httpLimits, maxRetries: 0 }),
+      http: createPoolHttpClient(adapter, { ...deps.httpLimits, maxRetries: 0 }, () => deps.clock.now()),
       now: () => deps.clock.now(),
       signal,
       previous: null,

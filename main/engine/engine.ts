@@ -244,7 +244,7 @@ export class Engine {
     const runner = new AccountRunner(toRunnable(account, defaultPollIntervalSec(this.config)), {
       clock: this.clock,
       adapter,
-      http: createPoolHttpClient(adapter, this.options.httpLimits),
+      http: createPoolHttpClient(adapter, this.options.httpLimits, () => this.clock.now()),
       resolveCredentials: (runnable: RunnableAccount) =>
         resolveCredentials(runnable.id, runnable.credentials, this.options.secrets, this.env),
       onSummary: (summary) => this.emit({ channel: 'state:account', payload: summary }),

@@ -42,6 +42,8 @@ export interface HttpClientOptions {
   /** Turns a URL into one safe to show (WebMinePool keeps its key in the path). */
   redactUrl?: (url: string) => string;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The engine's clock (default the computer's): a Retry-After date is a wait from now. */
+  now?: () => number;
   fetchImpl?: typeof fetch;
 }
 
@@ -152,6 +154,7 @@ function tooLarge(poolName: string, maxBytes: number): PoolError {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
   const redact = options.redactUrl ?? ((url: string) => url);
   const limiters = new Map<string, HostLimiter>();
   const { poolName } = options;
@@ -228,7 +231,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         const response = await limiterFor(req.url).run(() => attempt(req, signal));
         if (response.status === 429) {
-          const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+          const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
           lastError = new PoolError(
             'rate_limited',
             `${poolName} is rate-limiting requests (HTTP 429)${retryAfterMs !== null ? `; it asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : ''}. PoolWatch slows down and retries.`,

@@ -36,9 +36,11 @@ export function defaultBaseUrl(pool: PoolId, mode: string): string {
   return POOLS[pool].defaultBaseUrl;
 }
 
-export function createPoolHttpClient(adapter: PoolAdapter, limits?: Partial<HttpLimits>): HttpClient {
+/** The HTTP client for an adapter's requests; `now` is the engine's clock (Retry-After dates). */
+export function createPoolHttpClient(adapter: PoolAdapter, limits: Partial<HttpLimits> | undefined, now: () => number): HttpClient {
   return createHttpClient({
     poolName: POOLS[adapter.pool].name,
+    now,
     ...(limits ? { limits } : {}),
     ...(adapter.redactUrl ? { redactUrl: adapter.redactUrl } : {}),
   });

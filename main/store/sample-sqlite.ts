@@ -288,8 +288,8 @@ export function sqliteSampleStore(db: BetterSqlite3.Database, retention: Retenti
       for (const step of recordSteps(poll)) void step;
     }),
     recordPollSteps: (poll: PollObservation) => guardedSteps(recordSteps(poll)),
-    recordBackfill: guarded((accountId: string, accountLabel: string, history: HashrateSeries[], daily: RevenueEstimate[]) => {
-      backfillTx.immediate(accountId, accountLabel, history, daily, Date.now());
+    recordBackfill: guarded((accountId: string, accountLabel: string, history: HashrateSeries[], daily: RevenueEstimate[], atMs: number) => {
+      backfillTx.immediate(accountId, accountLabel, history, daily, atMs);
     }),
     hashrate: (scope, fromMs, toMs, maxPoints) => queryHashrate(reads, scope, fromMs, toMs, maxPoints),
     workerStates: (scope, fromMs, toMs, maxPoints) => queryWorkerStates(reads, scope, fromMs, toMs, maxPoints),

@@ -38,8 +38,8 @@ export interface SampleStore {
    * A poll of few workers is one step.
    */
   recordPollSteps(observation: PollObservation): Iterable<void>;
-  /** The pool's own history, merged without duplicates (running it twice changes nothing). */
-  recordBackfill(accountId: string, accountLabel: string, series: HashrateSeries[], dailyEarnings: RevenueEstimate[]): void;
+  /** The pool's own history, merged without duplicates (running it twice changes nothing); `atMs` stamps the earnings written. */
+  recordBackfill(accountId: string, accountLabel: string, series: HashrateSeries[], dailyEarnings: RevenueEstimate[], atMs: number): void;
   /** At most maxPoints min/avg/max buckets; the fleet (no accountId) is the sum of its accounts. */
   hashrate(scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): HashrateHistory;
   workerStates(scope: HistoryScope, fromMs: number, toMs: number, maxPoints: number): WorkerStatesHistory;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWorkerSortKey, SORT_DIRECTIONS, unknownSortKeyMessage, WORKER_FILTER_STATES, type WorkerSortKey } from '../model';
+import { cutText } from '../units';
 import { IsoTimeQuerySchema, IsoTimeSchema } from './iso-time';
 
 // History (charts) and export, as the UI asks for them. Times cross as ISO strings; hashrates are H/s.
@@ -101,6 +102,15 @@ export const WorkerSortSchema = z
   })
   .strict();
 
+/** The longest name filter (part of a worker's name) an export takes. */
+export const MAX_NAME_FILTER_CHARS = 200;
+
+/** What an unknown state filter is told: the states there are (a long input cut, as it is repeated). */
+function unknownStateMessage(input: unknown): string {
+  const states = `${WORKER_FILTER_STATES.slice(0, -1).join(', ')} or ${WORKER_FILTER_STATES.at(-1)}`;
+  return `unknown worker state "${cutText(String(input), 40)}": use one of ${states}`;
+}
+
 export const ExportRequestSchema = z
   .object({
     kind: z.enum(EXPORT_KINDS),
@@ -110,13 +120,16 @@ export const ExportRequestSchema = z
     from: IsoTimeQuerySchema.optional(),
     to: IsoTimeQuerySchema.optional(),
     /** The Workers screen's filters (workers export only): one state, and part of the name (any case). */
-    state: z.enum(WORKER_FILTER_STATES).optional(),
-    name: z.string().max(200).optional(),
+    state: z.enum(WORKER_FILTER_STATES, { error: (issue) => unknownStateMessage(issue.input) }).optional(),
+    name: z
+      .string()
+      .max(MAX_NAME_FILTER_CHARS, { error: (issue) => `a name filter holds at most ${MAX_NAME_FILTER_CHARS} characters, not ${String(issue.input).length}` })
+      .optional(),
     /** The Workers table's sort, so the file lists the rows in the order shown (workers export only; default: the table's). */
     sort: WorkerSortSchema.optional(),
   })
   .strict()
-  .refine((request) => request.kind === 'workers' || (request.state === undefined && request.name === undefined), 'state and name filter the workers export only')
+  .refine((request) => request.kind === 'workers' || (request.state === undefined && request.name === undefined), 'state and name filter the workers export only (--state and --name need export workers)')
   .refine((request) => request.kind === 'workers' || request.sort === undefined, 'sort orders the workers export only (--sort needs export workers)')
   .refine((request) => (request.group === undefined && request.worker === undefined) || request.accountId !== undefined, 'a group or worker needs its account (--group needs --account)')
   .refine((request) => request.worker === undefined || request.group !== undefined, 'a worker needs its group (--worker needs --group)');

@@ -98,7 +98,7 @@ export async function benchStore(workers: Worker[], summaryOf: (workers: Worker[
 
     // The pool's hourly history for the five days before: what a 7-day chart shows besides our own data.
     const points = Array.from({ length: 5 * 24 }, (_, i) => ({ at: new Date(START - (i + 1) * HOUR).toISOString(), hps: 1e17 }));
-    samples.recordBackfill('bench', 'Bench', [{ group: workers[0]!.group, worker: null, resolution: 'hour', points }], []);
+    samples.recordBackfill('bench', 'Bench', [{ group: workers[0]!.group, worker: null, resolution: 'hour', points }], [], steadyAt());
 
     const now = steadyAt();
     const account = { accountId: 'bench' };

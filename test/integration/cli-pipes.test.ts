@@ -1,52 +1,18 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { runCliProcess } from '../support/cli-process';
 import { csvRecords } from '../support/parse-csv';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 
 // The CLI as a script runs it: its own process, stdout a pipe. Megabytes of output must arrive whole, however
 // slowly the reader takes them, before the process exits.
 
-const ROOT = join(__dirname, '..', '..');
 const WORKERS_PER_SUBACCOUNT = 3_800;
 const SUBACCOUNTS = ['rigs-a', 'rigs-b'];
 const TOTAL_WORKERS = WORKERS_PER_SUBACCOUNT * SUBACCOUNTS.length;
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Reads a stream a chunk at a time with a pause after each, like a busy consumer at the end of a pipe. */
-async function readSlowly(stream: Readable, pauseMs: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(chunk as Buffer);
-    if (pauseMs > 0) await delay(pauseMs);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Runs main/cli/main.ts through tsx with stdout and stderr as pipes (never spawnSync: the simulator runs in this process). */
-async function runCliProcess(args: string[], env: Record<string, string>, pauseMs: number): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
-  const [stdout, stderr] = await Promise.all([readSlowly(child.stdout, pauseMs), readSlowly(child.stderr, 0)]);
-  return { code: await exited, stdout, stderr };
-}
 
 describe('poolwatch CLI with stdout as a pipe', () => {
   let sim: SbiSim;

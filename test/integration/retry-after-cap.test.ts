@@ -9,6 +9,7 @@ import { captureLogger } from '../support/capture-logger';
 import { FakeClock } from '../support/fake-clock';
 import { memoryConfig } from '../support/memory-config';
 import { memorySecrets } from '../support/memory-secrets';
+import { waitFor } from '../support/wait-for';
 import type { Clock } from '../../main/base/clock';
 
 const ABSURD_RETRY_AFTER = ['99999999999', 'Fri, 01 Jan 2100 00:00:00 GMT'];
@@ -75,6 +76,25 @@ describe('an absurd Retry-After', () => {
       assert.equal(engine.summaries()[0]!.status, 'ok', 'polled again once the capped wait was over');
     } finally {
       engine.stop();
+    }
+  });
+
+  it('an HTTP date is read against the engine’s clock, not the computer’s', async () => {
+    // A month behind the computer, on a whole second (an HTTP date has no milliseconds).
+    const clock = new FakeClock(Math.floor(Date.now() / 1000) * 1000 - 30 * 86_400_000);
+    sim.faults.clear();
+    sim.faults.add({ fault: { kind: 'rate-limit', retryAfterSec: 0, retryAfter: new Date(clock.now() + 10 * 60_000).toUTCString() } });
+    const engine = engineFor(sim, clock);
+    await engine.start();
+    try {
+      await clock.advance(0);
+      await waitFor(() => engine.summaries()[0]!.status === 'unreachable', 5_000, 'the rate-limited poll');
+      const account = engine.summaries()[0]!;
+      assert.match(account.message ?? '', /it asked to wait 600 s/);
+      assert.equal(Date.parse(account.nextPollAt!) - clock.now(), 10 * 60_000, 'the next poll when the pool asked for it');
+    } finally {
+      engine.stop();
+      sim.faults.clear();
     }
   });
 });

@@ -372,7 +372,7 @@ describe('the thrown errors themselves hold no secret key (adapter against the s
         baseUrl,
         credentials: { secretKey },
         options: {},
-        http: createPoolHttpClient(adapter, { timeoutMs: 300, maxRetries: 1, maxRetryWaitMs: 50 }),
+        http: createPoolHttpClient(adapter, { timeoutMs: 300, maxRetries: 1, maxRetryWaitMs: 50 }, () => BASE_MS),
         now: () => BASE_MS,
         previous: null,
       });

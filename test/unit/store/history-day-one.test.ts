@@ -21,7 +21,7 @@ function hours(fromMs: number, toMs: number, hps: number): HashrateSeries['point
 describe('sample store: history on day one', () => {
   it('starts the fleet total where every account has data, not with one account’s imported history', async () => {
     const { db, store } = await openStore();
-    store.recordBackfill('spider', 'Spider', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0 - DAY, T0, 1 * TH) }], []);
+    store.recordBackfill('spider', 'Spider', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0 - DAY, T0, 1 * TH) }], [], T0);
     for (let at = T0; at < T0 + 30 * MINUTE; at += MINUTE) {
       store.recordPoll(pollOf('spider', at, [worker('a', 'rig', 1 * TH)]));
       store.recordPoll(pollOf('farm', at + 5_000, [worker('x', 'big', 13 * TH)]));
@@ -43,7 +43,7 @@ describe('sample store: history on day one', () => {
 
   it('names every resolution a series is drawn from: poll samples after an imported hour', async () => {
     const { db, store } = await openStore();
-    store.recordBackfill('spider', 'Spider', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0 - DAY, T0, 1 * TH) }], []);
+    store.recordBackfill('spider', 'Spider', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0 - DAY, T0, 1 * TH) }], [], T0);
     for (let at = T0; at < T0 + 20 * MINUTE; at += MINUTE) store.recordPoll(pollOf('spider', at, [worker('a', 'rig', 1 * TH)]));
     const lastHour = store.hashrate({ accountId: 'spider' }, T0 + 20 * MINUTE - HOUR, T0 + 20 * MINUTE, 120);
     assert.equal(lastHour.resolution, 'hour', 'the coarsest data used');

@@ -33,7 +33,7 @@ const transition: AlertTransition = {
 
 function usesNoHistory(history: ReturnType<typeof openHistory>): void {
   history.samples.recordPoll(pollOf('farm', T0, [worker('a', 'rig', TH)]));
-  history.samples.recordBackfill('farm', 'Farm', [], []);
+  history.samples.recordBackfill('farm', 'Farm', [], [], T0);
   assert.deepEqual(history.samples.hashrate({ accountId: 'farm' }, T0 - MINUTE, T0 + MINUTE, 100), { resolution: 'raw', levels: [], points: [] });
   assert.deepEqual(history.samples.workerStates({}, T0 - MINUTE, T0 + MINUTE, 100).points, []);
   assert.deepEqual(history.samples.earnings(undefined, 0, T0 + MINUTE), { days: [], payouts: [] });

@@ -44,10 +44,10 @@ const days: RevenueEstimate[] = [
 describe('sample store (SQLite): backfill from the pools’ own history', () => {
   it('merges the same history twice without a single new row', async () => {
     const { db, store } = await openStore();
-    store.recordBackfill('farm', 'Farm', pool, days);
+    store.recordBackfill('farm', 'Farm', pool, days, T0);
     const once = tableRows(db);
     const view = store.hashrate(groupA, T0 - 5 * DAY, T0 + 3 * HOUR, 1000);
-    store.recordBackfill('farm', 'Farm', pool, days);
+    store.recordBackfill('farm', 'Farm', pool, days, T0);
     assert.deepEqual(tableRows(db), once);
     assert.deepEqual(store.hashrate(groupA, T0 - 5 * DAY, T0 + 3 * HOUR, 1000), view);
 
@@ -72,7 +72,7 @@ describe('sample store (SQLite): backfill from the pools’ own history', () => 
   it('lets our own samples win over the pool’s figures for the same hours, now and after rollups', async () => {
     const { db, store } = await openStore();
     const hourly = pool.filter((series) => series.resolution === 'hour');
-    store.recordBackfill('farm', 'Farm', hourly, []);
+    store.recordBackfill('farm', 'Farm', hourly, [], T0);
     for (let at = T0; at < T0 + 3 * HOUR; at += MINUTE) store.recordPoll(pollOf('farm', at, [worker('a', 'rig', 10 * TH), worker('b', 'other', 1 * TH)]));
     const expected = (view: ReturnType<typeof store.hashrate>) => {
       assert.equal(view.resolution, 'hour');
@@ -83,7 +83,7 @@ describe('sample store (SQLite): backfill from the pools’ own history', () => 
     expected(store.hashrate(groupA, T0 - 3 * DAY, T0 + 3 * HOUR, 1000));
     store.runMaintenance(T0 + 5 * HOUR);
     expected(store.hashrate(groupA, T0 - 3 * DAY, T0 + 3 * HOUR, 1000));
-    store.recordBackfill('farm', 'Farm', hourly, []);
+    store.recordBackfill('farm', 'Farm', hourly, [], T0);
     expected(store.hashrate(groupA, T0 - 3 * DAY, T0 + 3 * HOUR, 1000));
     const own = db.prepare('SELECT at_ms, hps_avg, own FROM series_rollup s JOIN hist_series h ON h.id = s.series_id WHERE h.group_name = ? AND level = 1 AND at_ms >= ?').all('a', T0);
     // (03:00 too: the 02:59 sample holds for 2.5 poll intervals.)
@@ -102,10 +102,27 @@ describe('sample store (SQLite): backfill from the pools’ own history', () => 
     const { db, store } = await openStore();
     store.recordPoll(pollOf('farm', T0 + 10 * DAY, [worker('a', 'rig', 10 * TH)]));
     store.runMaintenance(T0 + 11 * DAY);
-    store.recordBackfill('farm', 'Farm', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0, T0 + DAY, 6 * TH) }], []);
+    store.recordBackfill('farm', 'Farm', [{ group: 'a', worker: null, resolution: 'hour', points: hours(T0, T0 + DAY, 6 * TH) }], [], T0 + 11 * DAY);
     const year = store.hashrate(groupA, T0 + 11 * DAY - 365 * DAY, T0 + 11 * DAY, 400);
     assert.equal(year.resolution, 'day');
     assert.deepEqual(year.points.find((p) => p.at === iso(T0)), { at: iso(T0), min: 6 * TH, avg: 6 * TH, max: 6 * TH });
+    db.close();
+  });
+
+  it('stamps the pool’s daily earnings with the time it is given, not the computer’s clock', async () => {
+    const { db, store } = await openStore();
+    const stamps = () => db.prepare('SELECT day, amount, updated_ms FROM earning_day ORDER BY day').all();
+    store.recordBackfill('farm', 'Farm', [], days, T0 + HOUR);
+    assert.deepEqual(stamps(), [
+      { day: '2026-01-03', amount: 0.02, updated_ms: T0 + HOUR },
+      { day: '2026-01-04', amount: 0.03, updated_ms: T0 + HOUR },
+    ]);
+    // A day the pool revised is stamped again at the later time; an unchanged day keeps its stamp.
+    store.recordBackfill('farm', 'Farm', [], [days[0]!, { ...days[1]!, amount: 0.04 }], T0 + 2 * HOUR);
+    assert.deepEqual(stamps(), [
+      { day: '2026-01-03', amount: 0.02, updated_ms: T0 + HOUR },
+      { day: '2026-01-04', amount: 0.04, updated_ms: T0 + 2 * HOUR },
+    ]);
     db.close();
   });
 });

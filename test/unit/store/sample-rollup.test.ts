@@ -228,7 +228,7 @@ describe('sample store (SQLite): rollups and retention', () => {
     store.recordBackfill('farm', 'Farm', [
       { group: 'a', worker: null, resolution: 'hour', points: hourly },
       { group: 'a', worker: null, resolution: 'day', points: daily },
-    ], []);
+    ], [], now - 2 * DAY);
     for (let at = now - 2 * DAY; at < now; at += 2 * MINUTE) store.recordPoll(pollOf('farm', at, wandering(at / MINUTE)));
     store.runMaintenance(now);
 
