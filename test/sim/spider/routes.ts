@@ -60,12 +60,13 @@ function workerRow(worker: WorkerRecord, nowMs: number): Record<string, unknown>
 
 const getSubaccountWorkerDetailInfo: RouteHandler = (ctx) => {
   const mine = requiredMine(ctx);
-  const rows = mine.byName.map((worker) => workerRow(worker, ctx.nowMs));
+  const row = (worker: WorkerRecord) => workerRow(worker, ctx.nowMs);
   const paging = ctx.world.workerPaging;
-  if (paging === 'none') return rows;
+  if (paging === 'none') return mine.byName.map(row);
   const pageNumber = integer(ctx, paging, 1, 1);
   const pageSize = integer(ctx, 'pageSize', 10, 1, ctx.world.maxWorkerPageSize);
-  return { list: pageOf(rows, pageNumber, pageSize), total: rows.length, [paging]: pageNumber, pageSize };
+  // Only the page's rows are made: a 100,000-worker mine read 50 at a time is 2,000 requests.
+  return { list: pageOf(mine.byName, pageNumber, pageSize).map(row), total: mine.byName.length, [paging]: pageNumber, pageSize };
 };
 
 function chartMode(ctx: RouteContext): 'hourly' | 'daily' {
