@@ -3,6 +3,7 @@ import type { PollObservation } from '../base/poll-observation';
 import { keepalivePhase, rejectPpm, sampleHashrate, workerRowDue, type LastWorkerSample } from './sample-policy';
 import { utcDay } from '../base/time';
 import { GONE, STATE_CODE, type SeriesRawRow, type WorkerRawRow } from './sample-types';
+import { appendAll } from '../base/arrays';
 
 // Turns a poll into the rows worth writing, for either store: account and group rows every poll, worker rows on
 // change or keepalive, balances on change. The caches here are what was last written.
@@ -73,7 +74,7 @@ export function* workerWritesInParts(entries: Map<string, WorkerEntry>, workers:
       entry.last = { at: atMs, hps, state, rejectPpm: reject };
       writes.push({ entry, row: entry.last, returning }); // never changed in place: the next sample is a new object
     }
-    if (end === workers.length) writes.push(...goneWrites(entries, round, groupsListed, atMs));
+    if (end === workers.length) appendAll(writes, goneWrites(entries, round, groupsListed, atMs));
     yield writes;
   }
 }

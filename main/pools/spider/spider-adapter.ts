@@ -9,6 +9,7 @@ import { mergeDaily, toBalance, toGroup, toRevenue } from './spider-mapping';
 import { createSlowCaches, readDaily, readHistory, readPayments, readWorkerHistories, type SlowCaches } from './spider-slow-reads';
 import { findTargets } from './spider-targets';
 import { readAllWorkers } from './spider-workers';
+import { appendAll } from '../../base/arrays';
 
 export { FINANCE_REFRESH_MS, HISTORY_REFRESH_MS, WORKER_HISTORY_PER_POLL } from './spider-slow-reads';
 
@@ -52,7 +53,7 @@ async function poll(context: PollContext, loadKey: (text: string) => KeyObject, 
     const read = await readAllWorkers(client, target);
     if (!read.ok) limitations.push(`The workers of ${target.group} are unavailable (${read.code}: ${read.reason}).`);
     groups.push(toGroup(target.info, target.group, read.ok ? read.data : null));
-    if (read.ok) workers.push(...read.data);
+    if (read.ok) appendAll(workers, read.data);
 
     const profit = await client.tryCall(SPIDER_ENDPOINTS.profitInfo, { coin: target.coin, subaccount: target.subaccount }, target.group);
     if (profit.ok) {

@@ -96,6 +96,16 @@ describe('sample store (SQLite): writing and reading polls', () => {
     db.close();
   });
 
+  it('ends 130,000 workers that leave their group at once (more than a call takes as arguments)', async () => {
+    const { db, store } = await openStore();
+    const many = fleet('a', 130_001, 10 * TH);
+    store.recordPoll(pollOf('farm', T0, many));
+    store.recordPoll(pollOf('farm', T0 + MINUTE, many.slice(0, 1)));
+    const gone = db.prepare('SELECT COUNT(*) FROM worker_sample WHERE at_ms = ? AND state = 4').pluck().get(T0 + MINUTE);
+    assert.equal(gone, 130_000, 'a gone row for every worker that left');
+    db.close();
+  });
+
   it('records nothing for a failed poll, and nothing of a poll whose write fails (one transaction)', async () => {
     const { db, store } = await openStore();
     const workers = fleet('a', 3, 10 * TH);
