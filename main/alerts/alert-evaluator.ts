@@ -31,6 +31,7 @@ import { SharedPoolAccounts } from './shared-pool-accounts';
 import { SnoozeRegistry, type Snooze, type SnoozeTarget } from './snoozes';
 import { WorkerMemory } from './worker-memory';
 import { runSteps } from '../base/steps';
+import { appendAll } from '../base/arrays';
 
 /** What one observe() or tick() produced: transitions and events for history, notifications to show. */
 export interface AlertEvaluation {
@@ -183,7 +184,9 @@ export class AlertEvaluator {
     const transitions = [...this.judgeMachine(observation), ...this.machine.apply(account.id, results, atMs)];
     // After the account's own rules: a source-failing it just closed is not told after the pool's alert.
     transitions.push(...this.machine.apply(MACHINE_SCOPE.accountId, [this.poolOutages.rule(atMs, this.resolver, observation.hostOffline === true)], atMs));
-    events.push(...this.backOnline(transitions, observation), ...recoveryEvents(transitions, account, this.resolver));
+    // One per worker when a whole farm comes back: appended one by one (a call takes about 125,000 arguments).
+    appendAll(events, this.backOnline(transitions, observation));
+    appendAll(events, recoveryEvents(transitions, account, this.resolver));
     const notifications = this.router.route(atMs, transitions, events, this.view());
     if (verdict.fresh && observation.workers) {
       if (perWorker) yield;
