@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory figures for the paths that must stay fast at 30,000 and 100,000 workers.
 // Prints figures; asserts nothing (targets are judged by people reading them, not by timed unit tests).
-//   npm run bench -- [--sizes 30000,100000] [--spider-sizes 10000] [--serve-seconds 60] [--serve-seconds-big 30] [--idle-seconds 60]
+//   npm run bench -- [--sizes 30000,100000] [--spider-sizes 10000,100000] [--spider-serve-sizes 100000] [--serve-seconds 60] [--serve-seconds-big 30] [--idle-seconds 60]
 //                    [--sections pipeline,serve,idle,components,ui] [--ui-loads 5] [--ui-workers 100000]
 // Simulators run in their own processes, so their CPU is not counted as the app's.
 import { parseArgs } from 'node:util';
@@ -46,8 +46,8 @@ function options() {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '30000,100000' },
-      // The Spider simulator builds each 50-worker page slowly (about a minute a poll at 30,000 on a shared machine).
-      'spider-sizes': { type: 'string', default: '10000' },
+      'spider-sizes': { type: 'string', default: '10000,100000' },
+      'spider-serve-sizes': { type: 'string', default: '100000' },
       'serve-seconds': { type: 'string', default: '60' },
       'serve-seconds-big': { type: 'string', default: '30' },
       'idle-seconds': { type: 'string', default: '60' },
@@ -68,6 +68,7 @@ function options() {
   return {
     sizes: numbers(values.sizes, 'sizes'),
     spiderSizes: numbers(values['spider-sizes'], 'spider-sizes'),
+    spiderServeSizes: numbers(values['spider-serve-sizes'], 'spider-serve-sizes'),
     serveSeconds: numbers(values['serve-seconds'], 'serve-seconds')[0]!,
     serveSecondsBig: numbers(values['serve-seconds-big'], 'serve-seconds-big')[0]!,
     idleSeconds: numbers(values['idle-seconds'], 'idle-seconds')[0]!,
@@ -151,7 +152,8 @@ async function main(): Promise<void> {
     });
   }
   if (run.sections.has('serve')) {
-    for (const workers of run.sizes) await benchResponsiveness(workers, workers === run.sizes[0] ? run.serveSeconds : run.serveSecondsBig);
+    for (const workers of run.sizes) await benchResponsiveness('sbi', workers, workers === run.sizes[0] ? run.serveSeconds : run.serveSecondsBig);
+    for (const workers of run.spiderServeSizes) await benchResponsiveness('spider', workers, run.serveSecondsBig);
   }
   if (run.sections.has('idle')) await benchIdle(run.idleSeconds);
   if (run.sections.has('components')) await benchComponents(run.sizes[0]!);

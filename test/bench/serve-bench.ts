@@ -138,10 +138,30 @@ function sbiEnv(sim: ChildSim): Record<string, string> {
   return { BENCH_SBI_KEY: key.apiKey, BENCH_SBI_SECRET: key.apiSecret };
 }
 
-/** One big SBI account polled every 10 s, an API client asking /api/snapshot every 20 ms for `seconds`. */
-export async function benchResponsiveness(workers: number, seconds: number): Promise<void> {
-  const sim = await startChildSim('sbi', ['--workers', String(workers)]);
-  const serve = await startServe([sbiAccount(sim, 'big', 10)], sbiEnv(sim));
+/** A big account of the pool's simulator, its credentials passed to serve through the environment. */
+function bigAccount(pool: 'sbi' | 'spider', sim: ChildSim): { account: Record<string, unknown>; env: Record<string, string> } {
+  if (pool === 'sbi') return { account: sbiAccount(sim, 'big', 10), env: sbiEnv(sim) };
+  const key = sim.keys.fullKey as { accessKey: string; privateKey: string };
+  return {
+    account: {
+      id: 'big',
+      pool: 'spider',
+      label: 'Bench big',
+      baseUrl: sim.url,
+      pollIntervalSec: 10,
+      credentials: { accessKey: { env: 'BENCH_SPIDER_ACCESS' }, privateKey: { env: 'BENCH_SPIDER_PRIVATE' } },
+    },
+    env: { BENCH_SPIDER_ACCESS: key.accessKey, BENCH_SPIDER_PRIVATE: key.privateKey },
+  };
+}
+
+const POOL_NAMES = { sbi: 'SBI', spider: 'Spider (50 workers a signed request)' } as const;
+
+/** One big account polled every 10 s, an API client asking /api/snapshot every 20 ms for `seconds`. */
+export async function benchResponsiveness(pool: 'sbi' | 'spider', workers: number, seconds: number): Promise<void> {
+  const sim = await startChildSim(pool, ['--workers', String(workers)]);
+  const big = bigAccount(pool, sim);
+  const serve = await startServe([big.account], big.env);
   try {
     const seen = await waitForFirstPolls(serve, 180_000);
     const afterFirst = await serve.probe('report');
@@ -150,7 +170,7 @@ export async function benchResponsiveness(workers: number, seconds: number): Pro
     const report = await serve.probe('report');
     const sorted = [...times].sort((a, b) => a - b);
     const slow = times.filter((ms) => ms > 100).length;
-    console.log(`\nserve, one SBI account of ${seen} workers polled every 10 s, /api/snapshot every 20 ms for ${seconds} s`);
+    console.log(`\nserve, one ${POOL_NAMES[pool]} account of ${seen} workers polled every 10 s, /api/snapshot every 20 ms for ${seconds} s`);
     console.log(`  API answers: ${times.length}, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, ${slow} over 100 ms`);
     console.log(`  serve's event loop delay: p50 ${report.loopP50Ms.toFixed(1)} ms, p99 ${report.loopP99Ms.toFixed(0)} ms, max ${report.loopMaxMs.toFixed(0)} ms`);
     console.log(`  serve's CPU: ${((report.cpuMs / (seconds * 1000)) * 100).toFixed(0)} % of one core over the window`);
