@@ -1,5 +1,5 @@
 import type { Worker } from '../../../shared/model';
-import { WorkerMap } from '../../state/worker-map';
+import { SLOTS_PER_CHUNK, WorkerMap } from '../../state/worker-map';
 import {
   compareKeyedRows,
   DEAD_LONG_AGO_MS,
@@ -34,7 +34,26 @@ export interface RowOrder {
   validUntilMs: number;
 }
 
-type RowChunks = readonly (readonly (WorkerRow | undefined)[])[];
+type RowChunk = readonly (WorkerRow | undefined)[];
+type RowChunks = readonly RowChunk[];
+
+/**
+ * The rows of each chunk of a worker map, by the chunk (a chunk never changes: a new version copies the ones it
+ * changes), so an order built afresh (another selection of accounts, a new sort while workers changed) reuses the
+ * rows of the chunks it already knows. A few dozen entries per 100,000 workers, not one per worker.
+ */
+const rowsByChunk = new WeakMap<readonly (Worker | undefined)[], { accountId: string; rows: RowChunk }>();
+
+function rowsOfChunk(accountId: string, chunk: readonly (Worker | undefined)[]): RowChunk {
+  const known = rowsByChunk.get(chunk);
+  if (known?.accountId === accountId) return known.rows;
+  return remember(accountId, chunk, chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker))));
+}
+
+function remember(accountId: string, chunk: readonly (Worker | undefined)[], rows: RowChunk): RowChunk {
+  rowsByChunk.set(chunk, { accountId, rows });
+  return rows;
+}
 
 interface ListOfWorkers {
   accountId: string;
@@ -97,7 +116,7 @@ function sameAccounts(a: readonly ListOfWorkers[], b: readonly ListOfWorkers[]):
 
 function fullOrder(lists: readonly ListOfWorkers[], sort: WorkerSort, nowMs: number, built?: readonly RowChunks[]): RowOrder {
   const rowChunksByList =
-    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker)))));
+    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => rowsOfChunk(accountId, chunk)));
   const sign = sortSign(sort);
   const keyed: KeyedRow<WorkerRow>[] = [];
   for (const chunks of rowChunksByList) {
@@ -117,7 +136,7 @@ function updatedChunks(list: ListOfWorkers, before: WorkerMap, previousRows: Row
     const beforeChunk = before.chunks[index];
     const rowsBefore = previousRows[index];
     if (chunk === beforeChunk && rowsBefore !== undefined) return rowsBefore;
-    return chunk.map((worker, slot) => {
+    const rows = chunk.map((worker, slot) => {
       const old = rowsBefore?.[slot];
       if (old !== undefined && old.worker === worker) return old;
       if (worker === undefined) {
@@ -129,28 +148,32 @@ function updatedChunks(list: ListOfWorkers, before: WorkerMap, previousRows: Row
       changes.replaced.push(old);
       return row;
     });
+    return remember(list.accountId, chunk, rows);
   });
 }
 
-/** One list's rows when its map was made afresh (a new load, a worker back after removal): matched by worker. */
+/**
+ * One list's rows when its map was made afresh (a new load, a worker back after removal): matched by key, so a
+ * worker whose sort value is the same keeps its place (a reload of 100,000 workers is not sorted again).
+ */
 function rebuiltChunks(list: ListOfWorkers, previousRows: RowChunks, changes: Changes): RowChunks {
-  const rowOfWorker = new Map<Worker, WorkerRow>();
-  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfWorker.set(row.worker, row);
-  const rows = list.workers.chunks.map((chunk) =>
-    chunk.map((worker) => {
+  const rowOfKey = new Map<string, WorkerRow>();
+  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfKey.set(row.key, row);
+  const rows = list.workers.chunks.map((chunk, chunkIndex) => {
+    const chunkRows = chunk.map((worker, offset) => {
       if (worker === undefined) return undefined;
-      const old = rowOfWorker.get(worker);
-      if (old !== undefined) {
-        rowOfWorker.delete(worker);
-        return old;
-      }
-      const row = toRow(list.accountId, worker);
+      const key = `${list.accountId}\u0000${list.workers.keyAt(chunkIndex * SLOTS_PER_CHUNK + offset)}`;
+      const old = rowOfKey.get(key);
+      if (old !== undefined) rowOfKey.delete(key);
+      if (old?.worker === worker) return old;
+      const row = old !== undefined ? replacementRow(old, worker) : toRow(list.accountId, worker);
       changes.added.push(row);
-      changes.replaced.push(undefined);
+      changes.replaced.push(old);
       return row;
-    }),
-  );
-  for (const gone of rowOfWorker.values()) changes.gone.push(gone);
+    });
+    return remember(list.accountId, chunk, chunkRows);
+  });
+  for (const gone of rowOfKey.values()) changes.gone.push(gone);
   return rows;
 }
 
