@@ -155,8 +155,8 @@ const WorkersDeltaShellSchema = WorkersDeltaSchema.extend({ upserted: z.array(z.
  * makes the UI reload). Null when not even the account reads.
  */
 export function readWorkersDelta(value: unknown): WorkersDelta | null {
-  const columns = isRecord(value) && 'columns' in value;
-  const shell = columns ? WorkersDeltaWireShellSchema.safeParse(value) : WorkersDeltaShellSchema.safeParse(value);
+  const asColumns = isRecord(value) && 'columns' in value;
+  const shell = asColumns ? WorkersDeltaWireShellSchema.safeParse(value) : WorkersDeltaShellSchema.safeParse(value);
   if (!shell.success) {
     const accountId = isRecord(value) ? nonEmptyString(value.accountId) : null;
     if (accountId === null) return null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Worker, WorkerState } from '../model';
 import { isPlainHashrate, isPlainRate, isPlainTime, isWorkerState } from './plain-worker';
-import { UnreadableItemsSchema, WorkersDeltaSchema, type WorkersDelta } from './schemas';
+import { WorkersDeltaSchema, type WorkersDelta } from './schemas';
 import type { Same } from './wire-types';
 
 // How a workers delta crosses a transport (the WebSocket and Electron IPC alike): the changed workers by column,
@@ -107,7 +107,6 @@ export const WorkersDeltaWireShellSchema = WorkersDeltaSchema.omit({ upserted: t
           }
         }
       }),
-    unreadable: UnreadableItemsSchema.optional(),
   });
 
 export type WorkerColumnsShell = z.output<typeof WorkersDeltaWireShellSchema>['columns'];

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 
-// POOLWATCH_BENCH_UI_TRACE=<file>: the UI bench records a Chromium trace of the page while the big account is polled
-// (open it in chrome://tracing or the DevTools Performance panel), and prints what its long tasks were made of.
+// POOLWATCH_BENCH_UI_TRACE=<file>: the UI bench records a Chromium trace and a CPU profile (<file>.cpuprofile) of the
+// page while the big account is polled (open them in the DevTools Performance panel), and prints what its long tasks
+// were made of: trace events (MajorGC, MinorGC, FunctionCall...) and the functions sampled. With
+// POOLWATCH_BENCH_UI_HEAP=1 also where the page allocated during the polls (sampled, collected objects included).
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'blink.user_timing'];
 
