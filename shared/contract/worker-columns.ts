@@ -9,8 +9,8 @@ import type { Same } from './wire-types';
 // made about nine per worker (the worker, its hashrate, their numbers, its time), kept by the UI's store; objects
 // JSON.parse makes always start young, so each scavenge copied them and the major collection's last pause marked
 // them (80-100 ms: the page's long task). As columns a frame is less than half the bytes, JSON.parse makes a few
-// arrays (numbers packed, groups and times once per frame), and the UI builds each worker at one object literal
-// (plainWorkerAt), whose allocation site V8 sees surviving and then allocates straight in the old generation.
+// arrays (numbers packed, groups and times once per frame), and the UI builds each worker, its hashrate and nothing
+// else (plainWorkerAt).
 
 /** The changed workers of a delta, column by column; every column has one entry per worker. */
 export interface WorkerColumns {
