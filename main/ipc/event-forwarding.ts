@@ -1,3 +1,4 @@
+import { wireEventPayload } from '../../shared/contract';
 import type { MonitorService } from '../base/ui-events';
 import type { WebContentsLike } from './ipc-ports';
 
@@ -14,7 +15,8 @@ export function forwardUiEvents(engine: Pick<MonitorService, 'subscribe'>, conte
       stop();
       return;
     }
-    contents.send(event.channel, event.payload);
+    // As the WebSocket sends it: a workers delta goes as columns (shared/contract/worker-columns.ts).
+    contents.send(event.channel, wireEventPayload(event.channel, event.payload));
   });
   contents.once('destroyed', stop);
   return stop;

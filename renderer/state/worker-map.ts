@@ -65,9 +65,11 @@ export class WorkerMap implements ReadonlyMap<string, Worker> {
   with(upserted: readonly Worker[], removed: readonly Pick<Worker, 'group' | 'name'>[]): WorkerMap {
     if (this.shared.head !== this.chunks) return this.rebuiltWith(upserted, removed);
     const { slotOf, keyAt } = this.shared;
+    // Each key is looked up once (hashing 5,000 fresh key strings is most of what a part costs here).
     const keys = upserted.map(workerKey);
+    const slots = keys.map((key) => slotOf.get(key));
     // Back after a removal: a Map would list it last, so rebuild (rare) rather than reuse its old place.
-    if (keys.some((key) => this.isEmptySlot(slotOf.get(key)))) return this.rebuiltWith(upserted, removed);
+    if (slots.some((slot) => this.isEmptySlot(slot))) return this.rebuiltWith(upserted, removed);
     const chunks = this.chunks.slice() as (Worker | undefined)[][];
     const copied = new Set<number>();
     const writable = (index: number): (Worker | undefined)[] => {
@@ -80,14 +82,18 @@ export class WorkerMap implements ReadonlyMap<string, Worker> {
     let slotCount = this.slotCount;
     let size = this.size;
     upserted.forEach((worker, index) => {
-      const key = keys[index]!;
-      let slot = slotOf.get(key);
+      let slot = slots[index];
       if (slot === undefined) {
-        slot = slotCount;
-        slotOf.set(key, slot);
-        keyAt.push(key);
-        slotCount += 1;
-        size += 1;
+        // New, or twice in this delta: the second finds the slot the first took.
+        const key = keys[index]!;
+        slot = slotOf.get(key);
+        if (slot === undefined) {
+          slot = slotCount;
+          slotOf.set(key, slot);
+          keyAt.push(key);
+          slotCount += 1;
+          size += 1;
+        }
       }
       writable(Math.floor(slot / SLOTS_PER_CHUNK))[slot % SLOTS_PER_CHUNK] = worker;
     });

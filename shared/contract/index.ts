@@ -9,6 +9,8 @@ export * from './history-schemas';
 export * from './iso-time';
 export * from './per-account-reading';
 export * from './ws-frames';
+export * from './event-wire';
+export * from './worker-columns';
 export * from './dispatch';
 export * from './describe-issues';
 export * from './pool-action-schemas';

@@ -3,6 +3,7 @@ import type { AccountSummary, Worker } from '../model';
 import { cutText } from '../units';
 import { describeIssues } from './describe-issues';
 import { isPlainWorker } from './plain-worker';
+import { plainWorkerAt, rawWorkerAt, WorkersDeltaWireShellSchema, type WorkerColumnsShell } from './worker-columns';
 import {
   AccountSummarySchema,
   EngineStateSchema,
@@ -48,32 +49,44 @@ function unreadableAccount(raw: unknown, error: z.ZodError, fallbackId: string):
 }
 
 /**
- * Reads each entry on its own; the ones that fail are counted, with the first few problems named. `isPlain` may
- * pass an entry the schema would accept unchanged without parsing it (see plain-worker.ts).
+ * Reads `count` entries each on its own; the ones that fail are counted, with the first few problems named.
+ * `plainAt` may give an entry the schema would accept unchanged without parsing it (see plain-worker.ts);
+ * otherwise `rawAt` gives the entry to the schema.
  */
 function readEach<T>(
   schema: z.ZodType<T>,
-  raws: readonly unknown[],
+  count: number,
+  rawAt: (index: number) => unknown,
   nameOf: (raw: unknown, index: number) => string,
-  isPlain: (raw: unknown) => raw is T = (_raw): _raw is T => false,
+  plainAt: (index: number) => T | undefined = () => undefined,
 ): { items: T[]; unreadable: UnreadableItems | undefined } {
   const items: T[] = [];
   const examples: string[] = [];
-  let count = 0;
-  raws.forEach((raw, index) => {
-    if (isPlain(raw)) {
-      items.push(raw);
-      return;
+  let failed = 0;
+  for (let index = 0; index < count; index += 1) {
+    const plain = plainAt(index);
+    if (plain !== undefined) {
+      items.push(plain);
+      continue;
     }
+    const raw = rawAt(index);
     const parsed = schema.safeParse(raw);
     if (parsed.success) {
       items.push(parsed.data);
-      return;
+      continue;
     }
-    count += 1;
+    failed += 1;
     if (examples.length < MAX_EXAMPLES) examples.push(cutText(`${nameOf(raw, index)}: ${describeIssues(parsed.error, 2)}`, MAX_PROBLEM_CHARS));
+  }
+  return { items, unreadable: failed === 0 ? undefined : { count: failed, examples } };
+}
+
+/** Entries of a list, read as readEach reads them; a plain worker is taken as it is. */
+function readWorkerArray(raws: readonly unknown[]): { items: Worker[]; unreadable: UnreadableItems | undefined } {
+  return readEach<Worker>(WorkerSchema, raws.length, (index) => raws[index], workerName, (index) => {
+    const raw = raws[index];
+    return isPlainWorker(raw) ? raw : undefined;
   });
-  return { items, unreadable: count === 0 ? undefined : { count, examples } };
 }
 
 function mergeItems(a: UnreadableItems | undefined, b: UnreadableItems | undefined): UnreadableItems | undefined {
@@ -129,24 +142,38 @@ const WorkerListShellSchema = WorkerListSchema.extend({ workers: z.array(z.unkno
 export function readWorkerList(value: unknown): ReadResult<z.infer<typeof WorkerListSchema>> {
   const shell = WorkerListShellSchema.safeParse(value);
   if (!shell.success) return shell;
-  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.workers, workerName, isPlainWorker);
+  const { items, unreadable } = readWorkerArray(shell.data.workers);
   return { success: true, data: withUnreadable({ ...shell.data, workers: items }, mergeItems(shell.data.unreadable, unreadable)) };
 }
 
 const WorkersDeltaShellSchema = WorkersDeltaSchema.extend({ upserted: z.array(z.unknown()) });
 
 /**
- * A workers delta; unreadable changes are counted so the UI reloads the list. A delta whose frame does not
- * read but names its account becomes an empty one marked unreadable (its total is unknown, and unused:
- * the mark alone makes the UI reload). Null when not even the account reads.
+ * A workers delta, in either form: as sent by the transports (columns, see worker-columns.ts) or with one object
+ * per worker. Unreadable changes are counted so the UI reloads the list. A delta whose frame does not read but
+ * names its account becomes an empty one marked unreadable (its total is unknown, and unused: the mark alone
+ * makes the UI reload). Null when not even the account reads.
  */
 export function readWorkersDelta(value: unknown): WorkersDelta | null {
-  const shell = WorkersDeltaShellSchema.safeParse(value);
+  const asColumns = isRecord(value) && 'columns' in value;
+  const shell = asColumns ? WorkersDeltaWireShellSchema.safeParse(value) : WorkersDeltaShellSchema.safeParse(value);
   if (!shell.success) {
     const accountId = isRecord(value) ? nonEmptyString(value.accountId) : null;
     if (accountId === null) return null;
     return { accountId, upserted: [], removed: [], total: 0, unreadable: { count: 1, examples: [cutText(describeIssues(shell.error, 2), MAX_PROBLEM_CHARS)] } };
   }
-  const { items, unreadable } = readEach<Worker>(WorkerSchema, shell.data.upserted, workerName, isPlainWorker);
-  return withUnreadable({ ...shell.data, upserted: items }, mergeItems(shell.data.unreadable, unreadable));
+  const { accountId, removed, total } = shell.data;
+  const { items, unreadable } =
+    'columns' in shell.data ? readWorkerColumns(shell.data.columns) : readWorkerArray(shell.data.upserted);
+  return withUnreadable({ accountId, upserted: items, removed, total }, mergeItems(shell.data.unreadable, unreadable));
+}
+
+function readWorkerColumns(columns: WorkerColumnsShell): { items: Worker[]; unreadable: UnreadableItems | undefined } {
+  return readEach<Worker>(
+    WorkerSchema,
+    columns.name.length,
+    (index) => rawWorkerAt(columns, index),
+    workerName,
+    (index) => plainWorkerAt(columns, index),
+  );
 }

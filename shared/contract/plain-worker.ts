@@ -23,8 +23,23 @@ function hasExactly(value: Record<string, unknown>, keys: readonly string[]): bo
   return count === keys.length;
 }
 
-function isHashrate(value: unknown): boolean {
+/** A hashrate window WorkerSchema accepts: null, or a finite number of H/s, not negative. */
+export function isPlainHashrate(value: unknown): value is number | null {
   return value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
+}
+
+export function isWorkerState(value: unknown): value is Worker['state'] {
+  return typeof value === 'string' && (WORKER_STATES as readonly string[]).includes(value);
+}
+
+/** A last-share time WorkerSchema accepts: null, or a text of 1 to 64 characters. */
+export function isPlainTime(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && value.length >= 1 && value.length <= MAX_TIME_CHARS);
+}
+
+/** A reject rate WorkerSchema accepts: null, or a finite number. */
+export function isPlainRate(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** A worker WorkerSchema accepts as it is (no attributes, no keys it would strip): usable without a copy. */
@@ -32,9 +47,8 @@ export function isPlainWorker(raw: unknown): raw is Worker {
   if (!isPlainObject(raw) || !hasExactly(raw, WORKER_KEYS)) return false;
   const { name, group, state, hashrate, lastShareAt, rejectRate } = raw;
   if (typeof name !== 'string' || typeof group !== 'string') return false;
-  if (typeof state !== 'string' || !(WORKER_STATES as readonly string[]).includes(state)) return false;
+  if (!isWorkerState(state)) return false;
   if (!isPlainObject(hashrate) || !hasExactly(hashrate, HASHRATE_KEYS)) return false;
-  if (!isHashrate(hashrate.h10m) || !isHashrate(hashrate.h1h) || !isHashrate(hashrate.h24h)) return false;
-  if (lastShareAt !== null && (typeof lastShareAt !== 'string' || lastShareAt.length < 1 || lastShareAt.length > MAX_TIME_CHARS)) return false;
-  return rejectRate === null || (typeof rejectRate === 'number' && Number.isFinite(rejectRate));
+  if (!isPlainHashrate(hashrate.h10m) || !isPlainHashrate(hashrate.h1h) || !isPlainHashrate(hashrate.h24h)) return false;
+  return isPlainTime(lastShareAt) && isPlainRate(rejectRate);
 }

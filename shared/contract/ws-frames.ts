@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventChannel, EventOf, RequestChannel, RequestOf } from './channels';
 import type { ResultEnvelope } from './envelope';
+import { wireEventPayload } from './event-wire';
 
 // The headless WebSocket's text frames, read by the server (ws-session) and by the browser client (ws-client)
 // with these same schemas. Only the frame is checked here: the request, the result envelope and the event
@@ -50,6 +51,7 @@ export function responseFrame(id: number, result: ResultEnvelope): string {
   return JSON.stringify({ type: 'response', id, result } satisfies ServerFrame);
 }
 
+/** An engine event as sent: a workers delta goes as columns (wireEventPayload). */
 export function eventFrame<C extends EventChannel>(channel: C, payload: EventOf<C>): string {
-  return JSON.stringify({ type: 'event', channel, payload } satisfies ServerFrame);
+  return JSON.stringify({ type: 'event', channel, payload: wireEventPayload(channel, payload) } satisfies ServerFrame);
 }

@@ -8,6 +8,7 @@ import { startDemoPools } from '../../build/demo-pools';
 import { startServe, type RunningServe } from '../e2e/headless-support';
 import { startChildSim } from './child-sim';
 import { pageProbeScript, type PageProbeReport } from './ui-page-probe';
+import { startUiTrace, stopUiTrace, uiTraceFile } from './ui-trace';
 import { REPO_ROOT } from './paths';
 
 // The headless UI in Debian's Chromium against the built `poolwatch serve` (dist/, built first when missing):
@@ -205,6 +206,8 @@ async function benchWorkerTable(browser: Browser, workers: number): Promise<void
     const listMs = performance.now() - opened;
     const rows = await rowsWhileScrolling(page);
 
+    const traceFile = uiTraceFile();
+    if (traceFile !== undefined) await startUiTrace(browser, page);
     await page.evaluate('window.__pwProbeReset()');
     deltas.length = 0;
     const socketsBefore = sockets;
@@ -235,6 +238,7 @@ async function benchWorkerTable(browser: Browser, workers: number): Promise<void
     console.log(`  two polls (${deltas.length} workers-delta frame(s), ${kb(deltas.reduce((total, bytes) => total + bytes, 0))}): ${long.length} task(s) over ${LONG_TASK_MS} ms, longest ${longest.toFixed(0)} ms, ${long.reduce((total, task) => total + task.durationMs, 0).toFixed(0)} ms in long tasks; longest gap between frames ${report.maxFrameGapMs.toFixed(0)} ms`);
     // Each reconnect reloads the whole list: serve used to close a page that had one 20 MB delta still to read.
     console.log(`  WebSocket reconnects during the polls: ${sockets - socketsBefore}`);
+    if (traceFile !== undefined) await stopUiTrace(browser, traceFile, LONG_TASK_MS);
   } finally {
     await context.close();
     await serve.stop();

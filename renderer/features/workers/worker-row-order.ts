@@ -1,5 +1,5 @@
 import type { Worker } from '../../../shared/model';
-import { WorkerMap } from '../../state/worker-map';
+import { SLOTS_PER_CHUNK, WorkerMap } from '../../state/worker-map';
 import {
   compareKeyedRows,
   DEAD_LONG_AGO_MS,
@@ -34,7 +34,26 @@ export interface RowOrder {
   validUntilMs: number;
 }
 
-type RowChunks = readonly (readonly (WorkerRow | undefined)[])[];
+type RowChunk = readonly (WorkerRow | undefined)[];
+type RowChunks = readonly RowChunk[];
+
+/**
+ * The rows of each chunk of a worker map, by the chunk (a chunk never changes: a new version copies the ones it
+ * changes), so an order built afresh (another selection of accounts, a new sort while workers changed) reuses the
+ * rows of the chunks it already knows. A few dozen entries per 100,000 workers, not one per worker.
+ */
+const rowsByChunk = new WeakMap<readonly (Worker | undefined)[], { accountId: string; rows: RowChunk }>();
+
+function rowsOfChunk(accountId: string, chunk: readonly (Worker | undefined)[]): RowChunk {
+  const known = rowsByChunk.get(chunk);
+  if (known?.accountId === accountId) return known.rows;
+  return remember(accountId, chunk, chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker))));
+}
+
+function remember(accountId: string, chunk: readonly (Worker | undefined)[], rows: RowChunk): RowChunk {
+  rowsByChunk.set(chunk, { accountId, rows });
+  return rows;
+}
 
 interface ListOfWorkers {
   accountId: string;
@@ -46,8 +65,10 @@ interface ListOfWorkers {
 interface Changes {
   /** Rows of workers that are new or changed. */
   added: WorkerRow[];
-  /** The rows these replace or that are gone. */
-  dropped: Set<WorkerRow>;
+  /** Per added row, the row it replaces (the same worker's previous row), or undefined for a new worker. */
+  replaced: (WorkerRow | undefined)[];
+  /** Rows gone without a successor in `added`. */
+  gone: WorkerRow[];
 }
 
 /** Builds the order from scratch, or updates `previous` when only workers changed (same accounts, same sort). */
@@ -65,7 +86,7 @@ export function orderWorkerRows(previous: RowOrder | undefined, accountLists: re
     return fullOrder(lists, sort, nowMs, unchanged ? previous.rowChunksByList : undefined);
   }
   if (unchanged) return previous;
-  const changes: Changes = { added: [], dropped: new Set() };
+  const changes: Changes = { added: [], replaced: [], gone: [] };
   const rowChunksByList = lists.map((list, index) => {
     const before = previous.lists[index]!.workers;
     const rows = previous.rowChunksByList[index]!;
@@ -95,7 +116,7 @@ function sameAccounts(a: readonly ListOfWorkers[], b: readonly ListOfWorkers[]):
 
 function fullOrder(lists: readonly ListOfWorkers[], sort: WorkerSort, nowMs: number, built?: readonly RowChunks[]): RowOrder {
   const rowChunksByList =
-    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => chunk.map((worker) => (worker === undefined ? undefined : toRow(accountId, worker)))));
+    built ?? lists.map(({ accountId, workers }) => workers.chunks.map((chunk) => rowsOfChunk(accountId, chunk)));
   const sign = sortSign(sort);
   const keyed: KeyedRow<WorkerRow>[] = [];
   for (const chunks of rowChunksByList) {
@@ -115,80 +136,95 @@ function updatedChunks(list: ListOfWorkers, before: WorkerMap, previousRows: Row
     const beforeChunk = before.chunks[index];
     const rowsBefore = previousRows[index];
     if (chunk === beforeChunk && rowsBefore !== undefined) return rowsBefore;
-    return chunk.map((worker, slot) => {
+    const rows = chunk.map((worker, slot) => {
       const old = rowsBefore?.[slot];
       if (old !== undefined && old.worker === worker) return old;
-      if (old !== undefined) changes.dropped.add(old);
-      if (worker === undefined) return undefined;
+      if (worker === undefined) {
+        if (old !== undefined) changes.gone.push(old);
+        return undefined;
+      }
       const row = old !== undefined ? replacementRow(old, worker) : toRow(list.accountId, worker);
       changes.added.push(row);
+      changes.replaced.push(old);
       return row;
     });
+    return remember(list.accountId, chunk, rows);
   });
 }
 
-/** One list's rows when its map was made afresh (a new load, a worker back after removal): matched by worker. */
+/**
+ * One list's rows when its map was made afresh (a new load, a worker back after removal): matched by key, so a
+ * worker whose sort value is the same keeps its place (a reload of 100,000 workers is not sorted again).
+ */
 function rebuiltChunks(list: ListOfWorkers, previousRows: RowChunks, changes: Changes): RowChunks {
-  const rowOfWorker = new Map<Worker, WorkerRow>();
-  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfWorker.set(row.worker, row);
-  const rows = list.workers.chunks.map((chunk) =>
-    chunk.map((worker) => {
+  const rowOfKey = new Map<string, WorkerRow>();
+  for (const chunk of previousRows) for (const row of chunk) if (row !== undefined) rowOfKey.set(row.key, row);
+  const rows = list.workers.chunks.map((chunk, chunkIndex) => {
+    const chunkRows = chunk.map((worker, offset) => {
       if (worker === undefined) return undefined;
-      const old = rowOfWorker.get(worker);
-      if (old !== undefined) {
-        rowOfWorker.delete(worker);
-        return old;
-      }
-      const row = toRow(list.accountId, worker);
+      const key = `${list.accountId}\u0000${list.workers.keyAt(chunkIndex * SLOTS_PER_CHUNK + offset)}`;
+      const old = rowOfKey.get(key);
+      if (old !== undefined) rowOfKey.delete(key);
+      if (old?.worker === worker) return old;
+      const row = old !== undefined ? replacementRow(old, worker) : toRow(list.accountId, worker);
       changes.added.push(row);
+      changes.replaced.push(old);
       return row;
-    }),
-  );
-  for (const gone of rowOfWorker.values()) changes.dropped.add(gone);
+    });
+    return remember(list.accountId, chunk, chunkRows);
+  });
+  for (const gone of rowOfKey.values()) changes.gone.push(gone);
   return rows;
 }
 
 /**
  * The previous sorted rows without the dropped ones, each replaced in place where its value stayed, with the rows
- * whose value moved (and new ones) inserted where a binary search in the previous order puts them: one pass, one array.
+ * whose value moved (and new ones) inserted where a binary search in the previous order puts them: one pass, one
+ * array. Bookkeeping per part is one Map keyed by row (a part's 5,000 rows), and the new order is a copy of the old
+ * one written over, not an array grown row by row: at 100,000 rows the growing copies were most of what the page
+ * allocated per part, garbage for the major collections that made its long tasks.
  */
 function mergeChanges(previous: RowOrder, changes: Changes, sort: WorkerSort, nowMs: number): { sorted: WorkerRow[]; validUntilMs: number } {
   const sign = sortSign(sort);
-  // A dropped row's value now is the one it was sorted by: the order is valid until validUntilMs.
-  const droppedValueByKey = new Map<string, SortValue>();
-  for (const row of changes.dropped) droppedValueByKey.set(row.key, rowSortValue(row, sort.key, nowMs));
-  const inPlaceByKey = new Map<string, WorkerRow>();
+  // A previous row's fate: its successor when that takes its place (the same value, name, group and key), else null.
+  const fate = new Map<WorkerRow, WorkerRow | null>();
+  for (const row of changes.gone) fate.set(row, null);
   const moved: KeyedRow<WorkerRow>[] = [];
-  for (const row of changes.added) {
-    const keyed = { row, value: rowSortValue(row, sort.key, nowMs) };
-    const before = droppedValueByKey.get(row.key);
-    // Same value, same name, group and key: the new row takes its predecessor's place.
-    if (droppedValueByKey.has(row.key) && sameValue(before!, keyed.value)) inPlaceByKey.set(row.key, row);
-    else moved.push(keyed);
-  }
+  changes.added.forEach((row, index) => {
+    const value = rowSortValue(row, sort.key, nowMs);
+    const before = changes.replaced[index];
+    // A replaced row's value now is the one it was sorted by: the order is valid until validUntilMs.
+    const inPlace = before !== undefined && sameValue(rowSortValue(before, sort.key, nowMs), value);
+    if (before !== undefined) fate.set(before, inPlace ? row : null);
+    if (!inPlace) moved.push({ row, value });
+  });
   moved.sort((a, b) => compareKeyedRows(a, b, sign));
   const old = previous.sorted;
-  const sorted: WorkerRow[] = [];
+  const sorted = old.slice();
+  let length = 0;
+  const put = (row: WorkerRow): void => {
+    if (length < sorted.length) sorted[length] = row;
+    else sorted.push(row);
+    length += 1;
+  };
+  const keep = (row: WorkerRow): void => {
+    const successor = fate.get(row);
+    if (successor === undefined) put(row);
+    else if (successor !== null) put(successor);
+  };
   let from = 0;
   for (const keyed of moved) {
     const at = insertionIndex(old, keyed, from, sort, nowMs);
-    for (; from < at; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
-    sorted.push(keyed.row);
+    for (; from < at; from += 1) keep(old[from]!);
+    put(keyed.row);
   }
-  for (; from < old.length; from += 1) keep(old[from]!, changes.dropped, inPlaceByKey, sorted);
+  for (; from < old.length; from += 1) keep(old[from]!);
+  sorted.length = length;
   return { sorted, validUntilMs: validUntil(changes.added, sort, nowMs, previous.validUntilMs) };
 }
 
 function sameValue(a: SortValue, b: SortValue): boolean {
   return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
-}
-
-function keep(row: WorkerRow, dropped: ReadonlySet<WorkerRow>, inPlaceByKey: ReadonlyMap<string, WorkerRow>, into: WorkerRow[]): void {
-  if (!dropped.has(row)) into.push(row);
-  else {
-    const replacement = inPlaceByKey.get(row.key);
-    if (replacement !== undefined) into.push(replacement);
-  }
 }
 
 /**

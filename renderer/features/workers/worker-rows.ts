@@ -126,15 +126,13 @@ export function cachedNaturalSortKey(text: string): string {
 const MAX_SORT_KEYS = 250_000;
 const sortKeys = new Map<string, string>();
 
-// Rows are cached by Worker object: a delta replaces only the workers that changed, so rebuilding
-// the table after a delta reuses the other rows instead of re-parsing 30,000 dates and names.
-const rowCache = new WeakMap<Worker, WorkerRow>();
-
-/** The row of a worker: cached per Worker object, so unchanged workers keep their row. */
+/**
+ * The row of a worker. Not cached per worker: a WeakMap of 100,000 rows made every major garbage collection of the
+ * page work through its entries one by one in its final pause (ephemerons; 6-14 ms of the 50-90 ms pauses); the
+ * table keeps rows per chunk of its worker map instead (worker-row-order.ts), buildWorkerRows per worker.
+ */
 export function toRow(accountId: string, worker: Worker): WorkerRow {
-  const cached = rowCache.get(worker);
-  if (cached !== undefined && cached.accountId === accountId) return cached;
-  const row: WorkerRow = {
+  return {
     key: `${accountId}\u0000${workerKey(worker)}`,
     accountId,
     worker,
@@ -143,8 +141,6 @@ export function toRow(accountId: string, worker: Worker): WorkerRow {
     groupSortKey: cachedNaturalSortKey(worker.group),
     lastShareMs: lastShareMsOf(worker.lastShareAt),
   };
-  rowCache.set(worker, row);
-  return row;
 }
 
 /**
@@ -163,10 +159,20 @@ export function replacementRow(previous: WorkerRow, worker: Worker): WorkerRow {
   };
 }
 
+// The rows buildWorkerRows made, by Worker object, so a worker that did not change keeps its row from call to call.
+// The Workers table does not build its rows here (see toRow), so this holds no entry per worker of a big account.
+const builtRows = new WeakMap<Worker, WorkerRow>();
+
+/** Every row of these lists in their order; a worker already seen keeps its row. */
 export function buildWorkerRows(lists: readonly AccountWorkers[]): WorkerRow[] {
   const rows: WorkerRow[] = [];
   for (const { accountId, workers } of lists) {
-    for (const worker of workers.values()) rows.push(toRow(accountId, worker));
+    for (const worker of workers.values()) {
+      const known = builtRows.get(worker);
+      const row = known?.accountId === accountId ? known : toRow(accountId, worker);
+      builtRows.set(worker, row);
+      rows.push(row);
+    }
   }
   return rows;
 }

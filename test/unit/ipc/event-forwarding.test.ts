@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { forwardUiEvents } from '../../../main/ipc/event-forwarding';
+import { parseEvent } from '../../../shared/contract';
 import type { WebContentsLike } from '../../../main/ipc/ipc-ports';
 import { FakeEngine } from '../app/fakes';
 
@@ -35,6 +36,19 @@ describe('forwardUiEvents', () => {
       ['state:paused', { paused: true }],
       ['state:account-removed', { id: 'acc-1' }],
     ]);
+  });
+
+  it('sends a workers delta as columns, as the WebSocket does, and the UI reads back the same delta', () => {
+    const engine = new FakeEngine();
+    const contents = new FakeContents();
+    forwardUiEvents(engine, contents);
+    const worker = { name: 'rig-1', group: 'farm', state: 'online' as const, hashrate: { h10m: 1.5e12, h1h: null, h24h: 0 }, lastShareAt: null, rejectRate: 0.01 };
+    const delta = { accountId: 'acc-1', upserted: [worker], removed: [], total: 1 };
+    engine.emit({ channel: 'state:workers-delta', payload: delta });
+    const [[channel, payload]] = contents.sent as [[string, unknown]];
+    assert.equal(channel, 'state:workers-delta');
+    assert.ok(payload !== null && typeof payload === 'object' && 'columns' in payload && !('upserted' in payload));
+    assert.deepEqual(parseEvent('state:workers-delta', payload), delta);
   });
 
   it('stops when the contents are destroyed', () => {
