@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCliProcess } from '../support/cli-process';
+import { runCliProcess, sbiCliConfig } from '../support/cli-process';
 import { csvRecords } from '../support/parse-csv';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 
@@ -26,11 +23,7 @@ describe('poolwatch export workers --state STATE --name TEXT', () => {
     for (const name of ['rig-02', 'rig-04', 'backup-Rig-11']) sim.setWorkerLastShare('rigs', name, now - 5 * MINUTE);
     sim.setWorkerLastShare('rigs', 'rig-03', now - 2 * 60 * MINUTE);
     sim.setWorkerIdle('rigs', 'rig-05', true);
-    const dir = await mkdtemp(join(tmpdir(), 'pw-cli-filters-'));
-    config = join(dir, 'config.json');
-    env = { PW_FILTER_KEY: sim.fullKey.apiKey, PW_FILTER_SECRET: sim.fullKey.apiSecret };
-    const account = { id: 'farm', pool: 'sbi', label: 'Farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_FILTER_KEY' }, apiSecret: { env: 'PW_FILTER_SECRET' } } };
-    await writeFile(config, JSON.stringify({ accounts: [account] }));
+    ({ config, env } = await sbiCliConfig(sim, 'Farm', 'PW_FILTER'));
   });
   after(async () => {
     await sim.close();

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCliProcess } from '../support/cli-process';
+import { runCliProcess, sbiCliConfig } from '../support/cli-process';
 import { csvRecords } from '../support/parse-csv';
 import { startSbiSim, type SbiSim } from '../sim/sbi';
 
@@ -21,11 +21,7 @@ describe('poolwatch CLI with stdout as a pipe', () => {
 
   before(async () => {
     sim = await startSbiSim({ seed: 75, subaccounts: SUBACCOUNTS.map((name) => ({ name, coin: 'BTC', workers: WORKERS_PER_SUBACCOUNT })) });
-    const dir = await mkdtemp(join(tmpdir(), 'pw-cli-pipes-'));
-    config = join(dir, 'config.json');
-    env = { PW_PIPE_KEY: sim.fullKey.apiKey, PW_PIPE_SECRET: sim.fullKey.apiSecret };
-    const account = { id: 'farm', pool: 'sbi', label: 'Big farm', baseUrl: sim.url, credentials: { apiKey: { env: 'PW_PIPE_KEY' }, apiSecret: { env: 'PW_PIPE_SECRET' } } };
-    await writeFile(config, JSON.stringify({ accounts: [account] }));
+    ({ config, env } = await sbiCliConfig(sim, 'Big farm', 'PW_PIPE'));
   });
   after(async () => {
     await sim.close();

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -39,4 +41,20 @@ export async function runCliProcess(args: string[], env: Record<string, string>,
   });
   const [stdout, stderr] = await Promise.all([readSlowly(child.stdout, pauseMs), readSlowly(child.stderr, 0)]);
   return { code: await exited, stdout, stderr };
+}
+
+/**
+ * A config file of one SBI account `farm` on a simulator, its key and secret read from the environment as a script
+ * would pass them: the config to give the CLI, and the environment to run it with.
+ */
+export async function sbiCliConfig(
+  sim: { url: string; fullKey: { apiKey: string; apiSecret: string } },
+  label: string,
+  envPrefix: string,
+): Promise<{ config: string; env: Record<string, string> }> {
+  const config = join(await mkdtemp(join(tmpdir(), 'pw-cli-')), 'config.json');
+  const [keyVar, secretVar] = [`${envPrefix}_KEY`, `${envPrefix}_SECRET`];
+  const account = { id: 'farm', pool: 'sbi', label, baseUrl: sim.url, credentials: { apiKey: { env: keyVar }, apiSecret: { env: secretVar } } };
+  await writeFile(config, JSON.stringify({ accounts: [account] }));
+  return { config, env: { [keyVar]: sim.fullKey.apiKey, [secretVar]: sim.fullKey.apiSecret } };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readPlainWorkerPage, workerListSchema } from '../../../main/pools/spider/spider-schemas';
+import { withEachFieldValue } from '../../support/field-variants';
 
 // Spider worker pages are read without zod when plain (readPlainWorkerPage). Whatever a page looks like, the result
 // must be what workerListSchema alone would give, and a page the reader takes must be one the schema accepts; the
@@ -26,14 +27,7 @@ function workerVariants(): unknown[] {
     status: [undefined, null, '', 'ACTIVE', ' lost ', 3, {}],
     lastShareTime: [undefined, null, '1569564592', 1569564592000, 'yesterday', -1],
   };
-  for (const [field, list] of Object.entries(values)) {
-    for (const value of list) {
-      const copy: Record<string, unknown> = { ...worker };
-      if (value === undefined) delete copy[field];
-      else copy[field] = value;
-      out.push(copy);
-    }
-  }
+  out.push(...withEachFieldValue(worker, values));
   out.push(null, 'worker', 7, [worker]);
   return out;
 }

@@ -1,3 +1,5 @@
+import { withEachFieldValue } from '../../support/field-variants';
+
 // Workers in every shape a reader may meet: each field set to values WorkerSchema accepts and refuses. Shared by the
 // tests that hold the UI's readers without zod (plain workers, worker columns) to what WorkerSchema would do.
 
@@ -22,14 +24,7 @@ export function variants(): unknown[] {
     rejectRate: [undefined, Infinity, -0.5, '0.1', Number.NaN],
     attributes: [{ bad: [1] }, { bad: {} }, null, 'text'],
   };
-  for (const [field, values] of Object.entries(bad)) {
-    for (const value of values) {
-      const copy: Record<string, unknown> = { ...plain };
-      if (value === undefined) delete copy[field];
-      else copy[field] = value;
-      out.push(copy);
-    }
-  }
+  out.push(...withEachFieldValue(plain, bad));
   out.push({ ...plain, extra: 'stripped by zod' }, null, 'worker', [plain], Object.assign(Object.create({ inherited: 1 }), plain));
   return out;
 }
