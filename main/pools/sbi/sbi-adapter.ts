@@ -1,3 +1,4 @@
+import { appendAll } from '../../base/arrays';
 import type { z } from 'zod';
 import {
   countWorkers,
@@ -124,7 +125,7 @@ async function readAllWorkers(
     const rest = Array.from({ length: Math.min(totalPages, Math.ceil(SBI_MAX_WORKERS / pageSize)) - 1 }, (_, index) =>
       fetchPage(index + 1).then((page) => toWorkers(page, index + 1)),
     );
-    pages.push(...(await Promise.all(rest)));
+    appendAll(pages, await Promise.all(rest));
   }
   return await uniqueWorkers(pages, previous);
 }
